@@ -1,0 +1,170 @@
+-- StanceCoder project schema for postgresql, generated from the migrations.
+-- Regenerate with: python -m stancecoder.db.schema_sql db/
+
+BEGIN;
+
+CREATE TABLE alembic_version (
+    version_num VARCHAR(32) NOT NULL, 
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001
+
+CREATE TABLE coder (
+    id SERIAL NOT NULL, 
+    name VARCHAR(200) NOT NULL, 
+    initials VARCHAR(8) NOT NULL, 
+    colour VARCHAR(7), 
+    role VARCHAR(8) NOT NULL, 
+    active BOOLEAN NOT NULL, 
+    CONSTRAINT pk_coder PRIMARY KEY (id), 
+    CONSTRAINT ck_coder_role CHECK (role IN ('coder', 'lead')), 
+    CONSTRAINT uq_coder_name UNIQUE (name)
+);
+
+CREATE TABLE import_batch (
+    id SERIAL NOT NULL, 
+    started_at TIMESTAMP WITH TIME ZONE NOT NULL, 
+    description TEXT NOT NULL, 
+    CONSTRAINT pk_import_batch PRIMARY KEY (id)
+);
+
+CREATE TABLE setting (
+    key VARCHAR(64) NOT NULL, 
+    value TEXT NOT NULL, 
+    CONSTRAINT pk_setting PRIMARY KEY (key)
+);
+
+CREATE TABLE variable (
+    id SERIAL NOT NULL, 
+    name VARCHAR(100) NOT NULL, 
+    level VARCHAR(10) NOT NULL, 
+    scope VARCHAR(10) NOT NULL, 
+    multiple BOOLEAN NOT NULL, 
+    description TEXT NOT NULL, 
+    position INTEGER NOT NULL, 
+    CONSTRAINT pk_variable PRIMARY KEY (id), 
+    CONSTRAINT ck_variable_level CHECK (level IN ('nominal', 'ordinal', 'interval')), 
+    CONSTRAINT ck_variable_scope CHECK (scope IN ('passage', 'article')), 
+    CONSTRAINT uq_variable_name UNIQUE (name)
+);
+
+CREATE TABLE article (
+    id SERIAL NOT NULL, 
+    uid VARCHAR(32) NOT NULL, 
+    external_id VARCHAR(200), 
+    title TEXT, 
+    source VARCHAR(200), 
+    author VARCHAR(200), 
+    dateline VARCHAR(200), 
+    published VARCHAR(10), 
+    url TEXT, 
+    language VARCHAR(16), 
+    text TEXT NOT NULL, 
+    text_sha256 VARCHAR(64) NOT NULL, 
+    imported_at TIMESTAMP WITH TIME ZONE NOT NULL, 
+    batch_id INTEGER, 
+    extra TEXT NOT NULL, 
+    CONSTRAINT pk_article PRIMARY KEY (id), 
+    CONSTRAINT fk_article_batch_id_import_batch FOREIGN KEY(batch_id) REFERENCES import_batch (id), 
+    CONSTRAINT uq_article_text_sha256 UNIQUE (text_sha256), 
+    CONSTRAINT uq_article_uid UNIQUE (uid)
+);
+
+CREATE INDEX ix_article_external_id ON article (external_id);
+
+CREATE INDEX ix_article_published ON article (published);
+
+CREATE INDEX ix_article_source ON article (source);
+
+CREATE TABLE code (
+    id SERIAL NOT NULL, 
+    uid VARCHAR(32) NOT NULL, 
+    variable_id INTEGER NOT NULL, 
+    parent_id INTEGER, 
+    label VARCHAR(200) NOT NULL, 
+    value FLOAT, 
+    description TEXT NOT NULL, 
+    colour VARCHAR(7), 
+    shortcut VARCHAR(40), 
+    position INTEGER NOT NULL, 
+    active BOOLEAN NOT NULL, 
+    CONSTRAINT pk_code PRIMARY KEY (id), 
+    CONSTRAINT fk_code_parent_id_code FOREIGN KEY(parent_id) REFERENCES code (id) ON DELETE RESTRICT, 
+    CONSTRAINT fk_code_variable_id_variable FOREIGN KEY(variable_id) REFERENCES variable (id) ON DELETE CASCADE, 
+    CONSTRAINT uq_code_uid UNIQUE (uid), 
+    CONSTRAINT uq_code_variable_id_label UNIQUE (variable_id, label)
+);
+
+CREATE TABLE article_code (
+    article_id INTEGER NOT NULL, 
+    coder_id INTEGER NOT NULL, 
+    code_id INTEGER NOT NULL, 
+    variable_id INTEGER NOT NULL, 
+    CONSTRAINT pk_article_code PRIMARY KEY (article_id, coder_id, code_id), 
+    CONSTRAINT fk_article_code_article_id_article FOREIGN KEY(article_id) REFERENCES article (id) ON DELETE CASCADE, 
+    CONSTRAINT fk_article_code_code_id_code FOREIGN KEY(code_id) REFERENCES code (id) ON DELETE RESTRICT, 
+    CONSTRAINT fk_article_code_coder_id_coder FOREIGN KEY(coder_id) REFERENCES coder (id) ON DELETE RESTRICT, 
+    CONSTRAINT fk_article_code_variable_id_variable FOREIGN KEY(variable_id) REFERENCES variable (id) ON DELETE RESTRICT
+);
+
+CREATE INDEX ix_article_code_code_id ON article_code (code_id);
+
+CREATE TABLE assignment (
+    article_id INTEGER NOT NULL, 
+    coder_id INTEGER NOT NULL, 
+    status VARCHAR(8) NOT NULL, 
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL, 
+    CONSTRAINT pk_assignment PRIMARY KEY (article_id, coder_id), 
+    CONSTRAINT ck_assignment_status CHECK (status IN ('todo', 'doing', 'done')), 
+    CONSTRAINT fk_assignment_article_id_article FOREIGN KEY(article_id) REFERENCES article (id) ON DELETE CASCADE, 
+    CONSTRAINT fk_assignment_coder_id_coder FOREIGN KEY(coder_id) REFERENCES coder (id) ON DELETE RESTRICT
+);
+
+CREATE TABLE passage (
+    id SERIAL NOT NULL, 
+    uid VARCHAR(32) NOT NULL, 
+    article_id INTEGER NOT NULL, 
+    coder_id INTEGER NOT NULL, 
+    start INTEGER NOT NULL, 
+    "end" INTEGER NOT NULL, 
+    quote TEXT NOT NULL, 
+    memo TEXT NOT NULL, 
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_passage PRIMARY KEY (id), 
+    CONSTRAINT ck_passage_span CHECK (0 <= "start" AND "start" < "end"), 
+    CONSTRAINT fk_passage_article_id_article FOREIGN KEY(article_id) REFERENCES article (id) ON DELETE CASCADE, 
+    CONSTRAINT fk_passage_coder_id_coder FOREIGN KEY(coder_id) REFERENCES coder (id) ON DELETE RESTRICT, 
+    CONSTRAINT uq_passage_uid UNIQUE (uid)
+);
+
+CREATE INDEX ix_passage_article_id ON passage (article_id);
+
+CREATE INDEX ix_passage_coder_id ON passage (coder_id);
+
+CREATE TABLE passage_code (
+    passage_id INTEGER NOT NULL, 
+    code_id INTEGER NOT NULL, 
+    variable_id INTEGER NOT NULL, 
+    CONSTRAINT pk_passage_code PRIMARY KEY (passage_id, code_id), 
+    CONSTRAINT fk_passage_code_code_id_code FOREIGN KEY(code_id) REFERENCES code (id) ON DELETE RESTRICT, 
+    CONSTRAINT fk_passage_code_passage_id_passage FOREIGN KEY(passage_id) REFERENCES passage (id) ON DELETE CASCADE, 
+    CONSTRAINT fk_passage_code_variable_id_variable FOREIGN KEY(variable_id) REFERENCES variable (id) ON DELETE RESTRICT
+);
+
+CREATE INDEX ix_passage_code_code_id ON passage_code (code_id);
+
+INSERT INTO alembic_version (version_num) VALUES ('0001') RETURNING alembic_version.version_num;
+
+-- Running upgrade 0001 -> 0002
+
+ALTER TABLE passage ADD COLUMN codebook_version VARCHAR(40);
+
+ALTER TABLE article_code ADD COLUMN codebook_version VARCHAR(40);
+
+UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
+
+COMMIT;
+

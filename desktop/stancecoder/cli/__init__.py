@@ -1,0 +1,135 @@
+"""The `stancecoder` command: the services on the command line, or the window.
+
+Errors print one line and exit non-zero; `--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from stancecoder import __version__
+from stancecoder.core.errors import StanceCoderError, ValidationError
+
+EXIT_OK, EXIT_ERROR = 0, 1
+COMMANDS = ("init", "import", "coders", "codebook", "codings", "export", "check", "info")
+
+DESCRIPTION = """\
+StanceCoder: manual content analysis of news.
+
+Without a command, opens the window (on PROJECT, or on the sample project).
+PROJECT is a .stance file or a PostgreSQL URL (postgresql://user@host/database)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stancecoder",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"StanceCoder {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str, handler: Callable) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    from stancecoder.cli import commands as c
+
+    sub = command("init", "create a project", c.init)
+    sub.add_argument("project")
+    sub.add_argument("--codebook", type=Path, help="codebook file (.yaml or .json)")
+    sub.add_argument("--name", help="project name shown in the window and exports")
+
+    sub = command("import", "import articles from files or folders", c.import_)
+    sub.add_argument("project")
+    sub.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
+    sub.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="map a spreadsheet column to a field, e.g. text=body (repeatable)",
+    )
+
+    sub = command("coders", "add or list coders", c.coders)
+    sub.add_argument("action", choices=["add", "list"])
+    sub.add_argument("project")
+    sub.add_argument("name", nargs="?")
+    sub.add_argument("--role", choices=["coder", "lead"], default="coder")
+
+    sub = command("codebook", "export or import the codebook", c.codebook)
+    sub.add_argument("action", choices=["export", "import"])
+    sub.add_argument("project")
+    sub.add_argument("file", type=Path)
+
+    sub = command("codings", "import codings made elsewhere (CSV or XLSX)", c.codings)
+    sub.add_argument("action", choices=["import"])
+    sub.add_argument("project")
+    sub.add_argument("file", type=Path)
+
+    sub = command("export", "export to Excel (.xlsx) or the codings to CSV", c.export)
+    sub.add_argument("project")
+    sub.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
+    sub.add_argument("--coder", action="append", default=[], help="only this coder (repeatable)")
+    sub.add_argument("--status", choices=["todo", "doing", "done"])
+    sub.add_argument("--article", action="append", type=int, default=[], help="article id")
+
+    sub = command("check", "check integrity, references and every quote", c.check)
+    sub.add_argument("project")
+
+    sub = command("info", "counts per coder, variable and status", c.info)
+    sub.add_argument("project")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    parser = build_parser()
+    words = [a for a in args if a != "--debug"]
+    if not words or (words[0] not in COMMANDS and not words[0].startswith("-")):
+        if len(words) > 1:
+            parser.error(f"unknown command {words[0]!r}")
+        return _guarded(lambda: _gui(words[0] if words else None), debug)
+    options = parser.parse_args(args)
+    return _guarded(lambda: options.handler(options), debug)
+
+
+def _gui(project: str | None) -> int:
+    from stancecoder.ui.app import run
+
+    return run(project)
+
+
+def _guarded(action: Callable[[], int | None], debug: bool) -> int:
+    try:
+        return action() or EXIT_OK
+    except KeyboardInterrupt:
+        print("stancecoder: interrupted", file=sys.stderr)
+        return 130
+    except StanceCoderError as exc:
+        if debug:
+            traceback.print_exc()
+        kind = "invalid" if isinstance(exc, ValidationError) else "error"
+        print(f"stancecoder: {kind}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        else:
+            print(
+                f"stancecoder: unexpected error: {type(exc).__name__}: {exc} "
+                "(run again with --debug for details)",
+                file=sys.stderr,
+            )
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""One handler per command: call a service, print what it did, return the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from stancecoder.core.errors import ValidationError
+from stancecoder.services.check import check_project
+from stancecoder.services.codebook import export_codebook, import_codebook
+from stancecoder.services.coders import add_coder, list_coders
+from stancecoder.services.codings_import import import_codings
+from stancecoder.services.corpus import import_corpus
+from stancecoder.services.export import export as export_project
+from stancecoder.services.export_rows import ExportFilter
+from stancecoder.services.info import project_info
+from stancecoder.services.project import create_project, open_project
+
+
+def _say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def init(args: argparse.Namespace) -> int:
+    with create_project(args.project, args.codebook, args.name) as project:
+        _say(f"created {project.location}")
+    return 0
+
+
+def import_(args: argparse.Namespace) -> int:
+    columns = {}
+    for mapping in args.column:
+        field, sep, column = mapping.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise ValidationError(f"--column takes FIELD=COLUMN, got {mapping!r}")
+        columns[field.strip()] = column.strip()
+
+    def progress(done: int, total: int, name: str) -> bool:
+        if name and sys.stderr.isatty():
+            print(f"\r[{done + 1}/{total}] {name[:60]:<60}", end="", file=sys.stderr)
+        return True
+
+    with open_project(args.project) as project:
+        report = import_corpus(project, args.paths, columns or None, progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for origin, reason in report.skipped:
+        _say(f"skipped {origin}: {reason}")
+    for name, reason in report.failed:
+        print(f"failed  {name}: {reason}", file=sys.stderr)
+    _say(report.summary())
+    return 0 if report.ok else 1
+
+
+def coders(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        if args.action == "add":
+            if not args.name:
+                raise ValidationError("coders add needs a NAME")
+            coder = add_coder(project, args.name, args.role)
+            _say(f"added coder {coder.name} ({coder.initials}, {coder.role})")
+        else:
+            for coder in list_coders(project):
+                _say(f"{coder.name}\t{coder.initials}\t{coder.role}")
+    return 0
+
+
+def codebook(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        if args.action == "export":
+            spec = export_codebook(project, args.file)
+            _say(f"wrote codebook {spec.name!r} version {spec.version} to {args.file}")
+        else:
+            changes = import_codebook(project, args.file)
+            _say(
+                f"codebook version {changes.version}: {len(changes.added)} added, "
+                f"{len(changes.updated)} kept or updated, {len(changes.removed)} removed"
+            )
+    return 0
+
+
+def codings(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        report = import_codings(project, args.file)
+    created = f"; new coders: {', '.join(report.coders_created)}" if report.coders_created else ""
+    _say(f"imported {report.passages} passages, {report.article_codes} article codes{created}")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    filters = ExportFilter(coders=args.coder, article_ids=args.article, status=args.status)
+    with open_project(args.project) as project:
+        report = export_project(project, args.out, filters)
+    counts = ", ".join(f"{sheet} {n}" for sheet, n in report.rows_written.items())
+    _say(f"wrote {args.out} ({counts} rows)")
+    for sheet, row, column in report.truncated:
+        _say(f"note: {sheet} row {row}, {column}: cut to Excel's cell limit (full text in CSV)")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        problems = check_project(project)
+    for problem in problems:
+        _say(problem)
+    _say(f"{len(problems)} problem(s) found" if problems else "ok: no problems found")
+    return 1 if problems else 0
+
+
+def info(args: argparse.Namespace) -> int:
+    with open_project(args.project) as project:
+        for line in project_info(project).lines():
+            _say(line)
+    return 0

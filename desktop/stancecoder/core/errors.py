@@ -1,0 +1,39 @@
+"""Errors a user can act on.
+
+Everything raised as a `StanceCoderError` is shown to the user as one line (the CLI) or a
+message box (the GUI); anything else is a bug and gets a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StanceCoderError(Exception):
+    """A problem with the user's input or project, explained in the message."""
+
+
+class InputFileError(StanceCoderError):
+    """A file that cannot be read as what it claims to be; nothing of it was used."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name}: {reason}")
+
+
+class CodebookError(StanceCoderError):
+    """A codebook that is not valid; `where` points at the offending entry."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{where}: {reason}" if where else reason)
+
+
+class ValidationError(StanceCoderError):
+    """A coding or edit that would break a rule of the project; nothing was written."""
+
+
+class ProjectError(StanceCoderError):
+    """A project that cannot be opened or used as asked."""

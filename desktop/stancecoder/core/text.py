@@ -1,0 +1,108 @@
+"""Canonical article text: the one form of an article that every stored offset refers to.
+
+The text is made canonical once, at import, and never changes afterwards; so each rule
+below is conservative and the whole is idempotent (`canonical_text(canonical_text(x)) ==
+canonical_text(x)`), which lets a re-import recognise the same article.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\u2028\u2029]")
+# A line that ends a sentence, possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d\u00bb)\]]*$")
+# A line that starts a list item: its break is structure, never a wrap.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)])[ \t]")
+# Fixed-width wrapping (mail, plain-text exports) breaks lines at spaces, never past this.
+_MAX_FIXED_WIDTH = 120
+
+
+def canonical_text(raw: str) -> str:
+    """Return the canonical form of `raw`.
+
+    - A leading byte order mark is dropped; CRLF, CR, U+2028 and U+2029 become "\\n".
+    - The text is NFC-normalised; no other character changes (no-break spaces stay).
+    - Trailing spaces and tabs of each line are dropped; leading and trailing blank lines
+      are removed and any run of blank lines becomes exactly one ("\\n\\n").
+    - Hard wraps are rejoined, but only in a text that separates its paragraphs with blank
+      lines: there, a single line break inside a paragraph is an artefact of the export.
+      A text counts as such when it has at least two paragraphs and at most half of its
+      single line breaks follow a sentence end; otherwise (one paragraph per line, perhaps
+      under a title set off by a blank line) every line break is kept. A short line
+      standing alone, such as a title or a section label, is a paragraph of its own
+      because a blank line follows it. A break before a list item ("- ", "* ", "1. ") is
+      always kept.
+    - A wrap between two letters or digits split a word ("resolut|ion") and is joined
+      without a space; any other wrap becomes one space. Exception: a text whose wrapped
+      lines all have about the same width of at most 120 characters was wrapped at
+      spaces, so there every wrap becomes one space (a wrap after a hyphen inside a word
+      joins without one: "well-|known").
+    """
+    text = _LINE_BREAK.sub("\n", raw.lstrip("\ufeff"))
+    text = unicodedata.normalize("NFC", text)
+    paragraphs = _paragraphs(line.rstrip(" \t") for line in text.split("\n"))
+    wrapped = [line for paragraph in paragraphs for line in _wrapped_lines(paragraph)]
+    if len(paragraphs) >= 2 and _mostly_mid_sentence(wrapped):
+        at_spaces = _wrapped_at_fixed_width(wrapped)
+        paragraphs = [_rejoin(paragraph, at_spaces) for paragraph in paragraphs]
+    joined = "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
+    # Joining lines can bring together characters that compose, such as Hangul jamo.
+    return unicodedata.normalize("NFC", joined)
+
+
+def _paragraphs(lines: Iterable[str]) -> list[list[str]]:
+    """Group lines into paragraphs, dropping the blank lines between them."""
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _wrapped_lines(paragraph: list[str]) -> list[str]:
+    """Lines of `paragraph` followed by a single break that is not before a list item."""
+    return [
+        line for line, following in itertools.pairwise(paragraph) if not _LIST_ITEM.match(following)
+    ]
+
+
+def _mostly_mid_sentence(wrapped: list[str]) -> bool:
+    after_sentence = sum(1 for line in wrapped if _SENTENCE_END.search(line))
+    return after_sentence * 2 <= len(wrapped)
+
+
+def _wrapped_at_fixed_width(wrapped: list[str]) -> bool:
+    if len(wrapped) < 2:
+        return False
+    widths = [len(line) for line in wrapped]
+    widest = max(widths)
+    near_widest = sum(1 for width in widths if width >= widest * 0.75)
+    return widest <= _MAX_FIXED_WIDTH and near_widest * 4 >= len(widths) * 3
+
+
+def _rejoin(paragraph: list[str], at_spaces: bool) -> list[str]:
+    lines = [paragraph[0]]
+    for line in paragraph[1:]:
+        if _LIST_ITEM.match(line):
+            lines.append(line)
+            continue
+        continuation = line.lstrip(" \t")
+        lines[-1] += _glue(lines[-1], continuation, at_spaces) + continuation
+    return lines
+
+
+def _glue(before: str, after: str, at_spaces: bool) -> str:
+    if at_spaces:
+        hyphenated = before.endswith("-") and before[-2:-1].isalpha() and after[0].isalpha()
+        return "" if hyphenated else " "
+    return "" if before[-1].isalnum() and after[0].isalnum() else " "

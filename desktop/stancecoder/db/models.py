@@ -1,0 +1,193 @@
+"""The project's tables, portable between SQLite and PostgreSQL.
+
+Offsets are half-open `[start, end)` in Unicode code points of `Article.text`, which never
+changes after import; `Passage.quote` repeats the slice so that a damaged offset is
+detectable (`stancecoder check`). `version` columns give optimistic locking for team
+servers: an update that finds another coder's newer row fails instead of overwriting it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Setting(Base):
+    """Project-wide key/value settings: project name, current codebook version, ..."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Coder(Base):
+    __tablename__ = "coder"
+    __table_args__ = (CheckConstraint("role IN ('coder', 'lead')", name="role"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    initials: Mapped[str] = mapped_column(String(8), default="")
+    colour: Mapped[str | None] = mapped_column(String(7))
+    role: Mapped[str] = mapped_column(String(8), default="coder")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ImportBatch(Base):
+    """One run of the importer, so that a bad import can be traced and reviewed."""
+
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Article(Base):
+    __tablename__ = "article"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    external_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(200), index=True)
+    author: Mapped[str | None] = mapped_column(String(200))
+    dateline: Mapped[str | None] = mapped_column(String(200))
+    # ISO date, possibly partial ("2024", "2024-06"), hence text
+    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    text_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    extra: Mapped[str] = mapped_column(Text, default="{}")  # JSON object of strings
+
+
+class Variable(Base):
+    __tablename__ = "variable"
+    __table_args__ = (
+        CheckConstraint("level IN ('nominal', 'ordinal', 'interval')", name="level"),
+        CheckConstraint("scope IN ('passage', 'article')", name="scope"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    level: Mapped[str] = mapped_column(String(10))
+    scope: Mapped[str] = mapped_column(String(10), default="passage")
+    multiple: Mapped[bool] = mapped_column(Boolean, default=False)
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    codes: Mapped[list[Code]] = relationship(
+        back_populates="variable", order_by="Code.position", cascade="all, delete-orphan"
+    )
+
+
+class Code(Base):
+    __tablename__ = "code"
+    __table_args__ = (UniqueConstraint("variable_id", "label"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    variable_id: Mapped[int] = mapped_column(ForeignKey("variable.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("code.id", ondelete="RESTRICT"))
+    label: Mapped[str] = mapped_column(String(200))
+    value: Mapped[float | None] = mapped_column(Float)
+    description: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str | None] = mapped_column(String(7))
+    shortcut: Mapped[str | None] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    variable: Mapped[Variable] = relationship(back_populates="codes")
+
+
+class Passage(Base):
+    __tablename__ = "passage"
+    __table_args__ = (CheckConstraint('0 <= "start" AND "start" < "end"', name="span"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    codebook_version: Mapped[str | None] = mapped_column(String(40))
+    codes: Mapped[list[PassageCode]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
+
+
+class PassageCode(Base):
+    __tablename__ = "passage_code"
+    passage_id: Mapped[int] = mapped_column(
+        ForeignKey("passage.id", ondelete="CASCADE"), primary_key=True
+    )
+    code_id: Mapped[int] = mapped_column(
+        ForeignKey("code.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    variable_id: Mapped[int] = mapped_column(ForeignKey("variable.id", ondelete="RESTRICT"))
+
+
+class ArticleCode(Base):
+    __tablename__ = "article_code"
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    coder_id: Mapped[int] = mapped_column(
+        ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True
+    )
+    code_id: Mapped[int] = mapped_column(
+        ForeignKey("code.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    variable_id: Mapped[int] = mapped_column(ForeignKey("variable.id", ondelete="RESTRICT"))
+    codebook_version: Mapped[str | None] = mapped_column(String(40))
+
+
+class Assignment(Base):
+    __tablename__ = "assignment"
+    __table_args__ = (CheckConstraint("status IN ('todo', 'doing', 'done')", name="status"),)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    coder_id: Mapped[int] = mapped_column(
+        ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True
+    )
+    status: Mapped[str] = mapped_column(String(8), default="todo")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)

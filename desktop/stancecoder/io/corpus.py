@@ -1,0 +1,69 @@
+"""Reading a corpus: which files a selection means, and the articles in each file."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from stancecoder.core.article import ArticleDraft
+from stancecoder.core.errors import InputFileError
+from stancecoder.io.corpus_documents import read_docx_article, read_text_article
+from stancecoder.io.corpus_records import read_jsonl_articles, read_table_articles
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".csv", ".xlsx", ".jsonl")
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """The files a selection of files and folders stands for, each once, in order.
+
+    A file is taken as given, whatever its type, so that reading it can say what is
+    wrong with it. A folder stands for the supported files below it, in natural order
+    ("2.txt" before "10.txt"), leaving out hidden files and folders and the "~$" lock
+    files Office leaves next to open documents.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(_supported_files(path), key=lambda p: _natural_key(p, path)))
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def read_corpus_file(path: Path, columns: Mapping[str, str] | None = None) -> list[ArticleDraft]:
+    """The articles in one file, or InputFileError: a file is imported whole or not at all.
+
+    .txt/.md/.docx hold one article each; .csv/.xlsx one per row and .jsonl one per
+    line, their columns matched to fields by name or by `columns` (field -> column name,
+    e.g. {"text": "body"}).
+    """
+    suffix = path.suffix.lower()
+    if suffix in (".txt", ".md"):
+        return [read_text_article(path)]
+    if suffix == ".docx":
+        return [read_docx_article(path)]
+    if suffix in (".csv", ".xlsx"):
+        return read_table_articles(path, columns)
+    if suffix == ".jsonl":
+        return read_jsonl_articles(path, columns)
+    supported = ", ".join(SUPPORTED_SUFFIXES)
+    raise InputFileError(
+        path, f"unsupported file type {suffix or '(none)'} (supported: {supported})"
+    )
+
+
+def _supported_files(folder: Path) -> Iterator[Path]:
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            hidden = name.startswith((".", "~$"))
+            if not hidden and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                yield Path(root, name)
+
+
+def _natural_key(path: Path, folder: Path) -> list[str | int]:
+    parts = re.split(r"(\d+)", path.relative_to(folder).as_posix().casefold())
+    # re.split puts the digit runs at the odd positions.
+    return [int(part) if index % 2 else part for index, part in enumerate(parts)]

@@ -1,0 +1,74 @@
+"""Reading articles for display: the list a coder picks from, and one article in full."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from stancecoder.core.errors import ValidationError
+from stancecoder.db.models import Article, Assignment, Coder, Passage
+
+if TYPE_CHECKING:
+    from stancecoder.services.project import Project
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    title: str
+    source: str | None
+    published: str | None
+    status: str
+    passages: int
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: int
+    title: str | None
+    source: str | None
+    dateline: str | None
+    published: str | None
+    text: str
+
+
+def list_articles(project: Project, coder: str | None = None) -> list[ArticleRow]:
+    """Every article with this coder's status and passage count (all coders' if None)."""
+    with project.transaction() as session:
+        coder_id = session.scalar(select(Coder.id).where(Coder.name == coder)) if coder else None
+        passages = select(Passage.article_id, func.count().label("n")).group_by(Passage.article_id)
+        status = select(Assignment.article_id, Assignment.status)
+        if coder is not None:
+            passages = passages.where(Passage.coder_id == coder_id)
+            status = status.where(Assignment.coder_id == coder_id)
+        counts = dict(session.execute(passages).all())
+        statuses = dict(session.execute(status).all()) if coder is not None else {}
+        rows = session.execute(
+            select(Article.id, Article.title, Article.source, Article.published).order_by(
+                Article.id
+            )
+        )
+        return [
+            ArticleRow(
+                id=article_id,
+                title=title or f"Article {article_id}",
+                source=source,
+                published=published,
+                status=statuses.get(article_id, "todo"),
+                passages=counts.get(article_id, 0),
+            )
+            for article_id, title, source, published in rows
+        ]
+
+
+def read_article(project: Project, article_id: int) -> ArticleView:
+    with project.transaction() as session:
+        article = session.get(Article, article_id)
+        if article is None:
+            raise ValidationError(f"no article with id {article_id}")
+        return ArticleView(
+            article.id, article.title, article.source, article.dateline, article.published,
+            article.text,
+        )  # fmt: skip

@@ -1,0 +1,73 @@
+"""Coders of a project: the people whose codings are compared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stancecoder.core.errors import ValidationError
+from stancecoder.db.models import Coder
+
+if TYPE_CHECKING:
+    from stancecoder.services.project import Project
+
+ROLES = ("coder", "lead")
+
+
+@dataclass(frozen=True)
+class CoderInfo:
+    id: int
+    name: str
+    initials: str
+    role: str
+    active: bool
+
+
+def initials_of(name: str) -> str:
+    letters = [part[0] for part in name.replace("-", " ").split() if part]
+    return "".join(letters[:3]).upper() or name[:2].upper()
+
+
+def find_coder(session: Session, name: str) -> Coder | None:
+    return session.scalar(select(Coder).where(Coder.name == name.strip()))
+
+
+def ensure_coder(session: Session, name: str, role: str = "coder") -> Coder:
+    """The coder of that name, created if new (imports name coders as they come)."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("a coder needs a name")
+    if role not in ROLES:
+        raise ValidationError(f"unknown role {role!r} (choose {' or '.join(ROLES)})")
+    coder = find_coder(session, name)
+    if coder is None:
+        coder = Coder(name=name, initials=initials_of(name), role=role, active=True)
+        session.add(coder)
+        session.flush()
+    return coder
+
+
+def add_coder(project: Project, name: str, role: str = "coder") -> CoderInfo:
+    with project.transaction() as session:
+        if find_coder(session, name) is not None:
+            raise ValidationError(f"there is already a coder called {name.strip()!r}")
+        return _info(ensure_coder(session, name, role))
+
+
+def list_coders(project: Project) -> list[CoderInfo]:
+    with project.transaction() as session:
+        return [_info(c) for c in session.scalars(select(Coder).order_by(Coder.name))]
+
+
+def require_coder(session: Session, name: str) -> Coder:
+    coder = find_coder(session, name)
+    if coder is None:
+        raise ValidationError(f"no coder called {name!r} (add one with: stancecoder coders add)")
+    return coder
+
+
+def _info(coder: Coder) -> CoderInfo:
+    return CoderInfo(coder.id, coder.name, coder.initials, coder.role, coder.active)

@@ -1,0 +1,211 @@
+"""Coding articles: passages with their codes, article-level codes, article status.
+
+Every function is one user action and one transaction: it validates everything first
+(offsets inside the text, quote equal to the slice, codes belonging to their variable,
+one code per single-valued variable), so a refused action writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from stancecoder.core.errors import ValidationError
+from stancecoder.core.spans import check_span
+from stancecoder.db.models import Article, ArticleCode, Assignment, Passage, PassageCode, utc_now
+from stancecoder.db.store import get_setting
+from stancecoder.services.code_lookup import CodeInput, CodeLookup
+from stancecoder.services.coders import require_coder
+
+if TYPE_CHECKING:
+    from stancecoder.services.project import Project
+
+STATUSES = ("todo", "doing", "done")
+
+
+@dataclass(frozen=True)
+class PassageRef:
+    """What the caller needs to show or change the passage next: id and lock version."""
+
+    id: int
+    uid: str
+    start: int
+    end: int
+    quote: str
+    version: int
+
+
+def get_article(session: Session, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise ValidationError(f"no article with id {article_id}")
+    return article
+
+
+def write_passage(
+    session: Session,
+    lookup: CodeLookup,
+    article: Article,
+    coder_name: str,
+    start: int,
+    end: int,
+    codes: CodeInput,
+    memo: str = "",
+    quote: str | None = None,
+) -> Passage:
+    """Validate and add a passage inside an open transaction (shared with the importer)."""
+    coder = require_coder(session, coder_name)
+    actual = check_span(article.text, start, end)
+    if quote is not None and quote != actual:
+        raise ValidationError(
+            f"the quote does not match the text at [{start}, {end}): {actual[:60]!r}"
+        )
+    resolved = lookup.resolve(codes, "passage")
+    now = utc_now()
+    passage = Passage(
+        article_id=article.id,
+        coder_id=coder.id,
+        start=start,
+        end=end,
+        quote=actual,
+        memo=memo,
+        created_at=now,
+        updated_at=now,
+        codebook_version=get_setting(session, "codebook_version"),
+    )
+    passage.codes = [PassageCode(variable_id=v.id, code_id=c.id) for v, c in resolved]
+    session.add(passage)
+    _mark_started(session, article.id, coder.id)
+    session.flush()
+    return passage
+
+
+def add_passage(
+    project: Project,
+    article_id: int,
+    coder: str,
+    start: int,
+    end: int,
+    codes: CodeInput,
+    memo: str = "",
+) -> PassageRef:
+    with project.transaction() as session:
+        article = get_article(session, article_id)
+        passage = write_passage(
+            session, CodeLookup(session), article, coder, start, end, codes, memo
+        )
+        return _ref(passage)
+
+
+def update_passage(
+    project: Project,
+    passage_id: int,
+    version: int,
+    *,
+    codes: CodeInput | None = None,
+    span: tuple[int, int] | None = None,
+    memo: str | None = None,
+) -> PassageRef:
+    """Recode, resize or annotate; `version` is what the caller last saw (stale -> refused)."""
+    with project.transaction() as session:
+        passage = _passage(session, passage_id, version)
+        lookup = CodeLookup(session)
+        quote = check_span(get_article(session, passage.article_id).text, *span) if span else None
+        resolved = lookup.resolve(codes, "passage") if codes is not None else []
+        codebook_version = get_setting(session, "codebook_version")
+        # every check is done: from here on, one UPDATE and one version step,
+        # so nothing may flush half of the change early
+        with session.no_autoflush:
+            if span is not None and quote is not None:
+                passage.start, passage.end = span
+                passage.quote = quote
+            if codes is not None:
+                touched = {lookup.variable(name).id for name in codes}
+                kept = [pc for pc in passage.codes if pc.variable_id not in touched]
+                passage.codes = kept + [
+                    PassageCode(variable_id=v.id, code_id=c.id) for v, c in resolved
+                ]
+                passage.codebook_version = codebook_version
+            if memo is not None:
+                passage.memo = memo
+            passage.updated_at = utc_now()
+        session.flush()
+        return _ref(passage)
+
+
+def delete_passage(project: Project, passage_id: int, version: int) -> None:
+    with project.transaction() as session:
+        session.delete(_passage(session, passage_id, version))
+
+
+def set_article_codes(project: Project, article_id: int, coder: str, codes: CodeInput) -> None:
+    """Replace this coder's article-level codes for the variables named in `codes`."""
+    with project.transaction() as session:
+        article = get_article(session, article_id)
+        coder_row = require_coder(session, coder)
+        lookup = CodeLookup(session)
+        resolved = lookup.resolve(codes, "article")
+        touched = [lookup.variable(name).id for name in codes]
+        session.execute(
+            delete(ArticleCode).where(
+                ArticleCode.article_id == article.id,
+                ArticleCode.coder_id == coder_row.id,
+                ArticleCode.variable_id.in_(touched),
+            )
+        )
+        version = get_setting(session, "codebook_version")
+        for variable, code in resolved:
+            session.add(
+                ArticleCode(
+                    article_id=article.id,
+                    coder_id=coder_row.id,
+                    variable_id=variable.id,
+                    code_id=code.id,
+                    codebook_version=version,
+                )
+            )
+        _mark_started(session, article.id, coder_row.id)
+
+
+def set_status(project: Project, article_id: int, coder: str, status: str) -> None:
+    if status not in STATUSES:
+        raise ValidationError(f"unknown status {status!r} (choose {', '.join(STATUSES)})")
+    with project.transaction() as session:
+        article = get_article(session, article_id)
+        coder_row = require_coder(session, coder)
+        assignment = session.get(Assignment, (article.id, coder_row.id))
+        if assignment is None:
+            assignment = Assignment(article_id=article.id, coder_id=coder_row.id)
+            session.add(assignment)
+        assignment.status = status
+        assignment.updated_at = utc_now()
+
+
+def _mark_started(session: Session, article_id: int, coder_id: int) -> None:
+    """Coding an article moves its status from 'todo' to 'doing', never back from 'done'."""
+    assignment = session.get(Assignment, (article_id, coder_id))
+    if assignment is None:
+        session.add(Assignment(article_id=article_id, coder_id=coder_id, status="doing"))
+    elif assignment.status == "todo":
+        assignment.status = "doing"
+        assignment.updated_at = utc_now()
+
+
+def _passage(session: Session, passage_id: int, version: int) -> Passage:
+    passage = session.scalar(select(Passage).where(Passage.id == passage_id))
+    if passage is None:
+        raise ValidationError(f"passage {passage_id} no longer exists (deleted elsewhere?)")
+    if passage.version != version:
+        raise ValidationError(
+            "someone else changed this passage in the meantime; refresh and try again"
+        )
+    return passage
+
+
+def _ref(passage: Passage) -> PassageRef:
+    return PassageRef(
+        passage.id, passage.uid, passage.start, passage.end, passage.quote, passage.version
+    )

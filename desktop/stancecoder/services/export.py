@@ -1,0 +1,103 @@
+"""Exports for papers: one Excel workbook, or the Codings table as CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stancecoder import __version__
+from stancecoder.core.errors import ValidationError
+from stancecoder.db.models import Coder
+from stancecoder.db.store import get_setting
+from stancecoder.io.csv_writer import write_csv
+from stancecoder.io.sheets import Column, Sheet, WriteReport
+from stancecoder.io.xlsx_writer import write_xlsx
+from stancecoder.services.code_lookup import CodeLookup
+from stancecoder.services.export_rows import (
+    CodingRows,
+    ExportFilter,
+    article_sheet,
+    summary_sheet,
+)
+
+if TYPE_CHECKING:
+    from stancecoder.services.project import Project
+
+EXPORT_SUFFIXES = (".xlsx", ".csv")
+
+
+def export(
+    project: Project,
+    path: Path,
+    filters: ExportFilter | None = None,
+    on_row: Callable[[int], bool] | None = None,
+) -> WriteReport:
+    """Write the workbook or, for a `.csv` path, the Codings table; refuse other suffixes."""
+    path = Path(path)
+    filters = filters or ExportFilter()
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise ValidationError(f"cannot export to {path.name}: use a .xlsx or .csv file name")
+    with project.transaction() as session:
+        _check_filter(session, filters)
+        coding = CodingRows(session, filters)
+        if path.suffix.lower() == ".csv":
+            count = write_csv(path, coding.columns(), coding.rows())
+            return WriteReport(rows_written={"Codings": count})
+        sheets = [
+            Sheet("Codings", coding.columns(), coding.rows()),
+            Sheet("Articles", *article_sheet(session, filters)),
+            Sheet("Codebook", *codebook_sheet(session)),
+            Sheet("Summary", *summary_sheet(coding)),
+            Sheet("About", *about_sheet(project, session, filters)),
+        ]
+        return write_xlsx(path, sheets, on_row)
+
+
+def _check_filter(session: Session, filters: ExportFilter) -> None:
+    known = set(session.scalars(select(Coder.name)))
+    unknown = [name for name in filters.coders if name not in known]
+    if unknown:
+        raise ValidationError(f"no coder called {', '.join(unknown)}")
+    if filters.status not in (None, "todo", "doing", "done"):
+        raise ValidationError(f"unknown status {filters.status!r} (choose todo, doing, done)")
+
+
+def codebook_sheet(session: Session) -> tuple[list[Column], list[list]]:
+    lookup = CodeLookup(session)
+    columns = [
+        Column("variable", width=14), Column("level", width=10), Column("scope", width=10),
+        Column("multiple", width=9), Column("code", width=28), Column("path", width=40),
+        Column("value", "float"), Column("description", wrap=True), Column("colour", width=9),
+        Column("shortcut", width=12), Column("active", width=8), Column("uid", width=12),
+    ]  # fmt: skip
+    rows = []
+    for variable in lookup.variables.values():
+        for code in variable.codes:
+            rows.append([
+                variable.name, variable.level, variable.scope,
+                "yes" if variable.multiple else "no", code.label,
+                " › ".join(lookup.path(code)), code.value, code.description, code.colour,
+                code.shortcut, "yes" if code.active else "no", code.uid,
+            ])  # fmt: skip
+    return columns, rows
+
+
+def about_sheet(
+    project: Project, session: Session, filters: ExportFilter
+) -> tuple[list[Column], list[list]]:
+    facts = [
+        ("project", get_setting(session, "name") or project.location),
+        ("location", project.location),
+        ("codebook", get_setting(session, "codebook_name")),
+        ("codebook version", get_setting(session, "codebook_version")),
+        ("exported at (UTC)", datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")),
+        ("filters", filters.describe()),
+        ("StanceCoder version", __version__),
+        ("offsets", "start/end are half-open [start, end) in Unicode code points of the text"),
+    ]
+    return [Column("item", width=22), Column("value", width=80)], [list(f) for f in facts]

@@ -1,0 +1,223 @@
+"""The tables of an export, read from a project as rows for the spreadsheet writers.
+
+Everything is read in one transaction so that the sheets agree with each other. Passage
+rows are streamed from the database; only the codebook and the passage-to-code links are
+held in memory.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from statistics import fmean
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from stancecoder.db.models import (
+    Article,
+    ArticleCode,
+    Assignment,
+    Code,
+    Coder,
+    Passage,
+    PassageCode,
+)
+from stancecoder.io.sheets import Column
+from stancecoder.services.code_lookup import CodeLookup
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    coders: Sequence[str] = ()
+    article_ids: Sequence[int] = ()
+    status: str | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.coders:
+            parts.append("coders: " + ", ".join(self.coders))
+        if self.article_ids:
+            parts.append(f"{len(self.article_ids)} selected article(s)")
+        if self.status:
+            parts.append(f"status: {self.status}")
+        return "; ".join(parts) or "none (everything)"
+
+
+class CodingRows:
+    """The Codings table: one row per passage and coder, each variable's label and value."""
+
+    def __init__(self, session: Session, filters: ExportFilter) -> None:
+        self.session = session
+        self.filters = filters
+        self.lookup = CodeLookup(session)
+        self.variables = [v for v in self.lookup.variables.values() if v.scope == "passage"]
+        self.codes = {c.id: c for v in self.variables for c in v.codes}
+
+    def columns(self) -> list[Column]:
+        columns = [
+            Column("article id", "int"),
+            Column("title", width=40),
+            Column("source", width=16),
+            Column("date", "date", width=12),
+            Column("coder", width=14),
+            Column("passage id", "int"),
+            Column("start", "int"),
+            Column("end", "int"),
+            Column("quote", wrap=True),
+        ]
+        for variable in self.variables:
+            columns.append(Column(variable.name, width=28))
+            if variable.level != "nominal":
+                columns.append(Column(f"{variable.name} value", "float"))
+        columns += [
+            Column("memo", wrap=True, width=30),
+            Column("codebook version", width=10),
+            Column("created", "datetime", width=20),
+            Column("modified", "datetime", width=20),
+        ]
+        return columns
+
+    def statement(self) -> Select:
+        query = (
+            select(Passage, Article.title, Article.source, Article.published, Coder.name)
+            .join(Article, Passage.article_id == Article.id)
+            .join(Coder, Passage.coder_id == Coder.id)
+            .order_by(Article.id, Passage.start, Coder.name, Passage.id)
+        )
+        return apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
+
+    def rows(self) -> Iterator[list[object]]:
+        links = self.code_links()
+        for passage, title, source, published, coder in self.session.execute(
+            self.statement().execution_options(yield_per=2000)
+        ):
+            codes = [self.codes[i] for i in links.get(passage.id, ())]
+            row: list[object] = [
+                passage.article_id, title, source, published, coder, passage.id,
+                passage.start, passage.end, passage.quote,
+            ]  # fmt: skip
+            for variable in self.variables:
+                chosen = [c for c in codes if c.variable_id == variable.id]
+                row.append("; ".join(" › ".join(self.lookup.path(c)) for c in chosen) or None)
+                if variable.level != "nominal":
+                    values = [c.value for c in chosen if c.value is not None]
+                    row.append(fmean(values) if values else None)
+            row += [passage.memo or None, passage.codebook_version, passage.created_at,
+                    passage.updated_at]  # fmt: skip
+            yield row
+
+    def code_links(self) -> dict[int, list[int]]:
+        query = select(PassageCode.passage_id, PassageCode.code_id).join(
+            Passage, Passage.id == PassageCode.passage_id
+        )
+        query = apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
+        links: dict[int, list[int]] = defaultdict(list)
+        for passage_id, code_id in self.session.execute(query):
+            links[passage_id].append(code_id)
+        return links
+
+
+def apply_filter(query: Select, filters: ExportFilter, article_col, coder_col) -> Select:  # type: ignore[no-untyped-def]
+    if filters.coders:
+        query = query.where(coder_col.in_(select(Coder.id).where(Coder.name.in_(filters.coders))))
+    if filters.article_ids:
+        query = query.where(article_col.in_(filters.article_ids))
+    if filters.status:
+        done = select(Assignment.article_id).where(
+            Assignment.status == filters.status, Assignment.coder_id == coder_col
+        )
+        query = query.where(article_col.in_(done))
+    return query
+
+
+def article_sheet(session: Session, filters: ExportFilter) -> tuple[list[Column], list[list]]:
+    """Articles with their metadata, and per coder: status, passages, article-level codes."""
+    coders = session.scalars(select(Coder).order_by(Coder.name)).all()
+    if filters.coders:
+        coders = [c for c in coders if c.name in filters.coders]
+    lookup = CodeLookup(session)
+    article_vars = [v for v in lookup.variables.values() if v.scope == "article"]
+    status = {(a.article_id, a.coder_id): a.status for a in session.scalars(select(Assignment))}
+    counts = dict(
+        ((a, c), n)
+        for a, c, n in session.execute(
+            select(Passage.article_id, Passage.coder_id, func.count()).group_by(
+                Passage.article_id, Passage.coder_id
+            )
+        )
+    )
+    codes: dict[tuple[int, int, int], list[str]] = defaultdict(list)
+    for ac, label in session.execute(select(ArticleCode, Code.label).join(Code)):
+        codes[(ac.article_id, ac.coder_id, ac.variable_id)].append(label)
+    columns = [
+        Column("article id", "int"), Column("uid", width=12), Column("external id", width=14),
+        Column("title", width=50), Column("source", width=16), Column("author", width=16),
+        Column("dateline", width=24), Column("date", "date", width=12), Column("url", width=30),
+        Column("language", width=8), Column("characters", "int"),
+    ]  # fmt: skip
+    for coder in coders:
+        columns += [Column(f"status: {coder.name}", width=12),
+                    Column(f"passages: {coder.name}", "int", width=12)]  # fmt: skip
+        columns += [Column(f"{v.name}: {coder.name}", width=16) for v in article_vars]
+    query = apply_filter(select(Article).order_by(Article.id), ExportFilter(
+        article_ids=filters.article_ids), Article.id, None)  # fmt: skip
+    rows = []
+    for article in session.scalars(query):
+        if filters.status and not any(
+            status.get((article.id, c.id)) == filters.status for c in coders
+        ):
+            continue
+        row: list[object] = [
+            article.id, article.uid, article.external_id, article.title, article.source,
+            article.author, article.dateline, article.published, article.url, article.language,
+            len(article.text),
+        ]  # fmt: skip
+        for coder in coders:
+            row += [
+                status.get((article.id, coder.id), "todo"),
+                counts.get((article.id, coder.id), 0),
+            ]
+            row += ["; ".join(codes[(article.id, coder.id, v.id)]) or None for v in article_vars]
+        rows.append(row)
+    return columns, rows
+
+
+def summary_sheet(coding: CodingRows) -> tuple[list[Column], list[list]]:
+    """Actor × topic: passage count and mean stance, for the first two nominal passage
+    variables and the first ordinal/interval one of the codebook."""
+    nominal = [v for v in coding.variables if v.level == "nominal"]
+    scaled = [v for v in coding.variables if v.level != "nominal"]
+    if len(nominal) < 2:
+        note = "The codebook has fewer than two nominal passage variables: nothing to cross."
+        return [Column("note", width=80)], [[note]]
+    first, second = nominal[0], nominal[1]
+    scale = scaled[0] if scaled else None
+    cells: dict[tuple[str, str], list[float | None]] = defaultdict(list)
+    links = coding.code_links()
+    for codes in links.values():
+        chosen = [coding.codes[i] for i in codes]
+        rows_a = [c for c in chosen if c.variable_id == first.id] or [None]
+        rows_b = [c for c in chosen if c.variable_id == second.id] or [None]
+        value = next((c.value for c in chosen if scale and c.variable_id == scale.id), None)
+        for a in rows_a:
+            for b in rows_b:
+                key = (_label(coding, a), _label(coding, b))
+                cells[key].append(value)
+    columns = [Column(first.name, width=36), Column(second.name, width=30),
+               Column("passages", "int", width=10)]  # fmt: skip
+    if scale:
+        columns.append(Column(f"mean {scale.name}", "float", width=12))
+    rows = []
+    for (a, b), values in sorted(cells.items()):
+        numbers = [v for v in values if v is not None]
+        row: list[object] = [a, b, len(values)]
+        if scale:
+            row.append(round(fmean(numbers), 3) if numbers else None)
+        rows.append(row)
+    return columns, rows
+
+
+def _label(coding: CodingRows, code: Code | None) -> str:
+    return " › ".join(coding.lookup.path(code)) if code is not None else "(not coded)"

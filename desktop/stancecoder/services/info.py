@@ -1,0 +1,80 @@
+"""`stancecoder info`: what is in a project, per coder, variable and status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from stancecoder.db.models import Article, Assignment, Coder, Passage, PassageCode, Variable
+from stancecoder.db.store import get_setting
+
+if TYPE_CHECKING:
+    from stancecoder.services.project import Project
+
+
+@dataclass
+class ProjectInfo:
+    name: str
+    location: str
+    codebook: str
+    articles: int
+    passages: int
+    coders: dict[str, dict[str, int]] = field(default_factory=dict)  # name -> counts
+    variables: dict[str, dict[str, int]] = field(default_factory=dict)  # name -> code -> n
+
+    def lines(self) -> list[str]:
+        out = [
+            f"project   {self.name} ({self.location})",
+            f"codebook  {self.codebook}",
+            f"articles  {self.articles}",
+            f"passages  {self.passages}",
+            "coders:",
+        ]
+        out += [
+            f"  {name}: {c['passages']} passages; todo {c['todo']}, doing {c['doing']}, "
+            f"done {c['done']}"
+            for name, c in self.coders.items()
+        ] or ["  (none yet)"]
+        for variable, counts in self.variables.items():
+            used = ", ".join(f"{label} {n}" for label, n in counts.items() if n) or "not used yet"
+            out.append(f"{variable}: {used}")
+        return out
+
+
+def project_info(project: Project) -> ProjectInfo:
+    with project.transaction() as session:
+        articles = session.scalar(select(func.count()).select_from(Article)) or 0
+        info = ProjectInfo(
+            name=get_setting(session, "name") or project.location,
+            location=project.location,
+            codebook=f"{get_setting(session, 'codebook_name')} "
+            f"(version {get_setting(session, 'codebook_version')})",
+            articles=articles,
+            passages=session.scalar(select(func.count()).select_from(Passage)) or 0,
+        )
+        passages = dict(
+            session.execute(select(Passage.coder_id, func.count()).group_by(Passage.coder_id)).all()
+        )
+        statuses = {
+            (coder_id, status): n
+            for coder_id, status, n in session.execute(
+                select(Assignment.coder_id, Assignment.status, func.count()).group_by(
+                    Assignment.coder_id, Assignment.status
+                )
+            )
+        }
+        for coder in session.scalars(select(Coder).order_by(Coder.name)):
+            counts = {s: statuses.get((coder.id, s), 0) for s in ("doing", "done")}
+            counts["todo"] = articles - counts["doing"] - counts["done"]
+            counts["passages"] = passages.get(coder.id, 0)
+            info.coders[coder.name] = counts
+        used = dict(
+            session.execute(
+                select(PassageCode.code_id, func.count()).group_by(PassageCode.code_id)
+            ).all()
+        )
+        for variable in session.scalars(select(Variable).order_by(Variable.position)):
+            info.variables[variable.name] = {c.label: used.get(c.id, 0) for c in variable.codes}
+        return info

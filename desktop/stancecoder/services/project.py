@@ -1,0 +1,88 @@
+"""Opening and creating projects: the first thing every front end does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import as_file, files
+from pathlib import Path
+from types import TracebackType
+
+from stancecoder.core.codebook import CodebookSpec, load_codebook
+from stancecoder.db.engine import PROJECT_SUFFIX, is_server_url
+from stancecoder.db.migrate import prepare_schema
+from stancecoder.db.store import Store, get_setting, set_setting
+from stancecoder.services.codebook import apply_codebook
+
+SAMPLE_CODEBOOK = "codebook.yaml"
+
+
+@dataclass
+class Project:
+    """An open project; `backup` is the copy made before a schema upgrade, if one ran."""
+
+    store: Store
+    backup: Path | None = None
+
+    @property
+    def location(self) -> str:
+        return self.store.name
+
+    def transaction(self):  # type: ignore[no-untyped-def]
+        return self.store.transaction()
+
+    @property
+    def title(self) -> str:
+        with self.transaction() as session:
+            return get_setting(session, "name") or self.location
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def normalise_target(target: str | Path) -> str | Path:
+    """A path gets the `.stance` suffix if it has none; a server URL is kept as it is."""
+    if is_server_url(target):
+        return str(target)
+    path = Path(target).expanduser()
+    return path if path.suffix else path.with_suffix(PROJECT_SUFFIX)
+
+
+def default_codebook() -> CodebookSpec:
+    with as_file(files("stancecoder.seeds") / SAMPLE_CODEBOOK) as path:
+        return load_codebook(path)
+
+
+def create_project(
+    target: str | Path, codebook: Path | None = None, name: str | None = None
+) -> Project:
+    """Create the schema and install the codebook (validated first, so a bad one creates
+    nothing)."""
+    spec = load_codebook(codebook) if codebook else default_codebook()
+    target = normalise_target(target)
+    prepare_schema(target, create=True)
+    project = Project(Store(target))
+    with project.transaction() as session:
+        set_setting(session, "name", name or _default_name(target))
+        apply_codebook(session, spec)
+    return project
+
+
+def open_project(target: str | Path) -> Project:
+    target = normalise_target(target)
+    backup = prepare_schema(target, create=False)
+    return Project(Store(target), backup)
+
+
+def _default_name(target: str | Path) -> str:
+    return Path(target).stem if not is_server_url(target) else "Team project"

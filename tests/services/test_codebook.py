@@ -1,0 +1,102 @@
+"""The codebook inside a project: export, import, rename, delete and merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import select
+
+from stancecoder.core.errors import ValidationError
+from stancecoder.db.models import Code, PassageCode
+from stancecoder.services.articles import list_articles
+from stancecoder.services.codebook import (
+    delete_code,
+    export_codebook,
+    import_codebook,
+    rename_code,
+)
+from stancecoder.services.codings import add_passage
+from stancecoder.services.info import project_info
+from stancecoder.services.project import Project
+
+
+def code_one_passage(project: Project, actor: str = "Russia › Vladimir Putin") -> None:
+    article = list_articles(project)[0]
+    add_passage(project, article.id, "Alice", 0, 7, {"actor": actor, "topic": "Sanctions"})
+
+
+def test_export_and_import_round_trip(project: Project, tmp_path: Path) -> None:
+    first = export_codebook(project, tmp_path / "book.yaml")
+    changes = import_codebook(project, tmp_path / "book.yaml")
+    second = export_codebook(project, tmp_path / "again.yaml")
+    assert first == second
+    assert not changes.added and not changes.removed
+    assert (tmp_path / "book.yaml").read_text() == (tmp_path / "again.yaml").read_text()
+
+
+def test_a_label_edited_in_the_file_keeps_its_codings(seeded: Project, tmp_path: Path) -> None:
+    code_one_passage(seeded)
+    path = tmp_path / "book.yaml"
+    export_codebook(seeded, path)
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["version"] = "1.1"
+    russia = document["variables"][0]["codes"][0]
+    russia["children"][0]["label"] = "President Putin"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+
+    changes = import_codebook(seeded, path)
+
+    assert changes.version == "1.1"
+    assert project_info(seeded).variables["actor"]["President Putin"] == 1
+
+
+def test_import_that_drops_a_used_code_is_refused_whole(seeded: Project, tmp_path: Path) -> None:
+    code_one_passage(seeded)
+    path = tmp_path / "book.yaml"
+    export_codebook(seeded, path)
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["version"] = "2.0"
+    document["variables"][0]["codes"][0]["children"].pop(0)  # Vladimir Putin, in use
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+
+    with pytest.raises(ValidationError, match=r"still in use .*Vladimir Putin.*merge"):
+        import_codebook(seeded, path)
+
+    assert export_codebook(seeded, tmp_path / "after.yaml").version == "1.0"
+
+
+def test_rename_keeps_codings(seeded: Project) -> None:
+    code_one_passage(seeded)
+    rename_code(seeded, "actor", "Vladimir Putin", "V. Putin")
+    assert project_info(seeded).variables["actor"]["V. Putin"] == 1
+    with pytest.raises(ValidationError, match="already has a code 'Kremlin'"):
+        rename_code(seeded, "actor", "V. Putin", "Kremlin")
+
+
+def test_deleting_a_code_in_use_needs_a_merge(seeded: Project) -> None:
+    code_one_passage(seeded)
+    with pytest.raises(ValidationError, match="used by 1 coding"):
+        delete_code(seeded, "actor", "Vladimir Putin")
+    moved = delete_code(seeded, "actor", "Vladimir Putin", merge_into="Kremlin")
+    assert moved == 1
+    counts = project_info(seeded).variables["actor"]
+    assert "Vladimir Putin" not in counts
+    assert counts["Kremlin"] == 1
+
+
+def test_unused_code_deletes_and_parents_are_protected(project: Project) -> None:
+    delete_code(project, "actor", "TASS")
+    with project.transaction() as session:
+        assert session.scalar(select(Code).where(Code.label == "TASS")) is None
+    with pytest.raises(ValidationError, match="has sub-codes"):
+        delete_code(project, "actor", "Russia")
+
+
+def test_merging_where_a_passage_has_both_codes_keeps_one(seeded: Project) -> None:
+    article = list_articles(seeded)[0]
+    add_passage(seeded, article.id, "Alice", 0, 7, {"actor": "Kremlin"})
+    delete_code(seeded, "actor", "Vladimir Putin", merge_into="Kremlin")
+    with seeded.transaction() as session:
+        assert len(session.scalars(select(PassageCode)).all()) == 1

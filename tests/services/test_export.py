@@ -1,0 +1,107 @@
+"""The Excel workbook for papers, read back with openpyxl as a reader would see it."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from stancecoder.core.errors import ValidationError
+from stancecoder.services.articles import list_articles, read_article
+from stancecoder.services.coders import add_coder
+from stancecoder.services.codings import add_passage, set_article_codes, set_status
+from stancecoder.services.corpus import import_corpus
+from stancecoder.services.export import export
+from stancecoder.services.export_rows import ExportFilter
+from stancecoder.services.project import Project
+
+
+@pytest.fixture
+def coded(seeded: Project):
+    add_coder(seeded, "Bob")
+    first, second = list_articles(seeded)
+    text = read_article(seeded, first.id).text
+    for coder, stance in (("Alice", "+2"), ("Bob", "-1")):
+        start = text.index("Vladimir Putin")
+        add_passage(seeded, first.id, coder, start, start + 14,
+                    {"actor": "Russia › Vladimir Putin", "topic": "Military cooperation",
+                     "stance": stance})  # fmt: skip
+    add_passage(seeded, second.id, "Alice", 0, 7, {"actor": "Analysts", "topic": "Sanctions"})
+    set_article_codes(seeded, first.id, "Alice", {"genre": "News report"})
+    set_status(seeded, first.id, "Alice", "done")
+    return seeded
+
+
+def sheet_rows(path: Path, title: str) -> list[dict[str, object]]:
+    sheet = load_workbook(path)[title]
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_workbook_has_every_sheet_with_real_values(coded: Project, tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    report = export(coded, path)
+    assert report.rows_written["Codings"] == 3
+    book = load_workbook(path)
+    assert book.sheetnames == ["Codings", "Articles", "Codebook", "Summary", "About"]
+    codings = sheet_rows(path, "Codings")
+    alice = next(r for r in codings if r["coder"] == "Alice" and r["stance"])
+    assert alice["quote"] == "Vladimir Putin"
+    assert alice["actor"] == "Russia › Vladimir Putin"
+    assert alice["stance value"] == 2
+    assert isinstance(alice["created"], dt.datetime)
+    assert book["Codings"].freeze_panes == "A2"
+    assert book["Codings"]["A1"].font.b
+
+    summary = sheet_rows(path, "Summary")
+    putin = next(r for r in summary if r["actor"] == "Russia › Vladimir Putin")
+    assert putin["passages"] == 2 and putin["mean stance"] == 0.5
+
+    articles = sheet_rows(path, "Articles")
+    assert articles[0]["status: Alice"] == "done"
+    assert articles[0]["passages: Bob"] == 1
+    assert articles[0]["genre: Alice"] == "News report"
+    about = {r["item"]: r["value"] for r in sheet_rows(path, "About")}
+    assert about["codebook version"] == "1.0"
+    codebook = sheet_rows(path, "Codebook")
+    assert any(r["path"] == "Russia › Vladimir Putin" for r in codebook)
+
+
+def test_filters_by_coder_and_status(coded: Project, tmp_path: Path) -> None:
+    path = tmp_path / "bob.xlsx"
+    export(coded, path, ExportFilter(coders=["Bob"]))
+    assert {r["coder"] for r in sheet_rows(path, "Codings")} == {"Bob"}
+    export(coded, path, ExportFilter(status="done"))
+    assert [r["coder"] for r in sheet_rows(path, "Codings")] == ["Alice"]
+    about = {r["item"]: r["value"] for r in sheet_rows(path, "About")}
+    assert about["filters"] == "status: done"
+    with pytest.raises(ValidationError, match="no coder called Zed"):
+        export(coded, path, ExportFilter(coders=["Zed"]))
+
+
+def test_a_quote_that_looks_like_a_formula_stays_text(project: Project, tmp_path: Path) -> None:
+    (tmp_path / "eq.txt").write_text("=SUM(A1:A9) was typed by a reader.\n", encoding="utf-8")
+    article_id = import_corpus(project, [tmp_path / "eq.txt"]).imported[0]
+    add_coder(project, "Alice")
+    add_passage(project, article_id, "Alice", 0, 11, {})
+    export(project, tmp_path / "eq.xlsx")
+    cell = load_workbook(tmp_path / "eq.xlsx")["Codings"]["I2"]
+    assert cell.value == "=SUM(A1:A9)"
+    assert cell.data_type == "s"
+
+
+def test_csv_export_is_the_codings_table(coded: Project, tmp_path: Path) -> None:
+    path = tmp_path / "codings.csv"
+    export(coded, path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 3
+    assert rows[0]["quote"] == "Vladimir Putin"
+
+
+def test_unknown_format_is_refused(coded: Project, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match=r"\.xlsx or \.csv"):
+        export(coded, tmp_path / "out.pdf")

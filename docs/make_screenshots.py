@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QApplication
 from stancecoder.services.project import open_project
 from stancecoder.services.sample import ensure_sample_project
 from stancecoder.ui.main_window import MainWindow
+from stancecoder.ui.style import apply_style
 
 DOCS = Path(__file__).resolve().parent
 
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
+    apply_style(app)
     with tempfile.TemporaryDirectory() as data:
         os.environ["STANCECODER_DATA_DIR"] = data
         with open_project(ensure_sample_project()) as project:

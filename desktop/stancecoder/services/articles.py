@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from stancecoder.services.project import Project
 
 
+OPENING_LENGTH = 90
+
+
 @dataclass(frozen=True)
 class ArticleRow:
     id: int
@@ -45,22 +48,31 @@ def list_articles(project: Project, coder: str | None = None) -> list[ArticleRow
             status = status.where(Assignment.coder_id == coder_id)
         counts = dict(session.execute(passages).all())
         statuses = dict(session.execute(status).all()) if coder is not None else {}
+        opening = func.substr(Article.text, 1, OPENING_LENGTH)
         rows = session.execute(
-            select(Article.id, Article.title, Article.source, Article.published).order_by(
+            select(Article.id, Article.title, Article.source, Article.published, opening).order_by(
                 Article.id
             )
         )
         return [
             ArticleRow(
                 id=article_id,
-                title=title or f"Article {article_id}",
+                title=title or _opening_words(text),
                 source=source,
                 published=published,
                 status=statuses.get(article_id, "todo"),
                 passages=counts.get(article_id, 0),
             )
-            for article_id, title, source, published in rows
+            for article_id, title, source, published, text in rows
         ]
+
+
+def _opening_words(text: str) -> str:
+    """An untitled article is shown by its first words, as a reader would recognise it."""
+    words = " ".join(text.split())
+    if len(words) < OPENING_LENGTH:
+        return words
+    return words[: words.rfind(" ", 0, OPENING_LENGTH - 20)] + " …"
 
 
 def read_article(project: Project, article_id: int) -> ArticleView:

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import sys
-from importlib.resources import files
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.project import open_project
 from stancecoder.services.sample import ensure_sample_project
 from stancecoder.ui.main_window import MainWindow
-
-ICON = files("stancecoder.resources") / "icons" / "stancecoder.svg"
+from stancecoder.ui.style import apply_style
 
 
 def run(target: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("StanceCoder")
-    app.setOrganizationName("StanceCoder")
-    app.setDesktopFileName("io.github.stancecoder.StanceCoder")
-    app.setWindowIcon(QIcon(str(ICON)))
+    apply_style(app)
     try:
         project = open_project(target if target else ensure_sample_project())
     except StanceCoderError as exc:

@@ -6,13 +6,12 @@ A first window over the services; the coding workbench grows from here.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from stancecoder.services.articles import ArticleRow, list_articles, read_article
 from stancecoder.services.project import Project
+from stancecoder.ui.reader import Reader
 
 
 class MainWindow(QMainWindow):
@@ -38,9 +38,7 @@ class MainWindow(QMainWindow):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setContentsMargins(12, 10, 12, 4)
-        self.reader = QPlainTextEdit(readOnly=True, undoRedoEnabled=False)
-        self.reader.setFont(QFont("Serif", 12))
-        self.reader.document().setDocumentMargin(16)
+        self.reader = Reader()
         reading = QWidget()
         layout = QVBoxLayout(reading)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -64,7 +62,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(_describe(row))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.articles.addItem(item)
-        self.statusBar().showMessage(f"{self.project.location} — {len(rows)} articles")
+        self.statusBar().showMessage(f"{self.project.title} — {len(rows)} articles")
         if rows:
             self.articles.setCurrentRow(0)
 

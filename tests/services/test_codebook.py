@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -36,17 +37,25 @@ def test_export_and_import_round_trip(project: Project, tmp_path: Path) -> None:
     assert (tmp_path / "book.yaml").read_text() == (tmp_path / "again.yaml").read_text()
 
 
+def edited_codebook(project: Project, path: Path, version: str, edit: Callable) -> Path:
+    """The project's codebook exported, edited as a lead would by hand, saved again."""
+    export_codebook(project, path)
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["version"] = version
+    edit(document["variables"][0]["codes"][0]["children"])  # under actor › Russia
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 def test_a_label_edited_in_the_file_keeps_its_codings(seeded: Project, tmp_path: Path) -> None:
     code_one_passage(seeded)
-    path = tmp_path / "book.yaml"
-    export_codebook(seeded, path)
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["version"] = "1.1"
-    russia = document["variables"][0]["codes"][0]
-    russia["children"][0]["label"] = "President Putin"
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
 
-    changes = import_codebook(seeded, path)
+    def rename(russians: list[dict]) -> None:
+        russians[0]["label"] = "President Putin"
+
+    changes = import_codebook(
+        seeded, edited_codebook(seeded, tmp_path / "book.yaml", "1.1", rename)
+    )
 
     assert changes.version == "1.1"
     assert project_info(seeded).variables["actor"]["President Putin"] == 1
@@ -54,12 +63,8 @@ def test_a_label_edited_in_the_file_keeps_its_codings(seeded: Project, tmp_path:
 
 def test_import_that_drops_a_used_code_is_refused_whole(seeded: Project, tmp_path: Path) -> None:
     code_one_passage(seeded)
-    path = tmp_path / "book.yaml"
-    export_codebook(seeded, path)
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["version"] = "2.0"
-    document["variables"][0]["codes"][0]["children"].pop(0)  # Vladimir Putin, in use
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    # drops Vladimir Putin, who is in use
+    path = edited_codebook(seeded, tmp_path / "book.yaml", "2.0", lambda russians: russians.pop(0))
 
     with pytest.raises(ValidationError, match=r"still in use .*Vladimir Putin.*merge"):
         import_codebook(seeded, path)

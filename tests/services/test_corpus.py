@@ -77,6 +77,10 @@ def test_metadata_is_editable_but_the_text_is_not(project: Project) -> None:
     update_article(project, article_id, title="A better title", source="Yonhap")
     view = read_article(project, article_id)
     assert (view.title, view.source) == ("A better title", "Yonhap")
+    update_article(project, article_id, published="17 June 2024")
+    assert read_article(project, article_id).published == "2024-06-17"
+    with pytest.raises(ValidationError, match="cannot read 'next Tuesday' as a date"):
+        update_article(project, article_id, published="next Tuesday")
     with pytest.raises(ValidationError, match="text cannot change"):
         update_article(project, article_id, text="rewritten")
     with pytest.raises(ValidationError, match="unknown article field"):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from stancecoder.core.article import ArticleDraft
 from stancecoder.core.errors import StanceCoderError, ValidationError
+from stancecoder.core.newsmeta import normalise_date
 from stancecoder.db.models import Article, ImportBatch
 from stancecoder.io.corpus import expand_paths, read_corpus_file
 
@@ -135,4 +136,14 @@ def update_article(project: Project, article_id: int, **fields: str | None) -> N
         if article is None:
             raise ValidationError(f"no article with id {article_id}")
         for name, value in fields.items():
-            setattr(article, name, value.strip() or None if isinstance(value, str) else value)
+            value = value.strip() or None if isinstance(value, str) else value
+            if name == "published" and value is not None:
+                value = _checked_date(value)
+            setattr(article, name, value)
+
+
+def _checked_date(value: str) -> str:
+    iso = normalise_date(value)
+    if iso is None:
+        raise ValidationError(f"cannot read {value!r} as a date (write it as 2024-06-17)")
+    return iso

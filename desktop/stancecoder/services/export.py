@@ -98,6 +98,7 @@ def about_sheet(
         ("exported at (UTC)", datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")),
         ("filters", filters.describe()),
         ("StanceCoder version", __version__),
+        ("times", "created and modified are in UTC"),
         ("offsets", "start/end are half-open [start, end) in Unicode code points of the text"),
     ]
     return [Column("item", width=22), Column("value", width=80)], [list(f) for f in facts]

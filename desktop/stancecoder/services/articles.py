@@ -37,8 +37,20 @@ class ArticleView:
     text: str
 
 
-def list_articles(project: Project, coder: str | None = None) -> list[ArticleRow]:
-    """Every article with this coder's status and passage count (all coders' if None)."""
+@dataclass(frozen=True)
+class ArticleQuery:
+    """What the article list shows: words to find in title or text, a status, a source."""
+
+    words: str = ""
+    status: str | None = None
+    source: str | None = None
+
+
+def list_articles(
+    project: Project, coder: str | None = None, query: ArticleQuery | None = None
+) -> list[ArticleRow]:
+    """Articles with this coder's status and passage count (all coders' if None), in
+    import order, narrowed by `query`."""
     with project.transaction() as session:
         coder_id = session.scalar(select(Coder.id).where(Coder.name == coder)) if coder else None
         passages = select(Passage.article_id, func.count().label("n")).group_by(Passage.article_id)
@@ -49,12 +61,18 @@ def list_articles(project: Project, coder: str | None = None) -> list[ArticleRow
         counts = dict(session.execute(passages).all())
         statuses = dict(session.execute(status).all()) if coder is not None else {}
         opening = func.substr(Article.text, 1, OPENING_LENGTH)
-        rows = session.execute(
-            select(Article.id, Article.title, Article.source, Article.published, opening).order_by(
-                Article.id
+        articles = select(
+            Article.id, Article.title, Article.source, Article.published, opening
+        ).order_by(Article.id)
+        query = query or ArticleQuery()
+        for word in query.words.lower().split():
+            articles = articles.where(
+                func.lower(Article.title).contains(word, autoescape=True)
+                | func.lower(Article.text).contains(word, autoescape=True)
             )
-        )
-        return [
+        if query.source:
+            articles = articles.where(Article.source == query.source)
+        found = [
             ArticleRow(
                 id=article_id,
                 title=title or _opening_words(text),
@@ -63,8 +81,23 @@ def list_articles(project: Project, coder: str | None = None) -> list[ArticleRow
                 status=statuses.get(article_id, "todo"),
                 passages=counts.get(article_id, 0),
             )
-            for article_id, title, source, published, text in rows
+            for article_id, title, source, published, text in session.execute(articles)
         ]
+        if query.status:
+            found = [row for row in found if row.status == query.status]
+        return found
+
+
+def list_sources(project: Project) -> list[str]:
+    with project.transaction() as session:
+        return list(
+            session.scalars(
+                select(Article.source)
+                .where(Article.source.is_not(None))
+                .distinct()
+                .order_by(Article.source)
+            )
+        )
 
 
 def _opening_words(text: str) -> str:

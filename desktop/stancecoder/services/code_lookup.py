@@ -12,7 +12,9 @@ from stancecoder.db.models import Code, Variable
 
 PATH_SEPARATORS = (" › ", " > ", "/")
 
-CodeInput = Mapping[str, str | Sequence[str] | None]
+# per variable: a code by label, path or value (str), or by id (int); several if multiple
+CodeToken = str | int
+CodeInput = Mapping[str, CodeToken | Sequence[CodeToken] | None]
 
 
 def parse_number(token: str) -> float | None:
@@ -48,11 +50,16 @@ class CodeLookup:
             current = self._by_id.get(current.parent_id) if current.parent_id else None
         return tuple(reversed(labels))
 
-    def code(self, variable: Variable, token: str) -> Code:
-        """Exact label, then a path ("Russia › Vladimir Putin"), then a value, then a
-        label that differs only in case."""
-        token = token.strip()
+    def code(self, variable: Variable, token: CodeToken) -> Code:
+        """An id, an exact label, a path ("Russia › Vladimir Putin"), a value, or a label
+        that differs only in case."""
         codes = self._codes[variable.id]
+        if isinstance(token, int):
+            found = self._by_id.get(token)
+            if found is None or found.variable_id != variable.id:
+                raise ValidationError(f"code {token} does not belong to {variable.name}")
+            return found
+        token = token.strip()
         for code in codes:
             if code.label == token:
                 return code
@@ -78,11 +85,11 @@ class CodeLookup:
             variable = self.variable(name)
             if variable.scope != scope:
                 raise ValidationError(f"{name} is coded per {variable.scope}, not per {scope}")
-            tokens = [given] if isinstance(given, str) or given is None else list(given)
+            tokens = [given] if isinstance(given, str | int) or given is None else list(given)
             tokens = [t for t in tokens if t is not None and str(t).strip()]
             if len(tokens) > 1 and not variable.multiple:
                 raise ValidationError(f"{name} takes one code, got {len(tokens)}")
-            found = [self.code(variable, str(t)) for t in tokens]
+            found = [self.code(variable, t) for t in tokens]
             if len({c.id for c in found}) != len(found):
                 raise ValidationError(f"{name}: the same code is given twice")
             resolved.extend((variable, code) for code in found)

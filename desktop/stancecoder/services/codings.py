@@ -55,8 +55,10 @@ def write_passage(
     codes: CodeInput,
     memo: str = "",
     quote: str | None = None,
+    uid: str | None = None,
 ) -> Passage:
-    """Validate and add a passage inside an open transaction (shared with the importer)."""
+    """Validate and add a passage inside an open transaction (shared with the importer and
+    with undo, which brings a deleted passage back under its old uid)."""
     coder = require_coder(session, coder_name)
     actual = check_span(article.text, start, end)
     if quote is not None and quote != actual:
@@ -76,6 +78,8 @@ def write_passage(
         updated_at=now,
         codebook_version=get_setting(session, "codebook_version"),
     )
+    if uid is not None:
+        passage.uid = uid
     passage.codes = [PassageCode(variable_id=v.id, code_id=c.id) for v, c in resolved]
     session.add(passage)
     _mark_started(session, article.id, coder.id)

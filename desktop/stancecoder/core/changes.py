@@ -1,0 +1,21 @@
+"""What a user action changed, so each screen refreshes only what it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Changes:
+    """Ids touched by an action; `codebook` when variables or codes changed."""
+
+    articles: set[int] = field(default_factory=set)  # text metadata, status or passage counts
+    passages: set[int] = field(default_factory=set)
+    codebook: bool = False
+
+    def merge(self, other: Changes) -> Changes:
+        return Changes(
+            self.articles | other.articles,
+            self.passages | other.passages,
+            self.codebook or other.codebook,
+        )

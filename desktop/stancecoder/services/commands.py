@@ -1,0 +1,160 @@
+"""Undoable coding actions.
+
+Applying a command performs one user action in one transaction and returns the command
+that undoes it, with what changed. The window keeps these pairs on its undo stack; no
+command holds on to database rows, only to uids and values, so undo works across
+refreshes. Passages are named by uid because an undone delete brings a passage back under
+a new id but its old uid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from sqlalchemy import select
+
+from stancecoder.core.changes import Changes
+from stancecoder.db.models import ArticleCode, Assignment, Coder
+from stancecoder.services.code_lookup import CodeLookup
+from stancecoder.services.codings import (
+    delete_passage,
+    get_article,
+    set_article_codes,
+    set_status,
+    update_passage,
+    write_passage,
+)
+from stancecoder.services.passages import passage_by_uid
+
+if TYPE_CHECKING:
+    from stancecoder.services.project import Project
+
+Codes = Mapping[str, Sequence[int]]  # variable name -> code ids
+
+
+class Command(Protocol):
+    text: str
+
+    def apply(self, project: Project) -> tuple[Command, Changes]: ...
+
+
+@dataclass
+class CreatePassage:
+    article_id: int
+    coder: str
+    start: int
+    end: int
+    codes: Codes = field(default_factory=dict)
+    memo: str = ""
+    uid: str | None = None
+    text: str = "Code passage"
+
+    def apply(self, project: Project) -> tuple[Command, Changes]:
+        with project.transaction() as session:
+            passage = write_passage(
+                session, CodeLookup(session), get_article(session, self.article_id),
+                self.coder, self.start, self.end, self.codes, self.memo, uid=self.uid,
+            )  # fmt: skip
+            self.uid = passage.uid
+            changes = Changes(articles={self.article_id}, passages={passage.id})
+        return DeletePassage(passage.uid, text=self.text), changes
+
+
+@dataclass
+class DeletePassage:
+    uid: str
+    text: str = "Delete passage"
+
+    def apply(self, project: Project) -> tuple[Command, Changes]:
+        view = passage_by_uid(project, self.uid)
+        codes = _variable_codes(project, view.codes)
+        delete_passage(project, view.id, view.version)
+        restore = CreatePassage(
+            view.article_id, view.coder, view.start, view.end, codes, view.memo, view.uid,
+            text=self.text,
+        )  # fmt: skip
+        return restore, Changes(articles={view.article_id}, passages={view.id})
+
+
+@dataclass
+class UpdatePassage:
+    """Recode, resize or re-annotate; only the fields given change."""
+
+    uid: str
+    codes: Codes | None = None
+    span: tuple[int, int] | None = None
+    memo: str | None = None
+    text: str = "Recode passage"
+
+    def apply(self, project: Project) -> tuple[Command, Changes]:
+        view = passage_by_uid(project, self.uid)
+        before = _variable_codes(project, view.codes)
+        old_codes = None
+        if self.codes is not None:
+            old_codes = {name: before.get(name, []) for name in self.codes}
+        updated = update_passage(
+            project, view.id, view.version, codes=self.codes, span=self.span, memo=self.memo
+        )
+        inverse = UpdatePassage(
+            self.uid,
+            codes=old_codes,
+            span=(view.start, view.end) if self.span is not None else None,
+            memo=view.memo if self.memo is not None else None,
+            text=self.text,
+        )
+        return inverse, Changes(articles={view.article_id}, passages={updated.id})
+
+
+@dataclass
+class SetStatus:
+    article_id: int
+    coder: str
+    status: str
+    text: str = "Change status"
+
+    def apply(self, project: Project) -> tuple[Command, Changes]:
+        with project.transaction() as session:
+            old = session.scalar(
+                select(Assignment.status)
+                .join(Coder, Coder.id == Assignment.coder_id)
+                .where(Assignment.article_id == self.article_id, Coder.name == self.coder)
+            )
+        set_status(project, self.article_id, self.coder, self.status)
+        inverse = SetStatus(self.article_id, self.coder, old or "todo", self.text)
+        return inverse, Changes(articles={self.article_id})
+
+
+@dataclass
+class SetArticleCodes:
+    article_id: int
+    coder: str
+    codes: Codes
+    text: str = "Code article"
+
+    def apply(self, project: Project) -> tuple[Command, Changes]:
+        with project.transaction() as session:
+            old_ids = session.scalars(
+                select(ArticleCode.code_id)
+                .join(Coder, Coder.id == ArticleCode.coder_id)
+                .where(ArticleCode.article_id == self.article_id, Coder.name == self.coder)
+            ).all()
+            lookup = CodeLookup(session)
+            owner = {c.id: v.name for v in lookup.variables.values() for c in v.codes}
+        old = {name: [i for i in old_ids if owner[i] == name] for name in self.codes}
+        set_article_codes(project, self.article_id, self.coder, self.codes)
+        inverse = SetArticleCodes(self.article_id, self.coder, old, self.text)
+        return inverse, Changes(articles={self.article_id})
+
+
+def _variable_codes(project: Project, code_ids: Sequence[int]) -> dict[str, list[int]]:
+    if not code_ids:
+        return {}
+    with project.transaction() as session:
+        lookup = CodeLookup(session)
+        owner = {c.id: v.name for v in lookup.variables.values() for c in v.codes}
+    grouped: dict[str, list[int]] = {}
+    for code_id in code_ids:
+        grouped.setdefault(owner[code_id], []).append(code_id)
+    return grouped

@@ -105,3 +105,18 @@ def test_merging_where_a_passage_has_both_codes_keeps_one(seeded: Project) -> No
     delete_code(seeded, "actor", "Vladimir Putin", merge_into="Kremlin")
     with seeded.transaction() as session:
         assert len(session.scalars(select(PassageCode)).all()) == 1
+
+
+def test_a_renamed_code_keeps_its_codings_when_a_new_code_takes_its_label(
+    seeded: Project, tmp_path: Path
+) -> None:
+    code_one_passage(seeded)  # codes Vladimir Putin
+
+    def swap(russians: list[dict]) -> None:
+        russians[0]["label"] = "President Putin"  # keeps its uid
+        russians.insert(0, {"label": "Vladimir Putin", "description": "a new code"})
+
+    import_codebook(seeded, edited_codebook(seeded, tmp_path / "book.yaml", "1.1", swap))
+    counts = project_info(seeded).variables["actor"]
+    assert counts["President Putin"] == 1
+    assert counts["Vladimir Putin"] == 0

@@ -140,3 +140,17 @@ def test_offsets_count_code_points_in_any_script(project: Project, tmp_path) -> 
     ref = add_passage(project, article.id, "Alice", start, end, CODES)
     assert ref.quote == "Putin"
     assert article.text[ref.start : ref.end] == "Putin"
+
+
+def test_blind_mode_shows_a_coder_only_their_own_passages(seeded: Project) -> None:
+    from stancecoder.services.coders import add_coder
+    from stancecoder.services.passages import passages_of, set_blind_mode
+
+    add_coder(seeded, "Bob")
+    article = first_article(seeded)
+    add_passage(seeded, article.id, "Alice", 0, 7, CODES)
+    add_passage(seeded, article.id, "Bob", 8, 17, CODES)
+    assert len(passages_of(seeded, article.id, "Alice")) == 2
+    set_blind_mode(seeded, True)
+    assert [p.coder for p in passages_of(seeded, article.id, "Alice")] == ["Alice"]
+    assert len(passages_of(seeded, article.id, None)) == 2  # the lead's view, adjudication

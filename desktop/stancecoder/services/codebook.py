@@ -79,8 +79,8 @@ def apply_codebook(session: Session, spec: CodebookSpec) -> CodebookChanges:
 def _apply_codes(
     session: Session, variable: Variable, spec: VariableSpec, changes: CodebookChanges
 ) -> None:
-    by_uid = {c.uid: c for c in variable.codes}
-    by_label = {c.label: c for c in variable.codes}
+    entries = list(iter_codes(spec))
+    matches = _match_codes(variable.codes, [code_spec for _, code_spec in entries])
     seen: set[int] = set()
     ids_by_path: dict[tuple[str, ...], int] = {}
     original = {code.id: code.label for code in variable.codes}
@@ -89,11 +89,9 @@ def _apply_codes(
     for code in variable.codes:
         code.label = f"›parked›{code.id}"
     session.flush()
-    for position, (path, code_spec) in enumerate(iter_codes(spec)):
-        code = (by_uid.get(code_spec.uid) if code_spec.uid else None) or by_label.get(
-            code_spec.label
-        )
-        if code is None or code.id in seen:
+    for position, (path, code_spec) in enumerate(entries):
+        code = matches[position]
+        if code is None:
             code = Code(variable_id=variable.id)
             session.add(code)
             changes.added.append(f"{variable.name}: {' › '.join(path)}")
@@ -116,6 +114,19 @@ def _apply_codes(
     for code in leftovers:
         code.label = original[code.id]
     _remove_codes(session, variable, leftovers, changes)
+
+
+def _match_codes(codes: list[Code], specs: list[CodeSpec]) -> list[Code | None]:
+    """The stored code each spec updates: uids first, so that a renamed code keeps its
+    codings even when a new code takes its old label; then labels, among codes left."""
+    by_uid = {c.uid: c for c in codes}
+    matched: list[Code | None] = [by_uid.get(s.uid) if s.uid else None for s in specs]
+    claimed = {c.id for c in matched if c is not None}
+    by_label = {c.label: c for c in codes if c.id not in claimed}
+    for n, spec in enumerate(specs):
+        if matched[n] is None and (code := by_label.pop(spec.label, None)) is not None:
+            matched[n] = code
+    return matched
 
 
 def _remove_codes(

@@ -1,29 +1,20 @@
-"""Starting the window: the project given, or the sample project on a first start."""
+"""Starting the window: the project given, the last one, or the welcome screen."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from stancecoder.core.errors import StanceCoderError
-from stancecoder.services.project import open_project
-from stancecoder.services.sample import ensure_sample_project
-from stancecoder.ui.main_window import MainWindow
-from stancecoder.ui.style import apply_style
+from stancecoder.ui.errors import install_excepthook
+from stancecoder.ui.launcher import Launcher
+from stancecoder.ui.theme import apply_theme
 
 
 def run(target: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    apply_style(app)
-    try:
-        project = open_project(target if target else ensure_sample_project())
-    except StanceCoderError as exc:
-        QMessageBox.critical(None, "StanceCoder", f"The project could not be opened.\n\n{exc}")
-        return 1
-    window = MainWindow(project)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        project.close()
+    apply_theme(app)
+    install_excepthook()
+    launcher = Launcher()
+    launcher.start(target)
+    return app.exec()

@@ -1,84 +1,280 @@
-"""The main window: articles on the left, the selected article to read on the right.
+"""The coding workbench: articles, the reader, the coding panel and the passage list.
 
-A first window over the services; the coding workbench grows from here.
+Widgets never touch the database: every action goes through a service command on the
+undo stack, and the window refreshes what the returned `Changes` name.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from pathlib import Path
 
-from stancecoder.services.articles import ArticleRow, list_articles, read_article
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from stancecoder.core.changes import Changes
+from stancecoder.services.articles import ArticleView, read_article
+from stancecoder.services.codebook_view import CodebookView, codebook_view
+from stancecoder.services.article_codes import article_codes
+from stancecoder.services.commands import (
+    CreatePassage,
+    DeletePassage,
+    SetArticleCodes,
+    UpdatePassage,
+)
+from stancecoder.services.passages import PassageView, coded_today, passages_of
 from stancecoder.services.project import Project
+from stancecoder.ui.article_form import ArticleForm
+from stancecoder.ui.article_list import ArticlePanel
+from stancecoder.ui.coding_panel import CodingPanel
+from stancecoder.ui.errors import show_problem
+from stancecoder.ui.import_dialog import ImportDialog
+from stancecoder.ui.passage_list import PassageList
 from stancecoder.ui.reader import Reader
+from stancecoder.ui.settings import AppSettings
+from stancecoder.ui.undo import UndoRunner
+from stancecoder.ui.window_actions import declare_actions, describe_passage, passage_colours
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project) -> None:
+    def __init__(
+        self, project: Project, coder: str, role: str = "coder", settings: AppSettings | None = None
+    ) -> None:
         super().__init__()
-        self.project = project
+        self.project, self.coder, self.role = project, coder, role
+        self.settings = settings or AppSettings()
+        self.codebook: CodebookView = codebook_view(project)
+        self.article: ArticleView | None = None
+        self.passages: list[PassageView] = []
+        self.current: PassageView | None = None
+        self.undo = UndoRunner(project, self.apply_changes, self.complain)
         self.setWindowTitle(f"{project.title} — StanceCoder")
-        self.resize(1200, 780)
+        self.setAcceptDrops(True)
+        self._build()
+        self.actions = declare_actions(self)
+        self._restore_layout()
+        self.articles.set_project(project, coder)
+        self.update_status()
 
-        self.articles = QListWidget()
-        self.articles.setAlternatingRowColors(True)
-        self.articles.setWordWrap(True)
-        self.articles.currentItemChanged.connect(self._show_current)
+    # ---- layout -------------------------------------------------------------------------
 
+    def _build(self) -> None:
+        self.articles = ArticlePanel()
+        self.articles.articleSelected.connect(self.show_article)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setContentsMargins(12, 10, 12, 4)
+        self.header.setContentsMargins(16, 10, 16, 6)
         self.reader = Reader()
+        self.reader.set_describer(self._describe)
+        self.reader.passageClicked.connect(self.select_passage)
+        self.reader.selectionChangedSpan.connect(self._selection_changed)
+        self.reader.zoomChanged.connect(lambda zoom: self.settings.set_value("zoom", zoom))
         reading = QWidget()
-        layout = QVBoxLayout(reading)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.reader)
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.reader, 1)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.articles)
-        splitter.addWidget(reading)
-        splitter.setSizes([340, 860])
-        self.setCentralWidget(splitter)
+        self.panel = CodingPanel()
+        self.panel.set_codebook(self.codebook)
+        self.panel.saveRequested.connect(self.save_coding)
+        self.panel.cancelRequested.connect(self.cancel_coding)
+        self.article_form = ArticleForm()
+        self.article_form.set_codebook(self.codebook)
+        self.article_form.codesChanged.connect(self.set_article_codes)
+        self.passage_list = PassageList()
+        self.passage_list.passageActivated.connect(self.activate_passage)
+        self.passage_list.deleteRequested.connect(self.delete_passage)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.panel)
+        side.addWidget(self.article_form)
+        side.addWidget(self.passage_list)
+        side.setSizes([420, 120, 260])
 
-        menu = self.menuBar().addMenu("&File")
-        menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.reload()
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.articles)
+        self.splitter.addWidget(reading)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 720, 380])
+        self.side_splitter = side
+        self.setCentralWidget(self.splitter)
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
 
-    def reload(self) -> None:
-        rows = list_articles(self.project)
-        self.articles.clear()
-        for row in rows:
-            item = QListWidgetItem(_describe(row))
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            self.articles.addItem(item)
-        self.statusBar().showMessage(f"{self.project.title} — {len(rows)} articles")
-        if rows:
-            self.articles.setCurrentRow(0)
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 880)
+        for name, splitter in (("main", self.splitter), ("side", self.side_splitter)):
+            state = self.settings.value(f"window/splitter-{name}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        zoom = self.settings.value("zoom", 0)
+        self.reader.set_zoom(int(zoom) if str(zoom).lstrip("-").isdigit() else 0)
 
-    def _show_current(self, item: QListWidgetItem | None) -> None:
-        if item is None:
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("window/splitter-main", self.splitter.saveState())
+        self.settings.set_value("window/splitter-side", self.side_splitter.saveState())
+        super().closeEvent(event)
+
+    # ---- showing ------------------------------------------------------------------------
+
+    def show_article(self, article_id: int) -> None:
+        self.article = read_article(self.project, article_id)
+        self.current = None
+        facts = " · ".join(
+            x for x in (self.article.source, self.article.dateline, self.article.published) if x
+        )
+        title = _escape(self.article.title or "(untitled article)")
+        self.header.setText(
+            f"<h2 style='margin:0'>{title}</h2><p style='color:gray'>{_escape(facts)}</p>"
+        )
+        self.passages = passages_of(self.project, article_id, self.coder)
+        self.reader.show_article(self.article.text, self.passages, self._colours())
+        self.passage_list.set_passages(self.passages, self.codebook)
+        self.article_form.load(self._article_codes())
+        self.panel.load(None, None)
+        self.panel.set_enabled_for(False)
+        self.update_status()
+        self.actions.update_enabled()
+
+    def reload_passages(self) -> None:
+        if self.article is None:
             return
-        article = read_article(self.project, item.data(Qt.ItemDataRole.UserRole))
-        facts = " · ".join(x for x in (article.source, article.dateline, article.published) if x)
-        title = article.title or "(untitled)"
-        self.header.setText(f"<h2>{_escape(title)}</h2><p style='color:gray'>{_escape(facts)}</p>")
-        self.reader.setPlainText(article.text)
+        self.passages = passages_of(self.project, self.article.id, self.coder)
+        if self.current is not None:
+            self.current = next((p for p in self.passages if p.uid == self.current.uid), None)
+        self.reader.set_passages(self.passages, self._colours())
+        self.passage_list.set_passages(self.passages, self.codebook)
+        self.reader.set_current_passage(self.current.id if self.current else None)
+        if self.current is not None:
+            self.passage_list.select_passage(self.current.id)
 
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.codebook:
+            self.codebook = codebook_view(self.project)
+            self.panel.set_codebook(self.codebook)
+            self.article_form.set_codebook(self.codebook)
+        if self.article is not None and (self.article.id in changes.articles or changes.codebook):
+            self.reload_passages()
+            self.article_form.load(self._article_codes())
+        self.articles.refresh(changes)
+        self.update_status()
+        self.actions.update_enabled()
 
-def _describe(row: ArticleRow) -> str:
-    facts = " · ".join(x for x in (row.source, row.published) if x)
-    return f"{row.title}\n{facts}  —  {row.passages} passages" if facts else row.title
+    def refresh(self) -> None:
+        """See what other windows and coders did (F5)."""
+        ids = {self.article.id} if self.article else set()
+        self.apply_changes(Changes(articles=ids, codebook=True))
+        self.articles.refresh()  # articles that other windows imported
+
+    def update_status(self) -> None:
+        n, total = self.articles.position()
+        self.status.setText(
+            f"{self.project.title}  ·  coder: {self.coder}  ·  article {n} of {total}  ·  "
+            f"coded today: {coded_today(self.project, self.coder)}"
+        )
+
+    def complain(self, message: str) -> None:
+        show_problem(self, message)
+
+    # ---- coding -------------------------------------------------------------------------
+
+    def _selection_changed(self, span: tuple[int, int] | None) -> None:
+        if span is not None and self.article is not None:
+            self.current = None
+            self.reader.set_current_passage(None)
+            self.panel.load(None, self.article.text[span[0] : span[1]])
+        self.panel.set_enabled_for(span is not None or self.current is not None)
+        self.actions.update_enabled()
+
+    def select_passage(self, passage_id: int) -> None:
+        self.current = next((p for p in self.passages if p.id == passage_id), None)
+        self.reader.set_current_passage(passage_id if self.current else None)
+        self.passage_list.select_passage(passage_id)
+        self.panel.load(self.current, self.current.quote if self.current else None)
+        self.panel.set_enabled_for(self.current is not None)
+        self.actions.update_enabled()
+
+    def activate_passage(self, passage_id: int) -> None:
+        self.select_passage(passage_id)
+        self.reader.flash_passage(passage_id)
+
+    def save_coding(self) -> None:
+        if self.article is None:
+            return
+        codes, memo = self.panel.values(), self.panel.memo()
+        span = self.reader.selected_span()
+        if span is not None and span[0] < span[1]:
+            changes = self.undo.run(CreatePassage(self.article.id, self.coder, *span, codes, memo))
+            if changes is not None:
+                self.reader.select_span(span[1], span[1])
+                for passage_id in changes.passages:
+                    self.select_passage(passage_id)
+        elif self.current is not None:
+            self.undo.run(UpdatePassage(self.current.uid, codes=codes, memo=memo))
+
+    def cancel_coding(self) -> None:
+        self.current = None
+        self.reader.set_current_passage(None)
+        if self.article is not None:
+            span = self.reader.selected_span()
+            end = span[1] if span else 0
+            self.reader.select_span(end, end)
+        self.panel.load(None, None)
+        self.panel.set_enabled_for(False)
+        self.reader.setFocus()
+
+    def resize_current(self) -> None:
+        span = self.reader.selected_span()
+        if self.current is not None and span is not None and span[0] < span[1]:
+            self.undo.run(UpdatePassage(self.current.uid, span=span, text="Resize passage"))
+
+    def delete_passage(self, passage_id: int | None = None) -> None:
+        target = next(
+            (p for p in self.passages if p.id == passage_id), None
+        ) if passage_id is not None else self.current  # fmt: skip
+        if target is not None and self.undo.run(DeletePassage(target.uid)):
+            if self.current is not None and self.current.uid == target.uid:
+                self.current = None
+                self.panel.load(None, None)
+
+    def set_article_codes(self, codes: dict[str, list[int]]) -> None:
+        if self.article is not None:
+            self.undo.run(SetArticleCodes(self.article.id, self.coder, codes))
+
+    def _article_codes(self) -> dict[str, list[int]]:
+        return article_codes(self.project, self.article.id, self.coder) if self.article else {}
+
+    def _colours(self) -> dict[int, str]:
+        return passage_colours(self.passages, self.codebook)
+
+    def _describe(self, passage_id: int) -> str:
+        passage = next((p for p in self.passages if p.id == passage_id), None)
+        return describe_passage(passage, self.codebook) if passage else ""
+
+    # ---- drag and drop import ------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> None:
+        report = ImportDialog.run_import(self.project, [Path(p) for p in paths], self)
+        if report is not None and report.imported:
+            self.apply_changes(Changes(articles=set(report.imported)))
 
 
 def _escape(text: str) -> str:

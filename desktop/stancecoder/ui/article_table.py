@@ -1,0 +1,173 @@
+"""The article table: the model behind the list and the view that shows it.
+
+The model holds the few display fields of each article and builds cells on demand, so a
+corpus of tens of thousands of articles costs one query and no per-cell objects. Rows
+are not paged: sorting by date or status has to see every row, and a row is small.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from stancecoder.services.articles import ArticleRow
+
+# The status column shows only a dot and the passage count a number, so the title keeps
+# the width; the headers explain themselves in tooltips and the status filter is the legend.
+COLUMNS = ("Title", "Source", "Date", "", "#")
+HEADER_TIPS = ("", "", "Date published", "Status: to do, doing or done", "Passages coded")
+TITLE, SOURCE, DATE, STATUS, PASSAGES = range(len(COLUMNS))
+STATUS_NAMES = {"todo": "To do", "doing": "Doing", "done": "Done"}
+STATUS_ORDER = {"todo": 0, "doing": 1, "done": 2}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ArticleRow] = []
+        self._row_of: dict[int, int] = {}
+        self._dots: dict[str, QIcon] = {}
+
+    def set_rows(self, rows: list[ArticleRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._row_of = {row.id: n for n, row in enumerate(self._rows)}
+        self.endResetModel()
+
+    def update_rows(self, rows: list[ArticleRow]) -> None:
+        """New values for articles already listed; others are ignored."""
+        for row in rows:
+            n = self._row_of.get(row.id)
+            if n is not None and self._rows[n] != row:
+                self._rows[n] = row
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+
+    def has(self, article_id: int) -> bool:
+        return article_id in self._row_of
+
+    def article(self, row: int) -> ArticleRow:
+        return self._rows[row]
+
+    def index_of(self, article_id: int) -> QModelIndex:
+        row = self._row_of.get(article_id)
+        return QModelIndex() if row is None else self.index(row, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section] or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(section)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            return _sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, STATUS):
+            return row.title if column == TITLE else STATUS_NAMES.get(row.status, row.status)
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
+            return self._dot(row.status)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        return None
+
+    def _dot(self, status: str) -> QIcon:
+        if status not in self._dots:
+            self._dots[status] = status_dot(status)
+        return self._dots[status]
+
+
+def _display(row: ArticleRow, column: int) -> str | int:
+    if column == TITLE:
+        return row.title
+    if column == SOURCE:
+        return row.source or ""
+    if column == DATE:
+        return row.published or ""
+    if column == STATUS:
+        return ""
+    return row.passages
+
+
+def _alignment(column: int) -> Qt.AlignmentFlag:
+    across = {STATUS: Qt.AlignmentFlag.AlignHCenter, PASSAGES: Qt.AlignmentFlag.AlignRight}
+    return across.get(column, Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+
+
+def _sort_key(row: ArticleRow, column: int) -> str | int:
+    if column == STATUS:
+        return STATUS_ORDER.get(row.status, -1)
+    if column == PASSAGES:
+        return row.passages
+    return str(_display(row, column)).casefold()
+
+
+def status_dot(status: str) -> QIcon:
+    """Todo is an outline in the text colour, so the dots read in light and dark palettes."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    text = QPalette().color(QPalette.ColorRole.PlaceholderText)
+    if status == "todo":
+        painter.setPen(text)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#d99a1e") if status == "doing" else QColor("#3c9a5f"))
+    painter.drawEllipse(2, 2, 8, 8)
+    painter.end()
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)  # not tinted: the colour is the message
+    return icon
+
+
+def article_table(model: QSortFilterProxyModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until a header is hit
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 12)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setMinimumSectionSize(28)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(SOURCE, table.fontMetrics().horizontalAdvance("Korea Herald") + 16)
+    return table

@@ -1,0 +1,424 @@
+"""Pickers for one variable: a searchable list for nominal variables (an actor among dozens of
+people and institutions) and a row of buttons for scales (stance −2…+2).
+
+Both speak one small protocol so the coding panel and the article form treat every
+variable alike: `codes()`, `set_codes(ids)` (silent, because loading a passage is not
+editing it), `choose(id)` (a user's action, as from a shortcut) and `changed`, which fires
+for the user's actions only.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from functools import partial
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeyEvent,
+    QPixmap,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stancecoder.services.codebook_view import CodebookView, CodeView, VariableView
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+POPUP_ROWS = 9
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def fold(text: str) -> str:
+    """Coders type fast and without accents: "lavrov" finds "Lavrov", "sudkorea" does not
+    find "Südkorea" but "sud" does."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def matches(query: str, code: CodeView) -> bool:
+    """Every word typed must occur somewhere in the code's path, in any order."""
+    path = fold(code.path_text)
+    return all(word in path for word in fold(query).split())
+
+
+def value_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    number = f"{value:+g}".replace("-", "−")
+    return "0" if value == 0 else number
+
+
+def code_tooltip(code: CodeView) -> str:
+    parts = [f"<b>{escape(code.path_text)}</b>"]
+    if code.description:
+        parts.append(escape(code.description.strip()).replace("\n", "<br>"))
+    if code.shortcut:
+        parts.append(f"<i>Shortcut: {escape(code.shortcut)}</i>")
+    return "".join(f"<p>{part}</p>" for part in parts)
+
+
+def swatch(colour: str, size: int = 12) -> QIcon:
+    """A colour square that stays true when its row is selected (a plain QColor
+    decoration is tinted with the selection colour, so the code's colour is lost)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon
+
+
+def check_codes(variable: VariableView, ids: list[int]) -> None:
+    known = {code.id for code in variable.codes}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ValueError(f"{unknown} are not codes of the variable {variable.name!r}")
+    if len(ids) > 1 and not variable.multiple:
+        raise ValueError(f"the variable {variable.name!r} takes one code, not {ids}")
+
+
+def field_for(
+    codebook: CodebookView | None, fields: Mapping[str, CodePicker | ScalePicker], code_id: int
+) -> CodePicker | ScalePicker | None:
+    """The field a code's shortcut acts on, or None when that code is not shown here."""
+    try:
+        return fields.get(codebook.code(code_id).variable) if codebook else None
+    except KeyError:
+        return None
+
+
+def make_picker(variable: VariableView) -> CodePicker | ScalePicker:
+    """Scales get buttons, which show the order of their values; everything else a search."""
+    if variable.level in ("ordinal", "interval"):
+        return ScalePicker(variable)
+    return CodePicker(variable)
+
+
+class _Chip(QFrame):
+    """One chosen code: its colour, its path, and a way to remove it with the mouse (the
+    keyboard removes the last chip with Backspace in the empty search field)."""
+
+    def __init__(self, code: CodeView, remove: object) -> None:
+        super().__init__()
+        self.setObjectName("codeChip")
+        self.setToolTip(code_tooltip(code))
+        tint = QColor(code.colour)
+        tint.setAlphaF(0.3)
+        self.setStyleSheet(
+            "#codeChip { border: 1px solid palette(mid); border-radius: 6px;"
+            f" background: {tint.name(QColor.NameFormat.HexArgb)}; }}"
+        )
+        colour = QLabel(pixmap=swatch(code.colour).pixmap(12, 12))
+        self.label = QLabel(code.path_text)
+        self.label.setWordWrap(True)
+        self.remove = QToolButton(text="×", autoRaise=True, toolTip="Remove this code")
+        self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove.clicked.connect(remove)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 3, 3, 3)
+        row.addWidget(colour)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.remove)
+
+
+class CodePicker(QWidget):
+    """Chosen codes as chips above a search field; typing lists the codes whose path
+    contains the words typed ("put" finds "Russia › Vladimir Putin"), Down and Up move in
+    the list, Enter picks. Enter in an empty field is left to the panel, which saves."""
+
+    changed = Signal()
+
+    def __init__(self, variable: VariableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.variable = variable
+        self._chosen: list[int] = []
+        self._codes = {code.id: code for code in variable.codes}
+        self._rows = {code.id: row for row, code in enumerate(variable.codes)}
+        self.search = QLineEdit(clearButtonEnabled=True)
+        self.search.installEventFilter(self)
+        self.search.textEdited.connect(self._edited)
+        self.popup = self._make_popup()
+        self._chips = QVBoxLayout()
+        self._chips.setSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self._chips)
+        layout.addWidget(self.search)
+        self.setFocusProxy(self.search)
+        self._show_chips()
+
+    def codes(self) -> list[int]:
+        return list(self._chosen)
+
+    def set_codes(self, ids: list[int]) -> None:
+        check_codes(self.variable, ids)
+        self._chosen = list(dict.fromkeys(ids))
+        self.popup.hide()
+        self.search.clear()  # a half-typed search belongs to the passage shown before
+        self._show_chips()
+
+    def choose(self, code_id: int) -> None:
+        """Set the code; on a variable with several values, add it or take it away."""
+        if code_id in self._chosen and self.variable.multiple:
+            self._chosen.remove(code_id)
+        elif self.variable.multiple:
+            self._chosen.append(code_id)
+        else:
+            self._chosen = [code_id]
+        self._show_chips()
+        self.changed.emit()
+
+    def visible_matches(self) -> list[int]:
+        """The ids the list offers for what is typed, top to bottom."""
+        model = self.popup.model()
+        return [
+            model.index(row, 0).data(CODE_ROLE)
+            for row in range(model.rowCount())
+            if not self.popup.isRowHidden(row) and model.index(row, 0).data(CODE_ROLE)
+        ]
+
+    def _make_popup(self) -> QListView:
+        popup = QListView(self)
+        popup.setWindowFlags(Qt.WindowType.Popup)
+        popup.setFocusProxy(self.search)
+        popup.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        popup.setUniformItemSizes(True)
+        popup.setIconSize(QSize(12, 12))
+        popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        model = QStandardItemModel(popup)
+        for code in self.variable.codes:
+            item = QStandardItem(code.path_text)
+            item.setData(code.id, CODE_ROLE)
+            item.setIcon(swatch(code.colour))
+            item.setToolTip(code_tooltip(code))
+            model.appendRow(item)
+        none = QStandardItem("No code matches")
+        none.setFlags(Qt.ItemFlag.NoItemFlags)
+        model.appendRow(none)
+        popup.setModel(model)
+        popup.installEventFilter(self)
+        popup.clicked.connect(lambda index: self._pick(index.data(CODE_ROLE)))
+        return popup
+
+    def _edited(self, text: str) -> None:
+        """Typing narrows the list; emptying the field closes it (Down opens it whole)."""
+        if text.strip():
+            self._filter(text)
+        else:
+            self.popup.hide()
+
+    def _filter(self, text: str) -> None:
+        found = False
+        for row, code in enumerate(self.variable.codes):
+            hidden = not (code.active and matches(text, code))
+            self.popup.setRowHidden(row, hidden)
+            found = found or not hidden
+        self.popup.setRowHidden(len(self.variable.codes), found)
+        first = self.visible_matches()[:1]
+        if first:
+            self.popup.setCurrentIndex(self.popup.model().index(self._rows[first[0]], 0))
+        self._place_popup()
+
+    def _place_popup(self) -> None:
+        rows = max(1, len(self.visible_matches()))
+        frame = 2 * self.popup.frameWidth()
+        height = min(rows, POPUP_ROWS) * self.popup.sizeHintForRow(0) + frame
+        width = max(self.search.width(), min(460, self.popup.sizeHintForColumn(0) + frame + 20))
+        below = self.search.mapToGlobal(QPoint(0, self.search.height()))
+        screen = self.search.screen().availableGeometry()
+        if below.y() + height > screen.bottom():
+            below = self.search.mapToGlobal(QPoint(0, -height))
+        self.popup.setGeometry(below.x(), below.y(), width, height)
+        if not self.popup.isVisible():
+            self.popup.show()
+
+    def _step(self, by: int) -> None:
+        if not self.popup.isVisible():
+            self._filter(self.search.text())
+            return
+        offered = self.visible_matches()
+        if not offered:
+            return
+        current = self.popup.currentIndex().data(CODE_ROLE)
+        at = offered.index(current) + by if current in offered else 0
+        target = offered[max(0, min(at, len(offered) - 1))]
+        self.popup.setCurrentIndex(self.popup.model().index(self._rows[target], 0))
+
+    def _pick(self, code_id: int | None) -> None:
+        if code_id is None:
+            return
+        self.popup.hide()
+        self.search.clear()
+        if code_id not in self._chosen:
+            self.choose(code_id)
+
+    def _remove(self, code_id: int) -> None:
+        self._chosen.remove(code_id)
+        self._show_chips()
+        self.changed.emit()
+
+    def _show_chips(self) -> None:
+        while self._chips.count():
+            chip = self._chips.takeAt(0).widget()
+            chip.hide()  # at once: deletion waits for the event loop
+            chip.deleteLater()
+        for code_id in self._chosen:
+            chip = _Chip(self._codes[code_id], partial(self._remove, code_id))
+            self._chips.addWidget(chip)
+            chip.show()  # now, not on the next turn of the event loop
+        verb = "add" if self.variable.multiple else "change"
+        prompt = f"Search to {verb} {self.variable.name}" if self._chosen else "Search"
+        self.search.setPlaceholderText(f"{prompt}… (↓ lists all)")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if watched is self.popup:  # the open list has the keyboard; the field does the work
+            QApplication.sendEvent(self.search, event)
+            return True
+        return self._key(event)  # type: ignore[arg-type]
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key, open_, typed = event.key(), self.popup.isVisible(), self.search.text()
+        if key in ENTER_KEYS and (open_ or typed.strip()):
+            offered = self.visible_matches()
+            current = self.popup.currentIndex().data(CODE_ROLE) if open_ else None
+            self._pick(current if current in offered else (offered or [None])[0])
+            return True
+        if key == Qt.Key.Key_Down or (key == Qt.Key.Key_Up and open_):
+            self._step(1 if key == Qt.Key.Key_Down else -1)
+            return True
+        if key == Qt.Key.Key_Escape and (open_ or typed):
+            self.popup.hide() if open_ else self.search.clear()
+            return True
+        if key == Qt.Key.Key_Backspace and not typed and self._chosen:
+            self._remove(self._chosen[-1])
+            return True
+        if key == Qt.Key.Key_Tab and open_:
+            self.popup.hide()
+        return False
+
+
+class ScalePicker(QWidget):
+    """One checkable button per point of the scale, in scale order; clicking the checked
+    one again leaves the variable uncoded. The row wraps only when the panel is too narrow
+    for it, so the scale reads left to right whenever it can."""
+
+    changed = Signal()
+
+    def __init__(self, variable: VariableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.variable = variable
+        self.buttons: dict[int, QToolButton] = {}
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(4)
+        self._columns = 0
+        for code in variable.codes:
+            button = QToolButton(checkable=True, text=_scale_label(code))
+            button.setToolTip(code_tooltip(code))
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 0.92)
+            button.setFont(font)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            button.setStyleSheet(_scale_style(code.colour))
+            button.clicked.connect(lambda checked, i=code.id: self._clicked(i, checked))
+            button.setVisible(code.active)
+            self.buttons[code.id] = button
+        self._arrange(min(len(self.buttons), 7))
+        if self.buttons:
+            self.setFocusProxy(next(iter(self.buttons.values())))
+
+    def codes(self) -> list[int]:
+        return [code_id for code_id, button in self.buttons.items() if button.isChecked()]
+
+    def set_codes(self, ids: list[int]) -> None:
+        check_codes(self.variable, ids)
+        for code in self.variable.codes:
+            button = self.buttons[code.id]
+            button.setChecked(code.id in ids)
+            button.setVisible(code.active or code.id in ids)
+
+    def choose(self, code_id: int) -> None:
+        """Set the point; on a variable with several values, add it or take it away."""
+        button = self.buttons[code_id]
+        button.setChecked(not button.isChecked() if self.variable.multiple else True)
+        self._clicked(code_id, button.isChecked())
+
+    def _clicked(self, code_id: int, checked: bool) -> None:
+        if checked and not self.variable.multiple:
+            for other, button in self.buttons.items():
+                button.setChecked(other == code_id)
+        self.changed.emit()
+
+    def _arrange(self, columns: int) -> None:
+        """Columns share the width in proportion to what their labels need."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        widths = [0] * columns
+        for at, button in enumerate(self.buttons.values()):
+            self._grid.addWidget(button, at // columns, at % columns)
+            widths[at % columns] = max(widths[at % columns], button.sizeHint().width())
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, widths[column] if column < columns else 0)
+
+    def _columns_that_fit(self, width: int) -> int:
+        needs = [b.sizeHint().width() + self._grid.spacing() for b in self.buttons.values()]
+        for columns in range(min(len(needs), 7), 1, -1):
+            rows = [needs[i : i + columns] for i in range(0, len(needs), columns)]
+            if max(sum(row) for row in rows) <= width + self._grid.spacing():
+                return columns
+        return 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(self._columns_that_fit(event.size().width()))
+        super().resizeEvent(event)
+
+
+def _scale_label(code: CodeView) -> str:
+    """The value on top, the label below in at most two balanced lines."""
+    words = code.label.split()
+    if len(code.label) > 10 and len(words) > 1:
+        cut = min(
+            range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) * 2 - len(code.label))
+        )
+        label = " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+    else:
+        label = code.label
+    return f"{value_text(code.value)}\n{label}" if code.value is not None else label
+
+
+def _scale_style(colour: str) -> str:
+    ink = "#1f2933" if QColor(colour).lightnessF() > 0.55 else "#ffffff"
+    return (
+        "QToolButton { background: palette(base); color: palette(text);"
+        f" border: 1px solid palette(mid); border-bottom: 4px solid {colour};"
+        " border-radius: 5px; padding: 4px 1px; }"
+        "QToolButton:hover { border-color: palette(highlight);"
+        f" border-bottom-color: {colour}; }}"
+        "QToolButton:focus { border: 2px solid palette(highlight);"
+        f" border-bottom: 4px solid {colour}; }}"
+        f"QToolButton:checked {{ background: {colour}; color: {ink};"
+        " border: 2px solid palette(highlight); }"
+        "QToolButton:disabled { color: palette(mid); }"
+    )

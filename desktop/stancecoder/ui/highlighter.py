@@ -1,0 +1,105 @@
+"""Stored codings painted under the article text.
+
+The highlighter paints precomputed pieces and nothing else: the reader flattens the
+passages once per change, so painting a block is a binary search plus one `setFormat`
+per piece instead of work per character.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+# The code colour's share in a tint, then a step stronger where passages overlap. On a
+# dark base a pastel brightens the background towards the light text, so less of it.
+TINTS = {"light": (0.45, 0.62), "dark": (0.36, 0.5)}
+
+
+@dataclass(frozen=True)
+class Paint:
+    """One piece of text in Qt positions, tinted with one colour."""
+
+    start: int
+    end: int
+    colour: str  # "#rrggbb"
+    overlap: bool  # more than one passage covers it
+
+
+def is_dark(base: QColor) -> bool:
+    return base.lightness() < 128
+
+
+def blend(colour: QColor, base: QColor, share: float) -> QColor:
+    """`colour` laid over `base` at `share` opacity, as an opaque colour.
+
+    Opaque, because the text layout paints backgrounds of neighbouring pieces edge to
+    edge; translucent ones would darken where they touch.
+    """
+    keep = 1.0 - share
+    return QColor(
+        round(colour.red() * share + base.red() * keep),
+        round(colour.green() * share + base.green() * keep),
+        round(colour.blue() * share + base.blue() * keep),
+    )
+
+
+class PassageHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._paints: list[Paint] = []
+        self._ends: list[int] = []
+        self._formats: list[QTextCharFormat] = []
+        self._base = QColor("#ffffff")
+
+    def set_paints(self, paints: Sequence[Paint], base: QColor, *, redraw: bool = True) -> None:
+        """Replace the pieces (sorted, not overlapping); with `redraw`, repaint only the
+        blocks whose pieces changed, so a new coding does not re-format the article."""
+        old = set(self._paints) if self._base == base else None
+        self._paints = list(paints)
+        self._ends = [p.end for p in self._paints]
+        self._base = QColor(base)
+        cache: dict[tuple[str, bool], QTextCharFormat] = {}
+        self._formats = [
+            cache.setdefault((p.colour, p.overlap), self._format(p)) for p in self._paints
+        ]
+        if not redraw:
+            return
+        if old is None:
+            self.rehighlight()
+            return
+        for paint in old.symmetric_difference(self._paints):
+            self._redraw(paint.start, paint.end)
+
+    def _format(self, paint: Paint) -> QTextCharFormat:
+        colour = QColor(paint.colour)
+        dark = is_dark(self._base)
+        tint, overlap = TINTS["dark" if dark else "light"]
+        fmt = QTextCharFormat()
+        fmt.setBackground(blend(colour, self._base, overlap if paint.overlap else tint))
+        if paint.overlap:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(colour if dark else colour.darker(150))
+        return fmt
+
+    def _redraw(self, start: int, end: int) -> None:
+        document = self.document()
+        block = document.findBlock(start)
+        last = document.findBlock(max(start, end - 1)).blockNumber()
+        while block.isValid() and block.blockNumber() <= last:
+            self.rehighlightBlock(block)
+            block = block.next()
+
+    def highlightBlock(self, text: str) -> None:
+        # `text` counts code points; Qt positions count UTF-16 units, so use the block's
+        block = self.currentBlock()
+        first = block.position()
+        last = first + block.length()
+        n = bisect_right(self._ends, first)
+        while n < len(self._paints) and self._paints[n].start < last:
+            paint = self._paints[n]
+            start, end = max(paint.start, first), min(paint.end, last)
+            self.setFormat(start - first, end - start, self._formats[n])
+            n += 1

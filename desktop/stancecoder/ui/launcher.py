@@ -1,0 +1,101 @@
+"""From start to a coding window: which project, and who is coding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from stancecoder.core.errors import StanceCoderError
+from stancecoder.services.coders import list_coders
+from stancecoder.services.project import Project, create_project, open_project
+from stancecoder.services.sample import ensure_sample_project
+from stancecoder.ui.coder_dialog import CoderDialog
+from stancecoder.ui.errors import show_problem
+from stancecoder.ui.main_window import MainWindow
+from stancecoder.ui.settings import AppSettings
+from stancecoder.ui.welcome import WelcomeScreen
+
+PROJECT_FILTER = "StanceCoder projects (*.stance)"
+
+
+class Launcher:
+    """Keeps the open windows alive and remembers recent projects and coders."""
+
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        self.settings = settings or AppSettings()
+        self.windows: list[MainWindow] = []
+        self.welcome: WelcomeScreen | None = None
+
+    def start(self, target: str | None) -> None:
+        """The project asked for; else the last one; on the very first start, the sample."""
+        if target is None:
+            last = self.settings.last_project()
+            if last is None:
+                target = str(ensure_sample_project())
+            elif last.startswith("postgresql") or Path(last).exists():
+                target = last
+        if target is None or not self.open(target):
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
+        welcome = WelcomeScreen(self.settings.recent_projects())
+        welcome.sampleRequested.connect(lambda: self.open(str(ensure_sample_project())))
+        welcome.newRequested.connect(self.new_project)
+        welcome.openRequested.connect(self.choose_project)
+        welcome.recentRequested.connect(self.open)
+        welcome.setWindowTitle("StanceCoder")
+        welcome.resize(760, 520)
+        welcome.show()
+        self.welcome = welcome
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.welcome, "New project", "", PROJECT_FILTER)
+        if path:
+            try:
+                create_project(path).close()
+            except StanceCoderError as exc:
+                show_problem(self.welcome, str(exc))
+                return
+            self.open(str(Path(path).with_suffix(".stance")))
+
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.welcome, "Open project", "", PROJECT_FILTER)
+        if path:
+            self.open(path)
+
+    def open(self, target: str) -> bool:
+        try:
+            project = open_project(target)
+        except StanceCoderError as exc:
+            show_problem(self.welcome, f"The project could not be opened.\n\n{exc}")
+            return False
+        coder = self.ask_coder(project)
+        if coder is None:
+            project.close()
+            return False
+        role = next((c.role for c in list_coders(project) if c.name == coder), "coder")
+        window = MainWindow(project, coder, role, self.settings)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(project.close)
+        self.settings.add_recent(project.location)
+        self.windows.append(window)
+        window.show()
+        if self.welcome is not None:
+            self.welcome.close()
+            self.welcome = None
+        return True
+
+    def ask_coder(self, project: Project) -> str | None:
+        remembered = self.settings.coder_for(project.location)
+        known = {c.name for c in list_coders(project)}
+        if remembered in known:
+            return remembered
+        dialog = CoderDialog(project)
+        if remembered:
+            dialog.preselect(remembered)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.settings.set_coder_for(project.location, dialog.chosen())
+        return dialog.chosen()

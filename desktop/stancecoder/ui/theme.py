@@ -1,0 +1,53 @@
+"""Light and dark looks that follow the system's colour scheme."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+RESOURCES = files("stancecoder.resources")
+
+
+def system_is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#23272e",
+        QPalette.ColorRole.WindowText: "#e6e9ef",
+        QPalette.ColorRole.Base: "#1b1e23",
+        QPalette.ColorRole.AlternateBase: "#262a31",
+        QPalette.ColorRole.Text: "#e6e9ef",
+        QPalette.ColorRole.Button: "#2d323a",
+        QPalette.ColorRole.ButtonText: "#e6e9ef",
+        QPalette.ColorRole.Highlight: "#4f78b8",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#2d323a",
+        QPalette.ColorRole.ToolTipText: "#e6e9ef",
+        QPalette.ColorRole.PlaceholderText: "#8a93a3",
+        QPalette.ColorRole.Mid: "#3a404a",
+        QPalette.ColorRole.Link: "#8ab4f8",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7280"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6b7280"))
+    return palette
+
+
+def apply_theme(app: QApplication, dark: bool | None = None) -> None:
+    """Identity, icon and style sheet; `dark=None` follows the system."""
+    app.setApplicationName("StanceCoder")
+    app.setOrganizationName("StanceCoder")
+    app.setDesktopFileName("io.github.stancecoder.StanceCoder")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "stancecoder.svg")))
+    dark = system_is_dark() if dark is None else dark
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    sheet = "style-dark.qss" if dark else "style.qss"
+    app.setStyleSheet((RESOURCES / sheet).read_text(encoding="utf-8"))

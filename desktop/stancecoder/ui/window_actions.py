@@ -1,0 +1,196 @@
+"""Every action of the workbench window, declared once for menus, keys and the F1 sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from stancecoder.core.changes import Changes
+from stancecoder.services.codebook_view import CodebookView
+from stancecoder.services.commands import SetStatus
+from stancecoder.services.export import export
+from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
+from stancecoder.ui.actions import ActionRegistry, ActionSpec
+from stancecoder.ui.codebook_editor import CodebookEditor
+from stancecoder.ui.shortcut_sheet import ShortcutSheet, shortcut_table
+
+if TYPE_CHECKING:
+    from stancecoder.ui.main_window import MainWindow
+
+MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
+Key = QKeySequence.StandardKey
+
+
+def passage_colours(passages: Sequence[PassageView], codebook: CodebookView) -> dict[int, str]:
+    """A passage takes the colour of its code in the first coded nominal variable
+    (actor in the sample codebook, coloured by country)."""
+    order = [v for v in codebook.passage_variables() if v.level == "nominal"]
+    colours: dict[int, str] = {}
+    for passage in passages:
+        codes = [codebook.code(i) for i in passage.codes]
+        for variable in order:
+            chosen = next((c for c in codes if c.variable == variable.name), None)
+            if chosen is not None:
+                colours[passage.id] = chosen.colour
+                break
+        else:
+            colours[passage.id] = "#d9d9d9"
+    return colours
+
+
+def describe_passage(passage: PassageView, codebook: CodebookView) -> str:
+    parts = []
+    for variable in codebook.passage_variables():
+        labels = [
+            codebook.code(i).path_text
+            for i in passage.codes
+            if codebook.code(i).variable == variable.name
+        ]
+        if labels:
+            parts.append(f"{variable.name}: {', '.join(labels)}")
+    codes = " · ".join(parts) or "not coded yet"
+    memo = f"\nmemo: {passage.memo}" if passage.memo else ""
+    return f"{passage.coder} — {codes}{memo}"
+
+
+def declare_actions(window: MainWindow) -> ActionRegistry:
+    registry = ActionRegistry(window)
+    has_article = lambda: window.article is not None  # noqa: E731
+    has_passage = lambda: window.current is not None  # noqa: E731
+    is_lead = window.role == "lead"
+    undo, redo = (
+        window.undo.stack.createUndoAction(window),
+        window.undo.stack.createRedoAction(window),
+    )
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+
+    specs = [
+        ActionSpec("import", "&File", "&Import articles…", lambda: _import(window), ("Ctrl+I",)),
+        ActionSpec("export", "&File", "&Export to Excel…", lambda: _export(window), ("Ctrl+E",)),
+        ActionSpec("quit", "&File", "&Quit", window.close, (Key.Quit,)),
+        ActionSpec("save", "&Code", "&Save coding", window.save_coding, ("Return", "Enter"),
+                   enabled_when=lambda: window.panel.isEnabled()),
+        ActionSpec("cancel", "&Code", "Cancel coding", window.cancel_coding, ("Esc",)),
+        ActionSpec("resize", "&Code", "Set passage to &selection", window.resize_current,
+                   ("Ctrl+B",), enabled_when=has_passage),
+        ActionSpec("delete", "&Code", "&Delete passage", window.delete_passage,
+                   ("Del",), enabled_when=has_passage),
+        ActionSpec("done", "&Code", "Mark article &done, go to next", lambda: _mark_done(window),
+                   ("Ctrl+D",), enabled_when=has_article),
+        ActionSpec("next", "&Code", "&Next article", window.articles.next_article, ("Ctrl+Down",)),
+        ActionSpec("previous", "&Code", "&Previous article", window.articles.previous_article,
+                   ("Ctrl+Up",)),
+        ActionSpec("uncoded", "&Code", "Next &uncoded article", window.articles.next_uncoded,
+                   ("Ctrl+Shift+Down",)),
+        ActionSpec("snap", "&View", "S&nap selection to whole words",
+                   lambda: setattr(window.reader, "snap_to_words", registry["snap"].isChecked()),
+                   checkable=True),
+        ActionSpec("zoom-in", "&View", "Zoom &in", window.reader.zoom_in, ("Ctrl++", "Ctrl+=")),
+        ActionSpec("zoom-out", "&View", "Zoom &out", window.reader.zoom_out, ("Ctrl+-",)),
+        ActionSpec("zoom-reset", "&View", "&Actual size", window.reader.zoom_reset, ("Ctrl+0",)),
+        ActionSpec("refresh", "&View", "&Refresh", window.refresh, ("F5",)),
+        ActionSpec("shortcuts", "&Help", "&Keyboard shortcuts", lambda: _sheet(window),
+                   ("F1", "?")),
+    ]  # fmt: skip
+    if is_lead:
+        specs.insert(-1, ActionSpec("blind", "&View", "&Blind mode (coders see only their own)",
+                                    lambda: _toggle_blind(window), checkable=True))  # fmt: skip
+        specs.insert(-1, ActionSpec("codebook", "&Code", "Edit &codebook…",
+                                    lambda: _edit_codebook(window), ("Ctrl+K",)))  # fmt: skip
+    for spec in specs:
+        registry.add(spec)
+    registry["snap"].setChecked(True)
+    if is_lead:
+        registry["blind"].blockSignals(True)
+        registry["blind"].setChecked(blind_mode(window.project))
+        registry["blind"].blockSignals(False)
+    # keys that type into text fields act only in the reader; the coding panel and the
+    # passage list handle Enter and Delete themselves
+    for action_id in ("save", "cancel", "shortcuts", "delete"):
+        registry[action_id].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        window.reader.addAction(registry[action_id])
+    _fill_menus(window, registry, undo, redo)
+    bind_code_shortcuts(window)
+    registry.update_enabled()
+    return registry
+
+
+def _fill_menus(window: MainWindow, registry: ActionRegistry, undo: QAction, redo: QAction) -> None:
+    bar = window.menuBar()
+    for name in MENUS:
+        menu = bar.addMenu(name)
+        if name == "&Edit":
+            menu.addAction(undo)
+            menu.addAction(redo)
+            continue
+        registry.fill_menu(menu, name)
+    window.edit_actions = (undo, redo)
+
+
+def bind_code_shortcuts(window: MainWindow) -> None:
+    """Each code's shortcut picks that code in the coding panel; Enter then saves."""
+    for action in getattr(window, "code_actions", []):
+        window.reader.removeAction(action)
+        window.panel.removeAction(action)
+    window.code_actions = []
+    for variable in window.codebook.passage_variables():
+        for code in variable.codes:
+            if not code.shortcut:
+                continue
+            action = QAction(code.path_text, window)
+            action.setShortcut(QKeySequence(code.shortcut))
+            action.triggered.connect(lambda _c=False, i=code.id: _choose(window, i))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            window.reader.addAction(action)
+            window.panel.addAction(action)
+            window.code_actions.append(action)
+
+
+def _choose(window: MainWindow, code_id: int) -> None:
+    if window.panel.isEnabled():
+        window.panel.choose_code(code_id)
+
+
+def _mark_done(window: MainWindow) -> None:
+    if window.article is not None:
+        window.undo.run(SetStatus(window.article.id, window.coder, "done", "Mark done"))
+        window.articles.next_article()
+
+
+def _toggle_blind(window: MainWindow) -> None:
+    set_blind_mode(window.project, window.actions["blind"].isChecked())
+    window.refresh()
+
+
+def _sheet(window: MainWindow) -> None:
+    rows = shortcut_table(window.actions.shortcut_rows(), window.codebook)
+    ShortcutSheet(rows, window).exec()
+
+
+def _import(window: MainWindow) -> None:
+    paths, _ = QFileDialog.getOpenFileNames(
+        window, "Import articles", "", "Articles (*.txt *.md *.docx *.csv *.xlsx *.jsonl)"
+    )
+    if paths:
+        window.import_paths(paths)
+
+
+def _export(window: MainWindow) -> None:
+    path, _ = QFileDialog.getSaveFileName(
+        window, "Export", f"{window.project.title}.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+    )
+    if path:
+        export(window.project, Path(path))
+        window.statusBar().showMessage(f"Exported to {path}", 5000)
+
+
+def _edit_codebook(window: MainWindow) -> None:
+    CodebookEditor(window.project, window).exec()
+    window.apply_changes(Changes(codebook=True))
+    bind_code_shortcuts(window)

@@ -47,7 +47,8 @@ def coded_project(target: str | Path) -> Project:
         for n in range(PASSAGES_PER_ARTICLE):
             start = n * step
             codes = {"actor": [actors[n % len(actors)]], "topic": [topics[n % len(topics)]]}
-            add_passage(project, row.id, "Alice", start, start + step + step // 2, codes)
+            end = min(len(text), start + step + step // 2)
+            add_passage(project, row.id, "Alice", start, end, codes)
     return project
 
 
@@ -65,7 +66,9 @@ def measure(project: Project, runs: int) -> dict[str, list[float]]:
     with tempfile.TemporaryDirectory() as folder:
         from PySide6.QtCore import QSettings
 
-        settings = AppSettings(QSettings(str(Path(folder) / "bench.ini"), QSettings.Format.IniFormat))
+        settings = AppSettings(
+            QSettings(str(Path(folder) / "bench.ini"), QSettings.Format.IniFormat)
+        )
         window = MainWindow(project, "Alice", settings=settings)
         window.resize(1440, 880)
         window.show()

@@ -23,8 +23,8 @@ def tool(name: str) -> str:
 @pytest.mark.parametrize(
     "command",
     [
-        ["ruff", "check", "desktop", "tests", "packaging", "docs"],
-        ["ruff", "format", "--check", "desktop", "tests", "packaging", "docs"],
+        ["ruff", "check", "desktop", "tests", "packaging", "docs", "bench"],
+        ["ruff", "format", "--check", "desktop", "tests", "packaging", "docs", "bench"],
         ["lint-imports"],
     ],
     ids=["ruff-check", "ruff-format", "import-layers"],

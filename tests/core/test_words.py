@@ -33,3 +33,9 @@ def test_white_space_only_collapses_and_reversed_spans_are_ordered() -> None:
     start, end = snap_to_words(TEXT, *span("  "))
     assert start == end
     assert snap_to_words(TEXT, 5, 0) == (0, 7)
+
+
+def test_a_combining_accent_stays_with_its_letter() -> None:
+    text = "the cafe\u0301 was"
+    start, end = snap_to_words(text, 5, 7)
+    assert text[start:end] == "cafe\u0301"

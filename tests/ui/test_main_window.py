@@ -1,31 +1,180 @@
-"""The first window: the articles of a project and the selected one to read."""
+"""The workbench driven as a coder drives it: keyboard first, then the mouse."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
 
-from stancecoder.services.articles import read_article
-from stancecoder.services.project import open_project
-from stancecoder.services.sample import ensure_sample_project
+from stancecoder.services.articles import list_articles
+from stancecoder.services.codings import add_passage
+from stancecoder.services.passages import passages_of, set_blind_mode
+from stancecoder.services.project import Project
 from stancecoder.ui.main_window import MainWindow
+from stancecoder.ui.settings import AppSettings
 
 
-def test_window_lists_articles_and_shows_the_text(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.fixture
+def window(qtbot: QtBot, ui_project: Project, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(ui_project, "Alice", role="lead", settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.articles.select_article(list_articles(ui_project)[0].id)
+    yield window
+    window.close()
+
+
+def select_words(window: MainWindow, phrase: str) -> tuple[int, int]:
+    assert window.article is not None
+    start = window.article.text.index(phrase)
+    window.reader.select_span(start, start + len(phrase))
+    return start, start + len(phrase)
+
+
+def stance_code(window: MainWindow, label: str) -> int:
+    stance = next(v for v in window.codebook.passage_variables() if v.name == "stance")
+    return next(c.id for c in stance.codes if c.label == label)
+
+
+def test_code_a_selection_with_shortcuts_then_undo_and_redo(
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    monkeypatch.setenv("STANCECODER_DATA_DIR", str(tmp_path))
-    with open_project(ensure_sample_project()) as project:
-        window = MainWindow(project)
-        qtbot.addWidget(window)
-        window.show()
-        assert window.articles.count() == 2
-        window.articles.setCurrentRow(1)
-        article_id = window.articles.currentItem().data(Qt.ItemDataRole.UserRole)
-        article = read_article(project, article_id)
-        assert window.reader.document().characterCount() == len(article.text) + 1
-        assert article.title is not None and article.title[:20] in window.header.text()
-        assert "sample" in window.windowTitle()
-        window.close()
+    select_words(window, "Vladimir Putin")
+    assert window.panel.isEnabled()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_4)  # stance +1 in the sample codebook
+    assert window.panel.values()["stance"] == [stance_code(window, "Positive")]
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+
+    assert [p.quote for p in window.passages] == ["Vladimir Putin"]
+    assert window.passage_list.model().rowCount() == 1
+    undo, redo = window.edit_actions
+    assert undo.text() == "Undo Code passage"
+    undo.trigger()
+    assert window.passages == []
+    redo.trigger()
+    assert [p.quote for p in window.passages] == ["Vladimir Putin"]
+
+
+def test_recode_and_delete_from_the_passage_list(qtbot: QtBot, window: MainWindow) -> None:
+    select_words(window, "Yuri Ushakov")
+    window.panel.choose_code(stance_code(window, "Neutral / ambivalent"))
+    window.save_coding()
+    (passage,) = window.passages
+    window.passage_list.select_passage(passage.id)
+    window.activate_passage(passage.id)
+    window.panel.choose_code(stance_code(window, "Negative"))
+    window.save_coding()
+    assert window.passages[0].codes == (stance_code(window, "Negative"),)
+    window.passage_list.setFocus()
+    qtbot.keyClick(window.passage_list, Qt.Key.Key_Delete)
+    assert window.passages == []
+    window.edit_actions[0].trigger()
+    assert len(window.passages) == 1
+
+
+def test_mark_done_moves_on_and_counts(qtbot: QtBot, window: MainWindow) -> None:
+    first = window.article.id if window.article else None
+    window.actions["done"].trigger()
+    assert window.article is not None and window.article.id != first
+    statuses = {row.id: row.status for row in list_articles(window.project, "Alice")}
+    assert statuses[first] == "done"
+    assert "article 2 of 2" in window.status.text()
+
+
+def test_a_resize_and_a_memo(window: MainWindow) -> None:
+    select_words(window, "Putin")
+    window.save_coding()
+    (passage,) = window.passages
+    window.select_passage(passage.id)
+    span = select_words(window, "Russian President Vladimir Putin")
+    window.select_passage(passage.id)
+    window.reader.select_span(*span)
+    window.current = passage
+    window.resize_current()
+    assert window.passages[0].quote == "Russian President Vladimir Putin"
+
+
+def test_blind_mode_hides_the_other_coders_passages(window: MainWindow) -> None:
+    article = window.article
+    assert article is not None
+    add_passage(window.project, article.id, "Bob", 0, 7, {})
+    window.refresh()
+    assert [p.coder for p in window.passages] == ["Bob"]
+    set_blind_mode(window.project, True)
+    window.refresh()
+    assert window.passages == []
+
+
+def test_a_stale_edit_is_refused_with_a_message(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stancecoder.services.codings import update_passage
+
+    select_words(window, "Putin")
+    window.save_coding()
+    (passage,) = window.passages
+    update_passage(window.project, passage.id, passage.version, memo="changed elsewhere")
+    messages: list[str] = []
+    monkeypatch.setattr(window, "complain", messages.append)
+    window.undo._complain = messages.append
+    window.delete_passage(passage.id)
+    assert messages and "changed this passage in the meantime" in messages[0]
+    assert len(passages_of(window.project, passage.article_id, None)) == 1
+
+
+def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    (tmp_path / "new.txt").write_text("A new article about sanctions.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "new.txt"))])
+
+    def close_summary() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and not dialog.is_running():  # type: ignore[attr-defined]
+            dialog.accept()
+        else:
+            QTimer.singleShot(50, close_summary)
+
+    QTimer.singleShot(50, close_summary)
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    window.dropEvent(drop)
+    assert len(list_articles(window.project)) == 3
+    assert window.articles.position()[1] == 3
+
+
+def test_the_shortcut_sheet_lists_actions_and_codes(window: MainWindow) -> None:
+    from stancecoder.ui.shortcut_sheet import shortcut_table
+
+    rows = shortcut_table(window.actions.shortcut_rows(), window.codebook)
+    texts = {(what, keys) for _, what, keys in rows}
+    assert ("Mark article done, go to next", "Ctrl+D") in texts
+    assert any(what == "Positive" and keys == "4" for what, keys in texts)
+
+
+def test_clicking_a_highlight_selects_its_passage(qtbot: QtBot, window: MainWindow) -> None:
+    select_words(window, "Vladimir Putin")
+    window.save_coding()
+    window.cancel_coding()
+    (passage,) = window.passages
+    point = _point_of(window, passage.start + 3)
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.current is not None and window.current.id == passage.id
+
+
+def _point_of(window: MainWindow, position: int) -> QPoint:
+    from stancecoder.core.offsets import OffsetMap
+
+    assert window.article is not None
+    cursor = window.reader.textCursor()
+    cursor.setPosition(OffsetMap(window.article.text).to_qt(position))
+    return window.reader.cursorRect(cursor).center()

@@ -156,6 +156,20 @@ def test_bars_follow_their_lines(reader: Reader) -> None:
     assert bars[1].top <= char_point(reader, first.start).y() <= bars[1].bottom
 
 
+def test_many_overlaps_squeeze_into_the_margin_without_moving_the_text(reader: Reader) -> None:
+    reader.show_article(TEXT, [], {})
+    column = reader.viewport().geometry()
+    words = TEXT.split("\n")[0]
+    nested = [passage(n, TEXT, words[: 12 + 3 * n]) for n in range(1, 9)]
+    reader.set_passages(nested, {p.id: PINK for p in nested})
+
+    assert reader.viewport().geometry() == column
+    rects = [reader.margin.bar_rect(bar) for bar in reader.margin.bars]
+    assert len(rects) == 8 and len({round(r.center().x()) for r in rects}) == 8
+    assert all(r.left() >= 0 and r.right() <= reader.margin.width() for r in rects)
+    assert reader.margin.geometry().right() < column.left()
+
+
 def test_set_passages_keeps_text_and_scroll(reader: Reader) -> None:
     long_text = "\n".join(f"Paragraph {n} about sanctions and talks." for n in range(200))
     reader.show_article(long_text, [], {})
@@ -225,6 +239,13 @@ def test_clicking_a_margin_bar_selects_its_passage(qtbot, reader) -> None:
     assert clicked.args == [2]
     assert reader.current_passage == 2
     assert next(b for b in reader.margin.bars if b.key == 2).current
+
+    reader.set_describer(lambda pid: f"passage {pid}")
+    global_pos = reader.margin.mapToGlobal(centre)
+    reader.margin.event(QHelpEvent(QEvent.Type.ToolTip, centre, global_pos))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "passage 2"
+    QToolTip.hideText()
 
 
 def test_current_passage_is_an_extra_selection(reader: Reader) -> None:
@@ -470,8 +491,9 @@ def _coded(project: Project) -> tuple[int, str]:
         codes = {"actor": [actors[actor]], "topic": [topics[topic]] if topic else []}
         add_passage(project, row.id, coder, start, start + len(words), codes)
 
-    code("Alice", "Russian President Vladimir Putin’s imminent trip to North Korea is likely to "
-         "heighten security uncertainties", "Russia › Vladimir Putin", "Military cooperation")  # fmt: skip
+    opening = "Russian President Vladimir Putin’s imminent trip to North Korea is likely to"
+    code("Alice", f"{opening} heighten security uncertainties", "Russia › Vladimir Putin",
+         "Military cooperation")  # fmt: skip
     code("Bob", "imminent trip to North Korea", "North Korea › Kim Jong-un")
     code("Alice", "lessen Pyongyang’s already dwindling appetite for diplomacy",
          "North Korea", "Regional security")  # fmt: skip

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 
 def _inside_word(ch: str) -> bool:
-    return ch.isalnum() or ch in "'’-_"
+    """Letters, digits, joiners, and combining marks (an accent belongs to its letter)."""
+    return ch.isalnum() or ch in "'’-_" or unicodedata.category(ch).startswith("M")
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:

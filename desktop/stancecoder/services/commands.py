@@ -59,18 +59,22 @@ class CreatePassage:
             )  # fmt: skip
             self.uid = passage.uid
             changes = Changes(articles={self.article_id}, passages={passage.id})
-        return DeletePassage(passage.uid, text=self.text), changes
+            version = passage.version
+        return DeletePassage(passage.uid, version, text=self.text), changes
 
 
 @dataclass
 class DeletePassage:
+    """`version` is the one the user saw: a passage changed since then is not deleted."""
+
     uid: str
+    version: int | None = None
     text: str = "Delete passage"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
         view = passage_by_uid(project, self.uid)
         codes = _variable_codes(project, view.codes)
-        delete_passage(project, view.id, view.version)
+        delete_passage(project, view.id, self.version or view.version)
         restore = CreatePassage(
             view.article_id, view.coder, view.start, view.end, codes, view.memo, view.uid,
             text=self.text,
@@ -83,6 +87,7 @@ class UpdatePassage:
     """Recode, resize or re-annotate; only the fields given change."""
 
     uid: str
+    version: int | None = None  # the one the user saw; None: whatever is stored
     codes: Codes | None = None
     span: tuple[int, int] | None = None
     memo: str | None = None
@@ -95,10 +100,12 @@ class UpdatePassage:
         if self.codes is not None:
             old_codes = {name: before.get(name, []) for name in self.codes}
         updated = update_passage(
-            project, view.id, view.version, codes=self.codes, span=self.span, memo=self.memo
-        )
+            project, view.id, self.version or view.version,
+            codes=self.codes, span=self.span, memo=self.memo,
+        )  # fmt: skip
         inverse = UpdatePassage(
             self.uid,
+            updated.version,
             codes=old_codes,
             span=(view.start, view.end) if self.span is not None else None,
             memo=view.memo if self.memo is not None else None,

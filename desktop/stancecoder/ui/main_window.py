@@ -13,9 +13,9 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from stancecoder.core.changes import Changes
+from stancecoder.services.article_codes import article_codes
 from stancecoder.services.articles import ArticleView, read_article
 from stancecoder.services.codebook_view import CodebookView, codebook_view
-from stancecoder.services.article_codes import article_codes
 from stancecoder.services.commands import (
     CreatePassage,
     DeletePassage,
@@ -218,7 +218,9 @@ class MainWindow(QMainWindow):
                 for passage_id in changes.passages:
                     self.select_passage(passage_id)
         elif self.current is not None:
-            self.undo.run(UpdatePassage(self.current.uid, codes=codes, memo=memo))
+            self.undo.run(
+                UpdatePassage(self.current.uid, self.current.version, codes=codes, memo=memo)
+            )
 
     def cancel_coding(self) -> None:
         self.current = None
@@ -234,16 +236,20 @@ class MainWindow(QMainWindow):
     def resize_current(self) -> None:
         span = self.reader.selected_span()
         if self.current is not None and span is not None and span[0] < span[1]:
-            self.undo.run(UpdatePassage(self.current.uid, span=span, text="Resize passage"))
+            self.undo.run(
+                UpdatePassage(
+                    self.current.uid, self.current.version, span=span, text="Resize passage"
+                )
+            )
 
     def delete_passage(self, passage_id: int | None = None) -> None:
-        target = next(
-            (p for p in self.passages if p.id == passage_id), None
-        ) if passage_id is not None else self.current  # fmt: skip
-        if target is not None and self.undo.run(DeletePassage(target.uid)):
-            if self.current is not None and self.current.uid == target.uid:
-                self.current = None
-                self.panel.load(None, None)
+        if passage_id is None:
+            target = self.current
+        else:
+            target = next((p for p in self.passages if p.id == passage_id), None)
+        deleted = target is not None and self.undo.run(DeletePassage(target.uid, target.version))
+        if deleted and self.current is None:  # it was the passage in the panel
+            self.panel.load(None, None)
 
     def set_article_codes(self, codes: dict[str, list[int]]) -> None:
         if self.article is not None:

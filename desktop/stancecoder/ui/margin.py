@@ -14,10 +14,12 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
-BAR = 3  # px: thin enough for six lanes beside the text, wide enough to click
+BAR = 3  # px: thin enough for four lanes beside the text, wide enough to click
 CURRENT_BAR = 5
 STEP = 6  # px from one lane to the next
 PAD = 6  # px between the bars and the text column, and on the outer side
+ROOM = 4  # lanes that fit at full width; more squeeze closer rather than move the text
+WIDTH = 2 * PAD + ROOM * STEP
 
 
 @dataclass(frozen=True)
@@ -30,16 +32,13 @@ class Bar:
     current: bool = False
 
 
-def margin_width(lanes: int) -> int:
-    return 2 * PAD + max(lanes, 1) * STEP
-
-
 class PassageMargin(QWidget):
     barClicked = Signal(int)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._bars: list[Bar] = []
+        self._lanes = 1
         self.describe: Callable[[int], str] | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -47,15 +46,20 @@ class PassageMargin(QWidget):
     def bars(self) -> list[Bar]:
         return list(self._bars)
 
-    def set_bars(self, bars: Sequence[Bar]) -> None:
-        if list(bars) != self._bars:
-            self._bars = list(bars)
+    def set_bars(self, bars: Sequence[Bar], lanes: int) -> None:
+        """The bars on screen, and how many lanes all the passages need."""
+        if list(bars) != self._bars or lanes != self._lanes:
+            self._bars, self._lanes = list(bars), max(lanes, 1)
             self.update()
+
+    def _step(self) -> float:
+        return min(STEP, (self.width() - 2 * PAD) / self._lanes)
 
     def bar_rect(self, bar: Bar) -> QRectF:
         """Lane 0 sits next to the text; later lanes step outwards."""
-        width = CURRENT_BAR if bar.current else BAR
-        centre = self.width() - PAD - bar.lane * STEP - STEP / 2
+        step = self._step()
+        width = min(CURRENT_BAR if bar.current else BAR, max(step - 1, 1))
+        centre = self.width() - PAD - bar.lane * step - step / 2
         return QRectF(centre - width / 2, bar.top, width, max(bar.bottom - bar.top, 2.0))
 
     def bar_at(self, point: QPointF) -> int | None:
@@ -64,7 +68,8 @@ class PassageMargin(QWidget):
         hits = []
         for bar in self._bars:
             rect = self.bar_rect(bar)
-            lane = QRectF(rect.center().x() - STEP / 2, rect.top(), STEP, rect.height())
+            step = self._step()
+            lane = QRectF(rect.center().x() - step / 2, rect.top(), step, rect.height())
             if lane.contains(point):
                 hits.append(bar)
         hits.sort(key=lambda b: (not b.current, b.bottom - b.top))

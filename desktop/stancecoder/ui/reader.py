@@ -16,7 +16,8 @@ from stancecoder.core.offsets import OffsetMap
 from stancecoder.core.segments import Span, flatten
 from stancecoder.services.passages import PassageView
 from stancecoder.ui.highlighter import Paint, PassageHighlighter
-from stancecoder.ui.margin import PassageMargin, margin_width
+from stancecoder.ui.margin import WIDTH as MARGIN_WIDTH
+from stancecoder.ui.margin import PassageMargin
 from stancecoder.ui.reader_decor import Decorations
 from stancecoder.ui.reader_layout import LINE_HEIGHT
 from stancecoder.ui.reading_view import ReadingView
@@ -34,7 +35,6 @@ class Reader(ReadingView):
         self._colours: dict[int, str] = {}
         self._describe: Callable[[int], str] = lambda key: self._passages[key].coder
         self._press: QPointF | None = None
-        self._lanes_kept = 1  # lanes the margin has room for
         self._highlighter = PassageHighlighter(self.document())
         self.margin = PassageMargin(self)
         self.margin.describe = lambda key: self._describe(key)
@@ -47,7 +47,7 @@ class Reader(ReadingView):
         self._sync_timer = QTimer(self, singleShot=True, interval=0)
         self._sync_timer.timeout.connect(self._decor.sync)
         self.updateRequest.connect(lambda _rect, _dy: self._sync_timer.start())
-        self.apply_font()
+        self.place()
 
     # ---- content ------------------------------------------------------------------------
 
@@ -63,7 +63,6 @@ class Reader(ReadingView):
             self._flash_timer.stop()
             self._decor.current = self._decor.flashing = None
             self.text, self.offsets = text, OffsetMap(text)
-            self._lanes_kept = 1
         self._store(passages, colours, redraw=not fresh)
         if fresh:  # after the passages, so the highlighter paints each block as it arrives
             self.setPlainText(text)
@@ -201,23 +200,16 @@ class Reader(ReadingView):
     # ---- layout and events --------------------------------------------------------------
 
     def gutter(self) -> int:
-        return margin_width(self._lanes_kept)
+        return MARGIN_WIDTH
 
     def placed(self) -> None:
-        """Give the bars lanes for the lines as they now break. More lanes may narrow the
-        column, which may put more passages on one line: the lanes kept only grow, so
-        this settles in a step or two."""
-        if not hasattr(self, "_decor"):
-            return  # still being built
-        while True:
+        """Lanes follow the lines as they now break; the margin hangs left of the column."""
+        if hasattr(self, "_decor"):  # else still being built
             self._decor.relane()
-            needed = max(self._decor.lanes.values(), default=0) + 1
-            if needed <= self._lanes_kept:
-                break
-            self._lanes_kept = needed
-            self.set_margins()
-        view, width = self.viewport().geometry(), self.gutter()
-        self.margin.setGeometry(view.left() - width, view.top(), width, view.height())
+            view = self.viewport().geometry()
+            self.margin.setGeometry(
+                view.left() - MARGIN_WIDTH, view.top(), MARGIN_WIDTH, view.height()
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 from stancecoder.core.segments import Span, lanes
 from stancecoder.ui.highlighter import blend, is_dark
 from stancecoder.ui.margin import Bar, PassageMargin
-from stancecoder.ui.text_geometry import line_rect, visible_range
+from stancecoder.ui.text_geometry import Screen
 
 CURRENT_TINT = 0.8  # the current passage: clearly stronger than a stored coding's tint
 FLASH_TINT = 0.75  # of the palette's highlight colour
@@ -30,21 +30,38 @@ class Decorations:
         self.current: int | None = None
         self.flashing: int | None = None
         self._drawn: tuple[int, int, int | None, int | None] | None = None
+        self._laid_out = False  # relane had Qt lay out paragraphs
 
     def relane(self) -> None:
         """Lanes by screen line, not by character: two passages that merely share a line
-        would otherwise meet end to end in one lane and read as a single bar."""
-        spans = [
-            Span(key, self._line_key(start), self._line_key(end - 1) + 1)
-            for key, (start, end) in self.spans.items()
-        ]
+        would otherwise meet end to end in one lane and read as a single bar.
+
+        That needs the passages' paragraphs laid out. Qt lays them out lazily and, after
+        each one, makes the editor re-measure the scroll range; doing that once for all
+        of them instead keeps showing an article fast."""
+        layout = self.editor.document().documentLayout()
+        self._laid_out = False
+        quiet = layout.blockSignals(True)
+        try:
+            spans = [
+                Span(key, self._line_key(start), self._line_key(end - 1) + 1)
+                for key, (start, end) in self.spans.items()
+            ]
+        finally:
+            layout.blockSignals(quiet)
+        if self._laid_out:
+            layout.documentSizeChanged.emit(layout.documentSize())
+            self.editor.viewport().update()
         self.lanes = lanes(spans)
 
     def _line_key(self, position: int) -> int:
         document = self.editor.document()
         block = document.findBlock(min(position, document.characterCount() - 1))
-        document.documentLayout().blockBoundingRect(block)  # lays the block out if needed
-        line = block.layout().lineForTextPosition(position - block.position()).lineNumber()
+        layout = block.layout()
+        if layout.lineCount() == 0:  # not laid out since the text or the width changed
+            document.documentLayout().blockBoundingRect(block)
+            self._laid_out = True
+        line = layout.lineForTextPosition(position - block.position()).lineNumber()
         return block.blockNumber() * LINES_PER_BLOCK + max(line, 0)
 
     def refresh(self) -> None:
@@ -53,13 +70,14 @@ class Decorations:
         self.sync()
 
     def sync(self) -> None:
-        """Follow the view; cheap when nothing moved, as it runs on every repaint."""
-        first, last = visible_range(self.editor)
-        state = (first, last, self.current, self.flashing)
+        """Follow the view; cheap when nothing moved, as it runs after every repaint."""
+        screen = Screen(self.editor)
+        state = (screen.first, screen.last, self.current, self.flashing)
         if state != self._drawn:
             self._drawn = state
-            self.editor.setExtraSelections(self._selections(first, last))
-        self.margin.set_bars(self._bars(first, last))
+            self.editor.setExtraSelections(self._selections(screen.first, screen.last))
+        lanes_needed = max(self.lanes.values(), default=0) + 1
+        self.margin.set_bars(self._bars(screen), lanes_needed)
 
     def _selections(self, first: int, last: int) -> list[QTextEdit.ExtraSelection]:
         palette = self.editor.palette()
@@ -95,16 +113,16 @@ class Decorations:
             selections.append(selection)
         return selections
 
-    def _bars(self, first: int, last: int) -> list[Bar]:
-        height = float(self.editor.viewport().height())
+    def _bars(self, screen: Screen) -> list[Bar]:
         dark = is_dark(self.editor.palette().color(QPalette.ColorRole.Base))
         bars = []
         for key, (start, end) in self.spans.items():
-            if end <= first or start >= last:
+            if end <= screen.first or start >= screen.last:
                 continue
-            top = line_rect(self.editor, start).top() if start >= first else 0.0
-            bottom = line_rect(self.editor, end - 1).bottom() if end <= last else height
-            top, bottom = max(top, 0.0), min(bottom, height)
+            top_line = screen.line_rect(start) if start >= screen.first else None
+            bottom_line = screen.line_rect(end - 1) if end <= screen.last else None
+            top = max(top_line.top() if top_line else 0.0, 0.0)
+            bottom = min(bottom_line.bottom() if bottom_line else screen.height, screen.height)
             if top >= bottom:
                 continue
             colour = self.colours[key]

@@ -56,6 +56,7 @@ class ReadingView(QPlainTextEdit):
         self._last_span: tuple[int, int] | None = None
         self._placing = False
         self.selectionChanged.connect(self._selection_changed)
+        self.apply_font()
 
     # ---- selection ----------------------------------------------------------------------
 

@@ -16,25 +16,38 @@ from stancecoder.ui.reader_layout import LINE_HEIGHT
 
 
 def visible_blocks(editor: QPlainTextEdit) -> Iterator[tuple[QTextBlock, QRectF]]:
-    """The blocks on screen with their rectangles, top to bottom."""
+    """The blocks on screen with their rectangles, top to bottom, stacked as the editor
+    paints them (asking for each block's geometry anew would walk from the top each time)."""
     block = editor.firstVisibleBlock()
-    offset = editor.contentOffset()
+    top = editor.blockBoundingGeometry(block).translated(editor.contentOffset()).top()
     bottom = editor.viewport().height()
-    while block.isValid():
-        rect = editor.blockBoundingGeometry(block).translated(offset)
-        if rect.top() > bottom:
-            return
+    while block.isValid() and top <= bottom:
+        rect = editor.blockBoundingRect(block)
         if block.isVisible():
-            yield block, rect
+            yield block, QRectF(rect.left(), top, rect.width(), rect.height())
+        top += rect.height()
         block = block.next()
 
 
-def visible_range(editor: QPlainTextEdit) -> tuple[int, int]:
-    """The half-open range of Qt positions of the blocks on screen."""
-    first = last = editor.firstVisibleBlock().position()
-    for block, _rect in visible_blocks(editor):
-        last = block.position() + block.length()
-    return first, last
+class Screen:
+    """What is on screen now, measured once and asked many times."""
+
+    def __init__(self, editor: QPlainTextEdit) -> None:
+        self._document = editor.document()
+        self.height = float(editor.viewport().height())
+        self._rects = {b.blockNumber(): r for b, r in visible_blocks(editor)}
+        self.first = editor.firstVisibleBlock().position()  # Qt positions, half-open
+        last = self._document.findBlockByNumber(max(self._rects, default=0))
+        self.last = last.position() + last.length() if self._rects else self.first
+
+    def line_rect(self, position: int) -> QRectF | None:
+        """The screen line holding the character at `position`, if it is on screen."""
+        block = self._document.findBlock(position)
+        rect = self._rects.get(block.blockNumber())
+        line = block.layout().lineForTextPosition(position - block.position())
+        if rect is None or not line.isValid():
+            return None
+        return line.naturalTextRect().translated(rect.topLeft())
 
 
 def line_rect(editor: QPlainTextEdit, position: int) -> QRectF:

@@ -79,6 +79,10 @@ def declare_actions(window: MainWindow) -> ActionRegistry:
         ActionSpec("cancel", "&Code", "Cancel coding", window.cancel_coding, ("Esc",)),
         ActionSpec("resize", "&Code", "Set passage to &selection", window.resize_current,
                    ("Ctrl+B",), enabled_when=has_passage),
+        ActionSpec("next-passage", "&Code", "Ne&xt passage", lambda: _step(window, 1),
+                   ("Alt+Down",), enabled_when=has_article),
+        ActionSpec("previous-passage", "&Code", "Pre&vious passage", lambda: _step(window, -1),
+                   ("Alt+Up",), enabled_when=has_article),
         ActionSpec("delete", "&Code", "&Delete passage", window.delete_passage,
                    ("Del",), enabled_when=has_passage),
         ActionSpec("done", "&Code", "Mark article &done, go to next", lambda: _mark_done(window),
@@ -155,6 +159,12 @@ def bind_code_shortcuts(window: MainWindow) -> None:
 def _choose(window: MainWindow, code_id: int) -> None:
     if window.panel.isEnabled():
         window.panel.choose_code(code_id)
+
+
+def _step(window: MainWindow, step: int) -> None:
+    passage_id = window.reader.step_passage(step)
+    if passage_id is not None:
+        window.activate_passage(passage_id)
 
 
 def _mark_done(window: MainWindow) -> None:

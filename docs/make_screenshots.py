@@ -1,4 +1,4 @@
-"""Render the README screenshots from the sample project, offscreen.
+"""Render the README screenshots from the sample project, offscreen, light and dark.
 
 Run from the repository root: `python docs/make_screenshots.py`.
 """
@@ -12,29 +12,77 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from stancecoder.services.project import open_project
+from stancecoder.services.articles import list_articles, read_article
+from stancecoder.services.codebook_view import codebook_view
+from stancecoder.services.coders import add_coder
+from stancecoder.services.codings import add_passage
+from stancecoder.services.project import Project, open_project
 from stancecoder.services.sample import ensure_sample_project
 from stancecoder.ui.main_window import MainWindow
-from stancecoder.ui.style import apply_style
+from stancecoder.ui.settings import AppSettings
+from stancecoder.ui.theme import apply_theme
 
 DOCS = Path(__file__).resolve().parent
+
+# (quote, actor, topic, stance) as a coder would code the Yonhap article
+CODINGS = [
+    ("likely to heighten security uncertainties from their burgeoning military cooperation",
+     "Analysts", "Military cooperation", "Negative"),
+    ("Putin will visit Pyongyang on Tuesday and Wednesday", "TASS",
+     "Diplomacy and dialogue", "Neutral / ambivalent"),
+    ("step up concerted efforts to keep identifying U.N. Security Council (UNSC) resolution "
+     "violations", "Analysts", "Sanctions", "Negative"),
+    ("his ability to complicate Biden’s security picture", "Victor Cha",
+     "Regional security", "Strongly negative"),
+    ("they will ramp up testing and exercises", "Victor Cha",
+     "Nuclear and missile programme", "Negative"),
+    ("It will not have a confrontational character and will not be aimed against any "
+     "countries", "Yuri Ushakov", "Strategic partnership treaty", "Strongly positive"),
+]  # fmt: skip
+
+
+def code_sample(project: Project) -> int:
+    add_coder(project, "Alice", "lead")
+    book = codebook_view(project)
+    codes = {(c.variable, c.label): c.id for v in book.variables for c in v.codes}
+    article = next(r for r in list_articles(project) if r.source == "Yonhap")
+    text = read_article(project, article.id).text
+    for quote, actor, topic, stance in CODINGS:
+        start = text.index(quote)
+        chosen = {
+            "actor": [codes[("actor", actor)]],
+            "topic": [codes[("topic", topic)]],
+            "stance": [codes[("stance", stance)]],
+        }
+        add_passage(project, article.id, "Alice", start, start + len(quote), chosen)
+    return article.id
+
+
+def shoot(project: Project, article_id: int, name: str, folder: str) -> None:
+    settings = AppSettings(QSettings(f"{folder}/{name}.ini", QSettings.Format.IniFormat))
+    window = MainWindow(project, "Alice", role="lead", settings=settings)
+    window.resize(1440, 860)
+    window.show()
+    window.articles.select_article(article_id)
+    window.activate_passage(window.passages[3].id)
+    QApplication.processEvents()
+    window.grab().save(str(DOCS / f"{name}.png"))
+    window.close()
 
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
-    apply_style(app)
-    with tempfile.TemporaryDirectory() as data:
-        os.environ["STANCECODER_DATA_DIR"] = data
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["STANCECODER_DATA_DIR"] = folder
         with open_project(ensure_sample_project()) as project:
-            window = MainWindow(project)
-            window.resize(1280, 800)
-            window.show()
-            window.articles.setCurrentRow(1)
-            app.processEvents()
-            window.grab().save(str(DOCS / "main-window.png"))
-            window.close()
+            article_id = code_sample(project)
+            apply_theme(app, dark=False)
+            shoot(project, article_id, "main-window", folder)
+            apply_theme(app, dark=True)
+            shoot(project, article_id, "main-window-dark", folder)
     return 0
 
 

@@ -14,8 +14,9 @@ from stancecoder.services.codebook_view import CodebookView, codebook_view
 from stancecoder.services.commands import CreatePassage
 from stancecoder.services.passages import PassageView, passages_of
 from stancecoder.services.project import Project, create_project
-from stancecoder.ui.code_picker import CodePicker, ScalePicker, matches
+from stancecoder.ui.code_picker import CodePicker, matches
 from stancecoder.ui.coding_panel import CodingPanel
+from stancecoder.ui.scale_picker import ScalePicker
 
 # a popup takes the keyboard; the offscreen platform says it cannot, which is no failure
 pytestmark = pytest.mark.qt_log_ignore("does not support grabbing the keyboard", extend=True)

@@ -15,8 +15,10 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        # code-point indices of characters that take two UTF-16 units
-        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # code-point indices of characters that take two UTF-16 units; most news texts
+        # have none, which one pass in C tells
+        wide = text and max(text) > "\uffff"
+        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if wide else []
 
     def to_qt(self, point: int) -> int:
         return point + bisect_right(self._wide, point - 1)

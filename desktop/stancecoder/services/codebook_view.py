@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from stancecoder.db.store import get_setting
@@ -56,8 +57,9 @@ class CodebookView:
         return [v for v in self.variables if v.scope == "article"]
 
     def code(self, code_id: int) -> CodeView:
-        return self._codes()[code_id]
+        return self._codes[code_id]
 
+    @cached_property
     def _codes(self) -> dict[int, CodeView]:
         return {c.id: c for v in self.variables for c in v.codes}
 

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from stancecoder.services.project import Project
 
 BLIND_KEY = "blind_mode"
+PASSAGE_COLUMNS = (
+    Passage.id, Passage.uid, Passage.version, Passage.article_id, Passage.start, Passage.end,
+    Passage.quote, Passage.memo,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ def passages_of(project: Project, article_id: int, viewer: str | None) -> list[P
     """In blind mode a coder sees only their own passages; otherwise everyone's."""
     with project.transaction() as session:
         query = (
-            select(Passage, Coder.name)
+            select(*PASSAGE_COLUMNS, Coder.name)
             .join(Coder, Coder.id == Passage.coder_id)
             .where(Passage.article_id == article_id)
             .order_by(Passage.start, Passage.end, Passage.id)
@@ -45,20 +49,19 @@ def passages_of(project: Project, article_id: int, viewer: str | None) -> list[P
             query = query.where(Coder.name == viewer)
         rows = session.execute(query).all()
         links: dict[int, list[int]] = {}
-        ids = [p.id for p, _ in rows]
-        if ids:
-            for passage_id, code_id in session.execute(
-                select(PassageCode.passage_id, PassageCode.code_id).where(
-                    PassageCode.passage_id.in_(ids)
-                )
-            ):
-                links.setdefault(passage_id, []).append(code_id)
+        link_query = (
+            select(PassageCode.passage_id, PassageCode.code_id)
+            .join(Passage, Passage.id == PassageCode.passage_id)
+            .where(Passage.article_id == article_id)
+        )
+        for passage_id, code_id in session.execute(link_query):
+            links.setdefault(passage_id, []).append(code_id)
         return [
             PassageView(
-                p.id, p.uid, p.version, p.article_id, coder, p.start, p.end, p.quote, p.memo,
-                tuple(sorted(links.get(p.id, ()))),
+                row.id, row.uid, row.version, row.article_id, row.name, row.start, row.end,
+                row.quote, row.memo, tuple(sorted(links.get(row.id, ()))),
             )
-            for p, coder in rows
+            for row in rows
         ]  # fmt: skip
 
 

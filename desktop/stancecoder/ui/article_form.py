@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from stancecoder.services.codebook_view import CodebookView
-from stancecoder.ui.code_picker import CodePicker, ScalePicker, field_for, make_picker
+from stancecoder.ui.code_picker import CodePicker, field_for, make_picker
 from stancecoder.ui.coding_panel import field_label, hint_label
+from stancecoder.ui.scale_picker import ScalePicker
 
 STATUS_TEXT = {"todo": "To do", "doing": "In progress", "done": "Done"}
 

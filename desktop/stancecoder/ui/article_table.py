@@ -169,5 +169,5 @@ def article_table(model: QSortFilterProxyModel) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
-    header.resizeSection(SOURCE, table.fontMetrics().horizontalAdvance("Korea Herald") + 16)
+    header.resizeSection(SOURCE, table.fontMetrics().horizontalAdvance("Yonhap News") + 12)
     return table

@@ -25,13 +25,8 @@ from PySide6.QtWidgets import (
 
 from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.passages import PassageView
-from stancecoder.ui.code_picker import (
-    ENTER_KEYS,
-    CodePicker,
-    ScalePicker,
-    field_for,
-    make_picker,
-)
+from stancecoder.ui.code_picker import ENTER_KEYS, CodePicker, field_for, make_picker
+from stancecoder.ui.scale_picker import ScalePicker
 
 QUOTE_SHOWN = 160  # characters of the quote in the heading; the reader shows the rest
 

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(reading)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 720, 380])
+        self.splitter.setSizes([400, 660, 380])
         self.side_splitter = side
         self.setCentralWidget(self.splitter)
         self.status = QLabel()

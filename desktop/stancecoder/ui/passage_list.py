@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from stancecoder.services.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.services.passages import PassageView
-from stancecoder.ui.code_picker import swatch, value_text
+from stancecoder.ui.code_picker import swatch
+from stancecoder.ui.scale_picker import value_text
 
 COLUMNS = ("Quote", "Codes", "Memo", "Coder")
 EMPTY_TEXT = "No passages yet. Select text in the article and code it."

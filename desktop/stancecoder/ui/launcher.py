@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.coders import list_coders
@@ -41,7 +41,7 @@ class Launcher:
 
     def show_welcome(self) -> None:
         welcome = WelcomeScreen(self.settings.recent_projects())
-        welcome.sampleRequested.connect(lambda: self.open(str(ensure_sample_project())))
+        welcome.sampleRequested.connect(self.open_sample)
         welcome.newRequested.connect(self.new_project)
         welcome.openRequested.connect(self.choose_project)
         welcome.recentRequested.connect(self.open)
@@ -51,19 +51,24 @@ class Launcher:
         self.welcome = welcome
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.welcome, "New project", "", PROJECT_FILTER)
+        parent = self.welcome or QApplication.activeWindow()
+        path, _ = QFileDialog.getSaveFileName(parent, "New project", "", PROJECT_FILTER)
         if path:
             try:
                 create_project(path).close()
             except StanceCoderError as exc:
-                show_problem(self.welcome, str(exc))
+                show_problem(parent, str(exc))
                 return
             self.open(str(Path(path).with_suffix(".stance")))
 
     def choose_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.welcome, "Open project", "", PROJECT_FILTER)
+        parent = self.welcome or QApplication.activeWindow()
+        path, _ = QFileDialog.getOpenFileName(parent, "Open project", "", PROJECT_FILTER)
         if path:
             self.open(path)
+
+    def open_sample(self) -> None:
+        self.open(str(ensure_sample_project()))
 
     def open(self, target: str) -> bool:
         try:
@@ -76,9 +81,9 @@ class Launcher:
             project.close()
             return False
         role = next((c.role for c in list_coders(project) if c.name == coder), "coder")
-        window = MainWindow(project, coder, role, self.settings)
+        window = MainWindow(project, coder, role, self.settings, launcher=self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.destroyed.connect(project.close)
+        window.destroyed.connect(lambda: self._closed(window, project))
         self.settings.add_recent(project.location)
         self.windows.append(window)
         window.show()
@@ -86,6 +91,10 @@ class Launcher:
             self.welcome.close()
             self.welcome = None
         return True
+
+    def _closed(self, window: MainWindow, project: Project) -> None:
+        self.windows.remove(window)
+        project.close()
 
     def ask_coder(self, project: Project) -> str | None:
         remembered = self.settings.coder_for(project.location)

@@ -7,6 +7,7 @@ undo stack, and the window refreshes what the returned `Changes` name.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -35,13 +36,22 @@ from stancecoder.ui.settings import AppSettings
 from stancecoder.ui.undo import UndoRunner
 from stancecoder.ui.window_actions import declare_actions, describe_passage, passage_colours
 
+if TYPE_CHECKING:
+    from stancecoder.ui.launcher import Launcher
+
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, project: Project, coder: str, role: str = "coder", settings: AppSettings | None = None
+        self,
+        project: Project,
+        coder: str,
+        role: str = "coder",
+        settings: AppSettings | None = None,
+        launcher: Launcher | None = None,
     ) -> None:
         super().__init__()
         self.project, self.coder, self.role = project, coder, role
+        self.launcher = launcher  # opens other projects (File menu); None in tests
         self.settings = settings or AppSettings()
         self.codebook: CodebookView = codebook_view(project)
         self.article: ArticleView | None = None

@@ -70,7 +70,16 @@ def declare_actions(window: MainWindow) -> ActionRegistry:
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
 
-    specs = [
+    specs = []
+    if window.launcher is not None:
+        launcher = window.launcher
+        specs += [
+            ActionSpec("new-project", "&File", "&New project…", launcher.new_project, (Key.New,)),
+            ActionSpec("open-project", "&File", "&Open project…", launcher.choose_project,
+                       (Key.Open,)),
+            ActionSpec("open-sample", "&File", "Open the &sample project", launcher.open_sample),
+        ]  # fmt: skip
+    specs += [
         ActionSpec("import", "&File", "&Import articles…", lambda: _import(window), ("Ctrl+I",)),
         ActionSpec("export", "&File", "&Export to Excel…", lambda: _export(window), ("Ctrl+E",)),
         ActionSpec("quit", "&File", "&Quit", window.close, (Key.Quit,)),

@@ -58,7 +58,9 @@ class MainWindow(QMainWindow):
         self.passages: list[PassageView] = []
         self.current: PassageView | None = None
         self.undo = UndoRunner(project, self.apply_changes, self.complain)
-        self.setWindowTitle(f"{project.title} — StanceCoder")
+        self._title = project.title
+        self._coded_today: int | None = None
+        self.setWindowTitle(f"{self._title} — StanceCoder")
         self.setAcceptDrops(True)
         self._build()
         self.actions = declare_actions(self)
@@ -175,7 +177,7 @@ class MainWindow(QMainWindow):
             self.reload_passages()
             self.article_form.load(self._article_codes())
         self.articles.refresh(changes)
-        self.update_status()
+        self.update_status(recount=bool(changes.passages))
         self.actions.update_enabled()
 
     def refresh(self) -> None:
@@ -184,11 +186,14 @@ class MainWindow(QMainWindow):
         self.apply_changes(Changes(articles=ids, codebook=True))
         self.articles.refresh()  # articles that other windows imported
 
-    def update_status(self) -> None:
+    def update_status(self, recount: bool = False) -> None:
+        """Article position always; today's count only when codings changed (`recount`)."""
+        if recount or self._coded_today is None:
+            self._coded_today = coded_today(self.project, self.coder)
         n, total = self.articles.position()
         self.status.setText(
-            f"{self.project.title}  ·  coder: {self.coder}  ·  article {n} of {total}  ·  "
-            f"coded today: {coded_today(self.project, self.coder)}"
+            f"{self._title}  ·  coder: {self.coder}  ·  article {n} of {total}  ·  "
+            f"coded today: {self._coded_today}"
         )
 
     def complain(self, message: str) -> None:

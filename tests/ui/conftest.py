@@ -1,18 +1,27 @@
-"""Qt runs headless in every ui test; the platform must be chosen before Qt is imported."""
+"""Qt runs headless in every ui test; the platform must be chosen before Qt is imported.
+
+The helpers shared by the ui tests live here as fixtures, because test modules run under
+`--import-mode=importlib` and so cannot import this module.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtWidgets import QApplication
+
+from stancecoder.services.codebook_view import CodebookView, codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project, create_project
+from stancecoder.ui.theme import apply_theme
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -26,3 +35,46 @@ def ui_project(tmp_path: Path) -> Iterator[Project]:
     add_coder(project, "Bob")
     yield project
     project.close()
+
+
+@pytest.fixture
+def codebook(ui_project: Project) -> CodebookView:
+    return codebook_view(ui_project)
+
+
+@pytest.fixture
+def code_id(codebook: CodebookView) -> Callable[..., int]:
+    """Looks a code up by its labels, so tests need not know the ids the database gave."""
+
+    def lookup(variable: str, label: str, book: CodebookView = codebook) -> int:
+        codes = (c for v in book.variables for c in v.codes)
+        return next(c.id for c in codes if (c.variable, c.label) == (variable, label))
+
+    return lookup
+
+
+@pytest.fixture
+def themed(qapp: QApplication) -> Callable[..., AbstractContextManager[None]]:
+    """The app's look for a screenshot, put back afterwards for the other tests."""
+
+    @contextmanager
+    def look(dark: bool = False) -> Iterator[None]:
+        palette, sheet = qapp.palette(), qapp.styleSheet()
+        apply_theme(qapp, dark)
+        try:
+            yield
+        finally:
+            qapp.setPalette(palette)
+            qapp.setStyleSheet(sheet)
+
+    return look
+
+
+@pytest.fixture
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: STANCECODER_SHOTS keeps them to look at, else a temp folder."""
+    if folder := os.environ.get("STANCECODER_SHOTS"):
+        path = Path(folder)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return tmp_path_factory.mktemp("shots")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from stancecoder.services.codebook_view import CodebookView, codebook_view
-from stancecoder.services.project import Project, create_project
+from stancecoder.services.project import create_project
 from stancecoder.ui.article_form import ArticleForm
 from stancecoder.ui.code_picker import CodePicker
 
@@ -23,16 +24,6 @@ variables:
     level: nominal
     codes: [{label: Russia}]
 """
-
-
-def code_id(codebook: CodebookView, variable: str, label: str) -> int:
-    codes = (c for v in codebook.variables for c in v.codes)
-    return next(c.id for c in codes if (c.variable, c.label) == (variable, label))
-
-
-@pytest.fixture
-def codebook(ui_project: Project) -> CodebookView:
-    return codebook_view(ui_project)
 
 
 @pytest.fixture
@@ -50,16 +41,20 @@ def test_one_field_per_article_variable(form) -> None:
     assert isinstance(form.fields["genre"], CodePicker)
 
 
-def test_picking_a_genre_by_keyboard_emits_the_change(qtbot, form, codebook) -> None:
+def test_picking_a_genre_by_keyboard_emits_the_change(
+    qtbot, form, code_id: Callable[..., int]
+) -> None:
     genre = form.fields["genre"]
     qtbot.keyClicks(genre.search, "analy")
     with qtbot.waitSignal(form.codesChanged) as emitted:
         qtbot.keyClick(genre.search, Qt.Key.Key_Return)
-    assert emitted.args == [{"genre": [code_id(codebook, "genre", "News analysis")]}]
+    assert emitted.args == [{"genre": [code_id("genre", "News analysis")]}]
 
 
-def test_loading_codes_shows_them_without_emitting(qtbot, form, codebook) -> None:
-    report = code_id(codebook, "genre", "News report")
+def test_loading_codes_shows_them_without_emitting(
+    qtbot, form, code_id: Callable[..., int]
+) -> None:
+    report = code_id("genre", "News report")
     with qtbot.assertNotEmitted(form.codesChanged):
         form.load({"genre": [report]})
     assert form.codes() == {"genre": [report]}
@@ -67,19 +62,19 @@ def test_loading_codes_shows_them_without_emitting(qtbot, form, codebook) -> Non
     assert form.codes() == {"genre": []}
 
 
-def test_removing_the_genre_emits_an_empty_list(qtbot, form, codebook) -> None:
-    form.load({"genre": [code_id(codebook, "genre", "Interview")]})
+def test_removing_the_genre_emits_an_empty_list(qtbot, form, code_id: Callable[..., int]) -> None:
+    form.load({"genre": [code_id("genre", "Interview")]})
     with qtbot.waitSignal(form.codesChanged) as emitted:
         qtbot.keyClick(form.fields["genre"].search, Qt.Key.Key_Backspace)
     assert emitted.args == [{"genre": []}]
 
 
-def test_choose_code_takes_article_codes_only(qtbot, form, codebook) -> None:
-    opinion = code_id(codebook, "genre", "Opinion / commentary")
+def test_choose_code_takes_article_codes_only(qtbot, form, code_id: Callable[..., int]) -> None:
+    opinion = code_id("genre", "Opinion / commentary")
     with qtbot.waitSignal(form.codesChanged):
         assert form.choose_code(opinion)
     assert form.codes() == {"genre": [opinion]}
-    assert not form.choose_code(code_id(codebook, "stance", "Negative"))
+    assert not form.choose_code(code_id("stance", "Negative"))
     form.setEnabled(False)
     assert not form.choose_code(opinion)
 

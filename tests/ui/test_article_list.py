@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
 
 from stancecoder.core.changes import Changes
 from stancecoder.services.articles import list_articles
@@ -19,9 +18,6 @@ from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project, create_project
 from stancecoder.ui.article_list import ArticlePanel
 from stancecoder.ui.article_table import DATE, PASSAGES, SOURCE, STATUS, TITLE
-from stancecoder.ui.theme import apply_theme
-
-SHOTS = Path("/tmp/shots")
 
 
 def shown_titles(panel: ArticlePanel) -> list[str]:
@@ -264,20 +260,13 @@ def test_sorting_by_status_puts_work_to_do_first(qtbot, five: Project) -> None:
     assert panel.position() == (5, 5)
 
 
-@contextmanager
-def themed(dark: bool) -> Iterator[None]:
-    """The app's look for a screenshot, put back afterwards for the other tests."""
-    app = QApplication.instance()
-    palette, sheet = app.palette(), app.styleSheet()
-    apply_theme(app, dark)
-    try:
-        yield
-    finally:
-        app.setPalette(palette)
-        app.setStyleSheet(sheet)
-
-
-def test_screenshot(qtbot, ui_project: Project, tmp_path: Path) -> None:
+def test_screenshot(
+    qtbot,
+    ui_project: Project,
+    tmp_path: Path,
+    themed: Callable[..., AbstractContextManager[None]],
+    shots: Path,
+) -> None:
     (tmp_path / "news.csv").write_text(
         "title,source,date,text\n"
         "Putin and Kim sign a mutual defence treaty,KCNA,2024-06-19,The treaty was signed.\n"
@@ -292,7 +281,6 @@ def test_screenshot(qtbot, ui_project: Project, tmp_path: Path) -> None:
         CreatePassage(article_id, "Alice", end - 8, end).apply(ui_project)
     set_status(ui_project, ids[0], "Alice", "done")
     set_status(ui_project, ids[2], "Alice", "done")
-    SHOTS.mkdir(parents=True, exist_ok=True)
     for name, dark in (("article_list", False), ("article_list-dark", True)):
         with themed(dark):
             panel = ArticlePanel()
@@ -301,4 +289,4 @@ def test_screenshot(qtbot, ui_project: Project, tmp_path: Path) -> None:
             panel.set_project(ui_project, "Alice")
             panel.select_article(ids[1])
             panel.show()
-            assert panel.grab().save(str(SHOTS / f"{name}.png"))
+            assert panel.grab().save(str(shots / f"{name}.png"))

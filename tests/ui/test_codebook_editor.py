@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -20,9 +20,7 @@ from stancecoder.services.codings import add_passage
 from stancecoder.services.passages import passages_of
 from stancecoder.services.project import Project
 from stancecoder.ui.codebook_editor import CodebookEditor
-from stancecoder.ui.theme import apply_theme
 
-SHOTS = Path("/tmp/shots")
 ALT, CTRL, SHIFT = (
     Qt.KeyboardModifier.AltModifier,
     Qt.KeyboardModifier.ControlModifier,
@@ -338,26 +336,18 @@ def test_cancel_asks_before_unsaved_changes_are_lost(
     assert japan.colour == "#fddaec"
 
 
-@contextmanager
-def themed(dark: bool) -> Iterator[None]:
-    """The app's look for a screenshot, put back afterwards for the other tests."""
-    app = QApplication.instance()
-    palette, sheet = app.palette(), app.styleSheet()
-    apply_theme(app, dark)
-    try:
-        yield
-    finally:
-        app.setPalette(palette)
-        app.setStyleSheet(sheet)
-
-
-def test_screenshots_with_real_codings(qtbot, ui_project: Project, open_editor: Opener) -> None:
+def test_screenshots_with_real_codings(
+    qtbot,
+    ui_project: Project,
+    open_editor: Opener,
+    themed: Callable[..., AbstractContextManager[None]],
+    shots: Path,
+) -> None:
     topics = ["Sanctions", "Military cooperation", "Strategic partnership treaty"]
     for n in range(12):
         codes = {"actor": "Russia › Vladimir Putin", "topic": topics[n % 3]}
         code_passage(ui_project, codes, start=n * 10)
     code_passage(ui_project, {"actor": "North Korea › Kim Jong-un"}, start=200)
-    SHOTS.mkdir(exist_ok=True)
     for name, dark, variable, code in (
         ("codebook_editor", False, "actor", "Vladimir Putin"),
         ("codebook_editor-dark", True, "topic", "Sanctions"),
@@ -367,7 +357,7 @@ def test_screenshots_with_real_codings(qtbot, ui_project: Project, open_editor: 
             editor.select_variable(variable)
             editor.select_code(code)
             QApplication.processEvents()  # lets the form lay out the texts it was given
-            shot = SHOTS / f"{name}.png"
+            shot = shots / f"{name}.png"
             assert editor.grab().save(str(shot))
             assert shot.stat().st_size > 10_000
             editor.close()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -16,10 +16,8 @@ from stancecoder.services.articles import list_articles
 from stancecoder.services.corpus import ImportReport
 from stancecoder.services.project import Project
 from stancecoder.ui.import_dialog import ImportDialog
-from stancecoder.ui.theme import apply_theme
 from stancecoder.ui.worker import Progress, run_in_thread
 
-SHOTS = Path("/tmp/shots")
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
@@ -226,25 +224,17 @@ def test_worker_reports_the_exception_with_its_message(qtbot) -> None:
     assert str(errors[0]) == "the project database is locked"
 
 
-@contextmanager
-def themed(dark: bool = False) -> Iterator[None]:
-    """The app's look for a screenshot, put back afterwards for the other tests."""
-    app = QApplication.instance()
-    palette, sheet = app.palette(), app.styleSheet()
-    apply_theme(app, dark)
-    try:
-        yield
-    finally:
-        app.setPalette(palette)
-        app.setStyleSheet(sheet)
-
-
-def test_import_dialog_screenshot(qtbot, ui_project: Project, tmp_path: Path) -> None:
+def test_import_dialog_screenshot(
+    qtbot,
+    ui_project: Project,
+    tmp_path: Path,
+    themed: Callable[..., AbstractContextManager[None]],
+    shots: Path,
+) -> None:
     folder = articles_folder(tmp_path / "corpus", 4)
     (folder / "scan.txt").write_bytes(bytes(range(256)) * 4)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "copy of seed.txt").write_text((SEEDS / "000_86a7881312a3fa15.txt").read_text())
-    SHOTS.mkdir(parents=True, exist_ok=True)
     with themed():
         dialog = ImportDialog(ui_project, [folder])
         qtbot.addWidget(dialog)
@@ -252,4 +242,4 @@ def test_import_dialog_screenshot(qtbot, ui_project: Project, tmp_path: Path) ->
         dialog.show()
         finished(qtbot, dialog)
         qtbot.wait(50)  # the summary's layout settles
-        assert dialog.grab().save(str(SHOTS / "import_dialog.png"))
+        assert dialog.grab().save(str(shots / "import_dialog.png"))

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 
 from stancecoder.services.articles import list_articles, read_article
-from stancecoder.services.codebook_view import CodebookView, codebook_view
 from stancecoder.services.commands import CreatePassage
 from stancecoder.services.passages import PassageView, passages_of
 from stancecoder.services.project import Project
 from stancecoder.ui.passage_list import EMPTY_TEXT, PassageList
 
 
-def code_id(codebook: CodebookView, variable: str, label: str) -> int:
-    codes = (c for v in codebook.variables for c in v.codes)
-    return next(c.id for c in codes if (c.variable, c.label) == (variable, label))
-
-
 @pytest.fixture
-def codebook(ui_project: Project) -> CodebookView:
-    return codebook_view(ui_project)
-
-
-@pytest.fixture
-def passages(ui_project: Project, codebook: CodebookView) -> list[PassageView]:
+def passages(ui_project: Project, code_id: Callable[..., int]) -> list[PassageView]:
     """Three passages of the first seed article, the second with a memo and two lines."""
     article = list_articles(ui_project)[0]
     text = read_article(ui_project, article.id).text
@@ -36,9 +27,7 @@ def passages(ui_project: Project, codebook: CodebookView) -> list[PassageView]:
         {},
     ]
     for (start, end), chosen, memo in zip(spans, codes, ("", "check\nthis", ""), strict=True):
-        ids = {
-            name: [code_id(codebook, name, x) for x in labels] for name, labels in chosen.items()
-        }
+        ids = {name: [code_id(name, x) for x in labels] for name, labels in chosen.items()}
         coder = "Bob" if memo else "Alice"
         CreatePassage(article.id, coder, start, end, ids, memo).apply(ui_project)
     return passages_of(ui_project, article.id, None)

@@ -502,7 +502,7 @@ def _coded(project: Project) -> tuple[int, str]:
     return row.id, text
 
 
-def test_real_article_with_real_passages(qtbot, ui_project: Project) -> None:
+def test_real_article_with_real_passages(qtbot, ui_project: Project, shots: Path) -> None:
     article_id, text = _coded(ui_project)
     book = codebook_view(ui_project)
     passages = passages_of(ui_project, article_id, None)
@@ -522,6 +522,4 @@ def test_real_article_with_real_passages(qtbot, ui_project: Project) -> None:
     assert reader.passage_at(QPointF(char_point(reader, bob.start + 2))) == bob.id
     for p in passages:
         assert text[p.start : p.end] == p.quote
-    shots = Path("/tmp/shots")
-    shots.mkdir(parents=True, exist_ok=True)
     assert reader.grab().save(str(shots / "reader.png"))

@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from stancecoder.services.coders import add_coder, list_coders
 from stancecoder.services.project import Project
 from stancecoder.ui.coder_dialog import CoderDialog
-from stancecoder.ui.theme import apply_theme
 from stancecoder.ui.welcome import WelcomeScreen
 
-SHOTS = Path("/tmp/shots")
 RECENT = ["/home/ana/projects/Putin in Pyongyang.stance", "/home/ana/thesis/Sanctions 2022.stance"]
-
-
-@contextmanager
-def themed(dark: bool = False) -> Iterator[None]:
-    """The app's look for a screenshot, put back afterwards for the other tests."""
-    app = QApplication.instance()
-    palette, sheet = app.palette(), app.styleSheet()
-    apply_theme(app, dark)
-    try:
-        yield
-    finally:
-        app.setPalette(palette)
-        app.setStyleSheet(sheet)
 
 
 @pytest.fixture
@@ -107,15 +92,16 @@ def test_no_recent_projects_says_so(qtbot) -> None:
     assert "will be listed here" in screen.no_recent.text()
 
 
-def test_welcome_screenshot(qtbot) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def test_welcome_screenshot(
+    qtbot, themed: Callable[..., AbstractContextManager[None]], shots: Path
+) -> None:
     for name, dark in (("welcome", False), ("welcome-dark", True)):
         with themed(dark):
             screen = WelcomeScreen(RECENT)
             qtbot.addWidget(screen)
             screen.resize(1000, 640)
             screen.show()
-            assert screen.grab().save(str(SHOTS / f"{name}.png"))
+            assert screen.grab().save(str(shots / f"{name}.png"))
 
 
 def coder_dialog(qtbot, project: Project) -> CoderDialog:
@@ -215,12 +201,13 @@ def test_coder_dialog_preselects_the_coder_remembered(qtbot, ui_project: Project
     assert dialog.chosen() == "Bob"
 
 
-def test_coder_dialog_screenshot(qtbot, ui_project: Project) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def test_coder_dialog_screenshot(
+    qtbot, ui_project: Project, themed: Callable[..., AbstractContextManager[None]], shots: Path
+) -> None:
     with themed():
         dialog = CoderDialog(ui_project)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.keyClicks(dialog.name, "Carol")
         dialog.adjustSize()
-        assert dialog.grab().save(str(SHOTS / "coder_dialog.png"))
+        assert dialog.grab().save(str(shots / "coder_dialog.png"))

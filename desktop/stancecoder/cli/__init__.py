@@ -15,7 +15,9 @@ from stancecoder import __version__
 from stancecoder.core.errors import StanceCoderError, ValidationError
 
 EXIT_OK, EXIT_ERROR = 0, 1
-COMMANDS = ("init", "import", "coders", "codebook", "codings", "export", "check", "info")
+COMMANDS = (
+    "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
+)  # fmt: skip
 
 DESCRIPTION = """\
 StanceCoder: manual content analysis of news.
@@ -85,6 +87,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("info", "counts per coder, variable and status", c.info)
     sub.add_argument("project")
+
+    sub = command(
+        "reliability", "agreement statistics for data coded anywhere (CSV/XLSX)", c.reliability
+    )
+    sub.add_argument(
+        "data",
+        nargs="?",
+        type=Path,
+        metavar="DATA.csv",
+        help="one row per unit, one column per coder; empty cell = missing",
+    )
+    sub.add_argument("--level", choices=["nominal", "ordinal", "interval", "ratio"])
+    sub.add_argument(
+        "--units",
+        type=Path,
+        metavar="UNITS.csv",
+        help="unitizing data: columns coder,start,end,category",
+    )
+    sub.add_argument("--continuum", metavar="START:END", help="the stretch the units lie on")
+    sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    sub.add_argument("--seed", type=int, help="bootstrap seed, for reproducible intervals")
+    sub.add_argument("--replicates", type=int, default=1000, help="bootstrap replicates")
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from stancecoder.core.errors import ValidationError
@@ -15,6 +16,7 @@ from stancecoder.services.export import export as export_project
 from stancecoder.services.export_rows import ExportFilter
 from stancecoder.services.info import project_info
 from stancecoder.services.project import create_project, open_project
+from stancecoder.services.reliability_calc import as_json, coding_agreement, unitizing_agreement
 
 
 def _say(text: str = "") -> None:
@@ -105,6 +107,32 @@ def check(args: argparse.Namespace) -> int:
         _say(problem)
     _say(f"{len(problems)} problem(s) found" if problems else "ok: no problems found")
     return 1 if problems else 0
+
+
+def reliability(args: argparse.Namespace) -> int:
+    if args.units is not None:
+        if args.data is not None or args.continuum is None:
+            raise ValidationError("unitizing takes --units UNITS.csv --continuum START:END only")
+        begin, sep, end = args.continuum.partition(":")
+        if not sep or not begin.strip().isdigit() or not end.strip().isdigit():
+            raise ValidationError(f"--continuum takes START:END, got {args.continuum!r}")
+        results = unitizing_agreement(args.units, int(begin), int(end))
+    else:
+        if args.data is None or args.level is None:
+            raise ValidationError("give DATA.csv and --level (or --units and --continuum)")
+        results = coding_agreement(args.data, args.level, args.replicates, args.seed)
+    if args.json:
+        _say(json.dumps(as_json(results), indent=2, ensure_ascii=False))
+        return 0
+    for result in results:
+        name = result.name + (f" [{result.category}]" if result.category else "")
+        if result.value is None:
+            _say(f"{name:<34} not defined: {result.reason}")
+            continue
+        ci = f"  95% CI [{result.ci95[0]:.3f}, {result.ci95[1]:.3f}]" if result.ci95 else ""
+        _say(f"{name:<34} {result.value:7.3f}{ci}  ({result.n_units} units, "
+             f"{result.n_coders} coders)")  # fmt: skip
+    return 0
 
 
 def info(args: argparse.Namespace) -> int:

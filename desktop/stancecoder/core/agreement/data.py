@@ -1,0 +1,130 @@
+"""Reliability data: units × coders, checked once so every statistic can trust it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from numbers import Real
+
+import numpy as np
+
+from stancecoder.core.errors import StanceCoderError
+
+LEVELS = ("nominal", "ordinal", "interval", "ratio")
+
+
+class ReliabilityDataError(StanceCoderError, ValueError):
+    """Reliability data that no statistic can use; the message says what to fix."""
+
+
+def _is_missing(value: object) -> bool:
+    # An empty spreadsheet cell arrives as None from openpyxl and as NaN from pandas.
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _default_order(values: list[object]) -> list[object]:
+    try:
+        return sorted(values)  # type: ignore[type-var]
+    except TypeError:
+        return values
+
+
+class ReliabilityData:
+    """Codes of several coders on the same units, with the category scale made explicit.
+
+    `categories` fixes the scale: its order is the order of ordinal statistics and weights,
+    and its length is the q of Brennan–Prediger and Gwet, so a category nobody used still
+    counts. Without it, the observed values are used in sorted order.
+    """
+
+    def __init__(
+        self,
+        matrix: Sequence[Sequence[object | None]],
+        categories: Sequence[object] | None = None,
+    ) -> None:
+        rows = [list(row) for row in matrix]
+        if not rows:
+            raise ReliabilityDataError("reliability data has no units (the matrix is empty)")
+        n_coders = len(rows[0])
+        for number, row in enumerate(rows, start=1):
+            if len(row) != n_coders:
+                raise ReliabilityDataError(
+                    f"unit {number} has {len(row)} values but unit 1 has {n_coders}: "
+                    "every unit needs one entry per coder (None where a coder gave no code)"
+                )
+        if n_coders < 2:
+            raise ReliabilityDataError(
+                f"reliability data needs at least 2 coders (columns), got {n_coders}"
+            )
+        self.categories: tuple[object, ...] = self._scale(rows, categories)
+        index = {category: position for position, category in enumerate(self.categories)}
+        codes = np.full((len(rows), n_coders), -1, dtype=np.int64)
+        for u, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if _is_missing(value):
+                    continue
+                try:
+                    codes[u, c] = index[value]
+                except (KeyError, TypeError):
+                    raise ReliabilityDataError(
+                        f"unit {u + 1}, coder {c + 1}: value {value!r} is not one of the "
+                        f"categories {list(self.categories)!r}"
+                    ) from None
+        self.codes = codes
+        """Position of each value in `categories`; -1 where the value is missing."""
+
+    @staticmethod
+    def _scale(
+        rows: list[list[object | None]], categories: Sequence[object] | None
+    ) -> tuple[object, ...]:
+        if categories is None:
+            seen: dict[object, None] = {}
+            for row in rows:
+                for value in row:
+                    if not _is_missing(value):
+                        seen.setdefault(value, None)
+            return tuple(_default_order(list(seen)))
+        scale = tuple(categories)
+        if any(_is_missing(category) for category in scale):
+            raise ReliabilityDataError("categories must not contain None or NaN")
+        if len(set(scale)) != len(scale):
+            raise ReliabilityDataError(f"categories contain duplicates: {list(scale)!r}")
+        return scale
+
+    @property
+    def n_units(self) -> int:
+        return int(self.codes.shape[0])
+
+    @property
+    def n_coders(self) -> int:
+        return int(self.codes.shape[1])
+
+    @property
+    def n_categories(self) -> int:
+        return len(self.categories)
+
+    def counts(self) -> np.ndarray:
+        """Units × categories: how many coders gave each category to each unit."""
+        q = max(self.n_categories, 1)
+        units = np.repeat(np.arange(self.n_units), self.n_coders)
+        flat = self.codes.ravel()
+        keep = flat >= 0
+        cells = units[keep] * q + flat[keep]
+        return np.bincount(cells, minlength=self.n_units * q).reshape(self.n_units, q)
+
+    def coders_with_values(self) -> int:
+        return int(np.count_nonzero((self.codes >= 0).any(axis=0)))
+
+    def numeric_scale(self) -> np.ndarray | None:
+        """The categories as numbers, or None when they are not all real numbers."""
+        if not all(isinstance(c, Real) and not isinstance(c, bool) for c in self.categories):
+            return None
+        return np.asarray(self.categories, dtype=float)
+
+
+def check_level(level: str) -> str:
+    if level not in LEVELS:
+        raise ReliabilityDataError(
+            f"unknown level of measurement {level!r}; use one of {', '.join(LEVELS)}"
+        )
+    return level

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy import select
 
 from stancecoder.core.changes import Changes
-from stancecoder.db.models import ArticleCode, Assignment, Coder
+from stancecoder.db.models import Assignment, Coder
+from stancecoder.services.article_codes import article_codes
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.codings import (
     delete_passage,
@@ -141,15 +142,8 @@ class SetArticleCodes:
     text: str = "Code article"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        with project.transaction() as session:
-            old_ids = session.scalars(
-                select(ArticleCode.code_id)
-                .join(Coder, Coder.id == ArticleCode.coder_id)
-                .where(ArticleCode.article_id == self.article_id, Coder.name == self.coder)
-            ).all()
-            lookup = CodeLookup(session)
-            owner = {c.id: v.name for v in lookup.variables.values() for c in v.codes}
-        old = {name: [i for i in old_ids if owner[i] == name] for name in self.codes}
+        current = article_codes(project, self.article_id, self.coder)
+        old = {name: current.get(name, []) for name in self.codes}
         set_article_codes(project, self.article_id, self.coder, self.codes)
         inverse = SetArticleCodes(self.article_id, self.coder, old, self.text)
         return inverse, Changes(articles={self.article_id})

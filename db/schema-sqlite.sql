@@ -164,3 +164,38 @@ ALTER TABLE article_code ADD COLUMN codebook_version VARCHAR(40);
 
 UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
 
+-- Running upgrade 0002 -> 0003
+
+CREATE TABLE round (
+    id INTEGER NOT NULL, 
+    name VARCHAR(100) NOT NULL, 
+    kind VARCHAR(8) NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    closed_at DATETIME, 
+    seed INTEGER NOT NULL, 
+    description TEXT NOT NULL, 
+    CONSTRAINT pk_round PRIMARY KEY (id), 
+    CONSTRAINT ck_round_kind CHECK (kind IN ('training', 'final')), 
+    CONSTRAINT uq_round_name UNIQUE (name)
+);
+
+CREATE TABLE round_article (
+    round_id INTEGER NOT NULL, 
+    article_id INTEGER NOT NULL, 
+    CONSTRAINT pk_round_article PRIMARY KEY (round_id, article_id), 
+    CONSTRAINT fk_round_article_round_id_round FOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE, 
+    CONSTRAINT fk_round_article_article_id_article FOREIGN KEY(article_id) REFERENCES article (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_round_article_article_id ON round_article (article_id);
+
+CREATE TABLE round_coder (
+    round_id INTEGER NOT NULL, 
+    coder_id INTEGER NOT NULL, 
+    CONSTRAINT pk_round_coder PRIMARY KEY (round_id, coder_id), 
+    CONSTRAINT fk_round_coder_round_id_round FOREIGN KEY(round_id) REFERENCES round (id) ON DELETE CASCADE, 
+    CONSTRAINT fk_round_coder_coder_id_coder FOREIGN KEY(coder_id) REFERENCES coder (id) ON DELETE RESTRICT
+);
+
+UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
+

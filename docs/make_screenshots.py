@@ -20,7 +20,7 @@ from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
 from stancecoder.services.project import Project, open_project
-from stancecoder.services.sample import ensure_sample_project
+from stancecoder.services.sample_project import ensure_sample_project
 from stancecoder.ui.main_window import MainWindow
 from stancecoder.ui.settings import AppSettings
 from stancecoder.ui.theme import apply_theme

@@ -27,7 +27,7 @@ SMOKE = """
 import stancecoder, sys
 from pathlib import Path
 assert Path(stancecoder.__file__).is_relative_to(Path(sys.argv[1])), stancecoder.__file__
-from stancecoder.services.sample import ensure_sample_project
+from stancecoder.services.sample_project import ensure_sample_project
 from stancecoder.services.project import open_project
 from stancecoder.services.articles import list_articles
 with open_project(ensure_sample_project()) as project:

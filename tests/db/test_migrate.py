@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from stancecoder.core.errors import ProjectError
 from stancecoder.db.engine import create_project_engine
 from stancecoder.db.migrate import current_revision, head_revision, prepare_schema, run_migrations
+from stancecoder.services.project import open_project
+from stancecoder.services.samples import draw_sample, progress
 
 
 def digest(path: Path) -> str:
@@ -174,3 +176,63 @@ def test_the_same_rebuild_with_foreign_keys_on_would_lose_passages(tmp_path: Pat
 
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT count(*) FROM passage").fetchone()[0] == 0
+
+
+def _project_at(target: str | Path, revision: str) -> None:
+    if not isinstance(target, str):
+        sqlite3.connect(target).close()
+    engine = create_project_engine(target, foreign_keys=False)
+    run_migrations(engine, revision)
+    engine.dispose()
+
+
+def test_a_0002_project_with_data_upgrades_to_reliability_rounds(
+    project_target: str | Path,
+) -> None:
+    _project_at(project_target, "0002")
+    engine = create_project_engine(project_target)
+    with engine.begin() as connection:
+        for name in ("Ann", "Ben"):
+            connection.execute(
+                text(
+                    "INSERT INTO coder (name, initials, role, active) VALUES (:n, '', 'coder', :t)"
+                ),
+                {"n": name, "t": True},
+            )
+        for number in range(1, 5):
+            connection.execute(
+                text(
+                    "INSERT INTO article (uid, text, text_sha256, imported_at, extra) "
+                    "VALUES (:uid, 'Some text here.', :sha, :when, '{}')"
+                ),
+                {"uid": f"a{number}", "sha": f"sha{number}", "when": "2024-06-18 10:00:00"},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO assignment (article_id, coder_id, status, updated_at) "
+                "SELECT a.id, c.id, 'done', :when FROM article a, coder c "
+                "WHERE a.uid = 'a1' AND c.name = 'Ann'"
+            ),
+            {"when": "2024-06-18 10:00:00"},
+        )
+    engine.dispose()
+
+    with open_project(project_target) as project:
+        assert revision_of(project_target) == head_revision()
+        info = draw_sample(project, "training 1", count=4, coders=["Ann", "Ben"], seed=1)
+        counts = {row.coder: (row.assigned, row.todo, row.done) for row in progress(project)}
+    assert len(info.article_ids) == 4
+    assert counts == {"Ann": (4, 3, 1), "Ben": (4, 4, 0)}
+
+
+def test_rounds_migration_downgrades_and_upgrades_again(project_target: str | Path) -> None:
+    _project_at(project_target, "head")
+    engine = create_project_engine(project_target, foreign_keys=False)
+    run_migrations(engine, "0002")
+    with engine.connect() as connection:
+        assert "round" not in inspect(connection).get_table_names()
+    run_migrations(engine, "head")
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+    engine.dispose()
+    assert {"round", "round_article", "round_coder"} <= tables

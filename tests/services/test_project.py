@@ -10,7 +10,7 @@ from stancecoder.core.errors import CodebookError, ProjectError
 from stancecoder.services.articles import list_articles
 from stancecoder.services.codebook import export_codebook
 from stancecoder.services.project import Project, create_project, open_project
-from stancecoder.services.sample import ensure_sample_project
+from stancecoder.services.sample_project import ensure_sample_project
 
 
 def test_a_new_project_has_the_sample_codebook(project: Project, tmp_path: Path) -> None:

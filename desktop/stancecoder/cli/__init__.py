@@ -17,6 +17,8 @@ from stancecoder.core.errors import StanceCoderError, ValidationError
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
+    "agreement",
+    "sample", "assign",
 )  # fmt: skip
 
 DESCRIPTION = """\
@@ -109,6 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
     sub.add_argument("--seed", type=int, help="bootstrap seed, for reproducible intervals")
     sub.add_argument("--replicates", type=int, default=1000, help="bootstrap replicates")
+
+    from stancecoder.cli.commands_agreement import add_agreement_parser
+
+    add_agreement_parser(commands)
+
+    from stancecoder.cli.commands_samples import add_sample_parsers
+
+    add_sample_parsers(commands)
     return parser
 
 

@@ -191,3 +191,41 @@ class Assignment(Base):
     )
     status: Mapped[str] = mapped_column(String(8), default="todo")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class Round(Base):
+    """A reliability sample: its articles are coded independently by each of its coders.
+
+    Rounds are kept apart (training 1, training 2, ..., final) so that agreement can be
+    reported per round; `seed` and `description` let anyone draw the same sample again.
+    """
+
+    __tablename__ = "round"
+    __table_args__ = (CheckConstraint("kind IN ('training', 'final')", name="kind"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(8), default="training")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    seed: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class RoundArticle(Base):
+    __tablename__ = "round_article"
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("round.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class RoundCoder(Base):
+    __tablename__ = "round_coder"
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("round.id", ondelete="CASCADE"), primary_key=True
+    )
+    coder_id: Mapped[int] = mapped_column(
+        ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True
+    )

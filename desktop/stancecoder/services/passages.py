@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Coder, Passage, PassageCode
 from stancecoder.db.store import get_setting, set_setting
+from stancecoder.services.samples import blind_for
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -37,7 +38,8 @@ class PassageView:
 
 
 def passages_of(project: Project, article_id: int, viewer: str | None) -> list[PassageView]:
-    """In blind mode a coder sees only their own passages; otherwise everyone's."""
+    """In blind mode, or in an open reliability round, a coder sees only their own
+    passages; otherwise everyone's."""
     with project.transaction() as session:
         query = (
             select(*PASSAGE_COLUMNS, Coder.name)
@@ -45,7 +47,7 @@ def passages_of(project: Project, article_id: int, viewer: str | None) -> list[P
             .where(Passage.article_id == article_id)
             .order_by(Passage.start, Passage.end, Passage.id)
         )
-        if viewer is not None and is_blind(session):
+        if viewer is not None and (is_blind(session) or blind_for(session, article_id)):
             query = query.where(Coder.name == viewer)
         rows = session.execute(query).all()
         links: dict[int, list[int]] = {}

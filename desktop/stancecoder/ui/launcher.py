@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.coders import list_coders
 from stancecoder.services.project import Project, create_project, open_project
-from stancecoder.services.sample import ensure_sample_project
+from stancecoder.services.sample_project import ensure_sample_project
 from stancecoder.ui.coder_dialog import CoderDialog
 from stancecoder.ui.errors import show_problem
 from stancecoder.ui.main_window import MainWindow

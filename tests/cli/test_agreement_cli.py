@@ -1,0 +1,92 @@
+"""`stancecoder agreement` prints and exports the same figures as the service."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from stancecoder.cli import main
+from stancecoder.db.models import Article
+from stancecoder.services.agreement import project_agreement
+from stancecoder.services.coders import add_coder
+from stancecoder.services.codings import add_passage, set_article_codes
+from stancecoder.services.project import Project
+
+
+@pytest.fixture
+def coded(seeded: Project, project_target: str | Path) -> str:
+    add_coder(seeded, "Bob")
+    with seeded.transaction() as session:
+        first, second = session.scalars(select(Article.id).order_by(Article.id)).all()
+    for start, alice, bob in [(0, "Sanctions", "Sanctions"), (60, "Sanctions", "Other"),
+                              (130, "War in Ukraine", "War in Ukraine")]:  # fmt: skip
+        add_passage(seeded, first, "Alice", start, start + 50, {"topic": alice})
+        add_passage(seeded, first, "Bob", start, start + 50, {"topic": bob})
+    add_passage(seeded, first, "Bob", 300, 340, {"topic": "Other"})
+    for article, genre in [(first, "News report"), (second, "Interview")]:
+        set_article_codes(seeded, article, "Alice", {"genre": genre})
+        set_article_codes(seeded, article, "Bob", {"genre": "News report"})
+    return str(project_target)
+
+
+def topic_alpha(document: dict) -> dict:
+    topic = next(v for v in document["variables"] if v["variable"] == "topic")
+    return next(s for s in topic["statistics"] if s["name"] == "krippendorff_alpha")
+
+
+def test_json_output_matches_the_service(
+    seeded: Project, coded: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["agreement", coded, "--json", "--seed", "5"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    report = project_agreement(seeded, "matched", seed=5)
+    topic = next(v for v in report.variables if v.name == "topic")
+    alpha = topic_alpha(document)
+    assert alpha["value"] == pytest.approx(topic.main.value)
+    assert alpha["ci95"] == pytest.approx(list(topic.main.ci95))
+    assert document["unmatched_passages"] == {"Alice": 0, "Bob": 1}
+    assert document["coders"] == ["Alice", "Bob"]
+
+
+def test_text_and_exports_agree(
+    coded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["agreement", coded, "--json", "--seed", "2", "--out", str(tmp_path / "a.xlsx")]) == 0
+    )
+    alpha = topic_alpha(json.loads(capsys.readouterr().out))
+    rows = load_workbook(tmp_path / "a.xlsx")["Variables"].iter_rows(values_only=True)
+    cell = next(r for r in rows if r[0] == "topic" and r[4] == "krippendorff_alpha")
+    assert cell[5] == pytest.approx(alpha["value"])
+    assert main(["agreement", coded, "--seed", "2", "--out", str(tmp_path / "a.html")]) == 0
+    text = capsys.readouterr().out
+    assert f"krippendorff_alpha         {alpha['value']:.3f}" in text
+    assert "wrote" in text and "Two coders (Alice, Bob)" in text
+    assert f"{alpha['value']:.4f}" in (tmp_path / "a.html").read_text(encoding="utf-8")
+
+
+def test_units_and_coder_filter(coded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["agreement", coded, "--unit", "unitizing", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    names = {s["name"] for s in next(v for v in document["variables"]
+                                     if v["variable"] == "topic")["statistics"]}  # fmt: skip
+    assert names == {"unitizing_alpha"}
+    assert main(["agreement", coded, "--coder", "Alice", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert all(s["value"] is None and s["reason"] for v in document["variables"]
+               for s in v["statistics"])  # fmt: skip
+
+
+def test_errors_are_one_line(
+    coded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["agreement", coded, "--coder", "Zoe"]) == 1
+    assert "unknown coder(s) Zoe" in capsys.readouterr().err
+    assert main(["agreement", coded, "--out", str(tmp_path / "a.pdf")]) == 1
+    assert "use .xlsx or .html" in capsys.readouterr().err
+    assert main(["agreement", coded, "--overlap", "2"]) == 1
+    assert "overlap threshold" in capsys.readouterr().err

@@ -15,12 +15,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from stancecoder.services.agreement import project_agreement
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
+from stancecoder.services.passages import set_blind_mode
 from stancecoder.services.project import Project, open_project
 from stancecoder.services.sample_project import ensure_sample_project
+from stancecoder.ui.adjudication_view import AdjudicationView
+from stancecoder.ui.agreement_view import AgreementView
 from stancecoder.ui.main_window import MainWindow
 from stancecoder.ui.settings import AppSettings
 from stancecoder.ui.theme import apply_theme
@@ -44,20 +48,30 @@ CODINGS = [
 ]  # fmt: skip
 
 
+# Bob, the second coder, differs from Alice on some topics and stances
+BOB = {1: ("Analysts", "Regional security", "Negative"), 3: ("Victor Cha",
+       "Regional security", "Negative"), 5: ("Yuri Ushakov", "Strategic partnership treaty",
+       "Positive")}  # fmt: skip
+
+
 def code_sample(project: Project) -> int:
     add_coder(project, "Alice", "lead")
+    add_coder(project, "Bob")
     book = codebook_view(project)
     codes = {(c.variable, c.label): c.id for v in book.variables for c in v.codes}
     article = next(r for r in list_articles(project) if r.source == "Yonhap")
     text = read_article(project, article.id).text
-    for quote, actor, topic, stance in CODINGS:
+    for n, (quote, actor, topic, stance) in enumerate(CODINGS):
         start = text.index(quote)
-        chosen = {
-            "actor": [codes[("actor", actor)]],
-            "topic": [codes[("topic", topic)]],
-            "stance": [codes[("stance", stance)]],
-        }
-        add_passage(project, article.id, "Alice", start, start + len(quote), chosen)
+        for coder, (a, t, s) in (("Alice", (actor, topic, stance)),
+                                 ("Bob", BOB.get(n, (actor, topic, stance)))):  # fmt: skip
+            chosen = {
+                "actor": [codes[("actor", a)]],
+                "topic": [codes[("topic", t)]],
+                "stance": [codes[("stance", s)]],
+            }
+            add_passage(project, article.id, coder, start, start + len(quote), chosen)
+    set_blind_mode(project, True)  # the main window shows Alice's own codings
     return article.id
 
 
@@ -73,6 +87,22 @@ def shoot(project: Project, article_id: int, name: str, folder: str) -> None:
     window.close()
 
 
+def shoot_reports(project: Project, article_id: int, suffix: str) -> None:
+    agreement = AgreementView(project)
+    agreement.resize(1100, 640)
+    agreement.show_report(project_agreement(project, "matched", replicates=1000, seed=1))
+    agreement.show()
+    QApplication.processEvents()
+    agreement.grab().save(str(DOCS / f"agreement-view{suffix}.png"))
+    agreement.close()
+    adjudication = AdjudicationView(project, article_id, codebook_view(project))
+    adjudication.resize(1200, 620)
+    adjudication.show()
+    QApplication.processEvents()
+    adjudication.grab().save(str(DOCS / f"adjudication-view{suffix}.png"))
+    adjudication.close()
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
@@ -81,6 +111,7 @@ def main() -> int:
             article_id = code_sample(project)
             apply_theme(app, dark=False)
             shoot(project, article_id, "main-window", folder)
+            shoot_reports(project, article_id, "")
             apply_theme(app, dark=True)
             shoot(project, article_id, "main-window-dark", folder)
     return 0

@@ -15,6 +15,7 @@ from stancecoder.services.agreement import project_agreement
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_article_codes
 from stancecoder.services.project import Project
+from stancecoder.services.samples import draw_sample
 
 
 @pytest.fixture
@@ -90,3 +91,13 @@ def test_errors_are_one_line(
     assert "use .xlsx or .html" in capsys.readouterr().err
     assert main(["agreement", coded, "--overlap", "2"]) == 1
     assert "overlap threshold" in capsys.readouterr().err
+
+
+def test_round_option(seeded: Project, coded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    draw_sample(seeded, "training 1", count=1, coders=["Alice", "Bob"], seed=3)
+    assert main(["agreement", coded, "--round", "training 1", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["round"] == "training 1" and document["n_articles"] == 1
+    assert "reliability sample \u201ctraining 1\u201d" in document["methods"]
+    assert main(["agreement", coded, "--round", "final"]) == 1
+    assert "no sample called 'final'" in capsys.readouterr().err

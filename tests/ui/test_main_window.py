@@ -23,12 +23,21 @@ from stancecoder.ui.settings import AppSettings
 def window(qtbot: QtBot, ui_project: Project, tmp_path: Path) -> Iterator[MainWindow]:
     settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     window = MainWindow(ui_project, "Alice", role="lead", settings=settings)
+    window.complaints = []  # type: ignore[attr-defined]
+    window.complain = window.complaints.append  # type: ignore[attr-defined, method-assign]
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.articles.select_article(list_articles(ui_project)[0].id)
     yield window
     window.close()
+
+
+def test_no_action_above_was_refused(window: MainWindow) -> None:
+    """The fixture collects refusals instead of showing a modal box; none is expected."""
+    select_words(window, "Putin")
+    window.save_coding()
+    assert window.complaints == []  # type: ignore[attr-defined]
 
 
 def select_words(window: MainWindow, phrase: str) -> tuple[int, int]:
@@ -113,19 +122,15 @@ def test_blind_mode_hides_the_other_coders_passages(window: MainWindow) -> None:
     assert window.passages == []
 
 
-def test_a_stale_edit_is_refused_with_a_message(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_stale_edit_is_refused_with_a_message(window: MainWindow) -> None:
     from stancecoder.services.codings import update_passage
 
     select_words(window, "Putin")
     window.save_coding()
     (passage,) = window.passages
     update_passage(window.project, passage.id, passage.version, memo="changed elsewhere")
-    messages: list[str] = []
-    monkeypatch.setattr(window, "complain", messages.append)
-    window.undo._complain = messages.append
     window.delete_passage(passage.id)
+    messages = window.complaints  # type: ignore[attr-defined]
     assert messages and "changed this passage in the meantime" in messages[0]
     assert len(passages_of(window.project, passage.article_id, None)) == 1
 
@@ -178,3 +183,23 @@ def _point_of(window: MainWindow, position: int) -> QPoint:
     cursor = window.reader.textCursor()
     cursor.setPosition(OffsetMap(window.article.text).to_qt(position))
     return window.reader.cursorRect(cursor).center()
+
+
+def test_undo_walks_back_through_several_edits_of_one_passage(window: MainWindow) -> None:
+    select_words(window, "Vladimir Putin")
+    window.panel.choose_code(stance_code(window, "Negative"))
+    window.save_coding()
+    for label in ("Positive", "Strongly positive"):
+        window.select_passage(window.passages[0].id)
+        window.panel.choose_code(stance_code(window, label))
+        window.save_coding()
+    undo, redo = window.edit_actions
+    undo.trigger()
+    undo.trigger()
+    assert window.passages[0].codes == (stance_code(window, "Negative"),)
+    undo.trigger()
+    assert window.passages == []
+    for _ in range(3):
+        redo.trigger()
+    assert window.passages[0].codes == (stance_code(window, "Strongly positive"),)
+    assert window.complaints == []  # type: ignore[attr-defined]

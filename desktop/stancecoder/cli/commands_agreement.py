@@ -25,6 +25,7 @@ def add_agreement_parser(commands: argparse._SubParsersAction) -> argparse.Argum
         default=0.5,
         help="matched units: least overlap, as a share of the union (1 = identical spans)",
     )
+    sub.add_argument("--round", metavar="NAME", help="only this reliability sample's articles")
     sub.add_argument("--coder", action="append", default=[], help="only this coder (repeatable)")
     sub.add_argument("--out", type=Path, metavar="FILE.xlsx|FILE.html", help="export the report")
     sub.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -42,6 +43,7 @@ def agreement(args: argparse.Namespace) -> int:
             coders=args.coder or None,
             replicates=args.replicates,
             seed=args.seed,
+            round=args.round,
         )
     if args.out:
         write_report(report, args.out)

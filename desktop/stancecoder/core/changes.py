@@ -12,10 +12,12 @@ class Changes:
     articles: set[int] = field(default_factory=set)  # text metadata, status or passage counts
     passages: set[int] = field(default_factory=set)
     codebook: bool = False
+    versions: dict[str, int] = field(default_factory=dict)  # passage uid -> version now
 
     def merge(self, other: Changes) -> Changes:
         return Changes(
             self.articles | other.articles,
             self.passages | other.passages,
             self.codebook or other.codebook,
+            {**self.versions, **other.versions},
         )

@@ -25,6 +25,7 @@ from stancecoder.services.agreement_units import (
     sentence_rows,
     unitizing_units,
 )
+from stancecoder.services.samples import list_rounds
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -47,6 +48,7 @@ class AgreementReport:
     methods: str = ""
     seed: int | None = None
     replicates: int = 1000
+    round: str | None = None  # the reliability sample, or None for every double-coded article
 
 
 def unit_definition(unit: str, overlap: float) -> str:
@@ -77,9 +79,13 @@ def project_agreement(
     article_ids: Sequence[int] | None = None,
     replicates: int = 1000,
     seed: int | None = None,
+    round: str | None = None,
 ) -> AgreementReport:
+    """With a `round`, only its articles and (unless `coders` is given) its coders count."""
     if unit not in UNITS:
         raise ValidationError(f"unknown unit {unit!r} (choose {', '.join(UNITS)})")
+    if round is not None:
+        round, coders, article_ids = round_scope(project, round, coders, article_ids)
     codings = load_codings(project, coders, article_ids)
     double = codings.double_coded()
     used = sorted({c for a in double for c in codings.coded_by[a]})
@@ -93,6 +99,7 @@ def project_agreement(
         date=date.today().isoformat(),
         seed=seed,
         replicates=replicates,
+        round=round,
     )
     boot = {"replicates": replicates, "seed": seed}
     passage_vars = [v for v in codings.variables if v.scope == "passage"]
@@ -119,6 +126,19 @@ def project_agreement(
             report.variables.append(variable_agreement(scale, "articles", rows, used, boot))
     report.methods = methods_paragraph(report)
     return report
+
+
+def round_scope(
+    project: Project, name: str, coders: Sequence[str] | None, article_ids: Sequence[int] | None
+) -> tuple[str, list[str], list[int]]:
+    """A round's name, coders and articles, narrowed by coders or articles asked for."""
+    rounds = list_rounds(project)
+    sample = next((s for s in rounds if s.name == name.strip()), None)
+    if sample is None:
+        known = ", ".join(repr(s.name) for s in rounds) or "none yet"
+        raise ValidationError(f"no sample called {name!r} (samples: {known})")
+    ids = [a for a in sample.article_ids if article_ids is None or a in set(article_ids)]
+    return sample.name, list(coders or sample.coders), ids
 
 
 def _unitizing(codings: Codings, scale: Scale, coders: list[str]) -> VariableAgreement:

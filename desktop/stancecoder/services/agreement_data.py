@@ -11,6 +11,7 @@ from sqlalchemy import select
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Article, ArticleCode, Assignment, Coder, Passage, PassageCode
 from stancecoder.db.store import get_setting
+from stancecoder.services.adjudication import CONSENSUS_KEY
 from stancecoder.services.codebook_view import VariableView, codebook_view
 
 if TYPE_CHECKING:
@@ -52,7 +53,8 @@ def load_codings(
     book = codebook_view(project)
     with project.transaction() as session:
         known = {c.id: c.name for c in session.scalars(select(Coder).order_by(Coder.name))}
-        names = _chosen(list(known.values()), coders)
+        consensus = get_setting(session, CONSENSUS_KEY)
+        names = _chosen(list(known.values()), coders, consensus)
         ids = {i for i, name in known.items() if name in names}
         wanted = set(article_ids) if article_ids is not None else None
         out = Codings(
@@ -92,9 +94,11 @@ def load_codings(
         return out
 
 
-def _chosen(known: list[str], coders: Sequence[str] | None) -> list[str]:
+def _chosen(known: list[str], coders: Sequence[str] | None, consensus: str | None) -> list[str]:
+    """The coders named, or every coder but the consensus layer, which is not a coder
+    whose agreement is measured (it is made from the others' codings)."""
     if not coders:
-        return known
+        return [name for name in known if name != consensus]
     unknown = [c for c in coders if c not in known]
     if unknown:
         raise ValidationError(

@@ -42,6 +42,7 @@ def report_as_json(report: AgreementReport) -> dict[str, object]:
         "unit": report.unit,
         "unit_definition": report.unit_definition,
         "codebook_version": report.codebook_version,
+        "round": report.round,
         "coders": report.coders,
         "n_articles": report.n_articles,
         "date": report.date,
@@ -55,6 +56,7 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
     summary = [
         ["project", report.project], ["date", report.date], ["unit", report.unit],
         ["unit definition", report.unit_definition], ["codebook version", report.codebook_version],
+        ["round", report.round or "all double-coded articles"],
         ["coders", ", ".join(report.coders)],
         ["articles coded by 2+ coders", str(report.n_articles)],
         *[[f"unmatched passages of {c}", str(n)] for c, n in report.unmatched.items()],

@@ -32,9 +32,10 @@ def methods_paragraph(report: AgreementReport) -> str:
     n = len(report.coders)
     count = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
     articles = f"{report.n_articles} article{'s' if report.n_articles != 1 else ''}"
+    sample = f" of the reliability sample \u201c{report.round}\u201d" if report.round else ""
     parts = [
         f"{count.capitalize()} coder{'s' if n != 1 else ''} ({', '.join(report.coders)}) "
-        f"independently coded {articles} of the project {report.project} with codebook "
+        f"independently coded {articles}{sample} of the project {report.project} with codebook "
         f"version {report.codebook_version or 'unversioned'}."
     ]
     parts.append(f"Passage-level variables were compared as {report.unit_definition}.")
@@ -60,7 +61,8 @@ def methods_paragraph(report: AgreementReport) -> str:
 def report_lines(report: AgreementReport) -> list[str]:
     lines = [
         f"project: {report.project}   codebook: {report.codebook_version}   date: {report.date}",
-        f"coders: {', '.join(report.coders) or 'none'}   articles: {report.n_articles}",
+        f"coders: {', '.join(report.coders) or 'none'}   articles: {report.n_articles}   "
+        f"sample: {report.round or 'all double-coded articles'}",
         f"unit: {report.unit_definition}",
         "",
     ]

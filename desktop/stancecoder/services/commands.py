@@ -59,8 +59,10 @@ class CreatePassage:
                 self.coder, self.start, self.end, self.codes, self.memo, uid=self.uid,
             )  # fmt: skip
             self.uid = passage.uid
-            changes = Changes(articles={self.article_id}, passages={passage.id})
             version = passage.version
+            changes = Changes(
+                articles={self.article_id}, passages={passage.id}, versions={passage.uid: version}
+            )
         return DeletePassage(passage.uid, version, text=self.text), changes
 
 
@@ -112,7 +114,10 @@ class UpdatePassage:
             memo=view.memo if self.memo is not None else None,
             text=self.text,
         )
-        return inverse, Changes(articles={view.article_id}, passages={updated.id})
+        changes = Changes(
+            articles={view.article_id}, passages={updated.id}, versions={self.uid: updated.version}
+        )
+        return inverse, changes
 
 
 @dataclass

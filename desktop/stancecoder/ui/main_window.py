@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
         self.article: ArticleView | None = None
         self.passages: list[PassageView] = []
         self.current: PassageView | None = None
-        self.undo = UndoRunner(project, self.apply_changes, self.complain)
+        # through a lambda, so that replacing `complain` (tests collect messages) reaches it
+        self.undo = UndoRunner(project, self.apply_changes, lambda text: self.complain(text))
         self._title = project.title
         self._coded_today: int | None = None
         self.setWindowTitle(f"{self._title} — StanceCoder")
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
         self.reader.set_zoom(int(zoom) if str(zoom).lstrip("-").isdigit() else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        report = getattr(self, "agreement_view", None)
+        if report is not None:
+            report.close()  # waits for a computation still running
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/splitter-main", self.splitter.saveState())
         self.settings.set_value("window/splitter-side", self.side_splitter.saveState())
@@ -220,6 +224,17 @@ class MainWindow(QMainWindow):
     def activate_passage(self, passage_id: int) -> None:
         self.select_passage(passage_id)
         self.reader.flash_passage(passage_id)
+
+    def open_passage(self, article_id: int, start: int) -> None:
+        """Show an article at the passage starting at `start` (the agreement view's
+        disagreements): the one starting there, else the one covering it."""
+        shown = self.article is not None and self.article.id == article_id
+        if not shown and not self.articles.select_article(article_id):
+            self.show_article(article_id)
+        found = [p for p in self.passages if p.start == start]
+        found = found or [p for p in self.passages if p.start <= start < p.end]
+        if found:
+            self.activate_passage(found[0].id)
 
     def save_coding(self) -> None:
         if self.article is None:

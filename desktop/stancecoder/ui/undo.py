@@ -4,6 +4,10 @@ A command is applied before it goes on the stack, so a refused action (a stale e
 invalid coding) never enters it. Undo and redo apply the stored inverse; if that is
 refused, the user is told why and the entry leaves the stack instead of lying about the
 state of the project.
+
+Every undo or redo changes a passage's version, so an entry deeper in the stack would
+carry a stale version. The runner remembers the last version it produced for each passage
+and hands that to the inverse: only a change made elsewhere makes an undo stale.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class _Entry(QUndoCommand):
 class UndoRunner:
     def __init__(self, project: Project, refresh: Refresh, complain: Complain) -> None:
         self.project = project
+        self._versions: dict[str, int] = {}  # passage uid -> the version this runner left
         self.stack = QUndoStack()
         self.stack.setUndoLimit(500)
         self._refresh = refresh
@@ -54,16 +59,21 @@ class UndoRunner:
         except StanceCoderError as exc:
             self._complain(str(exc))
             return None
+        self._versions.update(changes.versions)
         self.stack.push(_Entry(self, command, inverse))
         self._refresh(changes)
         return changes
 
     def run_quietly(self, command: Command, entry: QUndoCommand) -> Command | None:
+        uid = getattr(command, "uid", None)
+        if uid in self._versions and hasattr(command, "version"):
+            command.version = self._versions[uid]  # type: ignore[attr-defined]
         try:
             inverse, changes = command.apply(self.project)
         except StanceCoderError as exc:
             entry.setObsolete(True)
             self._complain(f"Could not {entry.text().lower()}: {exc}")
             return None
+        self._versions.update(changes.versions)
         self._refresh(changes)
         return inverse

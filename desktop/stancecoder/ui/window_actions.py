@@ -16,6 +16,8 @@ from stancecoder.services.commands import SetStatus
 from stancecoder.services.export import export
 from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
 from stancecoder.ui.actions import ActionRegistry, ActionSpec
+from stancecoder.ui.adjudication_view import AdjudicationView
+from stancecoder.ui.agreement_view import AgreementView
 from stancecoder.ui.codebook_editor import CodebookEditor
 from stancecoder.ui.shortcut_sheet import ShortcutSheet, shortcut_table
 
@@ -116,6 +118,11 @@ def declare_actions(window: MainWindow) -> ActionRegistry:
                                     lambda: _toggle_blind(window), checkable=True))  # fmt: skip
         specs.insert(-1, ActionSpec("codebook", "&Code", "Edit &codebook…",
                                     lambda: _edit_codebook(window), ("Ctrl+K",)))  # fmt: skip
+        specs.insert(-1, ActionSpec("adjudicate", "&Code", "Ad&judicate article…",
+                                    lambda: _adjudicate(window), ("Ctrl+J",),
+                                    enabled_when=has_article))  # fmt: skip
+        specs.insert(-1, ActionSpec("agreement", "&Code", "A&greement report…",
+                                    lambda: _agreement(window), ("Ctrl+R",)))  # fmt: skip
     for spec in specs:
         registry.add(spec)
     registry["snap"].setChecked(True)
@@ -213,3 +220,19 @@ def _edit_codebook(window: MainWindow) -> None:
     CodebookEditor(window.project, window).exec()
     window.apply_changes(Changes(codebook=True))
     bind_code_shortcuts(window)
+
+
+def _adjudicate(window: MainWindow) -> None:
+    if window.article is not None:
+        AdjudicationView(window.project, window.article.id, window.codebook, window).exec()
+        window.refresh()
+
+
+def _agreement(window: MainWindow) -> None:
+    """Modeless, so the lead can read a disagreement in the window and come back."""
+    view = getattr(window, "agreement_view", None)
+    if view is None:
+        view = window.agreement_view = AgreementView(window.project, window)
+        view.openPassage.connect(window.open_passage)
+    view.show()
+    view.activateWindow()

@@ -1,0 +1,156 @@
+"""The sites of an article as table rows: one column per coder, then the consensus.
+
+Cells are small rich-text notes (the quote's start, then the codes) so a disputed variable
+can be bold inside the cell; rows where the coders differ get an amber tint blended from
+the palette's base colour, so the same table reads calmly in a light and a dark look.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QColor, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from stancecoder.services.adjudication import ArticleComparison, Site
+from stancecoder.services.codebook_view import CodebookView
+from stancecoder.services.passages import PassageView
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+ACCENT = QColor("#d08a2e")  # the amber of the codebook editor's banner
+QUOTE_CHARS = 44
+PAD = 8
+Index = QModelIndex | QPersistentModelIndex
+
+
+def blend(base: QColor, tint: QColor, share: float) -> QColor:
+    mix = [
+        round(a * (1 - share) + b * share)
+        for a, b in zip(base.getRgb()[:3], tint.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mix)
+
+
+def elide(quote: str, limit: int = QUOTE_CHARS) -> str:
+    flat = " ".join(quote.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def codes_html(passage: PassageView, codebook: CodebookView, differing: tuple[str, ...]) -> str:
+    """One line of codes in codebook order; a disputed variable is bold, and one this
+    coder left empty says so, because a missing code is a disagreement too."""
+    parts = []
+    for variable in codebook.passage_variables():
+        labels = [
+            codebook.code(i).path_text for i in passage.codes
+            if codebook.code(i).variable == variable.name
+        ]  # fmt: skip
+        text = escape(", ".join(labels)) if labels else ""
+        if variable.name in differing:
+            parts.append(f"<b>{text or 'no ' + escape(variable.name)}</b>")
+        elif text:
+            parts.append(text)
+    return " · ".join(parts) or "<i>not coded</i>"
+
+
+def cell_html(passage: PassageView | None, codebook: CodebookView, site: Site) -> str:
+    if passage is None:
+        return "—"
+    quote = f"“{escape(elide(passage.quote))}”"
+    if not site.span_agrees and site.passages:
+        quote = f"<b>{quote}</b>"
+    return f"{quote}<br>{codes_html(passage, codebook, site.differing)}"
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints the cell's rich text over the normal item background and selection."""
+
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(option.font)
+        document.setHtml(index.data(HTML_ROLE) or "")
+        document.setTextWidth(max(option.rect.width() - 2 * PAD, 40))
+        return document
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:  # type: ignore[no-untyped-def]
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, item.palette.color(role))
+        document = self._document(item, index)
+        painter.save()
+        painter.translate(item.rect.topLeft() + QPoint(PAD, PAD))
+        painter.setClipRect(0, 0, item.rect.width() - 2 * PAD, item.rect.height() - 2 * PAD)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        document = self._document(item, index)
+        return QSize(int(document.idealWidth()) + 2 * PAD, int(document.size().height()) + 2 * PAD)
+
+
+class SiteTable(QTableWidget):
+    """Read-only rows; the dialog acts on the selected row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(HtmlDelegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setShowGrid(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_comparison(self, comparison: ArticleComparison, codebook: CodebookView) -> None:
+        columns = [*comparison.coders, comparison.consensus_coder]
+        self.clear()
+        self.setColumnCount(len(columns))
+        self.setHorizontalHeaderLabels(columns)
+        self.setRowCount(len(comparison.sites))
+        base = self.palette().color(QPalette.ColorRole.Base)
+        tint = QBrush(blend(base, ACCENT, 0.14))
+        for row, site in enumerate(comparison.sites):
+            mark = "✓" if site.agrees else "≠"
+            header = QTableWidgetItem(f"{row + 1} {mark}")
+            header.setToolTip("the coders agree" if site.agrees else "the coders differ")
+            self.setVerticalHeaderItem(row, header)
+            for column, coder in enumerate(comparison.coders):
+                passage = site.passages.get(coder)
+                self._put(row, column, cell_html(passage, codebook, site), site, tint)
+            consensus = cell_html(site.consensus, codebook, _calm(site))
+            self._put(row, len(comparison.coders), consensus, site, tint)
+        self.resizeRowsToContents()
+
+    def _put(self, row: int, column: int, html: str, site: Site, tint: QBrush) -> None:
+        item = QTableWidgetItem()
+        item.setData(HTML_ROLE, html)
+        if not site.agrees and column < self.columnCount() - 1:
+            item.setBackground(tint)
+        self.setItem(row, column, item)
+
+
+def _calm(site: Site) -> Site:
+    """The consensus is the answer, not a side in the dispute: shown without marks."""
+    return Site({}, site.consensus, True, ())

@@ -1,0 +1,234 @@
+"""The agreement report in the app: pick the unit and the round, compute, read, export.
+
+The computation (with its bootstrap) runs off the GUI thread. The service cannot be
+interrupted, so Cancel abandons its result: the dialog is free again at once and the
+figures it shows never mix two runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stancecoder.core.errors import StanceCoderError
+from stancecoder.services.agreement import AgreementReport, project_agreement
+from stancecoder.services.agreement_export import write_report
+from stancecoder.services.project import Project
+from stancecoder.services.samples import list_rounds
+from stancecoder.ui.agreement_tabs import AgreementTabs
+from stancecoder.ui.errors import show_problem
+from stancecoder.ui.worker import Progress, Worker
+
+UNIT_CHOICES = (
+    ("matched", "Matched passages"),
+    ("sentence", "Sentences"),
+    ("unitizing", "Unitizing (where passages were marked)"),
+)
+ALL_ARTICLES = "All double-coded articles"
+
+
+class AgreementView(QDialog):
+    """Agreement figures per variable, code, coder pair; where coders disagree."""
+
+    openPassage = Signal(int, int)  # article id, start of the passage (code points)
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.report: AgreementReport | None = None
+        self._worker: Worker | None = None
+        self._targets: list[tuple[int, int]] = []
+        self.setWindowTitle("Agreement report")
+        self.resize(1100, 700)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(12)
+        layout.addLayout(self._build_choices())
+        layout.addLayout(self._build_busy())
+        self.summary = QLabel("Choose the unit and the sample, then Compute (Ctrl+Return).")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tabs = AgreementTabs()
+        self.tabs.openPassage.connect(self.openPassage)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self._build_buttons())
+        self._set_busy(False)
+
+    # ---- layout -------------------------------------------------------------------------
+
+    def _build_choices(self) -> QHBoxLayout:
+        self.unit = QComboBox()
+        for key, text in UNIT_CHOICES:
+            self.unit.addItem(text, key)
+        self.overlap = QDoubleSpinBox()
+        self.overlap.setRange(0.05, 1.0)
+        self.overlap.setSingleStep(0.05)
+        self.overlap.setValue(0.5)
+        self.overlap.setToolTip("Matched passages: least overlap, as a share of the union")
+        self.unit.currentIndexChanged.connect(
+            lambda: self.overlap.setEnabled(self.unit.currentData() == "matched")
+        )
+        self.round = QComboBox()
+        self.round.addItem(ALL_ARTICLES, None)
+        for sample in list_rounds(self.project):
+            state = "open" if sample.is_open else "closed"
+            self.round.addItem(f"{sample.name}  ({', '.join(sample.coders)}; {state})", sample.name)
+        self.compute_button = QPushButton("&Compute")
+        self.compute_button.setDefault(True)
+        self.compute_button.clicked.connect(self.compute)
+        shortcut = QAction(self)
+        shortcut.setShortcut("Ctrl+Return")
+        shortcut.triggered.connect(self.compute)
+        self.addAction(shortcut)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for text, field in [("&Unit:", self.unit), ("&Overlap:", self.overlap),
+                            ("&Sample:", self.round)]:  # fmt: skip
+            label = QLabel(text)
+            label.setBuddy(field)
+            row.addWidget(label)
+            row.addWidget(field)
+            row.addSpacing(16)
+        row.addStretch(1)
+        row.addWidget(self.compute_button)
+        return row
+
+    def _build_busy(self) -> QHBoxLayout:
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(10)
+        self.busy_label = QLabel("Computing agreement and bootstrap intervals…")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        row = QHBoxLayout()
+        row.addWidget(self.busy_label)
+        row.addWidget(self.busy, 1)
+        row.addWidget(self.cancel_button)
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.export_button = QPushButton("&Export…")
+        self.export_button.clicked.connect(self.choose_export)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        return row
+
+    # ---- computing ----------------------------------------------------------------------
+
+    def compute(self) -> None:
+        if self.is_running():
+            return
+        unit, overlap, round_ = (
+            self.unit.currentData(),
+            self.overlap.value(),
+            self.round.currentData(),
+        )
+
+        def job(_progress: Progress) -> AgreementReport:
+            return project_agreement(self.project, unit, overlap=overlap, round=round_)
+
+        worker = Worker(job, self)
+        worker.succeeded.connect(lambda report, w=worker: self._finished(w, report))
+        worker.failed.connect(lambda error, w=worker: self._failed(w, error))
+        self._worker = worker
+        self._set_busy(True)
+        worker.start()
+
+    def is_running(self) -> bool:
+        return self._worker is not None and self._worker.isRunning()
+
+    def cancel(self) -> None:
+        """Abandon the running computation: its result, when it comes, is dropped."""
+        if self._worker is not None:
+            self._worker.cancel()
+        self._set_busy(False)
+
+    def _finished(self, worker: Worker, report: AgreementReport) -> None:
+        if worker.cancelled or worker is not self._worker:
+            return
+        self._set_busy(False)
+        self.show_report(report)
+
+    def _failed(self, worker: Worker, error: BaseException) -> None:
+        if not worker.cancelled and worker is self._worker:
+            self._set_busy(False)
+            self.problem(str(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.busy, self.busy_label, self.cancel_button):
+            widget.setVisible(busy)
+        self.compute_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy and self.report is not None)
+        if busy:
+            self.cancel_button.setFocus()
+
+    # ---- showing ------------------------------------------------------------------------
+
+    def show_report(self, report: AgreementReport) -> None:
+        self.report = report
+        sample = report.round or "all double-coded articles"
+        self.summary.setText(
+            f"<b>{len(report.coders)} coders</b> ({', '.join(report.coders) or 'none'}) · "
+            f"<b>{report.n_articles}</b> double-coded articles · sample: {sample} · "
+            f"codebook {report.codebook_version or 'unversioned'} · {report.date}"
+        )
+        self.tabs.show_report(report)
+        self._set_busy(False)
+
+    # ---- export and closing -------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        if self.report is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export agreement report", f"agreement-{self.report.project}.xlsx",
+            "Excel workbook (*.xlsx);;Web page (*.html)",
+        )  # fmt: skip
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the shown report; the path is the one the file dialog gave."""
+        if self.report is None:
+            return
+        try:
+            write_report(self.report, path)
+        except (StanceCoderError, OSError) as error:  # e.g. the workbook is open elsewhere
+            self.problem(str(error))
+        else:
+            self.summary.setText(f"{self.summary.text()} · exported to {path.name}")
+
+    def done(self, result: int) -> None:
+        self._join()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._join()
+        super().closeEvent(event)
+
+    def problem(self, message: str) -> None:
+        show_problem(self, message)
+
+    def _join(self) -> None:
+        """A dialog that goes away must not leave its thread running."""
+        if self._worker is not None:
+            self._worker.stop()

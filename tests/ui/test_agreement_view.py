@@ -1,0 +1,196 @@
+"""The agreement view on a project with two coders and planted agreements and disagreements."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from stancecoder.services.agreement import project_agreement
+from stancecoder.services.agreement_stats import interpret
+from stancecoder.services.articles import list_articles
+from stancecoder.services.codings import add_passage, set_article_codes
+from stancecoder.services.project import Project
+from stancecoder.services.samples import draw_sample
+from stancecoder.ui.agreement_view import AgreementView
+from stancecoder.ui.main_window import MainWindow
+from stancecoder.ui.settings import AppSettings
+
+# Alice's span and codes, Bob's span and codes: topic agrees three times in four
+PLANTED = [
+    ((0, 50), {"topic": "Sanctions", "stance": "-2"}, (0, 50),
+     {"topic": "Sanctions", "stance": "-2"}),
+    ((60, 120), {"topic": "Military cooperation", "stance": "0"}, (62, 120),
+     {"topic": "Military cooperation", "stance": "1"}),
+    ((130, 200), {"topic": "Sanctions"}, (130, 200), {"topic": "Diplomacy and dialogue"}),
+    ((210, 260), {"topic": "Economic cooperation"}, (205, 260), {"topic": "Economic cooperation"}),
+]  # fmt: skip
+TOPIC_DISAGREEMENT = 130
+
+
+@pytest.fixture
+def planted(ui_project: Project) -> Project:
+    first, second = (a.id for a in list_articles(ui_project))
+    for span_a, codes_a, span_b, codes_b in PLANTED:
+        add_passage(ui_project, first, "Alice", *span_a, codes_a)
+        add_passage(ui_project, first, "Bob", *span_b, codes_b)
+    add_passage(ui_project, first, "Bob", 400, 430, {"topic": "Sanctions"})
+    for article, alice in [(first, "News report"), (second, "Interview")]:
+        set_article_codes(ui_project, article, "Alice", {"genre": alice})
+        set_article_codes(ui_project, article, "Bob", {"genre": "News report"})
+    return ui_project
+
+
+@pytest.fixture
+def view(qtbot: QtBot, planted: Project) -> AgreementView:
+    view = AgreementView(planted)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+@pytest.fixture
+def window(qtbot: QtBot, planted: Project, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(planted, "Alice", role="lead", settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def compute(qtbot: QtBot, view: AgreementView) -> None:
+    qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+    assert view.busy.isVisible() and view.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: view.tabs.report is not None, timeout=20000)
+    assert not view.busy.isVisible() and view.export_button.isEnabled()
+
+
+def row_of(table, first_column: str) -> int:
+    return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == first_column)
+
+
+def test_the_variables_tab_shows_the_service_figures(
+    qtbot: QtBot, view: AgreementView, planted: Project
+) -> None:
+    compute(qtbot, view)
+    expected = project_agreement(planted, "matched", replicates=100)
+    table = view.tabs.variables
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    for v in expected.variables:
+        row = row_of(table, v.name)
+        shown = table.item(row, headers.index("α")).text()
+        assert shown == ("—" if v.main.value is None else f"{v.main.value:.3f}")
+        assert table.item(row, headers.index("n units")).text() == str(v.n_units)
+    topic = row_of(table, "topic")
+    assert table.item(topic, headers.index("Agreement")).text() == "75%"
+    topic_alpha = next(v for v in expected.variables if v.name == "topic").main
+    assert table.item(topic, headers.index("Interpretation")).text() == interpret(topic_alpha)
+    warnings = view.tabs.warnings
+    assert any("topic: only 4 units" in warnings.item(i).text() for i in range(warnings.count()))
+    assert view.tabs.pairs.item(0, 1).text() == "Alice · Bob"
+    assert view.tabs.matrix_variable.count() >= 2 and view.tabs.matrix.rowCount() > 0
+    view.tabs.copy_methods()
+    assert QApplication.clipboard().text() == view.tabs.report.methods
+
+
+def test_a_disagreement_opens_the_passage_in_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    window.actions["agreement"].trigger()
+    view = window.agreement_view
+    qtbot.waitExposed(view)
+    compute(qtbot, view)
+    qtbot.keyClick(view.tabs, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    table = view.tabs.disagreements
+    assert view.tabs.currentWidget().isAncestorOf(table)
+    row = next(r for r in range(table.rowCount()) if table.item(r, 2).text() == "130")
+    assert table.item(row, 0).text() == "topic"
+    assert table.item(row, 3).text() == "Alice: Sanctions   ·   Bob: Diplomacy and dialogue"
+    table.setFocus()
+    table.setCurrentCell(row, 0)
+    with qtbot.waitSignal(view.openPassage) as opened:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    first = list_articles(window.project)[0].id
+    assert opened.args == [first, TOPIC_DISAGREEMENT]
+    assert window.article is not None and window.article.id == first
+    assert window.current is not None and window.current.start == TOPIC_DISAGREEMENT
+    assert window.reader.current_passage == window.current.id
+
+
+def test_export_writes_the_methods_paragraph_it_shows(
+    qtbot: QtBot, view: AgreementView, tmp_path: Path
+) -> None:
+    compute(qtbot, view)
+    view.export_to(tmp_path / "agreement.xlsx")
+    summary = dict(
+        load_workbook(tmp_path / "agreement.xlsx")["Summary"].iter_rows(values_only=True)
+    )
+    assert summary["methods"] == view.tabs.methods.toPlainText() == view.tabs.report.methods
+    assert summary["round"] == "all double-coded articles"
+    view.export_to(tmp_path / "agreement.html")
+    page = (tmp_path / "agreement.html").read_text(encoding="utf-8")
+    assert html.escape(view.tabs.report.methods) in page
+
+
+def test_an_export_that_cannot_be_written_says_why(
+    qtbot: QtBot, view: AgreementView, tmp_path: Path
+) -> None:
+    compute(qtbot, view)
+    shown: list[str] = []
+    view.problem = shown.append
+    view.export_to(tmp_path / "agreement.pdf")
+    assert shown == ["cannot write the report as agreement.pdf: use .xlsx or .html"]
+    assert not (tmp_path / "agreement.pdf").exists()
+
+
+def test_cancel_abandons_the_result(qtbot: QtBot, view: AgreementView) -> None:
+    qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert not view.busy.isVisible() and view.compute_button.isEnabled()
+    qtbot.waitUntil(lambda: not view.is_running(), timeout=20000)
+    qtbot.wait(50)  # let the abandoned result's queued signal arrive
+    assert view.tabs.report is None and view.tabs.variables.rowCount() == 0
+
+
+def test_a_round_and_a_unit_are_chosen_from_the_lists(qtbot: QtBot, planted: Project) -> None:
+    draw_sample(planted, "training 1", count=1, coders=["Alice", "Bob"], seed=3)
+    view = AgreementView(planted)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.round.itemText(0) == "All double-coded articles"
+    view.round.setCurrentIndex(view.round.findData("training 1"))
+    view.unit.setCurrentIndex(view.unit.findData("unitizing"))
+    assert not view.overlap.isEnabled()
+    compute(qtbot, view)
+    report = view.tabs.report
+    assert report.round == "training 1" and report.unit == "unitizing"
+    assert "sample: training 1" in view.summary.text()
+    assert "reliability sample \u201ctraining 1\u201d" in view.tabs.methods.toPlainText()
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_screenshot(
+    qtbot: QtBot,
+    view: AgreementView,
+    themed: Callable[..., AbstractContextManager[None]],
+    shots: Path,
+    dark: bool,
+) -> None:
+    with themed(dark):
+        view.resize(1180, 640)
+        compute(qtbot, view)
+        name = "dark" if dark else "light"
+        for index, tab in [(0, "variables"), (4, "disagreements"), (3, "coincidences")]:
+            view.tabs.setCurrentIndex(index)
+            qtbot.wait(20)
+            path = shots / f"agreement_view_{tab}_{name}.png"
+            assert view.grab().save(str(path))
+            assert path.stat().st_size > 0

@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from stancecoder.core.errors import ValidationError
 from stancecoder.services.agreement import UNITS, project_agreement
 from stancecoder.services.agreement_export import report_as_json, write_report
 from stancecoder.services.agreement_text import report_lines
@@ -31,10 +32,23 @@ def add_agreement_parser(commands: argparse._SubParsersAction) -> argparse.Argum
     sub.add_argument("--json", action="store_true", help="print JSON instead of text")
     sub.add_argument("--seed", type=int, help="bootstrap seed, for reproducible intervals")
     sub.add_argument("--replicates", type=int, default=1000, help="bootstrap replicates")
+    sub.add_argument(
+        "--level",
+        action="append",
+        default=[],
+        metavar="VARIABLE=LEVEL",
+        help="analyse a variable at another level, e.g. stance=interval (repeatable)",
+    )
     return sub
 
 
 def agreement(args: argparse.Namespace) -> int:
+    levels = {}
+    for pair in args.level:
+        name, sep, level = pair.partition("=")
+        if not sep:
+            raise ValidationError(f"--level takes VARIABLE=LEVEL, got {pair!r}")
+        levels[name.strip()] = level.strip()
     with open_project(args.project) as project:
         report = project_agreement(
             project,
@@ -44,6 +58,7 @@ def agreement(args: argparse.Namespace) -> int:
             replicates=args.replicates,
             seed=args.seed,
             round=args.round,
+            levels=levels,
         )
     if args.out:
         write_report(report, args.out)

@@ -7,12 +7,12 @@ articles coded by at least two of the chosen coders count.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from stancecoder.core.agreement import Result, unitizing_alpha_all
+from stancecoder.core.agreement import LEVELS, Result, unitizing_alpha_all
 from stancecoder.core.errors import ValidationError
 from stancecoder.services.agreement_data import Codings, load_codings
 from stancecoder.services.agreement_stats import VariableAgreement, variable_agreement
@@ -25,6 +25,7 @@ from stancecoder.services.agreement_units import (
     sentence_rows,
     unitizing_units,
 )
+from stancecoder.services.codebook_view import VariableView
 from stancecoder.services.samples import list_rounds
 
 if TYPE_CHECKING:
@@ -80,13 +81,16 @@ def project_agreement(
     replicates: int = 1000,
     seed: int | None = None,
     round: str | None = None,
+    levels: Mapping[str, str] | None = None,
 ) -> AgreementReport:
-    """With a `round`, only its articles and (unless `coders` is given) its coders count."""
+    """With a `round`, only its articles and (unless `coders` is given) its coders count.
+    `levels` overrides a variable's level of measurement (the lead's choice, reported)."""
     if unit not in UNITS:
         raise ValidationError(f"unknown unit {unit!r} (choose {', '.join(UNITS)})")
     if round is not None:
         round, coders, article_ids = round_scope(project, round, coders, article_ids)
     codings = load_codings(project, coders, article_ids)
+    codings.variables = overridden_levels(codings.variables, levels or {})
     double = codings.double_coded()
     used = sorted({c for a in double for c in codings.coded_by[a]})
     report = AgreementReport(
@@ -126,6 +130,21 @@ def project_agreement(
             report.variables.append(variable_agreement(scale, "articles", rows, used, boot))
     report.methods = methods_paragraph(report)
     return report
+
+
+def overridden_levels(
+    variables: tuple[VariableView, ...], levels: Mapping[str, str]
+) -> tuple[VariableView, ...]:
+    """A variable on a scale may be analysed at another level; a nominal one has no scale."""
+    known = {v.name: v for v in variables}
+    for name, level in levels.items():
+        if name not in known:
+            raise ValidationError(f"no variable {name!r} (variables: {', '.join(known)})")
+        if level not in LEVELS:
+            raise ValidationError(f"unknown level {level!r} (choose {', '.join(LEVELS)})")
+        if known[name].level == "nominal" and level != "nominal":
+            raise ValidationError(f"{name} is nominal: its codes have no values to order")
+    return tuple(replace(v, level=levels.get(v.name, v.level)) for v in variables)
 
 
 def round_scope(

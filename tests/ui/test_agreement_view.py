@@ -194,3 +194,18 @@ def test_screenshot(
             path = shots / f"agreement_view_{tab}_{name}.png"
             assert view.grab().save(str(path))
             assert path.stat().st_size > 0
+
+
+def test_the_seed_makes_the_intervals_reproducible(
+    qtbot: QtBot, view: AgreementView, planted: Project
+) -> None:
+    view.seed.setValue(42)
+    compute(qtbot, view)
+    expected = project_agreement(planted, "matched", seed=42)
+    table = view.tabs.variables
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    topic = next(v for v in expected.variables if v.name == "topic").main
+    assert topic.ci95 is not None
+    shown = table.item(row_of(table, "topic"), headers.index("95% CI")).text()
+    assert shown == f"[{topic.ci95[0]:.3f}, {topic.ci95[1]:.3f}]"
+    assert "seed 42" in view.tabs.report.methods

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ UNIT_CHOICES = (
     ("unitizing", "Unitizing (where passages were marked)"),
 )
 ALL_ARTICLES = "All double-coded articles"
+DEFAULT_SEED = 1  # a fixed seed, so that the report and its exports can be reproduced
 
 
 class AgreementView(QDialog):
@@ -82,6 +84,10 @@ class AgreementView(QDialog):
         self.unit.currentIndexChanged.connect(
             lambda: self.overlap.setEnabled(self.unit.currentData() == "matched")
         )
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setValue(DEFAULT_SEED)
+        self.seed.setToolTip("Bootstrap seed: the same seed gives the same confidence intervals")
         self.round = QComboBox()
         self.round.addItem(ALL_ARTICLES, None)
         for sample in list_rounds(self.project):
@@ -97,7 +103,7 @@ class AgreementView(QDialog):
         row = QHBoxLayout()
         row.setSpacing(8)
         for text, field in [("&Unit:", self.unit), ("&Overlap:", self.overlap),
-                            ("&Sample:", self.round)]:  # fmt: skip
+                            ("&Sample:", self.round), ("S&eed:", self.seed)]:  # fmt: skip
             label = QLabel(text)
             label.setBuddy(field)
             row.addWidget(label)
@@ -137,14 +143,15 @@ class AgreementView(QDialog):
     def compute(self) -> None:
         if self.is_running():
             return
-        unit, overlap, round_ = (
+        unit, overlap, round_, seed = (
             self.unit.currentData(),
             self.overlap.value(),
             self.round.currentData(),
+            self.seed.value(),
         )
 
         def job(_progress: Progress) -> AgreementReport:
-            return project_agreement(self.project, unit, overlap=overlap, round=round_)
+            return project_agreement(self.project, unit, overlap=overlap, round=round_, seed=seed)
 
         worker = Worker(job, self)
         worker.succeeded.connect(lambda report, w=worker: self._finished(w, report))

@@ -78,6 +78,10 @@ def test_filters_by_coder_and_status(coded: Project, tmp_path: Path) -> None:
     assert [r["coder"] for r in sheet_rows(path, "Codings")] == ["Alice"]
     about = {r["item"]: r["value"] for r in sheet_rows(path, "About")}
     assert about["filters"] == "status: done"
+    first = list_articles(coded)[0].id
+    export(coded, path, ExportFilter(article_ids=[first]))
+    assert [r["article id"] for r in sheet_rows(path, "Articles")] == [first]
+    assert {r["article id"] for r in sheet_rows(path, "Codings")} == {first}
     with pytest.raises(ValidationError, match="no coder called Zed"):
         export(coded, path, ExportFilter(coders=["Zed"]))
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.db.models import (
@@ -119,7 +119,12 @@ class CodingRows:
         return links
 
 
-def apply_filter(query: Select, filters: ExportFilter, article_col, coder_col) -> Select:  # type: ignore[no-untyped-def]
+def apply_filter(
+    query: Select,
+    filters: ExportFilter,
+    article_col: ColumnElement[int],
+    coder_col: ColumnElement[int],
+) -> Select:
     if filters.coders:
         query = query.where(coder_col.in_(select(Coder.id).where(Coder.name.in_(filters.coders))))
     if filters.article_ids:
@@ -161,8 +166,9 @@ def article_sheet(session: Session, filters: ExportFilter) -> tuple[list[Column]
         columns += [Column(f"status: {coder.name}", width=12),
                     Column(f"passages: {coder.name}", "int", width=12)]  # fmt: skip
         columns += [Column(f"{v.name}: {coder.name}", width=16) for v in article_vars]
-    query = apply_filter(select(Article).order_by(Article.id), ExportFilter(
-        article_ids=filters.article_ids), Article.id, None)  # fmt: skip
+    query = select(Article).order_by(Article.id)
+    if filters.article_ids:
+        query = query.where(Article.id.in_(filters.article_ids))
     rows = []
     for article in session.scalars(query):
         if filters.status and not any(

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Coder, Passage, PassageCode
@@ -41,41 +42,47 @@ def passages_of(project: Project, article_id: int, viewer: str | None) -> list[P
     """In blind mode, or in an open reliability round, a coder sees only their own
     passages; otherwise everyone's."""
     with project.transaction() as session:
-        query = (
-            select(*PASSAGE_COLUMNS, Coder.name)
-            .join(Coder, Coder.id == Passage.coder_id)
-            .where(Passage.article_id == article_id)
-            .order_by(Passage.start, Passage.end, Passage.id)
-        )
+        condition = Passage.article_id == article_id
         if viewer is not None and (is_blind(session) or blind_for(session, article_id)):
-            query = query.where(Coder.name == viewer)
-        rows = session.execute(query).all()
-        links: dict[int, list[int]] = {}
-        link_query = (
-            select(PassageCode.passage_id, PassageCode.code_id)
-            .join(Passage, Passage.id == PassageCode.passage_id)
-            .where(Passage.article_id == article_id)
-        )
-        for passage_id, code_id in session.execute(link_query):
-            links.setdefault(passage_id, []).append(code_id)
-        return [
-            PassageView(
-                row.id, row.uid, row.version, row.article_id, row.name, row.start, row.end,
-                row.quote, row.memo, tuple(sorted(links.get(row.id, ()))),
-            )
-            for row in rows
-        ]  # fmt: skip
+            condition = condition & (Coder.name == viewer)
+        return _views(session, condition)
 
 
 def passage_by_uid(project: Project, uid: str) -> PassageView:
     with project.transaction() as session:
-        found = session.scalar(select(Passage.article_id).where(Passage.uid == uid))
-    if found is None:
+        found = _views(session, Passage.uid == uid)
+    if not found:
         raise ValidationError("that passage no longer exists (deleted elsewhere?)")
-    return next(p for p in passages_of(project, found, None) if p.uid == uid)
+    return found[0]
 
 
-def is_blind(session) -> bool:  # type: ignore[no-untyped-def]
+def _views(session: Session, condition: ColumnElement[bool]) -> list[PassageView]:
+    """Passages meeting `condition`, with their codes, in reading order."""
+    rows = session.execute(
+        select(*PASSAGE_COLUMNS, Coder.name)
+        .join(Coder, Coder.id == Passage.coder_id)
+        .where(condition)
+        .order_by(Passage.start, Passage.end, Passage.id)
+    ).all()
+    links: dict[int, list[int]] = {}
+    if rows:
+        chosen = select(Passage.id).join(Coder, Coder.id == Passage.coder_id).where(condition)
+        for passage_id, code_id in session.execute(
+            select(PassageCode.passage_id, PassageCode.code_id).where(
+                PassageCode.passage_id.in_(chosen)
+            )
+        ):
+            links.setdefault(passage_id, []).append(code_id)
+    return [
+        PassageView(
+            row.id, row.uid, row.version, row.article_id, row.name, row.start, row.end,
+            row.quote, row.memo, tuple(sorted(links.get(row.id, ()))),
+        )
+        for row in rows
+    ]  # fmt: skip
+
+
+def is_blind(session: Session) -> bool:
     return get_setting(session, BLIND_KEY, "off") == "on"
 
 

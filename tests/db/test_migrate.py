@@ -12,8 +12,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from stancecoder.core.errors import ProjectError
+from stancecoder.db.alembic_ops import current_revision, head_revision, run_migrations
 from stancecoder.db.engine import create_project_engine
-from stancecoder.db.migrate import current_revision, head_revision, prepare_schema, run_migrations
+from stancecoder.db.migrate import SCHEMA_REVISION, prepare_schema
 from stancecoder.services.project import open_project
 from stancecoder.services.samples import draw_sample, progress
 
@@ -33,6 +34,12 @@ def revision_of(target: str | Path) -> str | None:
 def test_new_project_is_at_head(project_target: str | Path) -> None:
     assert prepare_schema(project_target, create=True) is None
     assert revision_of(project_target) == head_revision()
+
+
+def test_the_revision_checked_on_open_is_the_newest_migration() -> None:
+    """Opening compares with SCHEMA_REVISION without loading Alembic; a new migration
+    that forgets to raise it would leave projects un-migrated."""
+    assert head_revision() == SCHEMA_REVISION
 
 
 def test_older_schema_is_upgraded_after_a_backup(tmp_path: Path) -> None:

@@ -13,40 +13,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from importlib.resources import files
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from stancecoder.core.errors import ProjectError
 from stancecoder.db.engine import create_project_engine, display_name, is_server_url
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(files("stancecoder.db") / "migrations"))
-    return config
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
-
-
-def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+SCHEMA_REVISION = "0003"  # the newest migration shipped; a test keeps it equal to Alembic's head
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -97,14 +73,15 @@ def prepare_schema(target: str | Path, *, create: bool) -> Path | None:
 
 def _prepare(engine: Engine, target: str | Path, *, create: bool) -> Path | None:
     with _connect(engine, target) as connection:
-        revision = current_revision(connection)
         tables = set(inspect(connection).get_table_names())
+        revision = stored_revision(connection) if "alembic_version" in tables else None
         connection.rollback()
     if create and revision is not None:
         raise ProjectError(f"{display_name(target)} already holds a project; open it instead")
-    head = head_revision()
-    if revision == head:
+    if revision == SCHEMA_REVISION:
         return None
+    from stancecoder.db.alembic_ops import known_revisions, run_migrations  # only now: slow import
+
     if revision is None and tables - {"alembic_version"}:
         raise ProjectError(
             f"{display_name(target)} holds tables but is not a StanceCoder project; "
@@ -124,6 +101,14 @@ def _prepare(engine: Engine, target: str | Path, *, create: bool) -> Path | None
     return backup
 
 
+def stored_revision(connection: Connection) -> str | None:
+    """The schema revision a project records, read without Alembic."""
+    try:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError as exc:
+        raise ProjectError(f"cannot read the schema version: {exc.orig}") from exc
+
+
 @contextmanager
 def _connect(engine: Engine, target: str | Path) -> Iterator[Connection]:
     try:
@@ -132,30 +117,3 @@ def _connect(engine: Engine, target: str | Path) -> Iterator[Connection]:
         raise ProjectError(f"cannot open {display_name(target)}: {exc}") from exc
     with connection:
         yield connection
-
-
-def run_migrations(engine: Engine, revision: str) -> None:
-    """Upgrade (or downgrade, for tests) in one transaction; refuse broken references."""
-    config = alembic_config()
-    with engine.connect() as connection, connection.begin():
-        config.attributes["connection"] = connection
-        if revision.startswith("-") or _is_older(connection, revision):
-            command.downgrade(config, revision)
-        else:
-            command.upgrade(config, revision)
-        if connection.dialect.name == "sqlite":
-            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise ProjectError(
-                    f"migration would leave {len(broken)} broken references "
-                    f"(first: table {broken[0][0]}); the project was not changed"
-                )
-
-
-def _is_older(connection: Connection, revision: str) -> bool:
-    current = current_revision(connection)
-    if current is None or revision == "head":
-        return False
-    script = ScriptDirectory.from_config(alembic_config())
-    ancestors = {rev.revision for rev in script.iterate_revisions(current, "base")}
-    return revision in ancestors and revision != current

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from alembic import command
 
-from stancecoder.db.migrate import alembic_config
+from stancecoder.db.alembic_ops import alembic_config
 
 DIALECT_URLS = {"sqlite": "sqlite://", "postgresql": "postgresql+psycopg://"}
 

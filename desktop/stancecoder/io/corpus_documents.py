@@ -7,10 +7,6 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
-from lxml.etree import XMLSyntaxError
-
 from stancecoder.core.article import ArticleDraft
 from stancecoder.core.errors import InputFileError
 from stancecoder.core.newsmeta import split_news_header
@@ -35,6 +31,11 @@ def read_docx_article(path: Path) -> ArticleDraft:
     property is used only when the text has no byline: it often names whoever saved the
     file rather than the journalist. Tables, headers and footers are not article text.
     """
+    # python-docx is imported on first use, to keep it out of every start of the app
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
     try:
         document = Document(io.BytesIO(read_bytes(path)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as e:

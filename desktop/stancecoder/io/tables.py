@@ -15,10 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-
 from stancecoder.core.errors import InputFileError
 from stancecoder.io.encoding import read_bytes, read_text
 
@@ -96,6 +92,10 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _xlsx_records(path: Path) -> list[tuple[int, list[str]]]:
+    # openpyxl is imported on first use: it adds a quarter of a second to every start
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     data = read_bytes(path)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -134,6 +134,8 @@ def _table(path: Path, records: Iterable[tuple[int, list[str]]], empty: str) -> 
     for number, values in filled[1:]:
         for index, value in enumerate(values):
             if value.strip() and (index >= len(header) or not header[index]):
+                from openpyxl.utils import get_column_letter
+
                 column = get_column_letter(index + 1)
                 raise InputFileError(
                     path, f"row {number}: a value in column {column}, which has no header"

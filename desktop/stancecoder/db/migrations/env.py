@@ -1,4 +1,4 @@
-"""Alembic environment: always handed a connection by `stancecoder.db.migrate`.
+"""Alembic environment: always handed a connection by `stancecoder.db.alembic_ops`.
 
 Offline mode (`--sql`) exists for the schema files in the top-level `db/` folder.
 """

@@ -26,7 +26,10 @@ SCHEMA_REVISION = "0003"  # the newest migration shipped; a test keeps it equal 
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse anything that is not an SQLite database before SQLAlchemy writes to it."""
+    """Refuse anything that is not an SQLite database before SQLAlchemy writes to it.
+
+    Only the header and the schema are read: a full `quick_check` reads the whole file
+    (0.15 s at 10,000 articles) on every open; `stancecoder check` runs the full check."""
     if not path.exists():
         raise ProjectError(f"no project at {path} (create one with: stancecoder init {path})")
     if path.is_dir():
@@ -37,11 +40,9 @@ def check_sqlite_file(path: Path) -> None:
         raise ProjectError(f"{path} is not a StanceCoder project (not an SQLite database)")
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
-            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{path} is damaged and cannot be opened: {exc}") from exc
-    if verdict != "ok":
-        raise ProjectError(f"{path} is damaged: {verdict}")
 
 
 def backup_sqlite(path: Path, revision: str | None) -> Path:

@@ -101,3 +101,69 @@ def test_round_option(seeded: Project, coded: str, capsys: pytest.CaptureFixture
     assert "reliability sample \u201ctraining 1\u201d" in document["methods"]
     assert main(["agreement", coded, "--round", "final"]) == 1
     assert "no sample called 'final'" in capsys.readouterr().err
+
+
+@pytest.fixture
+def two_rounds(seeded: Project, coded: str) -> str:
+    """Each seed article in a round of its own."""
+    draw_sample(seeded, "training 1", count=1, coders=["Alice", "Bob"], seed=3)
+    draw_sample(seeded, "training 2", count=1, coders=["Alice", "Bob"], seed=3)
+    return coded
+
+
+def test_rounds_json_holds_each_rounds_own_figures(
+    seeded: Project, two_rounds: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["agreement", two_rounds, "--rounds", "--json", "--seed", "5"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [r["name"] for r in document["rounds"]] == ["training 1", "training 2"]
+    assert all(r["n_articles"] == 1 for r in document["rounds"])
+    compared = 0
+    for name in ("training 1", "training 2"):
+        alone = project_agreement(seeded, seed=5, round=name)
+        for v in alone.variables:
+            entry = next(e for e in document["variables"] if e["name"] == v.name)
+            assert entry["level"] == v.level
+            shown = next(r for r in entry["rounds"] if r["round"] == name)
+            assert shown["value"] == v.main.value and shown["n_units"] == v.main.n_units
+            assert shown["ci95"] == (list(v.main.ci95) if v.main.ci95 else None)
+            assert ("reason" in shown) == (v.main.value is None)
+            compared += v.main.value is not None
+    assert compared >= 2
+    assert main(["agreement", two_rounds, "--rounds", "--coder", "Alice", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert all(r["value"] is None and r["n_coders"] <= 1 for v in document["variables"]
+               for r in v["rounds"])  # fmt: skip
+
+
+def test_rounds_as_a_table_and_exported(
+    two_rounds: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "rounds.xlsx"
+    assert main(["agreement", two_rounds, "--rounds", "--seed", "2", "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    header = next(line for line in text.splitlines() if line.startswith("variable "))
+    assert header.split() == ["variable", "training", "1", "training", "2"]
+    assert any(line.startswith("topic (nominal)") for line in text.splitlines())
+    assert f"wrote {out}" in text
+    rows = list(load_workbook(out)["Rounds"].iter_rows(values_only=True))
+    assert {(r[0], r[4]) for r in rows[1:]} >= {("topic", "training 1"), ("genre", "training 2")}
+    page = tmp_path / "rounds.html"
+    assert (
+        main(["agreement", two_rounds, "--rounds", "--unit", "sentence", "--out", str(page)]) == 0
+    )
+    assert "sentences: each coder" in page.read_text(encoding="utf-8")
+
+
+def test_rounds_errors_are_one_line(
+    coded: str, seeded: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["agreement", coded, "--rounds"]) == 1
+    error = capsys.readouterr().err
+    assert "no reliability samples yet; draw one with: stancecoder sample draw" in error
+    assert len(error.strip().splitlines()) == 1
+    draw_sample(seeded, "training 1", count=1, coders=["Alice", "Bob"], seed=3)
+    assert main(["agreement", coded, "--rounds", "--round", "training 1"]) == 1
+    error = capsys.readouterr().err
+    assert "--round reports one sample and --rounds compares them all" in error
+    assert len(error.strip().splitlines()) == 1

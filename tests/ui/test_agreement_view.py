@@ -1,4 +1,5 @@
-"""The agreement view on a project with two coders and planted agreements and disagreements."""
+"""The agreement view on a project with two coders and planted agreements and disagreements,
+and its Rounds tab on three planted rounds where agreement grows."""
 
 from __future__ import annotations
 
@@ -14,12 +15,16 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stancecoder.services.agreement import project_agreement
+from stancecoder.services.agreement_rounds import NOT_CODED
 from stancecoder.services.agreement_stats import interpret
+from stancecoder.services.agreement_text import figure
 from stancecoder.services.articles import list_articles
 from stancecoder.services.codings import add_passage, set_article_codes
+from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project
-from stancecoder.services.samples import draw_sample
-from stancecoder.ui.agreement_view import AgreementView
+from stancecoder.services.samples import close_round, draw_sample
+from stancecoder.ui.agreement_tables import verdict_colour
+from stancecoder.ui.agreement_view import DEFAULT_SEED, AgreementView
 from stancecoder.ui.main_window import MainWindow
 from stancecoder.ui.settings import AppSettings
 
@@ -209,3 +214,201 @@ def test_the_seed_makes_the_intervals_reproducible(
     shown = table.item(row_of(table, "topic"), headers.index("95% CI")).text()
     assert shown == f"[{topic.ci95[0]:.3f}, {topic.ci95[1]:.3f}]"
     assert "seed 42" in view.tabs.report.methods
+
+
+# ---- the Rounds tab -------------------------------------------------------------------
+
+SITES = [(0, 40), (80, 120), (160, 200), (240, 280)]
+# per round and site: Alice's topic and stance, Bob's; agreement grows round by round
+ROUND_PLANS = {
+    "training 1": [("Sanctions", "-2", "Sanctions", "0"),
+                   ("Military cooperation", "-1", "Diplomacy and dialogue", "-1"),
+                   ("Sanctions", "0", "Military cooperation", "1"),
+                   ("Economic cooperation", "1", "Economic cooperation", "-1")],
+    "training 2": [("Sanctions", "-2", "Sanctions", "-1"),
+                   ("Military cooperation", "-1", "Military cooperation", "-1"),
+                   ("Sanctions", "0", "Diplomacy and dialogue", "1"),
+                   ("Economic cooperation", "2", "Economic cooperation", "2")],
+    "final": [("Sanctions", "-2", "Sanctions", "-2"),
+              ("Military cooperation", "-1", "Military cooperation", "-1"),
+              ("Diplomacy and dialogue", "1", "Diplomacy and dialogue", "2"),
+              ("Economic cooperation", "2", "Economic cooperation", "2")],
+}  # fmt: skip
+GENRES = {"training 1": ("Interview", "News report"), "final": ("News report", "News report")}
+
+
+def add_reports(project: Project, folder: Path, count: int) -> None:
+    path = folder / "reports.csv"
+    rows = ["title,text"] + [
+        f"Report {n},"
+        + " ".join(f"Sentence {i} of report {n} tells of the talks." for i in range(12))
+        for n in range(1, count + 1)
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert import_corpus(project, [path]).ok
+
+
+def draw_rounds(project: Project, plans: dict[str, list | None]) -> None:
+    """Rounds of two new reports each, coded as planned (None: not coded yet)."""
+    for name, plan in plans.items():
+        sample = draw_sample(project, name, count=2, coders=["Alice", "Bob"], seed=5)
+        for article in sample.article_ids if plan else ():
+            for (start, end), (ta, sa, tb, sb) in zip(SITES, plan, strict=True):
+                add_passage(project, article, "Alice", start, end, {"topic": ta, "stance": sa})
+                add_passage(project, article, "Bob", start, end, {"topic": tb, "stance": sb})
+            if name in GENRES:
+                for coder, genre in zip(("Alice", "Bob"), GENRES[name], strict=True):
+                    set_article_codes(project, article, coder, {"genre": genre})
+
+
+@pytest.fixture
+def rounds_project(ui_project: Project, tmp_path: Path) -> Project:
+    """Eight articles: three rounds of two, coded as planned, and two articles left over."""
+    add_reports(ui_project, tmp_path, 6)
+    draw_rounds(ui_project, ROUND_PLANS)
+    close_round(ui_project, "training 1")
+    return ui_project
+
+
+@pytest.fixture
+def rounds_view(qtbot: QtBot, rounds_project: Project) -> AgreementView:
+    view = AgreementView(rounds_project)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def shown_figure(value: float | None, ci: tuple[float, float] | None, n: int) -> str:
+    if value is None:
+        return "—"
+    return f"{figure(value)} [{figure(ci[0])}, {figure(ci[1])}] n={n}" if ci else figure(value)
+
+
+def test_the_rounds_tab_shows_each_rounds_own_figures(
+    qtbot: QtBot, rounds_view: AgreementView, rounds_project: Project
+) -> None:
+    compute(qtbot, rounds_view)
+    qtbot.keyClick(rounds_view.tabs, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    page = rounds_view.tabs.rounds
+    assert rounds_view.tabs.currentWidget() is page
+    table = page.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert [h.split("\n")[0] for h in headers] == ["Variable", *ROUND_PLANS]
+    assert headers[1].endswith("2/2 articles, closed") and headers[2].endswith("open")
+    alphas = {}
+    for column, name in enumerate(ROUND_PLANS, start=1):
+        alone = project_agreement(rounds_project, round=name, seed=DEFAULT_SEED)
+        for v in alone.variables:
+            cell = table.item(row_of(table, f"{v.name}  ({v.level})"), column)
+            assert cell.text() == shown_figure(v.main.value, v.main.ci95, v.n_units)
+            alphas[v.name, name] = v.main.value
+    assert alphas["topic", "training 1"] < alphas["topic", "training 2"] < alphas["topic", "final"]
+    topic_change = (
+        f"<b>topic</b>: {figure(alphas['topic', 'training 1'])} → "
+        f"{figure(alphas['topic', 'final'])} (+"
+    )
+    assert topic_change in page.change.text() and "over 3 rounds" in page.change.text()
+    discard, reliable = (table.item(row_of(table, "topic  (nominal)"), c) for c in (1, 3))
+    palette = table.palette()
+    assert (
+        discard.background().color().rgb() & 0xFFFFFF
+        == verdict_colour("discard", palette).rgb() & 0xFFFFFF
+    )
+    assert (
+        reliable.background().color().rgb() & 0xFFFFFF
+        == verdict_colour("reliable", palette).rgb() & 0xFFFFFF
+    )
+
+
+def test_enter_on_a_round_opens_its_full_report(qtbot: QtBot, rounds_view: AgreementView) -> None:
+    compute(qtbot, rounds_view)
+    assert rounds_view.report.round is None
+    rounds_view.tabs.setCurrentWidget(rounds_view.tabs.rounds)
+    table = rounds_view.tabs.rounds.table
+    table.setFocus()
+    table.setCurrentCell(row_of(table, "stance  (ordinal)"), 2)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert rounds_view.report is rounds_view.rounds.reports["training 2"]
+    assert rounds_view.round.currentData() == "training 2"
+    assert (
+        rounds_view.tabs.currentIndex() == 0 and "sample: training 2" in rounds_view.summary.text()
+    )
+    stance = rounds_view.tabs.variables
+    alpha = next(v for v in rounds_view.report.variables if v.name == "stance").main.value
+    assert stance.item(row_of(stance, "stance"), 3).text() == f"{alpha:.3f}"
+
+
+def test_export_carries_the_rounds(
+    qtbot: QtBot, rounds_view: AgreementView, tmp_path: Path
+) -> None:
+    compute(qtbot, rounds_view)
+    rounds_view.export_to(tmp_path / "agreement.xlsx")
+    book = load_workbook(tmp_path / "agreement.xlsx")
+    assert {"Variables", "Rounds", "Round samples", "Change over rounds"} <= set(book.sheetnames)
+    samples = [row[0] for row in book["Round samples"].iter_rows(min_row=2, values_only=True)]
+    assert samples == list(ROUND_PLANS)
+
+
+def test_cancel_stops_the_rounds_and_shows_nothing(
+    qtbot: QtBot, rounds_view: AgreementView
+) -> None:
+    qtbot.mouseClick(rounds_view.compute_button, Qt.MouseButton.LeftButton)
+    worker = rounds_view._worker
+    qtbot.keyClick(rounds_view.cancel_button, Qt.Key.Key_Space)
+    assert worker.cancelled and rounds_view.compute_button.isEnabled()
+    qtbot.waitUntil(lambda: not worker.isRunning(), timeout=20000)
+    qtbot.wait(50)  # let the abandoned result's queued signal arrive
+    assert rounds_view.rounds is None and rounds_view.tabs.rounds.table.isHidden()
+    assert rounds_view.report is None and not rounds_view.export_button.isEnabled()
+
+
+def test_without_rounds_the_tab_says_what_to_do(qtbot: QtBot, view: AgreementView) -> None:
+    compute(qtbot, view)
+    page = view.tabs.rounds
+    assert view.rounds is None and page.table.isHidden()
+    assert page.change.text().startswith("No reliability samples yet.")
+
+
+def test_a_round_not_coded_yet_says_so(
+    qtbot: QtBot, rounds_view: AgreementView, rounds_project: Project
+) -> None:
+    draw_rounds(rounds_project, {"retest": None})
+    compute(qtbot, rounds_view)
+    table = rounds_view.tabs.rounds.table
+    assert table.horizontalHeaderItem(4).text() == "retest\n0/2 articles, open"
+    for row in range(table.rowCount()):
+        assert table.item(row, 4).text() == "not coded yet"
+        assert NOT_CODED in table.item(row, 4).toolTip()
+
+
+def test_a_round_drawn_later_is_offered_when_the_view_shows_again(
+    qtbot: QtBot, view: AgreementView, planted: Project
+) -> None:
+    assert view.round.findData("training 1") == -1
+    view.hide()
+    draw_sample(planted, "training 1", count=1, coders=["Alice", "Bob"], seed=3)
+    view.show()
+    assert view.round.findData("training 1") > 0
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_rounds_screenshot(
+    qtbot: QtBot,
+    rounds_project: Project,
+    themed: Callable[..., AbstractContextManager[None]],
+    shots: Path,
+    dark: bool,
+) -> None:
+    with themed(dark):
+        view = AgreementView(rounds_project)
+        qtbot.addWidget(view)
+        view.resize(1180, 640)
+        view.show()
+        qtbot.waitExposed(view)
+        compute(qtbot, view)
+        view.tabs.setCurrentWidget(view.tabs.rounds)
+        qtbot.wait(20)
+        path = shots / f"agreement_view_rounds_{'dark' if dark else 'light'}.png"
+        assert view.grab().save(str(path))
+        assert path.stat().st_size > 0

@@ -1,14 +1,24 @@
-"""`stancecoder agreement`: the agreement report of a project, printed or exported."""
+"""`stancecoder agreement`: the agreement report of a project, or its reliability rounds
+side by side, printed or exported."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.services.agreement import UNITS, project_agreement
-from stancecoder.services.agreement_export import report_as_json, write_report
+from stancecoder.services.agreement_export import (
+    report_as_json,
+    rounds_as_json,
+    write_report,
+    write_rounds_report,
+)
+from stancecoder.services.agreement_rounds import rounds_agreement
+from stancecoder.services.agreement_rounds_text import rounds_lines
 from stancecoder.services.agreement_text import report_lines
 from stancecoder.services.project import open_project
 
@@ -27,6 +37,11 @@ def add_agreement_parser(commands: argparse._SubParsersAction) -> argparse.Argum
         help="matched units: least overlap, as a share of the union (1 = identical spans)",
     )
     sub.add_argument("--round", metavar="NAME", help="only this reliability sample's articles")
+    sub.add_argument(
+        "--rounds",
+        action="store_true",
+        help="every reliability sample side by side, in the order they were drawn",
+    )
     sub.add_argument("--coder", action="append", default=[], help="only this coder (repeatable)")
     sub.add_argument("--out", type=Path, metavar="FILE.xlsx|FILE.html", help="export the report")
     sub.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -43,29 +58,46 @@ def add_agreement_parser(commands: argparse._SubParsersAction) -> argparse.Argum
 
 
 def agreement(args: argparse.Namespace) -> int:
+    if args.rounds and args.round:
+        raise ValidationError(
+            "--round reports one sample and --rounds compares them all: give only one"
+        )
     levels = {}
     for pair in args.level:
         name, sep, level = pair.partition("=")
         if not sep:
             raise ValidationError(f"--level takes VARIABLE=LEVEL, got {pair!r}")
         levels[name.strip()] = level.strip()
+    options = {
+        "overlap": args.overlap,
+        "coders": args.coder or None,
+        "replicates": args.replicates,
+        "seed": args.seed,
+        "levels": levels,
+    }
     with open_project(args.project) as project:
-        report = project_agreement(
-            project,
-            args.unit,
-            overlap=args.overlap,
-            coders=args.coder or None,
-            replicates=args.replicates,
-            seed=args.seed,
-            round=args.round,
-            levels=levels,
-        )
+        if args.rounds:
+            rounds = rounds_agreement(project, args.unit, **options)
+            _emit(args, rounds, write_rounds_report, rounds_as_json, rounds_lines)
+        else:
+            report = project_agreement(project, args.unit, round=args.round, **options)
+            _emit(args, report, write_report, report_as_json, report_lines)
+    return 0
+
+
+def _emit(
+    args: argparse.Namespace,
+    figures: Any,
+    write: Callable[[Any, Path], None],
+    as_json: Callable[[Any], dict[str, object]],
+    as_lines: Callable[[Any], list[str]],
+) -> None:
+    """Export to `--out` if asked, then print JSON or text: the same for both reports."""
     if args.out:
-        write_report(report, args.out)
+        write(figures, args.out)
     if args.json:
-        print(json.dumps(report_as_json(report), indent=2, ensure_ascii=False))
+        print(json.dumps(as_json(figures), indent=2, ensure_ascii=False))
     else:
-        print("\n".join(report_lines(report)))
+        print("\n".join(as_lines(figures)))
         if args.out:
             print(f"wrote {args.out}")
-    return 0

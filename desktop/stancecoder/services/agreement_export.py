@@ -9,11 +9,13 @@ from stancecoder.core.errors import ValidationError
 from stancecoder.io.report_html import write_html
 from stancecoder.io.sheets import Column, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
+from stancecoder.services.agreement_rounds_text import cell_text, rounds_paragraph
 from stancecoder.services.agreement_stats import interpret
 from stancecoder.services.reliability_calc import as_json
 
 if TYPE_CHECKING:
     from stancecoder.services.agreement import AgreementReport
+    from stancecoder.services.agreement_rounds import RoundFigure, RoundsReport
 
 F, N = "float", "int"
 
@@ -108,17 +110,112 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
     ]  # fmt: skip
 
 
-def write_report(report: AgreementReport, path: Path) -> None:
-    """`.xlsx` (one sheet per section) or `.html` (one standalone page)."""
-    path = Path(path)
+def rounds_as_json(rounds: RoundsReport) -> dict[str, object]:
+    """Per variable one entry per round, in the order the rounds were drawn."""
+    return {
+        "project": rounds.project,
+        "unit": rounds.unit,
+        "unit_definition": rounds.unit_definition,
+        "codebook_version": rounds.codebook_version,
+        "date": rounds.date,
+        "seed": rounds.seed,
+        "replicates": rounds.replicates,
+        "rounds": [
+            {"name": r.name, "kind": r.kind, "closed": r.closed, "coders": list(r.coders),
+             "sample_size": r.sample_size, "n_articles": r.n_articles,
+             "drawn": r.description, "created_at": r.created_at.isoformat()}
+            for r in rounds.rounds
+        ],
+        "variables": [
+            {"name": v.name, "scope": v.scope, "level": v.level, "unit": v.unit,
+             "statistic": v.statistic, "rounds": [_figure_json(f) for f in v.figures],
+             "change": None if v.change is None else {
+                 "from": v.change.first, "to": v.change.last, "rounds": v.change.rounds,
+                 "value": v.change.value}}
+            for v in rounds.variables
+        ],
+    }  # fmt: skip
+
+
+def rounds_sheets(rounds: RoundsReport) -> list[Sheet]:
+    """The comparison as a paper's table (α [CI] n as text), long (a row per variable and
+    round, numbers for pivoting), the rounds themselves and the change per variable."""
+    figures = [
+        [v.name, v.scope, v.level, v.unit, f.round, v.statistic, f.value,
+         *(f.ci95 or (None, None)), f.n_units, f.n_coders, f.percent_agreement,
+         f.interpretation]
+        for v in rounds.variables for f in v.figures
+    ]  # fmt: skip
+    samples = [
+        [r.name, r.kind, "closed" if r.closed else "open", ", ".join(r.coders), r.sample_size,
+         r.n_articles, r.created_at, r.description]
+        for r in rounds.rounds
+    ]  # fmt: skip
+    changes = [
+        [v.name, c.first, c.last, c.rounds, c.first_value, c.last_value, c.value]
+        for v in rounds.variables if (c := v.change) is not None
+    ]  # fmt: skip
+    side_by_side = [[v.name, v.level, *(cell_text(f) for f in v.figures)] for v in rounds.variables]
+    return [
+        Sheet("Rounds side by side", [Column("variable"), Column("level"),
+              *[Column(r.name, width=22) for r in rounds.rounds]], side_by_side),
+        Sheet("Rounds", _cols("variable scope level unit round statistic", [F, F, F, N, N, F],
+              ["alpha", "ci95 low", "ci95 high", "units", "coders", "percent agreement"],
+              ["interpretation"]), figures),
+        Sheet("Round samples", [Column("round"), Column("kind"), Column("state"),
+              Column("coders", width=30), Column("articles drawn", "int"),
+              Column("double-coded", "int"), Column("created", "datetime"),
+              Column("how drawn", wrap=True)], samples),
+        Sheet("Change over rounds", _cols("variable from to", [N, F, F, F],
+              ["rounds", "alpha from", "alpha to", "change"], []), changes),
+    ]  # fmt: skip
+
+
+def write_report(report: AgreementReport, path: Path, rounds: RoundsReport | None = None) -> None:
+    """`.xlsx` (one sheet per section) or `.html` (one standalone page); the rounds
+    comparison, when given, follows the report's own sections."""
+    sheets = report_sheets(report) + (rounds_sheets(rounds) if rounds is not None else [])
+    _write(Path(path), f"Agreement: {report.project}", [report.methods], sheets)
+
+
+def write_rounds_report(rounds: RoundsReport, path: Path) -> None:
+    """The rounds comparison alone, with what it is about on top."""
+    summary = [
+        ["project", rounds.project], ["date", rounds.date], ["unit", rounds.unit],
+        ["unit definition", rounds.unit_definition],
+        ["codebook version", rounds.codebook_version],
+        ["bootstrap", f"{rounds.replicates} replicates, seed {rounds.seed}"],
+        ["rounds", ", ".join(r.name for r in rounds.rounds)],
+        ["about", rounds_paragraph(rounds)],
+    ]  # fmt: skip
+    sheets = [Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)], summary)]
+    title = f"Agreement over rounds: {rounds.project}"
+    _write(Path(path), title, [rounds_paragraph(rounds)], sheets + rounds_sheets(rounds))
+
+
+def _write(path: Path, title: str, paragraphs: list[str], sheets: list[Sheet]) -> None:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        write_xlsx(path, report_sheets(report))
+        write_xlsx(path, sheets)
     elif suffix in (".html", ".htm"):
-        title = f"Agreement: {report.project}"
-        write_html(path, title, [report.methods], report_sheets(report))
+        write_html(path, title, paragraphs, sheets)
     else:
         raise ValidationError(f"cannot write the report as {path.name}: use .xlsx or .html")
+
+
+def _figure_json(f: RoundFigure) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "round": f.round,
+        "value": f.value,
+        "ci95": list(f.ci95) if f.ci95 else None,
+        "n_units": f.n_units,
+        "n_coders": f.n_coders,
+        "percent_agreement": f.percent_agreement,
+        "interpretation": f.interpretation,
+    }
+    if f.value is None:
+        entry["reason"] = f.reason
+    return entry
 
 
 def _cols(texts: str, kinds: list[str], numeric: list[str], after: list[str]) -> list[Column]:

@@ -1,5 +1,6 @@
-"""The tabs of the agreement view: figures per variable, code and coder pair, the
-coincidence matrices, the disagreements (which open the passage) and the methods text."""
+"""The tabs of the agreement view: figures per variable, the rounds side by side, per code
+and coder pair, the coincidence matrices, the disagreements (which open the passage) and
+the methods text."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.services.agreement import AgreementReport
+from stancecoder.services.agreement_rounds import RoundsReport
+from stancecoder.ui.agreement_rounds_page import RoundsPage
 from stancecoder.ui.agreement_tables import (
     code_rows,
     disagreement_rows,
@@ -32,6 +35,7 @@ OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 class AgreementTabs(QTabWidget):
     openPassage = Signal(int, int)  # article id, start of the passage (code points)
+    openRound = Signal(str)  # a round's name, asked for on the Rounds tab
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,8 +63,11 @@ class AgreementTabs(QTabWidget):
         self.methods.setReadOnly(True)
         self.copy_button = QPushButton("Cop&y paragraph")
         self.copy_button.clicked.connect(self.copy_methods)
+        self.rounds = RoundsPage()
+        self.rounds.openRound.connect(self.openRound)
         pages = [
             (_page(self.variables, self.warnings), "&Variables"),
+            (self.rounds, "&Rounds"),
             (_page(self.codes), "C&odes"),
             (_page(self.pairs), "Coder &pairs"),
             (_page(self.matrix_variable, self.matrix, grow=1), "Coi&ncidences"),
@@ -90,6 +97,9 @@ class AgreementTabs(QTabWidget):
         self._targets = [(article, start) for article, start, _ in rows]
         fill_table(self.disagreements, [cells for _, _, cells in rows], (2,))
         self.methods.setPlainText(report.methods)
+
+    def show_rounds(self, rounds: RoundsReport | None) -> None:
+        self.rounds.show_rounds(rounds)
 
     def _show_matrix(self) -> None:
         name = self.matrix_variable.currentData()

@@ -1,8 +1,9 @@
 """The agreement report in the app: pick the unit and the round, compute, read, export.
 
-The computation (with its bootstrap) runs off the GUI thread. The service cannot be
-interrupted, so Cancel abandons its result: the dialog is free again at once and the
-figures it shows never mix two runs.
+Compute also reports every reliability round side by side (the Rounds tab), with the same
+unit and seed. The computation (with its bootstrap) runs off the GUI thread and stops
+between rounds when cancelled; Cancel abandons its result at once, so the dialog is free
+again and the figures it shows never mix two runs.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.errors import StanceCoderError
-from stancecoder.services.agreement import AgreementReport, project_agreement
+from stancecoder.services.agreement import AgreementReport
 from stancecoder.services.agreement_export import write_report
+from stancecoder.services.agreement_rounds import RoundsReport, report_with_rounds
 from stancecoder.services.project import Project
 from stancecoder.services.samples import list_rounds
 from stancecoder.ui.agreement_tabs import AgreementTabs
@@ -41,6 +43,7 @@ UNIT_CHOICES = (
 )
 ALL_ARTICLES = "All double-coded articles"
 DEFAULT_SEED = 1  # a fixed seed, so that the report and its exports can be reproduced
+BUSY_TEXT = "Computing agreement and bootstrap intervals…"
 
 
 class AgreementView(QDialog):
@@ -52,6 +55,7 @@ class AgreementView(QDialog):
         super().__init__(parent)
         self.project = project
         self.report: AgreementReport | None = None
+        self.rounds: RoundsReport | None = None
         self._worker: Worker | None = None
         self._targets: list[tuple[int, int]] = []
         self.setWindowTitle("Agreement report")
@@ -66,6 +70,7 @@ class AgreementView(QDialog):
         layout.addWidget(self.summary)
         self.tabs = AgreementTabs()
         self.tabs.openPassage.connect(self.openPassage)
+        self.tabs.openRound.connect(self.open_round)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self._build_buttons())
         self._set_busy(False)
@@ -89,10 +94,7 @@ class AgreementView(QDialog):
         self.seed.setValue(DEFAULT_SEED)
         self.seed.setToolTip("Bootstrap seed: the same seed gives the same confidence intervals")
         self.round = QComboBox()
-        self.round.addItem(ALL_ARTICLES, None)
-        for sample in list_rounds(self.project):
-            state = "open" if sample.is_open else "closed"
-            self.round.addItem(f"{sample.name}  ({', '.join(sample.coders)}; {state})", sample.name)
+        self._fill_round_choice()
         self.compute_button = QPushButton("&Compute")
         self.compute_button.setDefault(True)
         self.compute_button.clicked.connect(self.compute)
@@ -113,12 +115,22 @@ class AgreementView(QDialog):
         row.addWidget(self.compute_button)
         return row
 
+    def _fill_round_choice(self) -> None:
+        """The rounds as they are now: one may have been drawn or closed since last time."""
+        chosen = self.round.currentData()
+        self.round.clear()
+        self.round.addItem(ALL_ARTICLES, None)
+        for sample in list_rounds(self.project):
+            state = "open" if sample.is_open else "closed"
+            self.round.addItem(f"{sample.name}  ({', '.join(sample.coders)}; {state})", sample.name)
+        self.round.setCurrentIndex(max(self.round.findData(chosen), 0))
+
     def _build_busy(self) -> QHBoxLayout:
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(10)
-        self.busy_label = QLabel("Computing agreement and bootstrap intervals…")
+        self.busy_label = QLabel(BUSY_TEXT)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel)
         row = QHBoxLayout()
@@ -150,11 +162,14 @@ class AgreementView(QDialog):
             self.seed.value(),
         )
 
-        def job(_progress: Progress) -> AgreementReport:
-            return project_agreement(self.project, unit, overlap=overlap, round=round_, seed=seed)
+        def job(progress: Progress) -> tuple[AgreementReport | None, RoundsReport | None]:
+            return report_with_rounds(
+                self.project, unit, overlap=overlap, seed=seed, round=round_, progress=progress
+            )
 
         worker = Worker(job, self)
-        worker.succeeded.connect(lambda report, w=worker: self._finished(w, report))
+        worker.progressed.connect(lambda *args, w=worker: self._progressed(w, *args))
+        worker.succeeded.connect(lambda result, w=worker: self._finished(w, *result))
         worker.failed.connect(lambda error, w=worker: self._failed(w, error))
         self._worker = worker
         self._set_busy(True)
@@ -169,11 +184,25 @@ class AgreementView(QDialog):
             self._worker.cancel()
         self._set_busy(False)
 
-    def _finished(self, worker: Worker, report: AgreementReport) -> None:
+    def _progressed(self, worker: Worker, done: int, total: int, name: str) -> None:
+        """Round by round while the rounds are compared; no name once they are all done."""
+        if worker is not self._worker or worker.cancelled:
+            return
+        self.busy.setRange(0, total if name else 0)
+        self.busy.setValue(done)
+        self.busy_label.setText(
+            f"Computing round {done + 1} of {total}: {name}…" if name else BUSY_TEXT
+        )
+
+    def _finished(
+        self, worker: Worker, report: AgreementReport | None, rounds: RoundsReport | None
+    ) -> None:
         if worker.cancelled or worker is not self._worker:
             return
         self._set_busy(False)
-        self.show_report(report)
+        if report is not None:  # None only when the rounds were stopped part way
+            self.show_report(report)
+            self.show_rounds(rounds)
 
     def _failed(self, worker: Worker, error: BaseException) -> None:
         if not worker.cancelled and worker is self._worker:
@@ -183,6 +212,9 @@ class AgreementView(QDialog):
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.busy, self.busy_label, self.cancel_button):
             widget.setVisible(busy)
+        if busy:
+            self.busy.setRange(0, 0)
+            self.busy_label.setText(BUSY_TEXT)
         self.compute_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy and self.report is not None)
         if busy:
@@ -201,6 +233,19 @@ class AgreementView(QDialog):
         self.tabs.show_report(report)
         self._set_busy(False)
 
+    def show_rounds(self, rounds: RoundsReport | None) -> None:
+        """The rounds side by side; None when the project has no reliability sample."""
+        self.rounds = rounds
+        self.tabs.show_rounds(rounds)
+
+    def open_round(self, name: str) -> None:
+        """Show one round's full report, computed with the rounds, in the other tabs."""
+        if self.rounds is None or name not in self.rounds.reports:
+            return
+        self.round.setCurrentIndex(max(self.round.findData(name), 0))
+        self.show_report(self.rounds.reports[name])
+        self.tabs.setCurrentIndex(0)
+
     # ---- export and closing -------------------------------------------------------------
 
     def choose_export(self) -> None:
@@ -218,11 +263,16 @@ class AgreementView(QDialog):
         if self.report is None:
             return
         try:
-            write_report(self.report, path)
+            write_report(self.report, path, self.rounds)
         except (StanceCoderError, OSError) as error:  # e.g. the workbook is open elsewhere
             self.problem(str(error))
         else:
             self.summary.setText(f"{self.summary.text()} · exported to {path.name}")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.is_running():
+            self._fill_round_choice()
+        super().showEvent(event)
 
     def done(self, result: int) -> None:
         self._join()

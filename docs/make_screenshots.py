@@ -95,11 +95,19 @@ def shoot_reports(project: Project, article_id: int, suffix: str) -> None:
     QApplication.processEvents()
     agreement.grab().save(str(DOCS / f"agreement-view{suffix}.png"))
     agreement.close()
-    adjudication = AdjudicationView(project, article_id, codebook_view(project))
-    adjudication.resize(1200, 620)
+    book = codebook_view(project)
+    adjudication = AdjudicationView(project, article_id, book)
     adjudication.show()
+    adjudication.next_disagreement()
+    adjudication.accept_version("Alice")
+    adjudication.next_disagreement()  # Biden's picture: the coders differ on the stance
+    adjudication.edit_site()
+    codes = {(c.variable, c.label): c.id for v in book.variables for c in v.codes}
+    adjudication.editor.choose_code(codes[("stance", "Negative")])
     QApplication.processEvents()
     adjudication.grab().save(str(DOCS / f"adjudication-view{suffix}.png"))
+    adjudication.cancel_edit()
+    adjudication.undo.stack.undo()
     adjudication.close()
 
 

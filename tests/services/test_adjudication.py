@@ -10,9 +10,16 @@ from sqlalchemy import select
 
 from stancecoder.cli import main
 from stancecoder.core.errors import ValidationError
-from stancecoder.db.models import Passage, PassageCode
-from stancecoder.services.adjudication import AcceptVersion, comparison, consensus_coder
+from stancecoder.db.models import Coder, Passage, PassageCode
+from stancecoder.services.adjudication import (
+    AcceptVersion,
+    EditConsensus,
+    WriteConsensus,
+    comparison,
+    consensus_coder,
+)
 from stancecoder.services.articles import list_articles, read_article
+from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder, list_coders
 from stancecoder.services.codings import add_passage
 from stancecoder.services.commands import CreatePassage, DeletePassage
@@ -54,6 +61,21 @@ def originals(project: Project) -> list[tuple]:
         ]
         links = session.execute(select(PassageCode.passage_id, PassageCode.code_id)).all()
         return rows + sorted(tuple(link) for link in links)
+
+
+def coders_codings(project: Project) -> list[tuple]:
+    """Every column of Alice's and Bob's passages, with their codes."""
+    with project.transaction() as session:
+        coders = select(Coder.id).where(Coder.name.in_(["Alice", "Bob"]))
+        passages = session.execute(
+            select(Passage).where(Passage.coder_id.in_(coders)).order_by(Passage.id)
+        ).scalars()
+        return [
+            (p.id, p.uid, p.coder_id, p.start, p.end, p.quote, p.memo, p.version, p.updated_at,
+             tuple(sorted(session.scalars(
+                 select(PassageCode.code_id).where(PassageCode.passage_id == p.id)))))
+            for p in passages
+        ]  # fmt: skip
 
 
 def test_consensus_coder_is_made_once_as_lead(seeded: Project) -> None:
@@ -198,3 +220,90 @@ def test_agreement_leaves_the_consensus_layer_out(planted: tuple[Project, int]) 
     report = project_agreement(project, "matched", replicates=100, seed=1)
     assert "Consensus" not in report.coders
     assert set(report.coders) == {"Alice", "Bob"}
+
+
+def test_a_site_offers_its_extent_and_the_codes_every_coder_gave(
+    planted: tuple[Project, int],
+) -> None:
+    project, article = planted
+    book = codebook_view(project)
+    ids = {(c.variable, c.label): c.id for v in book.variables for c in v.codes}
+    sites = comparison(project, article).sites
+    alice, bob = sites[2].passages["Alice"], sites[2].passages["Bob"]
+    assert sites[2].extent() == (alice.start, alice.end) != (bob.start, bob.end)
+    agreed = {"actor": [ids[("actor", "Vladimir Putin")]]}
+    agreed["topic"] = [ids[("topic", "Military cooperation")]]
+    assert sites[1].agreed_codes(book) == {**agreed, "stance": []}  # the stance is disputed
+    assert sites[0].agreed_codes(book) == {
+        **agreed,
+        "stance": [ids[("stance", "Strongly positive")]],
+    }
+    assert sites[3].agreed_codes(book) == {
+        "actor": [], "topic": [ids[("topic", "Diplomacy and dialogue")]], "stance": []
+    }  # fmt: skip
+
+
+def test_writing_a_consensus_puts_it_in_the_layer_and_undoes_and_redoes(
+    planted: tuple[Project, int],
+) -> None:
+    project, article = planted
+    before = coders_codings(project)
+    text = read_article(project, article).text
+    start = text.index("dangerous partnership")
+    book = codebook_view(project)
+    sanctions = next(c.id for c in book.passage_variables()[1].codes if c.label == "Sanctions")
+    write = WriteConsensus(article, start, start + 21, {"topic": [sanctions]}, "new reading")
+    undo, changes = write.apply(project)
+    assert changes.articles == {article} and write.uid in changes.versions
+    alone = [s for s in comparison(project, article).sites if not s.passages]
+    assert len(alone) == 1 and alone[0].consensus is not None
+    written = alone[0].consensus
+    assert (written.coder, written.quote, written.memo) == (
+        "Consensus",
+        "dangerous partnership",
+        "new reading",
+    )
+    assert written.codes == (sanctions,)
+
+    undo.apply(project)
+    assert not [s for s in comparison(project, article).sites if not s.passages]
+    write.apply(project)  # a redo brings back the same passage
+    again = [p for p in passages_of(project, article, None) if p.coder == "Consensus"]
+    assert [p.uid for p in again] == [written.uid]
+    assert coders_codings(project) == before
+
+
+def test_editing_the_consensus_changes_only_what_is_given_and_undoes(
+    planted: tuple[Project, int],
+) -> None:
+    project, article = planted
+    alice = comparison(project, article).sites[2].passages["Alice"]
+    AcceptVersion(alice.uid).apply(project)
+    consensus = comparison(project, article).sites[2].consensus
+    assert consensus is not None
+    before = coders_codings(project)
+    edit = EditConsensus(consensus.uid, consensus.version, span=(alice.start, alice.end - 10))
+    undo, _ = edit.apply(project)
+    edited = comparison(project, article).sites[2].consensus
+    assert edited is not None and edited.end == alice.end - 10
+    assert (edited.codes, edited.memo) == (alice.codes, alice.memo)
+    undo.apply(project)
+    restored = comparison(project, article).sites[2].consensus
+    assert restored is not None and (restored.start, restored.end) == (alice.start, alice.end)
+    assert coders_codings(project) == before
+
+
+def test_editing_refuses_a_coders_passage(planted: tuple[Project, int]) -> None:
+    project, article = planted
+    before = coders_codings(project)
+    bob = comparison(project, article).sites[1].passages["Bob"]
+    with pytest.raises(ValidationError, match="only the consensus is edited here"):
+        EditConsensus(bob.uid, bob.version, memo="overruled").apply(project)
+    assert coders_codings(project) == before
+
+
+def test_writing_outside_the_article_says_so(planted: tuple[Project, int]) -> None:
+    project, article = planted
+    with pytest.raises(ValidationError, match="outside the text"):
+        WriteConsensus(article, 10, 10**6, {}).apply(project)
+    assert not [p for p in passages_of(project, article, None) if p.coder == "Consensus"]

@@ -2,7 +2,8 @@
 
 The consensus layer is the passages of one extra coder (role lead), so the export, the
 reader and undo treat it like any other coder, and the original codings are never touched:
-accepting a version copies it. Passages are grouped into sites with the same matching the
+accepting a version copies it, and the lead's own edits and new codings are refused on any
+passage outside that layer. Passages are grouped into sites with the same matching the
 agreement report uses, so what the lead adjudicates is what the report counted.
 """
 
@@ -18,7 +19,13 @@ from stancecoder.db.store import get_setting, set_setting
 from stancecoder.services.articles import read_article
 from stancecoder.services.codebook_view import CodebookView, codebook_view
 from stancecoder.services.coders import ensure_coder, find_coder
-from stancecoder.services.commands import Command, CreatePassage, DeletePassage, UpdatePassage
+from stancecoder.services.commands import (
+    Codes,
+    Command,
+    CreatePassage,
+    DeletePassage,
+    UpdatePassage,
+)
 from stancecoder.services.passages import PassageView, passage_by_uid, passages_of
 
 if TYPE_CHECKING:
@@ -49,6 +56,21 @@ class Site:
     def all_passages(self) -> list[PassageView]:
         found = list(self.passages.values())
         return [*found, self.consensus] if self.consensus else found
+
+    def extent(self) -> tuple[int, int]:
+        """Everything any coder marked here: a new consensus starts wide, and the lead
+        trims it, rather than hunting for text that someone marked and it left out."""
+        marked = list(self.passages.values()) or self.all_passages()
+        return min(p.start for p in marked), max(p.end for p in marked)
+
+    def agreed_codes(self, codebook: CodebookView) -> dict[str, list[int]]:
+        """The codes every coder here gave, per passage variable: where a new consensus
+        starts, so the lead decides only what is disputed."""
+        coded = [_codes_by_variable(codebook, p.codes) for p in self.passages.values()]
+        return {
+            name: [i for i in ids if all(i in other[name] for other in coded)]
+            for name, ids in (coded[0] if coded else {}).items()
+        }
 
 
 @dataclass(frozen=True)
@@ -123,6 +145,51 @@ class AcceptVersion:
             current.uid, current.version, codes=codes, span=(source.start, source.end),
             memo=source.memo, text=self.text,
         )  # fmt: skip
+        return update.apply(project)
+
+
+@dataclass
+class WriteConsensus:
+    """A consensus coding the lead wrote over text of their choice, copied from no one."""
+
+    article_id: int
+    start: int
+    end: int
+    codes: Codes
+    memo: str = ""
+    uid: str | None = None  # set once written, so a redo brings back the same passage
+    text: str = "Write consensus"
+
+    def apply(self, project: Project) -> tuple[Command, Changes]:
+        create = CreatePassage(
+            self.article_id, consensus_coder(project), self.start, self.end, self.codes,
+            self.memo, uid=self.uid, text=self.text,
+        )  # fmt: skip
+        inverse, changes = create.apply(project)
+        self.uid = create.uid
+        return inverse, changes
+
+
+@dataclass
+class EditConsensus:
+    """Recode, move or re-annotate a consensus passage; only the fields given change.
+    A coder's passage is refused, so no slip in the dialog can alter an original."""
+
+    uid: str
+    version: int | None = None
+    codes: Codes | None = None
+    span: tuple[int, int] | None = None
+    memo: str | None = None
+    text: str = "Edit consensus"
+
+    def apply(self, project: Project) -> tuple[Command, Changes]:
+        if passage_by_uid(project, self.uid).coder != consensus_coder(project):
+            raise ValidationError(
+                "only the consensus is edited here; the coders' passages stay as they are"
+            )
+        update = UpdatePassage(
+            self.uid, self.version, self.codes, self.span, self.memo, text=self.text
+        )
         return update.apply(project)
 
 

@@ -1,4 +1,5 @@
-"""The sites of an article as table rows: one column per coder, then the consensus.
+"""The sites of an article as table rows (one column per coder, then the consensus), and
+the selected site in full beside them.
 
 Cells are small rich-text notes (the quote's start, then the codes) so a disputed variable
 can be bold inside the cell; rows where the coders differ get an amber tint blended from
@@ -9,8 +10,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QColor, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +33,7 @@ from PySide6.QtWidgets import (
 from stancecoder.services.adjudication import ArticleComparison, Site
 from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.passages import PassageView
+from stancecoder.ui.code_picker import ENTER_KEYS, swatch
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCENT = QColor("#d08a2e")  # the amber of the codebook editor's banner
@@ -63,6 +72,19 @@ def codes_html(passage: PassageView, codebook: CodebookView, differing: tuple[st
     return " · ".join(parts) or "<i>not coded</i>"
 
 
+def dispute_text(site: Site, coders: tuple[str, ...]) -> str:
+    """What the coders disagree on at a site, in a sentence; empty where they agree."""
+    parts = []
+    silent = [c for c in coders if c not in site.passages]
+    if site.passages and silent:
+        parts.append(f"{' and '.join(silent)} marked nothing here")
+    elif not site.span_agrees and site.passages:
+        parts.append("they marked different stretches of text")
+    if site.differing:
+        parts.append(f"they differ on {', '.join(site.differing)}")
+    return "; ".join(parts).capitalize() + "." if parts else ""
+
+
 def cell_html(passage: PassageView | None, codebook: CodebookView, site: Site) -> str:
     if passage is None:
         return "—"
@@ -70,6 +92,44 @@ def cell_html(passage: PassageView | None, codebook: CodebookView, site: Site) -
     if not site.span_agrees and site.passages:
         quote = f"<b>{quote}</b>"
     return f"{quote}<br>{codes_html(passage, codebook, site.differing)}"
+
+
+def summary_text(comparison: ArticleComparison) -> str:
+    sites = comparison.sites
+    differ = sum(not s.agrees for s in sites)
+    decided = sum(s.consensus is not None for s in sites)
+    return (
+        f"{len(sites)} passages compared · the coders differ on {differ} · "
+        f"consensus written for {decided}"
+    )
+
+
+def detail_html(
+    site: Site | None, consensus_coder: str, codebook: CodebookView, quiet: QColor
+) -> str:
+    """Each version at the site whole (where it begins and ends, every code, the memo),
+    and in the `quiet` colour how to go on from there."""
+    hint = (
+        f"<p style='color:{quiet.name()}'>Enter or F2 edits the consensus here; selecting"
+        " text in the article codes a new one.</p>"
+    )
+    if site is None:
+        return "<p>No passages in this article yet.</p>" + hint
+    blocks = [_version_html(p, codebook, site.differing) for p in site.passages.values()]
+    if site.consensus is not None:
+        blocks.append(_version_html(site.consensus, codebook, ()))
+    else:
+        blocks.append(f"<p><b>{escape(consensus_coder)}</b>: not decided</p>")
+    return "".join(blocks) + hint
+
+
+def _version_html(passage: PassageView, codebook: CodebookView, differing: tuple[str, ...]) -> str:
+    memo = f"<br><i>memo: {escape(passage.memo)}</i>" if passage.memo else ""
+    return (
+        f"<p><b>{escape(passage.coder)}</b> [{passage.start}, {passage.end})"
+        f" — {codes_html(passage, codebook, differing)}<br>"
+        f"“{escape(passage.quote)}”{memo}</p>"
+    )
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -110,31 +170,41 @@ class HtmlDelegate(QStyledItemDelegate):
 
 
 class SiteTable(QTableWidget):
-    """Read-only rows; the dialog acts on the selected row."""
+    """Read-only rows; the dialog acts on the selected row. Enter or a double click on a
+    row asks to edit its consensus."""
+
+    editRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.doubleClicked.connect(lambda _index: self.editRequested.emit())
         self.setItemDelegate(HtmlDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab goes on to the article, not along the row
         self.setWordWrap(True)
         self.setShowGrid(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-    def show_comparison(self, comparison: ArticleComparison, codebook: CodebookView) -> None:
+    def show_comparison(
+        self, comparison: ArticleComparison, codebook: CodebookView, colours: dict[str, str]
+    ) -> None:
+        """`colours` (coder name -> "#rrggbb") mark the column headers, the key to the
+        colours of the article pane."""
         columns = [*comparison.coders, comparison.consensus_coder]
         self.clear()
         self.setColumnCount(len(columns))
-        self.setHorizontalHeaderLabels(columns)
+        for column, coder in enumerate(columns):
+            self.setHorizontalHeaderItem(column, QTableWidgetItem(swatch(colours[coder]), coder))
         self.setRowCount(len(comparison.sites))
         base = self.palette().color(QPalette.ColorRole.Base)
         tint = QBrush(blend(base, ACCENT, 0.14))
         for row, site in enumerate(comparison.sites):
             mark = "✓" if site.agrees else "≠"
             header = QTableWidgetItem(f"{row + 1} {mark}")
-            header.setToolTip("the coders agree" if site.agrees else "the coders differ")
+            header.setToolTip(dispute_text(site, comparison.coders) or "The coders agree.")
             self.setVerticalHeaderItem(row, header)
             for column, coder in enumerate(comparison.coders):
                 passage = site.passages.get(coder)
@@ -142,6 +212,12 @@ class SiteTable(QTableWidget):
             consensus = cell_html(site.consensus, codebook, _calm(site))
             self._put(row, len(comparison.coders), consensus, site, tint)
         self.resizeRowsToContents()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER_KEYS and not event.modifiers():
+            self.editRequested.emit()
+            return
+        super().keyPressEvent(event)
 
     def _put(self, row: int, column: int, html: str, site: Site, tint: QBrush) -> None:
         item = QTableWidgetItem()

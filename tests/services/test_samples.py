@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from stancecoder.core.errors import ValidationError
-from stancecoder.services.articles import list_articles, read_article
+from stancecoder.services.adjudication import consensus_coder
+from stancecoder.services.articles import ArticleQuery, list_articles, read_article
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_status
 from stancecoder.services.corpus import import_corpus
@@ -17,11 +18,15 @@ from stancecoder.services.passages import passages_of, set_blind_mode
 from stancecoder.services.project import Project
 from stancecoder.services.samples import (
     SEED_LIMIT,
+    assignable_coders,
     close_round,
     draw_sample,
     list_rounds,
+    pool_size,
     progress,
+    rest_size,
     round_articles,
+    round_progress,
     split_rest,
 )
 
@@ -225,3 +230,61 @@ def test_split_and_progress_refuse_unknown_or_missing_coders(corpus: Project) ->
     with pytest.raises(ValidationError, match="no coder called 'Zed'"):
         progress(corpus, "Zed")
     assert all(row.assigned == 0 for row in progress(corpus))
+
+
+def test_round_progress_counts_each_coder_on_the_rounds_articles_only(corpus: Project) -> None:
+    first = draw_sample(corpus, "training 1", count=4, coders=TWO, seed=1)
+    second = draw_sample(corpus, "final", count=5, coders=["Bob", "Carol"], seed=2, kind="final")
+    split_rest(corpus, ["Alice"])  # more articles for Alice, outside both rounds
+    set_status(corpus, first.article_ids[0], "Alice", "done")
+    set_status(corpus, first.article_ids[1], "Alice", "doing")
+    set_status(corpus, second.article_ids[0], "Bob", "done")
+    add_passage(corpus, second.article_ids[1], "Carol", 0, 6, {})  # coding begins it
+
+    rounds = round_progress(corpus)
+    assert list(rounds) == ["training 1", "final"]
+    counts = {
+        name: {(r.coder, r.assigned, r.todo, r.doing, r.done) for r in rows}
+        for name, rows in rounds.items()
+    }
+    assert counts["training 1"] == {("Alice", 4, 2, 1, 1), ("Bob", 4, 4, 0, 0)}
+    assert counts["final"] == {("Bob", 5, 4, 0, 1), ("Carol", 5, 4, 1, 0)}
+    assert [r.coder for r in rounds["final"]] == ["Bob", "Carol"]
+    assert {row.coder: row.assigned for row in progress(corpus)}["Alice"] == 25
+
+
+def test_round_progress_is_empty_without_rounds(corpus: Project) -> None:
+    assert round_progress(corpus) == {}
+
+
+def test_pool_and_rest_sizes_say_what_a_draw_or_a_split_would_take(corpus: Project) -> None:
+    assert pool_size(corpus) == rest_size(corpus) == 30
+    draw_sample(corpus, "training 1", count=6, coders=TWO, seed=3)
+    assert pool_size(corpus) == 24 and pool_size(corpus, exclude_sampled=False) == 30
+    assert rest_size(corpus) == 24
+    split = split_rest(corpus, ["Carol"])
+    assert rest_size(corpus) == 0 and len(split["Carol"]) == 24
+    close_round(corpus, "training 1")
+    assert rest_size(corpus) == 0  # closed, but its articles stay assigned to its coders
+
+
+def test_assignable_coders_are_the_active_ones_without_the_consensus(corpus: Project) -> None:
+    assert assignable_coders(corpus) == ["Alice", "Bob", "Carol"]
+    consensus = consensus_coder(corpus)
+    add_coder(corpus, "Dora")
+    assert consensus not in assignable_coders(corpus)
+    assert assignable_coders(corpus) == ["Alice", "Bob", "Carol", "Dora"]
+
+
+def test_the_article_list_narrows_to_the_coders_assignments(corpus: Project) -> None:
+    sample = draw_sample(corpus, "training 1", count=5, coders=TWO, seed=4)
+    split = split_rest(corpus, ["Alice", "Carol"])
+    mine = ArticleQuery(assigned=True)
+    alice = {row.id for row in list_articles(corpus, "Alice", mine)}
+    assert alice == set(sample.article_ids) | set(split["Alice"])
+    assert {row.id for row in list_articles(corpus, "Bob", mine)} == set(sample.article_ids)
+    assert {row.id for row in list_articles(corpus, "Carol", mine)} == set(split["Carol"])
+    set_status(corpus, sample.article_ids[0], "Bob", "done")
+    done = ArticleQuery(status="done", assigned=True)
+    assert [row.id for row in list_articles(corpus, "Bob", done)] == [sample.article_ids[0]]
+    assert len(list_articles(corpus, None, mine)) == 30  # all coders' view: no narrowing

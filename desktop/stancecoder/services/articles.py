@@ -39,11 +39,13 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class ArticleQuery:
-    """What the article list shows: words to find in title or text, a status, a source."""
+    """What the article list shows: words to find in title or text, a status, a source,
+    and, with `assigned`, only the coder's own articles (given to them or begun by them)."""
 
     words: str = ""
     status: str | None = None
     source: str | None = None
+    assigned: bool = False
 
 
 def list_articles(
@@ -72,6 +74,9 @@ def list_articles(
             )
         if query.source:
             articles = articles.where(Article.source == query.source)
+        if query.assigned and coder is not None:
+            mine = select(Assignment.article_id).where(Assignment.coder_id == coder_id)
+            articles = articles.where(Article.id.in_(mine))
         found = [
             ArticleRow(
                 id=article_id,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
@@ -28,6 +28,7 @@ from stancecoder.db.models import (
     RoundCoder,
     utc_now,
 )
+from stancecoder.db.store import get_setting
 from stancecoder.services.coders import require_coder
 
 if TYPE_CHECKING:
@@ -98,10 +99,18 @@ def draw_sample(
         session.flush()
         session.add_all(RoundArticle(round_id=round_.id, article_id=a) for a in chosen)
         session.add_all(RoundCoder(round_id=round_.id, coder_id=c.id) for c in members)
-        for coder in members:
-            for article_id in chosen:
-                if session.get(Assignment, (article_id, coder.id)) is None:
-                    session.add(Assignment(article_id=article_id, coder_id=coder.id))
+        session.flush()
+        in_round = select(RoundArticle.article_id).where(RoundArticle.round_id == round_.id)
+        existing = select(Assignment.article_id, Assignment.coder_id).where(
+            Assignment.article_id.in_(in_round)
+        )  # one query, not one per article and coder: a sample may hold thousands
+        given = {(article_id, coder_id) for article_id, coder_id in session.execute(existing)}
+        session.add_all(
+            Assignment(article_id=article_id, coder_id=coder.id)
+            for coder in members
+            for article_id in chosen
+            if (article_id, coder.id) not in given
+        )
         session.flush()
         return _info(session, round_)
 
@@ -113,17 +122,7 @@ def split_rest(
     in turn by article id, or in a shuffled order when a seed is given."""
     with project.transaction() as session:
         members = _coders(session, coders, minimum=1)
-        in_open_round = select(RoundArticle.article_id).join(Round).where(Round.closed_at.is_(None))
-        rest = list(
-            session.scalars(
-                select(Article.id)
-                .where(
-                    Article.id.not_in(in_open_round),
-                    Article.id.not_in(select(Assignment.article_id)),
-                )
-                .order_by(Article.id)
-            )
-        )
+        rest = _rest(session)
         if seed is not None:
             random.Random(_checked_seed(seed)).shuffle(rest)
         split: dict[str, list[int]] = {coder.name: [] for coder in members}
@@ -132,6 +131,29 @@ def split_rest(
             session.add(Assignment(article_id=article_id, coder_id=coder.id))
             split[coder.name].append(article_id)
         return {name: tuple(sorted(ids)) for name, ids in split.items()}
+
+
+def rest_size(project: Project) -> int:
+    """How many articles `split_rest` would hand out now."""
+    with project.transaction() as session:
+        return len(_rest(session))
+
+
+def pool_size(project: Project, exclude_sampled: bool = True) -> int:
+    """How many articles a new sample could be drawn from."""
+    with project.transaction() as session:
+        return len(_pool(session, None, exclude_sampled))
+
+
+def assignable_coders(project: Project) -> list[str]:
+    """Active coders, by name; not the consensus layer, which adjudication writes."""
+    # imported here: adjudication reaches this module through passages (blind_for)
+    from stancecoder.services.adjudication import CONSENSUS_KEY
+
+    with project.transaction() as session:
+        consensus = get_setting(session, CONSENSUS_KEY)
+        names = session.scalars(select(Coder.name).where(Coder.active).order_by(Coder.name))
+        return [name for name in names if name != consensus]
 
 
 def list_rounds(project: Project) -> list[SampleInfo]:
@@ -163,19 +185,45 @@ def progress(project: Project, coder: str | None = None) -> list[CoderProgress]:
             people = [require_coder(session, coder)]
         else:
             people = list(session.scalars(select(Coder).order_by(Coder.name)))
-        counts = {
-            (coder_id, status): number
-            for coder_id, status, number in session.execute(
-                select(Assignment.coder_id, Assignment.status, func.count()).group_by(
-                    Assignment.coder_id, Assignment.status
-                )
+        query = select(Assignment.coder_id, Assignment.status, func.count())
+        if coder is not None:  # the status bar asks after every status change: keep it small
+            query = query.where(Assignment.coder_id == people[0].id)
+        grouped = session.execute(query.group_by(Assignment.coder_id, Assignment.status))
+        counts = {(coder_id, status): number for coder_id, status, number in grouped}
+        return [
+            _progress_row(person.name, {s: counts.get((person.id, s), 0) for s in STATUSES})
+            for person in people
+        ]
+
+
+def round_progress(project: Project) -> dict[str, list[CoderProgress]]:
+    """Per round, each of its coders' statuses on the round's articles only, so a lead
+    sees who still has to finish a sample whatever else they were given."""
+    with project.transaction() as session:
+        order = select(Round.id, Round.name).order_by(Round.created_at, Round.id)
+        names = dict(session.execute(order).all())
+        rows = session.execute(
+            select(RoundCoder.round_id, Coder.name, Assignment.status, func.count())
+            .join(Coder, Coder.id == RoundCoder.coder_id)
+            .join(RoundArticle, RoundArticle.round_id == RoundCoder.round_id)
+            .outerjoin(
+                Assignment,
+                and_(
+                    Assignment.article_id == RoundArticle.article_id,
+                    Assignment.coder_id == RoundCoder.coder_id,
+                ),
             )
+            .group_by(RoundCoder.round_id, Coder.name, Assignment.status)
+        )
+        counts: dict[str, dict[str, dict[str, int]]] = {name: {} for name in names.values()}
+        for round_id, coder, status, number in rows:
+            per_status = counts[names[round_id]].setdefault(coder, {})
+            key = status or "todo"  # a round article never given to the coder is still to do
+            per_status[key] = per_status.get(key, 0) + number
+        return {
+            name: [_progress_row(coder, n) for coder, n in sorted(per_coder.items())]
+            for name, per_coder in counts.items()
         }
-        result = []
-        for person in people:
-            todo, doing, done = (counts.get((person.id, s), 0) for s in STATUSES)
-            result.append(CoderProgress(person.name, todo + doing + done, todo, doing, done))
-        return result
 
 
 def blind_for(session: Session, article_id: int) -> bool:
@@ -198,6 +246,20 @@ def _pool(
         query = query.where(Article.id.not_in(select(RoundArticle.article_id)))
     rows = session.execute(query)
     return [(id_, stratum_of(stratify_by, source, date)) for id_, source, date in rows]
+
+
+def _rest(session: Session) -> list[int]:
+    """Articles in no open round and assigned to nobody, by id."""
+    in_open_round = select(RoundArticle.article_id).join(Round).where(Round.closed_at.is_(None))
+    query = select(Article.id).where(
+        Article.id.not_in(in_open_round), Article.id.not_in(select(Assignment.article_id))
+    )
+    return list(session.scalars(query.order_by(Article.id)))
+
+
+def _progress_row(coder: str, counts: dict[str, int]) -> CoderProgress:
+    todo, doing, done = (counts.get(status, 0) for status in STATUSES)
+    return CoderProgress(coder, todo + doing + done, todo, doing, done)
 
 
 def _coders(session: Session, names: Sequence[str], minimum: int) -> list[Coder]:

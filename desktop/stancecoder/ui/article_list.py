@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from stancecoder.core.changes import Changes
 from stancecoder.services.articles import ArticleQuery, ArticleRow, list_articles, list_sources
 from stancecoder.services.project import Project
+from stancecoder.services.samples import progress
 from stancecoder.ui.article_table import (
     ID_ROLE,
     SORT_ROLE,
@@ -63,6 +65,8 @@ class ArticlePanel(QWidget):
             self.status.addItem(status_dot(status), text, status)
         self.source = QComboBox()
         self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.mine = QCheckBox("Assigned to &me")
+        self.mine.setToolTip("Only your articles: those assigned to you and those you began")
         self.model = ArticleTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -74,6 +78,7 @@ class ArticlePanel(QWidget):
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
+        filters.addWidget(self.mine)
         filters.addWidget(self.status)
         filters.addWidget(self.source, 1)
         layout = QVBoxLayout(self)
@@ -89,6 +94,7 @@ class ArticlePanel(QWidget):
         self._search_timer.timeout.connect(self._reload)
         self.status.currentIndexChanged.connect(self._reload)
         self.source.currentIndexChanged.connect(self._reload)
+        self.mine.toggled.connect(self._reload)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.search.installEventFilter(self)
 
@@ -115,14 +121,18 @@ class ArticlePanel(QWidget):
         return None
 
     def set_project(self, project: Project, coder: str | None) -> None:
-        """Show a project's articles as this coder sees them; filters start empty."""
+        """Show a project's articles as this coder sees them; filters start empty, but a
+        coder with assigned articles still to do starts with just their own."""
         self._project, self._coder, self._current = project, coder, None
-        for box in (self.search, self.status, self.source):
+        boxes = (self.search, self.status, self.source, self.mine)
+        for box in boxes:
             box.blockSignals(True)
         self.search.clear()
         self.status.setCurrentIndex(0)
         self.source.setCurrentIndex(-1)  # "All sources" once the new project's are listed
-        for box in (self.search, self.status, self.source):
+        self.mine.setEnabled(coder is not None)
+        self.mine.setChecked(coder is not None and progress(project, coder)[0].todo > 0)
+        for box in boxes:
             box.blockSignals(False)
         self._fill_sources(project)
         self._reload()
@@ -217,7 +227,10 @@ class ArticlePanel(QWidget):
             return
         self._search_timer.stop()
         query = ArticleQuery(
-            self.search.text(), self.status.currentData(), self.source.currentData()
+            self.search.text(),
+            self.status.currentData(),
+            self.source.currentData(),
+            assigned=self.mine.isChecked(),
         )
         keep = self._current
         self.model.set_rows(list_articles(self._project, self._coder, query))
@@ -239,9 +252,12 @@ class ArticlePanel(QWidget):
     def _show_count(self) -> None:
         shown = self.proxy.rowCount()
         if shown:
-            self.count.setText(f"{shown} article{'' if shown == 1 else 's'}")
+            mine = " assigned to you" if self.mine.isChecked() else ""
+            self.count.setText(f"{shown} article{'' if shown == 1 else 's'}{mine}")
         elif self.search.text() or self.status.currentData() or self.source.currentData():
             self.count.setText("No articles match the search and filters")
+        elif self.mine.isChecked():
+            self.count.setText("No articles are assigned to you yet")
         else:
             self.count.setText("No articles yet: import files to begin")
 

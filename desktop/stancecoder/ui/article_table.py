@@ -167,6 +167,9 @@ def article_table(model: QSortFilterProxyModel) -> QTableView:
     header.setHighlightSections(False)
     header.setMinimumSectionSize(28)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # fitted to the rows in view: measuring a thousand rows on every status or count
+    # change made each coding wait a third of a second on a large corpus
+    header.setResizeContentsPrecision(0)
     header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
     header.resizeSection(SOURCE, table.fontMetrics().horizontalAdvance("Yonhap News") + 12)

@@ -25,6 +25,7 @@ from stancecoder.services.commands import (
 )
 from stancecoder.services.passages import PassageView, coded_today, passages_of
 from stancecoder.services.project import Project
+from stancecoder.services.samples import CoderProgress, progress
 from stancecoder.ui.article_form import ArticleForm
 from stancecoder.ui.article_list import ArticlePanel
 from stancecoder.ui.coding_panel import CodingPanel
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoRunner(project, self.apply_changes, lambda text: self.complain(text))
         self._title = project.title
         self._coded_today: int | None = None
+        self._assigned: CoderProgress | None = None
         self.setWindowTitle(f"{self._title} — StanceCoder")
         self.setAcceptDrops(True)
         self._build()
@@ -181,7 +183,7 @@ class MainWindow(QMainWindow):
             self.reload_passages()
             self.article_form.load(self._article_codes())
         self.articles.refresh(changes)
-        self.update_status(recount=bool(changes.passages))
+        self.update_status(recount=bool(changes.passages), statuses=bool(changes.articles))
         self.actions.update_enabled()
 
     def refresh(self) -> None:
@@ -189,15 +191,27 @@ class MainWindow(QMainWindow):
         ids = {self.article.id} if self.article else set()
         self.apply_changes(Changes(articles=ids, codebook=True))
         self.articles.refresh()  # articles that other windows imported
+        self.update_status(recount=True, statuses=True)  # and other articles' statuses
 
-    def update_status(self, recount: bool = False) -> None:
-        """Article position always; today's count only when codings changed (`recount`)."""
+    def update_status(self, recount: bool = False, statuses: bool = False) -> None:
+        """Article position always; today's count only when codings changed (`recount`),
+        the assigned articles done only when an article's status may have (`statuses`),
+        so switching articles costs no query."""
         if recount or self._coded_today is None:
             self._coded_today = coded_today(self.project, self.coder)
+        if statuses or self._assigned is None:
+            self._assigned = progress(self.project, self.coder)[0]
         n, total = self.articles.position()
-        self.status.setText(
-            f"{self._title}  ·  coder: {self.coder}  ·  article {n} of {total}  ·  "
-            f"coded today: {self._coded_today}"
+        mine = self._assigned
+        parts = [self._title, f"coder: {self.coder}", f"article {n} of {total}",
+                 f"coded today: {self._coded_today}"]  # fmt: skip
+        if mine.assigned:
+            parts.append(f"{mine.done} of {mine.assigned} assigned done")
+        self.status.setText("  ·  ".join(parts))
+        self.status.setToolTip(
+            f"Assigned to you: {mine.todo} to do, {mine.doing} doing, {mine.done} done"
+            if mine.assigned
+            else ""
         )
 
     def complain(self, message: str) -> None:

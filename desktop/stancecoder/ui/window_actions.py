@@ -19,6 +19,7 @@ from stancecoder.ui.actions import ActionRegistry, ActionSpec
 from stancecoder.ui.adjudication_view import AdjudicationView
 from stancecoder.ui.agreement_view import AgreementView
 from stancecoder.ui.codebook_editor import CodebookEditor
+from stancecoder.ui.samples_dialog import SamplesDialog
 from stancecoder.ui.shortcut_sheet import ShortcutSheet, shortcut_table
 
 if TYPE_CHECKING:
@@ -123,6 +124,8 @@ def declare_actions(window: MainWindow) -> ActionRegistry:
                                     enabled_when=has_article))  # fmt: skip
         specs.insert(-1, ActionSpec("agreement", "&Code", "A&greement report…",
                                     lambda: _agreement(window), ("Ctrl+R",)))  # fmt: skip
+        specs.insert(-1, ActionSpec("samples", "&Code", "Samples and &assignments…",
+                                    lambda: _samples(window), ("Ctrl+Shift+A",)))  # fmt: skip
     for spec in specs:
         registry.add(spec)
     registry["snap"].setChecked(True)
@@ -226,6 +229,13 @@ def _adjudicate(window: MainWindow) -> None:
     if window.article is not None:
         AdjudicationView(window.project, window.article.id, window.codebook, window).exec()
         window.refresh()
+
+
+def _samples(window: MainWindow) -> None:
+    """Each change refreshes the window at once: a new sample is blind from the start."""
+    dialog = SamplesDialog(window.project, window)
+    dialog.changed.connect(window.refresh)
+    dialog.exec()
 
 
 def _agreement(window: MainWindow) -> None:

@@ -1,4 +1,8 @@
-"""Every action of the workbench window, declared once for menus, keys and the F1 sheet."""
+"""Every action of the workbench window, declared once for menus, keys and the F1 sheet.
+
+The lead's dialogs are imported when first opened: with the statistics and Excel
+libraries behind them they would add half a second to every start of the window.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +17,9 @@ from PySide6.QtWidgets import QFileDialog
 from stancecoder.core.changes import Changes
 from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.commands import SetStatus
-from stancecoder.services.export import export
 from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
 from stancecoder.ui.actions import ActionRegistry, ActionSpec
-from stancecoder.ui.adjudication_view import AdjudicationView
-from stancecoder.ui.agreement_view import AgreementView
-from stancecoder.ui.codebook_editor import CodebookEditor
-from stancecoder.ui.samples_dialog import SamplesDialog
+from stancecoder.ui.export_dialog import ExportDialog
 from stancecoder.ui.shortcut_sheet import ShortcutSheet, shortcut_table
 
 if TYPE_CHECKING:
@@ -215,17 +215,24 @@ def _export(window: MainWindow) -> None:
         window, "Export", f"{window.project.title}.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
     )
     if path:
-        export(window.project, Path(path))
-        window.statusBar().showMessage(f"Exported to {path}", 5000)
+        dialog = ExportDialog(window.project, Path(path), window)
+        dialog.start()
+        dialog.exec()
+        if dialog.report is not None:
+            window.statusBar().showMessage(f"Exported to {path}", 5000)
 
 
 def _edit_codebook(window: MainWindow) -> None:
+    from stancecoder.ui.codebook_editor import CodebookEditor
+
     CodebookEditor(window.project, window).exec()
     window.apply_changes(Changes(codebook=True))
     bind_code_shortcuts(window)
 
 
 def _adjudicate(window: MainWindow) -> None:
+    from stancecoder.ui.adjudication_view import AdjudicationView
+
     if window.article is not None:
         AdjudicationView(window.project, window.article.id, window.codebook, window).exec()
         window.refresh()
@@ -233,6 +240,8 @@ def _adjudicate(window: MainWindow) -> None:
 
 def _samples(window: MainWindow) -> None:
     """Each change refreshes the window at once: a new sample is blind from the start."""
+    from stancecoder.ui.samples_dialog import SamplesDialog
+
     dialog = SamplesDialog(window.project, window)
     dialog.changed.connect(window.refresh)
     dialog.exec()
@@ -240,6 +249,8 @@ def _samples(window: MainWindow) -> None:
 
 def _agreement(window: MainWindow) -> None:
     """Modeless, so the lead can read a disagreement in the window and come back."""
+    from stancecoder.ui.agreement_view import AgreementView
+
     view = getattr(window, "agreement_view", None)
     if view is None:
         view = window.agreement_view = AgreementView(window.project, window)

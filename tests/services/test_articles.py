@@ -1,0 +1,53 @@
+"""Searching the article list: case-insensitive in every script the corpus may hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stancecoder.services.articles import ArticleQuery, list_articles
+from stancecoder.services.corpus import import_corpus
+from stancecoder.services.project import Project
+
+TEXTS = {
+    "tass.txt": "Путин прибыл в Пхеньян.\n\nВизит длился два дня.",
+    "caps.txt": "ПУТИН И КИМ ПОДПИСАЛИ ДОГОВОР.\n\nThe treaty was signed.",
+    "yonhap.txt": "푸틴 대통령이 평양에 도착했다.\n\nA 50% rise in trade_volume.",
+    "english.txt": "Pyongyang welcomed the Russian President.\n\nÉlysée kept quiet.",
+}
+
+
+@pytest.fixture
+def corpus(project: Project, tmp_path: Path) -> Project:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    import_corpus(project, [folder])
+    return project
+
+
+def found(project: Project, words: str) -> set[str]:
+    rows = list_articles(project, query=ArticleQuery(words))
+    return {row.title.split()[0] for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("words", "titles"),
+    [
+        ("pyongyang", {"Pyongyang"}),
+        ("PYONGYANG", {"Pyongyang"}),
+        ("путин", {"Путин", "ПУТИН"}),  # lower case finds Capitalised and CAPITALS
+        ("Путин", {"Путин", "ПУТИН"}),
+        ("평양", {"푸틴"}),
+        ("élysée", {"Pyongyang"}),
+        ("50%", {"푸틴"}),  # % and _ are letters to look for, not patterns
+        ("trade_volume", {"푸틴"}),
+        ("e_volume", {"푸틴"}),
+        ("x%", set()),
+        ("путин договор", {"ПУТИН"}),  # every word must occur
+    ],
+)
+def test_search_ignores_case_in_every_script(corpus: Project, words: str, titles: set[str]) -> None:
+    assert found(corpus, words) == titles

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook_view import CodebookView, codebook_view
@@ -154,6 +154,18 @@ def test_keys_that_reach_the_open_list_go_on_to_the_search(
     assert actor.search.text() == "ushak"
     qtbot.keyClick(actor.popup, Qt.Key.Key_Return)
     assert actor.codes() == [code_id("actor", "Yuri Ushakov")]
+
+
+def test_tab_walks_from_field_to_field(qtbot, panel) -> None:
+    actor, topic = panel.fields["actor"].search, panel.fields["topic"].search
+    actor.setFocus()
+    qtbot.waitUntil(actor.hasFocus)
+    qtbot.keyClick(actor, Qt.Key.Key_Tab)
+    assert topic.hasFocus()
+    qtbot.keyClick(topic, Qt.Key.Key_Tab)
+    assert panel.fields["stance"].isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert topic.hasFocus()
 
 
 def test_down_in_an_empty_field_offers_every_code_in_codebook_order(qtbot, panel) -> None:

@@ -117,7 +117,9 @@ class CodePicker(QWidget):
         self._chosen: list[int] = []
         self._codes = {code.id: code for code in variable.codes}
         self._rows = {code.id: row for row, code in enumerate(variable.codes)}
-        self.search = QLineEdit(clearButtonEnabled=True)
+        # Parented at once: a parentless field keeps a focus chain of its own with its
+        # clear button, and Tab would never leave it.
+        self.search = QLineEdit(self, clearButtonEnabled=True)
         self.search.installEventFilter(self)
         self.search.textEdited.connect(self._edited)
         self.popup = self._make_popup()

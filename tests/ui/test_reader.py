@@ -24,6 +24,7 @@ from stancecoder.services.passages import PassageView, passages_of
 from stancecoder.services.project import Project
 from stancecoder.ui.highlighter import TINTS, blend
 from stancecoder.ui.reader import Reader
+from stancecoder.ui.reading_view import ReadingView
 
 TEXT = (
     "Putin 👋🏽 met Kim 김정은 in 평양 on Tuesday.\n"
@@ -523,3 +524,14 @@ def test_real_article_with_real_passages(qtbot, ui_project: Project, shots: Path
     for p in passages:
         assert text[p.start : p.end] == p.quote
     assert reader.grab().save(str(shots / "reader.png"))
+
+
+def test_text_set_before_the_view_is_shown_wraps_at_the_shown_width(qtbot) -> None:
+    """A window restoring the last article fills the reader before showing it."""
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.setPlainText(("Putin would fly to Pyongyang late on Tuesday evening. " * 12 + "\n\n") * 9)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.horizontalScrollBar().maximum() == 0

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
+    QShowEvent,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
@@ -156,6 +157,14 @@ class ReadingView(QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.place()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Text set while the view was hidden was laid out at the width of that moment, and
+        Qt kept it when the margins moved on show: lines ran behind a horizontal scroll bar
+        until the next resize. Turning wrapping off and on lays it out at today's width."""
+        super().showEvent(event)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

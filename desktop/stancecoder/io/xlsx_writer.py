@@ -134,14 +134,17 @@ def _header_cell(worksheet: WriteOnlyWorksheet, header: str) -> WriteOnlyCell:
 class _CellMaker:
     """Turns one sheet's values into what `append` takes, noting each text cut to fit.
 
-    Plain numbers and plain text go in as bare values, which openpyxl writes fastest; a cell
-    object is made only where a style or a forced type is needed.
+    Plain numbers and plain text go in as bare values, which openpyxl writes fastest. Where
+    a style or a forced type is needed, each column reuses one cell: write-only `append`
+    writes a row out before it returns, so the next row may refill the same cell. Making a
+    styled cell per value took a fifth of the time of a 100,000-passage export.
     """
 
     def __init__(self, worksheet: WriteOnlyWorksheet, title: str, report: WriteReport) -> None:
         self.worksheet = worksheet
         self.title = title
         self.report = report
+        self._cells: dict[tuple[str, str], WriteOnlyCell] = {}
 
     def make(self, column: Column, value: object, excel_row: int) -> object:
         if value is None or (isinstance(value, float | datetime) and value != value):
@@ -158,17 +161,28 @@ class _CellMaker:
             # openpyxl types "=..." as a formula and "#N/A" as an error; a quote is neither.
             if not (column.wrap or value.startswith("=") or value in ERROR_CODES):
                 return value
-            cell = WriteOnlyCell(self.worksheet, value)
+            cell = self._cell(column, "text")
+            cell.value = value
             cell.data_type = "s"
-        elif isinstance(value, date):
-            cell = WriteOnlyCell(self.worksheet, value)
-            cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
+            return cell
+        if isinstance(value, date):
+            cell = self._cell(column, "datetime" if isinstance(value, datetime) else "date")
         elif column.wrap:
-            cell = WriteOnlyCell(self.worksheet, value)
+            cell = self._cell(column, "number")
         else:
             return value
-        if column.wrap:
-            cell.alignment = _WRAPPED
+        cell.value = value
+        return cell
+
+    def _cell(self, column: Column, kind: str) -> WriteOnlyCell:
+        key = (column.header, kind)
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = WriteOnlyCell(self.worksheet)
+            if kind in ("date", "datetime"):
+                cell.number_format = DATETIME_FORMAT if kind == "datetime" else DATE_FORMAT
+            if column.wrap:
+                cell.alignment = _WRAPPED
         return cell
 
     def _fit(self, text: str, excel_row: int, header: str) -> str:

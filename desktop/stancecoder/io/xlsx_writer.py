@@ -97,15 +97,11 @@ def _write_sheet(
     worksheet.append([_header_cell(worksheet, column.header) for column in columns])
 
     cells = _CellMaker(worksheet, sheet.title, report)
+    makers = [cells.maker(column) for column in columns]
     excel_row = 1
     for row in checked_rows(sheet.title, columns, sheet.rows):
         excel_row += 1
-        worksheet.append(
-            [
-                cells.make(column, value, excel_row)
-                for column, value in zip(columns, row, strict=True)
-            ]
-        )
+        worksheet.append([make(value, excel_row) for make, value in zip(makers, row, strict=True)])
         written += 1
         if on_row is not None and on_row(written) is False:
             raise ExportCancelled(path)
@@ -145,6 +141,31 @@ class _CellMaker:
         self.title = title
         self.report = report
         self._cells: dict[tuple[str, str], WriteOnlyCell] = {}
+
+    def maker(self, column: Column) -> Callable[[object, int], object]:
+        """The conversion for one column: plain text and finite numbers, nearly every
+        value of an export, take a short path; everything else goes through `make`."""
+
+        def general(value: object, excel_row: int) -> object:
+            return self.make(column, value, excel_row)
+
+        def text(value: object, excel_row: int) -> object:
+            if type(value) is not str or not value.isprintable():
+                return general(value, excel_row)
+            if len(value) * 2 > CELL_LIMIT or value[:1] == "=" or value in ERROR_CODES:
+                return general(value, excel_row)
+            return value
+
+        def number(value: object, excel_row: int) -> object:
+            if type(value) is int or (type(value) is float and math.isfinite(value)):
+                return value
+            return general(value, excel_row)
+
+        if column.wrap:
+            return general
+        if column.kind == "text":
+            return text
+        return number if column.kind in ("int", "float") else general
 
     def make(self, column: Column, value: object, excel_row: int) -> object:
         if value is None or (isinstance(value, float | datetime) and value != value):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Article, Assignment, Coder, Passage
@@ -49,10 +50,14 @@ class ArticleQuery:
 
 
 def list_articles(
-    project: Project, coder: str | None = None, query: ArticleQuery | None = None
+    project: Project,
+    coder: str | None = None,
+    query: ArticleQuery | None = None,
+    only: Collection[int] | None = None,
 ) -> list[ArticleRow]:
     """Articles with this coder's status and passage count (all coders' if None), in
-    import order, narrowed by `query`.
+    import order, narrowed by `query` and, when given, to the ids in `only` (the rows an
+    action touched, refreshed without reading the whole list).
 
     Runs on the session's connection without ORM row processing: at 10,000 articles that
     halves the time of every list refresh and search."""
@@ -65,18 +70,19 @@ def list_articles(
         if coder is not None:
             passages = passages.where(Passage.coder_id == coder_id)
             status = status.where(Assignment.coder_id == coder_id)
+        if only is not None:
+            passages = passages.where(Passage.article_id.in_(only))
+            status = status.where(Assignment.article_id.in_(only))
         counts = dict(connection.execute(passages).all())
         statuses = dict(connection.execute(status).all()) if coder is not None else {}
         opening = func.substr(Article.text, 1, OPENING_LENGTH)
         articles = select(
             Article.id, Article.title, Article.source, Article.published, opening
         ).order_by(Article.id)
-        dialect = connection.dialect.name
-        for word in query.words.split():
-            articles = articles.where(
-                contains_word(Article.title, word, dialect)
-                | contains_word(Article.text, word, dialect)
-            )
+        if only is not None:
+            articles = articles.where(Article.id.in_(only))
+        if query.words.strip():
+            articles = articles.where(_containing(query.words, connection.dialect.name))
         if query.source:
             articles = articles.where(Article.source == query.source)
         if query.assigned and coder is not None:
@@ -96,6 +102,24 @@ def list_articles(
         if query.status:
             found = [row for row in found if row.status == query.status]
         return found
+
+
+def matching_articles(project: Project, words: str) -> set[int]:
+    """The ids of the articles whose title or text holds every word: what a search in the
+    list needs, without re-reading the rows it already shows."""
+    with project.transaction() as session:
+        connection = session.connection()
+        query = select(Article.id).where(_containing(words, connection.dialect.name))
+        return set(connection.execute(query).scalars())
+
+
+def _containing(words: str, dialect: str) -> ColumnElement[bool]:
+    return and_(
+        *(
+            contains_word(Article.title, word, dialect) | contains_word(Article.text, word, dialect)
+            for word in words.split()
+        )
+    )
 
 
 def contains_word(column: ColumnElement[str], word: str, dialect: str) -> ColumnElement[bool]:

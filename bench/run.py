@@ -1,0 +1,173 @@
+"""Every benchmark in one run, one table: figure, median, p95, peak memory, peer, × peer
+and the target from the issue.
+
+    python bench/run.py [--size tiny|full] [--postgres URL] [--runs N] [--samples N]
+
+full is the research scale of the issue (10,000 articles, 3 coders, 100,000 passages);
+tiny (30 articles, 300 passages) only keeps the suite working and its figures mean
+nothing. `--runs` repeats the whole-task figures (build, import, open, export;
+agreement at least 7 times); the interactive ones (switch, code, search) take
+`--samples` samples each.
+With `--postgres` (or STANCECODER_BENCH_POSTGRES) open, switch and code are measured
+again on PostgreSQL, with the SQLite figures of the same run as peers; the database must
+be empty or hold an earlier benchmark project, which is replaced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench_agreement import agreement_figures
+from bench_corpus import import_figure
+from bench_export import export_figures
+from bench_open import open_figures
+from bench_workbench import search_figure, workbench_figures
+from measure import Figure, failed, measured, table
+from postgres import POSTGRES_ENV, server_version, wipe_benchmark_database
+from synthetic import build_project, coder_names
+
+from stancecoder.services.project import Project
+
+PG_LABEL = " (PostgreSQL)"
+PG_RATIO_LIMIT = 2.0
+AGREEMENT_RUNS = 7  # a fraction of a second each, and noisy: more runs than the others
+
+
+@dataclass(frozen=True)
+class Size:
+    articles: int
+    coders: int
+    passages: int
+    runs: int
+    samples: int
+
+
+SIZES = {
+    "tiny": Size(articles=30, coders=3, passages=300, runs=2, samples=12),
+    "full": Size(articles=10_000, coders=3, passages=100_000, runs=3, samples=60),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", choices=sorted(SIZES), default="full")
+    parser.add_argument("--postgres", default=os.environ.get(POSTGRES_ENV))
+    parser.add_argument("--runs", type=int, help="runs of the whole-task figures")
+    parser.add_argument("--samples", type=int, help="samples of the interactive figures")
+    args = parser.parse_args()
+    size = SIZES[args.size]
+    runs, samples = args.runs or size.runs, args.samples or size.samples
+    print(describe(args.size, size, runs, samples, args.postgres), flush=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        figures = sqlite_figures(Path(scratch), size, runs, samples)
+        if args.postgres:
+            figures += postgres_figures(args.postgres, size, runs, samples, figures)
+    print(table(figures, judge=args.size == "full"))
+    return 1 if any(f.error for f in figures) else 0
+
+
+def describe(name: str, size: Size, runs: int, samples: int, postgres: str | None) -> str:
+    servers = f", PostgreSQL {server_version(postgres)}" if postgres else ""
+    return (
+        f"size {name}: {size.articles:,} articles, {size.coders} coders, "
+        f"{size.passages:,} passages; {runs} runs, {samples} samples\n"
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, PySide6 {version('PySide6-Essentials')}, "
+        f"SQLAlchemy {version('SQLAlchemy')}{servers}, QT_QPA_PLATFORM="
+        f"{os.environ['QT_QPA_PLATFORM']}\n"
+    )
+
+
+def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[Figure]:
+    """Import first, while the process is small, so that its memory growth shows."""
+    coder = coder_names(1)[0]
+    target = scratch / "bench.stance"
+    figures = attempt("import", lambda: [import_figure(scratch / "corpus", size.articles, runs)])
+    built_figures, project = built(target, size, runs, scratch)
+    figures += built_figures
+    if project is None:
+        return figures
+    with project:
+        steps: list[tuple[str, Callable[[], list[Figure]]]] = [
+            ("open", lambda: open_figures(target, coder, runs)),
+            ("search", lambda: [search_figure(project, coder, samples)]),
+            ("export", lambda: export_figures(project, size.passages, runs)),
+            ("agreement", lambda: agreement_figures(size.passages, max(runs, AGREEMENT_RUNS))),
+            ("switch and code", lambda: workbench_figures(project, coder, samples)),
+        ]  # the codings made last: the export counts the generated passages only
+        for name, step in steps:
+            figures += attempt(name, step)
+    return figures
+
+
+def postgres_figures(
+    url: str, size: Size, runs: int, samples: int, peers: list[Figure]
+) -> list[Figure]:
+    coder = coder_names(1)[0]
+    figures = attempt("empty the PostgreSQL database", lambda: wipe_benchmark_database(url))
+    if figures:
+        return figures
+    figures, project = built(url, size, 1, None, PG_LABEL)
+    if project is None:
+        return figures
+    with project:
+        compared = attempt("open" + PG_LABEL, lambda: open_figures(url, coder, runs, PG_LABEL))
+        compared += attempt(
+            "switch and code" + PG_LABEL,
+            lambda: workbench_figures(project, coder, samples, PG_LABEL),
+        )
+    by_name = {figure.name: figure for figure in peers}
+    for figure in compared:
+        figure.peer = by_name.get(figure.name.removesuffix(PG_LABEL))
+        figure.peer_label = "SQLite, same run"
+        if figure.peer is not None and figure.peer.target():
+            figure.limit = figure.p95_limit = figure.memory_limit = None
+            figure.ratio_limit = PG_RATIO_LIMIT
+    return figures + compared
+
+
+def built(
+    target: str | Path, size: Size, runs: int, scratch: Path | None, label: str = ""
+) -> tuple[list[Figure], Project | None]:
+    """Time building the project (in throwaway copies for all runs but the last)."""
+    name = f"build the synthetic project{label}"
+    figure = Figure(name, "s", limit=60)
+    projects: list[Project] = []
+
+    def build() -> None:
+        where = scratch / f"build-{len(projects)}.stance" if scratch and projects else target
+        projects.append(build_project(where, size.articles, size.coders, size.passages))
+
+    try:
+        measured(figure, build, runs)
+    except Exception as exc:  # a benchmark that fails is reported, not fatal
+        return [failed(name, exc)], None
+    for extra in projects[1:]:
+        extra.close()
+    return [figure], projects[0]
+
+
+def attempt(name: str, step: Callable[[], object]) -> list[Figure]:
+    print(f"… {name}", file=sys.stderr, flush=True)
+    began = time.perf_counter()
+    try:
+        result = step()
+    except Exception as exc:  # a benchmark that fails is reported, not fatal
+        return [failed(name, exc)]
+    print(f"  {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
+    return result if isinstance(result, list) else []
+
+
+if __name__ == "__main__":
+    sys.exit(main())

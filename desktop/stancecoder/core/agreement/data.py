@@ -29,6 +29,69 @@ def _default_order(values: list[object]) -> list[object]:
         return values
 
 
+def _numeric_array(matrix: object) -> np.ndarray | None:
+    """A numeric numpy matrix as it comes from pandas or a statistics script, as floats."""
+    if isinstance(matrix, np.ndarray) and matrix.ndim == 2 and matrix.dtype.kind in "iuf":
+        return matrix.astype(float)
+    return None
+
+
+def _checked_rows(
+    matrix: Sequence[Sequence[object | None]], n_units: int
+) -> list[list[object | None]]:
+    rows = [list(row) for row in matrix]
+    if not n_units or not rows:
+        raise ReliabilityDataError("reliability data has no units (the matrix is empty)")
+    n_coders = len(rows[0])
+    for number, row in enumerate(rows, start=1):
+        if len(row) != n_coders:
+            raise ReliabilityDataError(
+                f"unit {number} has {len(row)} values but unit 1 has {n_coders}: "
+                "every unit needs one entry per coder (None where a coder gave no code)"
+            )
+    if n_coders < 2:
+        raise ReliabilityDataError(
+            f"reliability data needs at least 2 coders (columns), got {n_coders}"
+        )
+    return rows
+
+
+def _numbers(rows: list[list[object | None]]) -> np.ndarray | None:
+    """The matrix as floats (NaN where missing) when it holds only numbers: the scale and
+    the positions then come from numpy instead of a dictionary lookup per value, several
+    times faster at 300,000 values."""
+    plain = (int, float, type(None))
+    if not all(type(value) in plain for row in rows for value in row):
+        return None
+    return np.array(rows, dtype=float)
+
+
+def _has_floats(rows: list[list[object | None]]) -> bool:
+    return any(type(value) is float and value == value for row in rows for value in row)
+
+
+def _numbers_scale(numbers: np.ndarray, floats: bool) -> tuple[object, ...]:
+    """The observed values in order, as the ints they were unless some were floats."""
+    observed = np.unique(numbers[~np.isnan(numbers)])
+    return tuple(float(v) for v in observed) if floats else tuple(int(v) for v in observed)
+
+
+def _codes_of_numbers(numbers: np.ndarray, categories: tuple[object, ...]) -> np.ndarray | None:
+    """Positions in `categories`, or None when a value is not on the scale (the general
+    path then names it)."""
+    scale = np.array(categories, dtype=float)
+    order = np.argsort(scale, kind="stable")
+    ordered = scale[order]
+    present = ~np.isnan(numbers)
+    values = numbers[present]
+    places = np.searchsorted(ordered, values).clip(max=max(len(ordered) - 1, 0))
+    if len(values) and (not len(ordered) or not np.array_equal(ordered[places], values)):
+        return None
+    codes = np.full(numbers.shape, -1, dtype=np.int64)
+    codes[present] = order[places]
+    return codes
+
+
 class ReliabilityData:
     """Codes of several coders on the same units, with the category scale made explicit.
 
@@ -42,21 +105,23 @@ class ReliabilityData:
         matrix: Sequence[Sequence[object | None]],
         categories: Sequence[object] | None = None,
     ) -> None:
-        rows = [list(row) for row in matrix]
-        if not rows:
-            raise ReliabilityDataError("reliability data has no units (the matrix is empty)")
-        n_coders = len(rows[0])
-        for number, row in enumerate(rows, start=1):
-            if len(row) != n_coders:
-                raise ReliabilityDataError(
-                    f"unit {number} has {len(row)} values but unit 1 has {n_coders}: "
-                    "every unit needs one entry per coder (None where a coder gave no code)"
-                )
-        if n_coders < 2:
-            raise ReliabilityDataError(
-                f"reliability data needs at least 2 coders (columns), got {n_coders}"
-            )
-        self.categories: tuple[object, ...] = self._scale(rows, categories)
+        array = _numeric_array(matrix)
+        rows = _checked_rows(matrix if array is None else array[:1].tolist(), len(matrix))
+        numbers = array if array is not None else _numbers(rows)
+        if numbers is not None and categories is None:
+            floats = array.dtype.kind == "f" if array is not None else _has_floats(rows)
+            self.categories: tuple[object, ...] = _numbers_scale(numbers, floats)
+        else:
+            self.categories = self._scale(rows if array is None else array.tolist(), categories)
+        codes = None
+        if numbers is not None and all(type(c) in (int, float) for c in self.categories):
+            codes = _codes_of_numbers(numbers, self.categories)
+        if codes is None:
+            codes = self._codes(rows if array is None else array.tolist(), len(rows[0]))
+        self.codes = codes
+        """Position of each value in `categories`; -1 where the value is missing."""
+
+    def _codes(self, rows: list[list[object | None]], n_coders: int) -> np.ndarray:
         index = {category: position for position, category in enumerate(self.categories)}
         codes = np.full((len(rows), n_coders), -1, dtype=np.int64)
         for u, row in enumerate(rows):
@@ -70,8 +135,7 @@ class ReliabilityData:
                         f"unit {u + 1}, coder {c + 1}: value {value!r} is not one of the "
                         f"categories {list(self.categories)!r}"
                     ) from None
-        self.codes = codes
-        """Position of each value in `categories`; -1 where the value is missing."""
+        return codes
 
     @staticmethod
     def _scale(

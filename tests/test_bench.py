@@ -37,6 +37,7 @@ ROWS = [
     "bare openpyxl write-only loop, same rows",
     "agreement α, 300 units × 3 coders, one variable",
     "α with the data ready",
+    "the same from Python lists",
     "bootstrap CI, 1,000 replicates",
     "krippendorff package, same array",
     "switch article (text + 50 passages highlighted)",

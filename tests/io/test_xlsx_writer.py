@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from stancecoder.core.errors import StanceCoderError
+from stancecoder.io import xlsx_writer
 from stancecoder.io.sheets import Column, ExportCancelled, Sheet, describe_write_error
 from stancecoder.io.xlsx_writer import CELL_LIMIT, write_xlsx
 
@@ -64,8 +66,26 @@ def folder_listing(folder: Path) -> list[str]:
     return sorted(entry.name for entry in folder.iterdir())
 
 
-def openpyxl_leftovers() -> set[str]:
-    return {name for name in os.listdir(tempfile.gettempdir()) if name.startswith("openpyxl.")}
+def widths_shown_in_excel(sheet) -> dict[str, int]:
+    """Column widths in characters as Excel shows them, one entry per column letter.
+
+    The file stores each width with the cell padding added (5 pixels at 7 pixels per
+    character of the default font), and one entry may span neighbouring columns.
+    """
+    widths = {}
+    for dimension in sheet.column_dimensions.values():
+        for index in range(dimension.min, dimension.max + 1):
+            widths[get_column_letter(index)] = round((dimension.width * 7 - 5) / 7, 2)
+    return widths
+
+
+@pytest.fixture
+def system_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder standing in for the system temp folder, to see what is left there."""
+    folder = tmp_path / "system temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
 @pytest.mark.parametrize("wrap", [False, True])
@@ -142,8 +162,7 @@ def test_layout_bold_frozen_filtered_and_sized(tmp_path: Path) -> None:
     assert sheet.auto_filter.ref == "A1:D4"
     assert all(cell.font.b for cell in sheet[1])
     assert not sheet["A2"].font.b
-    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCD"}
-    assert widths == {"A": 8, "B": 60, "C": 60, "D": 25}
+    assert widths_shown_in_excel(sheet) == {"A": 8, "B": 60, "C": 60, "D": 25}
     assert all(sheet[f"B{row}"].alignment.wrap_text for row in (2, 3, 4))
     assert not sheet["D2"].alignment.wrap_text
 
@@ -219,21 +238,22 @@ def test_text_at_the_limit_is_kept_whole(tmp_path: Path) -> None:
     assert report.truncated == []
 
 
-def test_cancel_leaves_the_existing_file_untouched(tmp_path: Path) -> None:
+def test_cancel_leaves_the_existing_file_untouched(tmp_path: Path, system_temp: Path) -> None:
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"the previous export")
-    before = openpyxl_leftovers()
+    streams_while_writing: list[list[Path]] = []
+
+    def on_row(count: int) -> bool:
+        streams_while_writing.append([p for p in system_temp.rglob("*") if p.is_file()])
+        return count < 4
 
     with pytest.raises(ExportCancelled, match=r"out\.xlsx was not changed"):
-        write_xlsx(
-            target,
-            one_sheet([Column("id", "int")], [(i,) for i in range(10)]),
-            on_row=lambda count: count < 4,
-        )
+        write_xlsx(target, one_sheet([Column("id", "int")], [(i,) for i in range(10)]), on_row)
 
     assert target.read_bytes() == b"the previous export"
-    assert folder_listing(tmp_path) == ["out.xlsx"]
-    assert openpyxl_leftovers() <= before
+    assert folder_listing(tmp_path) == ["out.xlsx", "system temp"]
+    assert all(streams_while_writing)  # the rows did go through the temp folder ...
+    assert folder_listing(system_temp) == []  # ... and nothing of them is left there
 
 
 def test_failing_rows_leave_the_existing_file_untouched(tmp_path: Path) -> None:
@@ -351,6 +371,23 @@ def test_a_sheet_needs_columns() -> None:
         Sheet("Passages", [], [])
 
 
+def test_a_sheet_beyond_excels_row_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rows past the limit would be dropped without a word; a smaller limit keeps this quick.
+    monkeypatch.setattr(xlsx_writer, "ROW_LIMIT", 4)
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"the previous export")
+    rows = [(i,) for i in range(3)]
+    write_xlsx(target, one_sheet([Column("id", "int")], rows))
+    assert read_back(target)["A4"].value == 2
+
+    with pytest.raises(StanceCoderError, match=r"'Passages' has more than 3 rows.*export to CSV"):
+        write_xlsx(target, one_sheet([Column("id", "int")], [*rows, (3,)]))
+    assert read_back(target)["A4"].value == 2
+    assert folder_listing(tmp_path) == ["out.xlsx"]
+
+
 def test_sheet_titles_must_differ_beyond_case(tmp_path: Path) -> None:
     sheets = [Sheet("Codes", [Column("a")], []), Sheet("codes", [Column("a")], [])]
     with pytest.raises(ValueError, match="two sheets are titled 'codes'"):
@@ -375,7 +412,7 @@ def test_memory_stays_flat_for_many_rows(tmp_path: Path) -> None:
 
     assert report.rows_written == {"Passages": 200_000}
     assert peak < 60 * 1024 * 1024
-    assert '<c r="A200001" t="n"><v>199999</v></c>' in sheet_xml(target)
+    assert '<c r="A200001"><v>199999</v></c>' in sheet_xml(target)
 
 
 def test_aware_datetimes_are_stored_in_utc(tmp_path: Path) -> None:

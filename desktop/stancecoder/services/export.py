@@ -16,6 +16,7 @@ from stancecoder.db.models import Coder
 from stancecoder.db.store import get_setting
 from stancecoder.io.csv_writer import write_csv
 from stancecoder.io.sheets import Column, Sheet, WriteReport
+from stancecoder.io.xlsx_writer import write_xlsx
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.export_rows import (
     CodingRows,
@@ -54,9 +55,6 @@ def export(
             Sheet("Summary", *summary_sheet(coding)),
             Sheet("About", *about_sheet(project, session, filters)),
         ]
-        # openpyxl is imported on first export, to keep it out of every start of the app
-        from stancecoder.io.xlsx_writer import write_xlsx
-
         return write_xlsx(path, sheets, on_row)
 
 

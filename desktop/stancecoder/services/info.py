@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from stancecoder.db.models import Article, Assignment, Coder, Passage, PassageCode, Variable
+from stancecoder.db.models import (
+    Article,
+    ArticleCode,
+    Assignment,
+    Coder,
+    Passage,
+    PassageCode,
+    Variable,
+)
 from stancecoder.db.store import get_setting
 
 if TYPE_CHECKING:
@@ -70,11 +78,10 @@ def project_info(project: Project) -> ProjectInfo:
             counts["todo"] = articles - counts["doing"] - counts["done"]
             counts["passages"] = passages.get(coder.id, 0)
             info.coders[coder.name] = counts
-        used = dict(
-            session.execute(
-                select(PassageCode.code_id, func.count()).group_by(PassageCode.code_id)
-            ).all()
-        )
+        used: dict[int, int] = {}
+        for link in (PassageCode, ArticleCode):  # passage-level and article-level codes
+            query = select(link.code_id, func.count()).group_by(link.code_id)
+            used.update(dict(session.execute(query).all()))
         for variable in session.scalars(select(Variable).order_by(Variable.position)):
             info.variables[variable.name] = {c.label: used.get(c.id, 0) for c in variable.codes}
         return info

@@ -16,6 +16,7 @@ be empty or hold an earlier benchmark project, which is replaced.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import platform
 import sys
@@ -159,7 +160,9 @@ def built(
 
 
 def attempt(name: str, step: Callable[[], object]) -> list[Figure]:
+    """Run one benchmark step; each starts from a collected heap, not the last one's garbage."""
     print(f"… {name}", file=sys.stderr, flush=True)
+    gc.collect()
     began = time.perf_counter()
     try:
         result = step()

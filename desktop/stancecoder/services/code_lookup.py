@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Code, Variable
@@ -29,9 +29,10 @@ class CodeLookup:
     """Every variable and code of a project, read once per transaction."""
 
     def __init__(self, session: Session) -> None:
+        # one joined query: on a database server every statement is a round trip
         variables = session.scalars(
-            select(Variable).order_by(Variable.position).options(selectinload(Variable.codes))
-        )
+            select(Variable).order_by(Variable.position).options(joinedload(Variable.codes))
+        ).unique()
         self.variables: dict[str, Variable] = {v.name: v for v in variables}
         self._codes: dict[int, list[Code]] = {v.id: list(v.codes) for v in self.variables.values()}
         self._by_id = {c.id: c for codes in self._codes.values() for c in codes}

@@ -54,6 +54,8 @@ class CodingRows:
         self.lookup = CodeLookup(session)
         self.variables = [v for v in self.lookup.variables.values() if v.scope == "passage"]
         self.codes = {c.id: c for v in self.variables for c in v.codes}
+        self.labels = {i: " › ".join(self.lookup.path(c)) for i, c in self.codes.items()}
+        self._links: dict[int, list[int]] | None = None
 
     def columns(self) -> list[Column]:
         columns = [
@@ -96,8 +98,7 @@ class CodingRows:
     def rows(self) -> Iterator[list[object]]:
         """Read as plain rows, not ORM objects, with each code's label made once: at
         100,000 passages the ORM and the label joins were a quarter of an export."""
-        links = self.code_links()
-        labels = {i: " › ".join(self.lookup.path(c)) for i, c in self.codes.items()}
+        links, labels = self.code_links(), self.labels
         by_variable = [
             (variable, variable.level != "nominal", {c.id for c in variable.codes})
             for variable in self.variables
@@ -118,13 +119,17 @@ class CodingRows:
             yield row
 
     def code_links(self) -> dict[int, list[int]]:
+        """Each passage's codes, read once for the Codings and the Summary sheets."""
+        if self._links is not None:
+            return self._links
         query = select(PassageCode.passage_id, PassageCode.code_id).join(
             Passage, Passage.id == PassageCode.passage_id
         )
         query = apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
         links: dict[int, list[int]] = defaultdict(list)
-        for passage_id, code_id in self.session.execute(query):
+        for passage_id, code_id in self.session.connection().execute(query):
             links[passage_id].append(code_id)
+        self._links = links
         return links
 
 
@@ -153,18 +158,23 @@ def article_sheet(session: Session, filters: ExportFilter) -> tuple[list[Column]
         coders = [c for c in coders if c.name in filters.coders]
     lookup = CodeLookup(session)
     article_vars = [v for v in lookup.variables.values() if v.scope == "article"]
-    status = {(a.article_id, a.coder_id): a.status for a in session.scalars(select(Assignment))}
+    connection = session.connection()
+    assignments = select(Assignment.article_id, Assignment.coder_id, Assignment.status)
+    status = {(a, c): s for a, c, s in connection.execute(assignments)}
     counts = dict(
         ((a, c), n)
-        for a, c, n in session.execute(
+        for a, c, n in connection.execute(
             select(Passage.article_id, Passage.coder_id, func.count()).group_by(
                 Passage.article_id, Passage.coder_id
             )
         )
     )
     codes: dict[tuple[int, int, int], list[str]] = defaultdict(list)
-    for ac, label in session.execute(select(ArticleCode, Code.label).join(Code)):
-        codes[(ac.article_id, ac.coder_id, ac.variable_id)].append(label)
+    article_codes = select(
+        ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.variable_id, Code.label
+    ).join(Code)
+    for article_id, coder_id, variable_id, label in connection.execute(article_codes):
+        codes[(article_id, coder_id, variable_id)].append(label)
     columns = [
         Column("article id", "int"), Column("uid", width=12), Column("external id", width=14),
         Column("title", width=50), Column("source", width=16), Column("author", width=16),
@@ -184,7 +194,7 @@ def article_sheet(session: Session, filters: ExportFilter) -> tuple[list[Column]
     if filters.article_ids:
         query = query.where(Article.id.in_(filters.article_ids))
     rows = []
-    for record in session.connection().execute(query):
+    for record in connection.execute(query):
         article_id = record.id
         if filters.status and not any(
             status.get((article_id, c.id)) == filters.status for c in coders
@@ -237,4 +247,4 @@ def summary_sheet(coding: CodingRows) -> tuple[list[Column], list[list]]:
 
 
 def _label(coding: CodingRows, code: Code | None) -> str:
-    return " › ".join(coding.lookup.path(code)) if code is not None else "(not coded)"
+    return coding.labels[code.id] if code is not None else "(not coded)"

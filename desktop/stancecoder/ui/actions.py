@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
+
+from stancecoder.services.codebook_view import CodebookView
 
 
 @dataclass(frozen=True)
@@ -69,3 +72,21 @@ class ActionRegistry:
             )
             rows.append((spec.menu, spec.text.replace("&", ""), keys))
         return rows
+
+
+def code_shortcut_actions(
+    codebook: CodebookView, owner: QWidget, choose: Callable[[int], object]
+) -> list[QAction]:
+    """One action per passage code with a key in the codebook, calling `choose(code_id)`.
+    They act in the widgets they are added to (and their children), so the same key can
+    pick a code in a coding panel and do something else elsewhere."""
+    actions = []
+    for variable in codebook.passage_variables():
+        for code in variable.codes:
+            if code.shortcut:
+                action = QAction(code.path_text, owner)
+                action.setShortcut(QKeySequence(code.shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                action.triggered.connect(lambda _c=False, i=code.id: choose(i))
+                actions.append(action)
+    return actions

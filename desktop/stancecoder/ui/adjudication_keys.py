@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
+from stancecoder.ui.actions import code_shortcut_actions
+
 if TYPE_CHECKING:
     from stancecoder.ui.adjudication_view import AdjudicationView
 
@@ -104,14 +106,7 @@ class DialogKeys(QObject):
     def _bind_codes(self) -> None:
         """Each code's key picks it in the consensus editor, from the text or the editor."""
         view = self.view
-        for variable in view.codebook.passage_variables():
-            for code in variable.codes:
-                if not code.shortcut:
-                    continue
-                action = QAction(code.path_text, view)
-                action.setShortcut(QKeySequence(code.shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                action.triggered.connect(lambda _c=False, i=code.id: view.editor.choose_code(i))
-                view.reader.addAction(action)
-                view.editor.addAction(action)
-                self.code_actions.append(action)
+        self.code_actions = code_shortcut_actions(view.codebook, view, view.editor.choose_code)
+        for action in self.code_actions:
+            view.reader.addAction(action)
+            view.editor.addAction(action)

@@ -18,7 +18,7 @@ from stancecoder.core.changes import Changes
 from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.commands import SetStatus
 from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
-from stancecoder.ui.actions import ActionRegistry, ActionSpec
+from stancecoder.ui.actions import ActionRegistry, ActionSpec, code_shortcut_actions
 from stancecoder.ui.export_dialog import ExportDialog
 from stancecoder.ui.shortcut_sheet import ShortcutSheet, shortcut_table
 
@@ -161,18 +161,12 @@ def bind_code_shortcuts(window: MainWindow) -> None:
     for action in getattr(window, "code_actions", []):
         window.reader.removeAction(action)
         window.panel.removeAction(action)
-    window.code_actions = []
-    for variable in window.codebook.passage_variables():
-        for code in variable.codes:
-            if not code.shortcut:
-                continue
-            action = QAction(code.path_text, window)
-            action.setShortcut(QKeySequence(code.shortcut))
-            action.triggered.connect(lambda _c=False, i=code.id: _choose(window, i))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            window.reader.addAction(action)
-            window.panel.addAction(action)
-            window.code_actions.append(action)
+    window.code_actions = code_shortcut_actions(
+        window.codebook, window, lambda code_id: _choose(window, code_id)
+    )
+    for action in window.code_actions:
+        window.reader.addAction(action)
+        window.panel.addAction(action)
 
 
 def _choose(window: MainWindow, code_id: int) -> None:

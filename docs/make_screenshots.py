@@ -19,13 +19,15 @@ from stancecoder.services.agreement import project_agreement
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder
-from stancecoder.services.codings import add_passage
+from stancecoder.services.codings import add_passage, set_status
 from stancecoder.services.passages import set_blind_mode
 from stancecoder.services.project import Project, open_project
 from stancecoder.services.sample_project import ensure_sample_project
+from stancecoder.services.samples import draw_sample
 from stancecoder.ui.adjudication_view import AdjudicationView
 from stancecoder.ui.agreement_view import AgreementView
 from stancecoder.ui.main_window import MainWindow
+from stancecoder.ui.samples_dialog import SamplesDialog
 from stancecoder.ui.settings import AppSettings
 from stancecoder.ui.theme import apply_theme
 
@@ -111,6 +113,17 @@ def shoot_reports(project: Project, article_id: int, suffix: str) -> None:
     adjudication.close()
 
 
+def shoot_samples(project: Project, article_id: int) -> None:
+    """Last, because an open sample changes what the main window shows."""
+    draw_sample(project, "training 1", count=2, coders=["Alice", "Bob"], seed=7)
+    set_status(project, article_id, "Bob", "done")
+    dialog = SamplesDialog(project)
+    dialog.show()
+    QApplication.processEvents()
+    dialog.grab().save(str(DOCS / "samples-dialog.png"))
+    dialog.close()
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
@@ -122,6 +135,8 @@ def main() -> int:
             shoot_reports(project, article_id, "")
             apply_theme(app, dark=True)
             shoot(project, article_id, "main-window-dark", folder)
+            apply_theme(app, dark=False)
+            shoot_samples(project, article_id)
     return 0
 
 

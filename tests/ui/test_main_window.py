@@ -157,6 +157,14 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, tmp_path: 
     assert window.articles.position()[1] == 3
 
 
+def test_ctrl_f_goes_to_the_article_search(qtbot: QtBot, window: MainWindow) -> None:
+    window.articles.search.setText("Putin")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.articles.search.hasFocus()
+    assert window.articles.search.selectedText() == "Putin"  # typing replaces the last search
+
+
 def test_the_shortcut_sheet_lists_actions_and_codes(window: MainWindow) -> None:
     from stancecoder.ui.shortcut_sheet import shortcut_table
 

@@ -104,6 +104,7 @@ def declare_actions(window: MainWindow) -> ActionRegistry:
                    ("Ctrl+Up",)),
         ActionSpec("uncoded", "&Code", "Next &uncoded article", window.articles.next_uncoded,
                    ("Ctrl+Shift+Down",)),
+        ActionSpec("find", "&View", "&Find articles", window.articles.focus_search, (Key.Find,)),
         ActionSpec("snap", "&View", "S&nap selection to whole words",
                    lambda: setattr(window.reader, "snap_to_words", registry["snap"].isChecked()),
                    checkable=True),

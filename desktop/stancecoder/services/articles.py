@@ -40,10 +40,10 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class ArticleQuery:
-    """What the article list shows: words to find in title or text, a status, a source,
-    and, with `assigned`, only the coder's own articles (given to them or begun by them)."""
+    """What the article list shows: a status, a source, and, with `assigned`, only the
+    coder's own articles (given to them or begun by them). Words are searched apart, by
+    `matching_articles`, so that typing filters the rows already read."""
 
-    words: str = ""
     status: str | None = None
     source: str | None = None
     assigned: bool = False
@@ -81,8 +81,6 @@ def list_articles(
         ).order_by(Article.id)
         if only is not None:
             articles = articles.where(Article.id.in_(only))
-        if query.words.strip():
-            articles = articles.where(_containing(query.words, connection.dialect.name))
         if query.source:
             articles = articles.where(Article.source == query.source)
         if query.assigned and coder is not None:
@@ -109,17 +107,13 @@ def matching_articles(project: Project, words: str) -> set[int]:
     list needs, without re-reading the rows it already shows."""
     with project.transaction() as session:
         connection = session.connection()
-        query = select(Article.id).where(_containing(words, connection.dialect.name))
-        return set(connection.execute(query).scalars())
-
-
-def _containing(words: str, dialect: str) -> ColumnElement[bool]:
-    return and_(
-        *(
+        dialect = connection.dialect.name
+        holding = [
             contains_word(Article.title, word, dialect) | contains_word(Article.text, word, dialect)
             for word in words.split()
-        )
-    )
+        ]
+        query = select(Article.id).where(and_(*holding))
+        return set(connection.execute(query).scalars())
 
 
 def contains_word(column: ColumnElement[str], word: str, dialect: str) -> ColumnElement[bool]:

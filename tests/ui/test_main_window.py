@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from stancecoder.services.articles import list_articles
+from stancecoder.services.codebook_edit import codebook_for_editing, save_codebook
 from stancecoder.services.codings import add_passage
 from stancecoder.services.passages import passages_of, set_blind_mode
 from stancecoder.services.project import Project
@@ -70,6 +71,21 @@ def test_code_a_selection_with_shortcuts_then_undo_and_redo(
     assert window.passages == []
     redo.trigger()
     assert [p.quote for p in window.passages] == ["Vladimir Putin"]
+
+
+def test_a_key_given_in_another_window_works_after_refresh(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    spec = codebook_for_editing(window.project)
+    stance = next(v for v in spec.variables if v.name == "stance")
+    stance.codes[3].shortcut, stance.codes[0].shortcut = "F9", None  # +1, and −2 loses "1"
+    save_codebook(window.project, spec)
+    window.refresh()  # F5
+    select_words(window, "Vladimir Putin")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F9)
+    assert window.panel.values()["stance"] == [stance_code(window, "Positive")]
+    assert len(window.code_actions) == len({a.text() for a in window.code_actions})
 
 
 def test_recode_and_delete_from_the_passage_list(qtbot: QtBot, window: MainWindow) -> None:

@@ -6,6 +6,7 @@ undo stack, and the window refreshes what the returned `Changes` name.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,12 @@ from stancecoder.ui.passage_list import PassageList
 from stancecoder.ui.reader import Reader
 from stancecoder.ui.settings import AppSettings
 from stancecoder.ui.undo import UndoRunner
-from stancecoder.ui.window_actions import declare_actions, describe_passage, passage_colours
+from stancecoder.ui.window_actions import (
+    bind_code_shortcuts,
+    declare_actions,
+    describe_passage,
+    passage_colours,
+)
 
 if TYPE_CHECKING:
     from stancecoder.ui.launcher import Launcher
@@ -149,9 +155,9 @@ class MainWindow(QMainWindow):
         facts = " · ".join(
             x for x in (self.article.source, self.article.dateline, self.article.published) if x
         )
-        title = _escape(self.article.title or "(untitled article)")
+        title = escape(self.article.title or "(untitled article)")
         self.header.setText(
-            f"<h2 style='margin:0'>{title}</h2><p style='color:gray'>{_escape(facts)}</p>"
+            f"<h2 style='margin:0'>{title}</h2><p style='color:gray'>{escape(facts)}</p>"
         )
         self.passages = passages_of(self.project, article_id, self.coder)
         self.reader.show_article(self.article.text, self.passages, self._colours())
@@ -179,6 +185,7 @@ class MainWindow(QMainWindow):
             self.codebook = codebook_view(self.project)
             self.panel.set_codebook(self.codebook)
             self.article_form.set_codebook(self.codebook)
+            bind_code_shortcuts(self)
         if self.article is not None and (self.article.id in changes.articles or changes.codebook):
             self.reload_passages()
             self.article_form.load(self._article_codes())
@@ -188,10 +195,9 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """See what other windows and coders did (F5)."""
-        ids = {self.article.id} if self.article else set()
-        self.apply_changes(Changes(articles=ids, codebook=True))
-        self.articles.refresh()  # articles that other windows imported
-        self.update_status(recount=True, statuses=True)  # and other articles' statuses
+        self.apply_changes(Changes(codebook=True))  # the codebook, this article's passages
+        self.articles.refresh()  # every row: other windows' imports, codings and statuses
+        self.update_status(recount=True, statuses=True)
 
     def update_status(self, recount: bool = False, statuses: bool = False) -> None:
         """Article position always; today's count only when codings changed (`recount`),
@@ -325,7 +331,3 @@ class MainWindow(QMainWindow):
         report = ImportDialog.run_import(self.project, [Path(p) for p in paths], self)
         if report is not None and report.imported:
             self.apply_changes(Changes(articles=set(report.imported)))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

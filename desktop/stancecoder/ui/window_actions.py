@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from stancecoder.core.changes import Changes
-from stancecoder.services.codebook_view import CodebookView
+from stancecoder.services.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.services.commands import SetStatus
 from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
 from stancecoder.ui.actions import ActionRegistry, ActionSpec, code_shortcut_actions
@@ -42,7 +42,7 @@ def passage_colours(passages: Sequence[PassageView], codebook: CodebookView) -> 
                 colours[passage.id] = chosen.colour
                 break
         else:
-            colours[passage.id] = "#d9d9d9"
+            colours[passage.id] = FALLBACK_COLOUR
     return colours
 
 
@@ -158,21 +158,14 @@ def _fill_menus(window: MainWindow, registry: ActionRegistry, undo: QAction, red
 
 
 def bind_code_shortcuts(window: MainWindow) -> None:
-    """Each code's shortcut picks that code in the coding panel; Enter then saves."""
+    """Each code's shortcut picks that code in the coding panel; Enter then saves. Made
+    again whenever the codebook changes, so the keys follow renames and new codes."""
     for action in getattr(window, "code_actions", []):
-        window.reader.removeAction(action)
-        window.panel.removeAction(action)
-    window.code_actions = code_shortcut_actions(
-        window.codebook, window, lambda code_id: _choose(window, code_id)
-    )
+        action.deleteLater()  # also takes it off the reader and the panel
+    window.code_actions = code_shortcut_actions(window.codebook, window, window.panel.choose_code)
     for action in window.code_actions:
         window.reader.addAction(action)
         window.panel.addAction(action)
-
-
-def _choose(window: MainWindow, code_id: int) -> None:
-    if window.panel.isEnabled():
-        window.panel.choose_code(code_id)
 
 
 def _step(window: MainWindow, step: int) -> None:
@@ -222,7 +215,6 @@ def _edit_codebook(window: MainWindow) -> None:
 
     CodebookEditor(window.project, window).exec()
     window.apply_changes(Changes(codebook=True))
-    bind_code_shortcuts(window)
 
 
 def _adjudicate(window: MainWindow) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from measure import Figure, measured, table, timed
-from postgres import wipe_benchmark_database
+from postgres import PG_LABEL, wipe_benchmark_database
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from synthetic import build_project, coder_names
@@ -175,7 +175,7 @@ def main() -> int:
         targets = [(Path(folder) / "bench.stance", "")]
         if args.postgres:
             wipe_benchmark_database(args.postgres)
-            targets.append((args.postgres, " (PostgreSQL)"))
+            targets.append((args.postgres, PG_LABEL))
         for target, label in targets:
             with build_project(target, args.articles, 3, args.passages) as project:
                 if not label:

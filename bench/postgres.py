@@ -9,6 +9,7 @@ from synthetic import PROJECT_NAME
 from stancecoder.db.engine import display_name, engine_url
 
 POSTGRES_ENV = "STANCECODER_BENCH_POSTGRES"
+PG_LABEL = " (PostgreSQL)"  # appended to a figure measured on PostgreSQL
 
 
 def server_version(url: str) -> str:

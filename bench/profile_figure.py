@@ -85,8 +85,8 @@ def _steps(figure: str, target: str, size: Size, scratch: Path, runs: int) -> It
             project.close()
         return
     if figure == "agreement":
-        values = synthetic(size.passages).tolist()
-        yield (lambda: krippendorff_alpha(ReliabilityData(values), "ordinal")), None
+        matrix = synthetic(size.passages)  # the array the figure with the target starts from
+        yield (lambda: krippendorff_alpha(ReliabilityData(matrix), "ordinal")), None
         return
     with build_project(target, size.articles, size.coders, size.passages) as project:
         if figure == "export":

@@ -35,12 +35,11 @@ from bench_export import export_figures
 from bench_open import open_figures
 from bench_workbench import search_figure, workbench_figures
 from measure import Figure, failed, measured, table
-from postgres import POSTGRES_ENV, server_version, wipe_benchmark_database
+from postgres import PG_LABEL, POSTGRES_ENV, server_version, wipe_benchmark_database
 from synthetic import build_project, coder_names
 
 from stancecoder.services.project import Project
 
-PG_LABEL = " (PostgreSQL)"
 PG_RATIO_LIMIT = 2.0
 AGREEMENT_RUNS = 7  # a fraction of a second each, and noisy: more runs than the others
 

@@ -156,7 +156,8 @@ def round_scope(
     if sample is None:
         known = ", ".join(repr(s.name) for s in rounds) or "none yet"
         raise ValidationError(f"no sample called {name!r} (samples: {known})")
-    ids = [a for a in sample.article_ids if article_ids is None or a in set(article_ids)]
+    wanted = None if article_ids is None else set(article_ids)
+    ids = [a for a in sample.article_ids if wanted is None or a in wanted]
     return sample.name, list(coders or sample.coders), ids
 
 

@@ -18,7 +18,7 @@ from stancecoder.core.matching import Marked, match_passages, overlap_share
 from stancecoder.db.store import get_setting, set_setting
 from stancecoder.services.articles import read_article
 from stancecoder.services.codebook_view import CodebookView, codebook_view
-from stancecoder.services.coders import ensure_coder, find_coder
+from stancecoder.services.coders import CONSENSUS_KEY, ensure_coder, find_coder
 from stancecoder.services.commands import (
     Codes,
     Command,
@@ -31,7 +31,6 @@ from stancecoder.services.passages import PassageView, passage_by_uid, passages_
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
 
-CONSENSUS_KEY = "consensus_coder"
 CONSENSUS_NAME = "Consensus"
 THRESHOLD = 0.5
 

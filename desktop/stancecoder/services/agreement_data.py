@@ -11,8 +11,8 @@ from sqlalchemy import select
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Article, ArticleCode, Assignment, Coder, Passage, PassageCode
 from stancecoder.db.store import get_setting
-from stancecoder.services.adjudication import CONSENSUS_KEY
 from stancecoder.services.codebook_view import VariableView, codebook_view
+from stancecoder.services.coders import consensus_name
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -53,7 +53,7 @@ def load_codings(
     book = codebook_view(project)
     with project.transaction() as session:
         known = {c.id: c.name for c in session.scalars(select(Coder).order_by(Coder.name))}
-        consensus = get_setting(session, CONSENSUS_KEY)
+        consensus = consensus_name(session)
         names = _chosen(list(known.values()), coders, consensus)
         ids = {i for i, name in known.items() if name in names}
         wanted = set(article_ids) if article_ids is not None else None

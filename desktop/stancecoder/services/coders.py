@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Coder
+from stancecoder.db.store import get_setting
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -71,3 +72,12 @@ def require_coder(session: Session, name: str) -> Coder:
 
 def _info(coder: Coder) -> CoderInfo:
     return CoderInfo(coder.id, coder.name, coder.initials, coder.role, coder.active)
+
+
+CONSENSUS_KEY = "consensus_coder"  # the setting naming the adjudication's consensus coder
+
+
+def consensus_name(session: Session) -> str | None:
+    """The consensus coder's name once adjudication has begun: the one coder that agreement
+    and assignments leave out."""
+    return get_setting(session, CONSENSUS_KEY)

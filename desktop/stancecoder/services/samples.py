@@ -28,8 +28,7 @@ from stancecoder.db.models import (
     RoundCoder,
     utc_now,
 )
-from stancecoder.db.store import get_setting
-from stancecoder.services.coders import require_coder
+from stancecoder.services.coders import consensus_name, require_coder
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -147,11 +146,8 @@ def pool_size(project: Project, exclude_sampled: bool = True) -> int:
 
 def assignable_coders(project: Project) -> list[str]:
     """Active coders, by name; not the consensus layer, which adjudication writes."""
-    # imported here: adjudication reaches this module through passages (blind_for)
-    from stancecoder.services.adjudication import CONSENSUS_KEY
-
     with project.transaction() as session:
-        consensus = get_setting(session, CONSENSUS_KEY)
+        consensus = consensus_name(session)
         names = session.scalars(select(Coder.name).where(Coder.active).order_by(Coder.name))
         return [name for name in names if name != consensus]
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, select
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Article, ArticleCode, Assignment, Coder, Passage, PassageCode
@@ -64,28 +64,44 @@ def load_codings(
             coders=names,
         )
 
-        def keep(article: int, coder: int) -> bool:
-            return coder in ids and (wanted is None or article in wanted)
+        def scoped(query: Select, article: ColumnElement[int], coder: ColumnElement[int]) -> Select:
+            """Only the chosen coders and articles, filtered by the database."""
+            query = query.where(coder.in_(ids))
+            return query if wanted is None else query.where(article.in_(wanted))
 
-        passage_codes: dict[int, dict[str, list[int]]] = {}
+        connection = session.connection()
         variable_names = {v.id: v.name for v in book.variables}
-        for link in session.scalars(select(PassageCode)):
-            codes = passage_codes.setdefault(link.passage_id, {})
-            codes.setdefault(variable_names[link.variable_id], []).append(link.code_id)
-        for p in session.scalars(select(Passage).order_by(Passage.article_id, Passage.start)):
-            if keep(p.article_id, p.coder_id):
-                codes = {k: tuple(sorted(v)) for k, v in passage_codes.get(p.id, {}).items()}
-                row = PassageRow(p.id, p.article_id, known[p.coder_id], p.start, p.end, codes)
-                out.passages.append(row)
-                out.coded_by.setdefault(p.article_id, set()).add(row.coder)
-        for c in session.scalars(select(ArticleCode)):
-            if keep(c.article_id, c.coder_id):
-                key = (c.article_id, known[c.coder_id], variable_names[c.variable_id])
-                out.article_codes[key] = tuple(sorted((*out.article_codes.get(key, ()), c.code_id)))
-                out.coded_by.setdefault(c.article_id, set()).add(known[c.coder_id])
-        for a in session.scalars(select(Assignment).where(Assignment.status == "done")):
-            if keep(a.article_id, a.coder_id):
-                out.coded_by.setdefault(a.article_id, set()).add(known[a.coder_id])
+        links = select(PassageCode.passage_id, PassageCode.variable_id, PassageCode.code_id)
+        links = scoped(links.join(Passage), Passage.article_id, Passage.coder_id)
+        passage_codes: dict[int, dict[str, list[int]]] = {}
+        for passage_id, variable_id, code_id in connection.execute(links):
+            codes = passage_codes.setdefault(passage_id, {})
+            codes.setdefault(variable_names[variable_id], []).append(code_id)
+        passages = select(
+            Passage.id, Passage.article_id, Passage.coder_id, Passage.start, Passage.end
+        ).order_by(Passage.article_id, Passage.start)
+        for id_, article_id, coder_id, start, end in connection.execute(
+            scoped(passages, Passage.article_id, Passage.coder_id)
+        ):
+            codes = {k: tuple(sorted(v)) for k, v in passage_codes.get(id_, {}).items()}
+            row = PassageRow(id_, article_id, known[coder_id], start, end, codes)
+            out.passages.append(row)
+            out.coded_by.setdefault(article_id, set()).add(row.coder)
+        article_codes = select(
+            ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.variable_id,
+            ArticleCode.code_id,
+        )  # fmt: skip
+        for article_id, coder_id, variable_id, code_id in connection.execute(
+            scoped(article_codes, ArticleCode.article_id, ArticleCode.coder_id)
+        ):
+            key = (article_id, known[coder_id], variable_names[variable_id])
+            out.article_codes[key] = tuple(sorted((*out.article_codes.get(key, ()), code_id)))
+            out.coded_by.setdefault(article_id, set()).add(known[coder_id])
+        done = select(Assignment.article_id, Assignment.coder_id).where(Assignment.status == "done")
+        for article_id, coder_id in connection.execute(
+            scoped(done, Assignment.article_id, Assignment.coder_id)
+        ):
+            out.coded_by.setdefault(article_id, set()).add(known[coder_id])
         if out.coded_by:
             query = select(Article).where(Article.id.in_(sorted(out.coded_by)))
             for article in session.scalars(query):

@@ -26,7 +26,7 @@ from stancecoder.services.agreement_units import (
     unitizing_units,
 )
 from stancecoder.services.codebook_view import VariableView
-from stancecoder.services.samples import list_rounds
+from stancecoder.services.samples import list_rounds, round_info
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -151,10 +151,9 @@ def round_scope(
     project: Project, name: str, coders: Sequence[str] | None, article_ids: Sequence[int] | None
 ) -> tuple[str, list[str], list[int]]:
     """A round's name, coders and articles, narrowed by coders or articles asked for."""
-    rounds = list_rounds(project)
-    sample = next((s for s in rounds if s.name == name.strip()), None)
+    sample = round_info(project, name)
     if sample is None:
-        known = ", ".join(repr(s.name) for s in rounds) or "none yet"
+        known = ", ".join(repr(s.name) for s in list_rounds(project)) or "none yet"
         raise ValidationError(f"no sample called {name!r} (samples: {known})")
     wanted = None if article_ids is None else set(article_ids)
     ids = [a for a in sample.article_ids if wanted is None or a in wanted]

@@ -158,6 +158,13 @@ def list_rounds(project: Project) -> list[SampleInfo]:
         return [_info(session, round_) for round_ in rounds]
 
 
+def round_info(project: Project, name: str) -> SampleInfo | None:
+    """One round by name, without reading the others."""
+    with project.transaction() as session:
+        round_ = session.scalar(select(Round).where(Round.name == name.strip()))
+        return None if round_ is None else _info(session, round_)
+
+
 def close_round(project: Project, name: str) -> SampleInfo:
     """A closed round stays in the reports but its articles are no longer coded blind."""
     with project.transaction() as session:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy import select
 
 from stancecoder.core.changes import Changes
-from stancecoder.db.models import Assignment, Coder
+from stancecoder.db.models import Assignment, Code, Coder, Variable
 from stancecoder.services.article_codes import article_codes
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.codings import (
@@ -158,8 +158,8 @@ def _variable_codes(project: Project, code_ids: Sequence[int]) -> dict[str, list
     if not code_ids:
         return {}
     with project.transaction() as session:
-        lookup = CodeLookup(session)
-        owner = {c.id: v.name for v in lookup.variables.values() for c in v.codes}
+        query = select(Code.id, Variable.name).join(Variable).where(Code.id.in_(code_ids))
+        owner = dict(session.execute(query).all())
     grouped: dict[str, list[int]] = {}
     for code_id in code_ids:
         grouped.setdefault(owner[code_id], []).append(code_id)

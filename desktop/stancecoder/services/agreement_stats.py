@@ -11,7 +11,6 @@ from stancecoder.core.agreement import (
     ReliabilityData,
     Result,
     all_statistics,
-    bootstrap_alpha,
     krippendorff_alpha,
     percent_agreement,
 )
@@ -76,8 +75,9 @@ def variable_agreement(
         out.warnings.append(f"{v.name}: {why}, so agreement cannot be computed")
         return out
     data = ReliabilityData(matrix, scale.categories)
-    others = [r for r in all_statistics(data, v.level) if r.name != "krippendorff_alpha"]
-    alpha = bootstrap_alpha(data, v.level, **boot)
+    results = all_statistics(data, v.level, **boot)
+    alpha = next(r for r in results if r.name == "krippendorff_alpha")
+    others = [r for r in results if r is not alpha]
     out.results = [replace(r, level=r.level or v.level) for r in [alpha, *others]]
     out.categories = [scale.label(c) for c in data.categories]
     pairable = data.counts()[(data.codes >= 0).sum(axis=1) >= 2]

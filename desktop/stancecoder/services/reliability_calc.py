@@ -15,7 +15,6 @@ from stancecoder.core.agreement import (
     Result,
     Unit,
     all_statistics,
-    bootstrap_alpha,
     unitizing_alpha_all,
 )
 from stancecoder.core.errors import InputFileError
@@ -37,12 +36,8 @@ def coding_agreement(
     for number, row in zip(table.row_numbers, table.rows, strict=True):
         matrix.append([_value(path, number, coder, row[coder], level) for coder in coders])
     data = ReliabilityData(matrix)
-    results = all_statistics(data, level)
-    alpha = bootstrap_alpha(data, level, replicates=replicates, seed=seed)
-    return [
-        replace(alpha if r.name == "krippendorff_alpha" else r, level=r.level or level)
-        for r in results
-    ]
+    results = all_statistics(data, level, replicates=replicates, seed=seed)
+    return [replace(r, level=r.level or level) for r in results]
 
 
 def unitizing_agreement(path: Path, begin: int, end: int) -> list[Result]:

@@ -76,11 +76,14 @@ class Launcher:
         except StanceCoderError as exc:
             show_problem(self.welcome, f"The project could not be opened.\n\n{exc}")
             return False
-        coder = self.ask_coder(project)
+        roles = {c.name: c.role for c in list_coders(project)}
+        coder = self.ask_coder(project, set(roles))
         if coder is None:
             project.close()
             return False
-        role = next((c.role for c in list_coders(project) if c.name == coder), "coder")
+        if coder not in roles:  # added in the dialog just now
+            roles = {c.name: c.role for c in list_coders(project)}
+        role = roles.get(coder, "coder")
         window = MainWindow(project, coder, role, self.settings, launcher=self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda: self._closed(window, project))
@@ -96,9 +99,8 @@ class Launcher:
         self.windows.remove(window)
         project.close()
 
-    def ask_coder(self, project: Project) -> str | None:
+    def ask_coder(self, project: Project, known: set[str]) -> str | None:
         remembered = self.settings.coder_for(project.location)
-        known = {c.name for c in list_coders(project)}
         if remembered in known:
             return remembered
         dialog = CoderDialog(project)

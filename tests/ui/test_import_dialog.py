@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -243,3 +244,19 @@ def test_import_dialog_screenshot(
         finished(qtbot, dialog)
         qtbot.wait(50)  # the summary's layout settles
         assert dialog.grab().save(str(shots / "import_dialog.png"))
+
+
+def test_esc_after_the_last_file_keeps_the_report_on_its_way(
+    qtbot, ui_project: Project, tmp_path: Path
+) -> None:
+    folder = articles_folder(tmp_path / "two", 2)
+    dialog = ImportDialog(ui_project, [folder])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    while dialog.is_running():  # no events processed: the report stays queued
+        time.sleep(0.01)
+    dialog.reject()
+    qtbot.waitUntil(lambda: dialog.report() is not None)
+    assert dialog.isVisible()
+    assert len(dialog.report().imported) == 2

@@ -158,7 +158,7 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, tmp_path: 
 
     def close_summary() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog) and not dialog.is_running():  # type: ignore[attr-defined]
+        if isinstance(dialog, QDialog) and dialog.report() is not None:  # type: ignore[attr-defined]
             dialog.accept()
         else:
             QTimer.singleShot(50, close_summary)

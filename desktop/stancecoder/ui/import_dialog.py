@@ -51,6 +51,7 @@ class ImportDialog(QDialog):
         self._paths = [Path(p) for p in paths]
         self._report: ImportReport | None = None
         self._worker: Worker | None = None
+        self._settled = False  # the outcome is shown
 
         self.headline = QLabel("Looking for files…")
         bold = QFont(self.headline.font())
@@ -119,8 +120,9 @@ class ImportDialog(QDialog):
         self.headline.setText("Cancelling after the current file…")
 
     def reject(self) -> None:
-        """Esc and Cancel first stop the import; once it has stopped they close."""
-        if self.is_running() and not self._worker.cancelled:
+        """Esc and Cancel first stop the import; once it has stopped they close. The thread
+        may have ended with its report still on the way: closing then would lose it."""
+        if self._worker is not None and not self._settled and not self._worker.cancelled:
             self.cancel()
             return
         super().reject()
@@ -188,6 +190,7 @@ class ImportDialog(QDialog):
             raise error  # a bug: the application's error handler shows the details
 
     def _finish_buttons(self) -> None:
+        self._settled = True
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from stancecoder.cli import COMMANDS
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -37,10 +40,21 @@ with open_project(ensure_sample_project()) as project:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built from the repository's own files only, as on a fresh clone: an editable
+    install's egg-info in the work tree would otherwise add what the package list left out."""
+    source = tmp_path_factory.mktemp("source")
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        capture_output=True, text=True, check=True, cwd=REPO,
+    ).stdout  # fmt: skip
+    for name in filter(None, listed.split("\0")):
+        if (REPO / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, source / name)
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-w", str(out), str(REPO)],
+         "-w", str(out), str(source)],
         capture_output=True, text=True, check=False, cwd=out,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
@@ -52,6 +66,29 @@ def test_wheel_contains_resources_seeds_and_migrations(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = [name for name in EXPECTED if name not in names]
     assert not missing
+
+
+def test_wheel_contains_every_package_of_the_source_tree(wheel: Path) -> None:
+    folders = {Path(name).parent.as_posix() for name in zipfile.ZipFile(wheel).namelist()}
+    source = REPO / "desktop"
+    packages = {
+        init.parent.relative_to(source).as_posix()
+        for init in source.rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert packages - folders == set()
+
+
+def test_the_unpacked_wheel_runs_every_command(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    for command in COMMANDS:
+        result = subprocess.run(
+            [sys.executable, "-m", "stancecoder", command, "--help"],
+            capture_output=True, text=True, check=False, env=env, cwd=tmp_path,
+        )  # fmt: skip
+        assert result.returncode == 0, f"{command}: {result.stderr}"
 
 
 def test_the_unpacked_wheel_creates_the_sample_project(wheel: Path, tmp_path: Path) -> None:

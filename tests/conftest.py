@@ -6,12 +6,14 @@ STANCECODER_TEST_DATABASE_URL whenever it is set (`.ci/run` creates one per run)
 
 from __future__ import annotations
 
+import ctypes
 import os
 import resource
 import signal
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -82,15 +84,37 @@ def stancecoder_command(*args: str | Path) -> list[str]:
     return [sys.executable, "-m", "stancecoder", *map(str, args)]
 
 
+PR_CAPBSET_DROP = 24
+WRITE_OVERRIDES = (1, 3)  # CAP_DAC_OVERRIDE, CAP_FOWNER
+
+
+def without_write_override() -> None:
+    """For `preexec`: the process keeps root's uid but loses the capabilities that let root
+    write any file, so the kernel enforces mode bits on it as on any user. (Tests run as
+    root; switching to `nobody` instead would lose access to this Python under /root.)"""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in WRITE_OVERRIDES:
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+
 def run_stancecoder(
-    *args: str | Path, file_size_limit: int | None = None, timeout: float = 120
+    *args: str | Path,
+    file_size_limit: int | None = None,
+    timeout: float = 120,
+    preexec: Callable[[], None] | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the command in a real process; `file_size_limit` (bytes, RLIMIT_FSIZE) makes any
-    write beyond it fail with EFBIG as a full disk would, without touching the real disk."""
+    write beyond it fail with EFBIG as a full disk would, without touching the real disk;
+    `preexec` runs in the child before the command (e.g. `without_write_override`); `env`
+    adds to the environment."""
 
     def limit() -> None:
         if file_size_limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+        if preexec is not None:
+            preexec()
 
     return subprocess.run(
         stancecoder_command(*args),
@@ -99,6 +123,7 @@ def run_stancecoder(
         timeout=timeout,
         preexec_fn=limit,
         check=False,
+        env={**os.environ, **env} if env else None,
     )
 
 
@@ -113,3 +138,39 @@ def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
     return process.wait(timeout=timeout)
+
+
+@pytest.fixture
+def stancecoder_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`run_stancecoder` for test modules, which `--import-mode=importlib` keeps from
+    importing this file."""
+    return run_stancecoder
+
+
+@pytest.fixture
+def kill_stancecoder() -> Callable[..., int]:
+    """`kill_stancecoder_after` for test modules."""
+    return kill_stancecoder_after
+
+
+@pytest.fixture
+def plain_user() -> Callable[[], None]:
+    """`without_write_override` for test modules: a `preexec` for `stancecoder_cli`."""
+    return without_write_override
+
+
+@pytest.fixture
+def project_at() -> Callable[[str | Path, str], None]:
+    """Makes a project whose schema stops at a given revision, as an older StanceCoder
+    left it (`project_at(target, "0001")`)."""
+    from stancecoder.db.alembic_ops import run_migrations
+    from stancecoder.db.engine import create_project_engine
+
+    def make(target: str | Path, revision: str) -> None:
+        if not isinstance(target, str):
+            sqlite3.connect(target).close()
+        engine = create_project_engine(target, foreign_keys=False)
+        run_migrations(engine, revision)
+        engine.dispose()
+
+    return make

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,44 @@ def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
     return process.wait(timeout=timeout)
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = (("version", ctypes.c_uint32), ("pid", ctypes.c_int))
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = (
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    )
+
+
+@contextmanager
+def write_override_suspended() -> Iterator[None]:
+    """In this process's thread: root's capabilities to write any file are taken out of
+    the effective set (they stay permitted) for the block, then given back."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    header, data = _CapHeader(0x20080522, 0), (_CapData * 2)()  # _LINUX_CAPABILITY_VERSION_3
+    if libc.capget(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capget")
+    saved = data[0].effective
+    for capability in WRITE_OVERRIDES:
+        data[0].effective &= ~(1 << capability)
+    if libc.capset(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+    try:
+        yield
+    finally:
+        data[0].effective = saved
+        libc.capset(ctypes.byref(header), data)
+
+
+@pytest.fixture
+def plain_user_here() -> Callable[[], AbstractContextManager[None]]:
+    """`write_override_suspended` for test modules: `with plain_user_here(): ...`."""
+    return write_override_suspended
 
 
 @pytest.fixture

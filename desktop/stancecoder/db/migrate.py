@@ -146,9 +146,10 @@ def stored_revision(connection: Connection) -> str | None:
 
 @contextmanager
 def _connect(engine: Engine, target: str | Path) -> Iterator[Connection]:
+    """A connection whose failures (server down, wrong database name, permissions, a
+    timeout, a disk too full to start the log) are one line naming the project."""
     try:
-        connection = engine.connect()
-    except DBAPIError as exc:  # server down, wrong database name, permissions, a timeout
+        with engine.connect() as connection:
+            yield connection
+    except DBAPIError as exc:
         raise ProjectError(f"cannot open {display_name(target)}: {database_reason(exc)}") from exc
-    with connection:
-        yield connection

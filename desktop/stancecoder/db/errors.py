@@ -26,12 +26,27 @@ READ_ONLY_CODES = {sqlite3.SQLITE_READONLY}
 def database_reason(exc: BaseException) -> str:
     """The driver's own message in one line, with a hint where SQLite's is cryptic."""
     original = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
-    reason = " ".join(str(original).split()) or type(original).__name__
+    reason = _one_line(str(original)) or type(original).__name__
     reason = re.sub(r"\s*\(Background on this error at: \S+\)", "", reason)
     reason = re.sub(r"\s*\[(SQL|parameters): .*", "", reason)
     if getattr(original, "sqlite_errorname", None) in DISK_FULL_CODES:
         reason += " (writing failed: is the disk full?)"
+    if type(original).__name__ == "ConnectionTimeout":
+        reason += (
+            " (the server did not answer in time; a connect_timeout=SECONDS in the URL "
+            "waits longer)"
+        )
     return reason
+
+
+def _one_line(message: str) -> str:
+    """psycopg's lines joined as sentences, runs of spaces (`FATAL:  `) made single."""
+    lines = [" ".join(line.split()) for line in message.splitlines()]
+    text = ""
+    for line in filter(None, lines):
+        joiner = " " if not text or text.endswith((".", ":", ";", "?", "!")) else ". "
+        text = f"{text}{joiner}{line}" if text else line
+    return text
 
 
 def is_read_only_refusal(exc: BaseException) -> bool:

@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -128,12 +129,22 @@ def run_stancecoder(
     )
 
 
-def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120) -> int:
+def kill_stancecoder_after(
+    *args: str | Path,
+    delay: float,
+    timeout: float = 120,
+    counting_from: Callable[[], bool] | None = None,
+) -> int:
     """Start the command and SIGKILL it after `delay` seconds (if it is still running);
-    returns its exit status (negative: killed by that signal)."""
+    returns its exit status (negative: killed by that signal). With `counting_from`, the
+    delay starts once that condition holds (polled every 2 ms), e.g. once a file appears,
+    so that kills land in one phase of the run whatever the machine's load."""
     process = subprocess.Popen(
         stancecoder_command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    if counting_from is not None:
+        while process.poll() is None and not counting_from():
+            time.sleep(0.002)
     try:
         process.wait(timeout=delay)
     except subprocess.TimeoutExpired:
@@ -184,6 +195,12 @@ def stancecoder_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     """`run_stancecoder` for test modules, which `--import-mode=importlib` keeps from
     importing this file."""
     return run_stancecoder
+
+
+@pytest.fixture
+def stancecoder_argv() -> Callable[..., list[str]]:
+    """`stancecoder_command` for test modules that run the process themselves."""
+    return stancecoder_command
 
 
 @pytest.fixture

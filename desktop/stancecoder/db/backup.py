@@ -41,12 +41,17 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
 
 
 def sweep_partial_backups(path: Path) -> list[Path]:
-    """Remove copies left half-written beside `path` by a crash; return what was removed."""
+    """Remove copies left half-written beside `path` by a crash; return what was removed.
+
+    A copy another window is writing right now (it holds SQLite's lock on it) is left
+    alone, with its companions."""
     pattern = f"{glob.escape(path.name)}.backup-*{PARTIAL_SUFFIX}*"
     leftovers = sorted(path.parent.glob(pattern))
-    for leftover in leftovers:
+    busy = {p.name for p in leftovers if p.name.endswith(PARTIAL_SUFFIX) and _being_written(p)}
+    swept = [p for p in leftovers if not any(p.name.startswith(name) for name in busy)]
+    for leftover in swept:
         _remove(leftover)
-    return leftovers
+    return swept
 
 
 def _copy(path: Path, partial: Path) -> None:
@@ -63,6 +68,22 @@ def _copy(path: Path, partial: Path) -> None:
         source.close()
     with partial.open("rb+") as handle:
         os.fsync(handle.fileno())
+
+
+def _being_written(partial: Path) -> bool:
+    """Whether a copy is locked by the connection writing it (another process's backup)."""
+    try:
+        connection = sqlite3.connect(partial, timeout=0)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.rollback()
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as exc:
+        return exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+    except sqlite3.DatabaseError:
+        return False
+    return False
 
 
 def _sync_folder(folder: Path) -> None:

@@ -11,6 +11,7 @@ whole backups may be left beside it.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -23,9 +24,10 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, create_engine, text
 
 from stancecoder.db.alembic_ops import run_migrations
-from stancecoder.db.engine import create_project_engine
+from stancecoder.db.engine import create_project_engine, engine_url
 from stancecoder.db.migrate import SCHEMA_REVISION
 from stancecoder.services.check import check_project
 from stancecoder.services.project import open_project
@@ -134,3 +136,83 @@ def test_kills_at_random_moments_of_an_upgrade_lose_nothing(
         print(f"  {times:2d} × {outcome}")
     killed = sum(times for outcome, times in outcomes.items() if outcome.startswith("killed"))
     assert killed >= (KILLS_IN_UPGRADE + KILLS_FROM_START) // 2
+
+
+PG_ENV = "STANCECODER_TEST_DATABASE_URL"
+PG_KILLS = 6
+
+
+def pg_counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in TABLES}
+
+
+def pg_revision(engine: Engine) -> str:
+    with engine.connect() as connection:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def pg_upgrade_running(engine: Engine) -> Callable[[], bool]:
+    """True while another connection holds the exclusive lock of a schema change."""
+    query = text(
+        "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
+        "WHERE d.datname = current_database() AND l.mode = 'AccessExclusiveLock' "
+        "AND l.pid <> pg_backend_pid()"
+    )
+
+    def running() -> bool:
+        with engine.connect() as connection:
+            return bool(connection.execute(query).scalar())
+
+    return running
+
+
+@pytest.mark.postgres
+def test_kills_during_an_upgrade_on_the_server_lose_nothing(
+    kill_stancecoder: Callable[..., int],
+    project_at: Callable[[str | Path, str], None],
+) -> None:
+    """The same on PostgreSQL, which rolls back the upgrade of a client that died."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to a database URL to run this")
+    engine = create_engine(engine_url(url))
+    rng = random.Random(SEED)
+    outcomes: Counter[str] = Counter()
+    try:
+        for kill in range(PG_KILLS):
+            with engine.begin() as connection:
+                connection.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+                connection.exec_driver_sql("CREATE SCHEMA public")
+            project_at(url, "0001")
+            with engine.begin() as connection:
+                for name in ("Ann", "Ben", "Cleo"):
+                    connection.execute(
+                        text(
+                            "INSERT INTO coder (name, initials, role, active) "
+                            "VALUES (:n, '', 'coder', true)"
+                        ),
+                        {"n": name},
+                    )
+            held = pg_counts(engine)
+            timed = "in the upgrade" if kill % 2 == 0 else "from the start"
+            if kill % 2 == 0:
+                status = kill_stancecoder(
+                    "info",
+                    url,
+                    delay=rng.uniform(0, 0.05),
+                    counting_from=pg_upgrade_running(engine),
+                )
+            else:
+                status = kill_stancecoder("info", url, delay=rng.uniform(0.3, 1.5))
+            schema = "new" if pg_revision(engine) == SCHEMA_REVISION else "old"
+            ended = "killed" if status < 0 else "finished"
+            outcomes[f"{timed}: {ended}, {schema} schema"] += 1
+
+            with open_project(url) as opened:
+                assert check_project(opened) == [], kill
+            assert pg_revision(engine) == SCHEMA_REVISION
+            assert pg_counts(engine) == held, kill
+    finally:
+        engine.dispose()
+    print(f"\n{PG_KILLS} kills on the server: {dict(sorted(outcomes.items()))}")

@@ -15,12 +15,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, make_url
 
-from stancecoder.services.coders import add_coder
+from stancecoder.core.errors import ProjectError
+from stancecoder.db.engine import engine_url
+from stancecoder.services.check import check_project
+from stancecoder.services.coders import add_coder, list_coders
 from stancecoder.services.corpus import import_corpus
-from stancecoder.services.project import create_project
+from stancecoder.services.project import create_project, open_project
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+PG_ENV = "STANCECODER_TEST_DATABASE_URL"
 READ_ONLY = stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -107,3 +112,44 @@ def test_an_old_schema_that_cannot_be_written_is_refused_in_one_line(
     assert "damaged" not in line
     assert project.read_bytes() == content
     assert sorted(os.listdir(folder)) == ["old.stance"]
+
+
+@pytest.fixture
+def reader_url() -> Iterator[str]:
+    """The test database as seen by a role that may only read it; the role is dropped
+    afterwards."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to a database URL to run this")
+    role = f"stancecoder_reader_{os.getpid()}"
+    admin = create_engine(engine_url(url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        connection.exec_driver_sql("CREATE SCHEMA public")
+    with create_project(url) as project:
+        import_corpus(project, [SEEDS])
+        add_coder(project, "Alice")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE ROLE {role} LOGIN")
+        connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {role}")
+        connection.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+    try:
+        yield make_url(url).set(username=role, password=None).render_as_string(False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP OWNED BY {role}")
+            connection.exec_driver_sql(f"DROP ROLE {role}")
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_a_role_that_may_only_read_opens_the_project_read_only(reader_url: str) -> None:
+    with open_project(reader_url) as project:
+        assert project.read_only is not None and "may only read it" in project.read_only
+        assert [c.name for c in list_coders(project)] == ["Alice"]
+        assert check_project(project) == []
+        with pytest.raises(ProjectError) as caught:
+            add_coder(project, "Bob")
+    message = str(caught.value)
+    assert message.startswith("this project is open read-only: the role stancecoder_reader_")
+    assert "\n" not in message

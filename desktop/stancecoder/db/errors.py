@@ -21,6 +21,7 @@ DISK_FULL_CODES = {
     "SQLITE_IOERR_SHMSIZE",
 }
 READ_ONLY_CODES = {sqlite3.SQLITE_READONLY}
+READ_ONLY_SQLSTATES = {"25006", "42501"}  # read-only transaction, insufficient privilege
 
 
 def database_reason(exc: BaseException) -> str:
@@ -50,7 +51,11 @@ def _one_line(message: str) -> str:
 
 
 def is_read_only_refusal(exc: BaseException) -> bool:
-    """SQLite refused a write because the file or its folder cannot be written."""
+    """The database refused a write because this user may only read: SQLite because the
+    file or its folder cannot be written, a server because of the role or a read-only
+    server."""
     original = exc.orig if isinstance(exc, DBAPIError) else exc
+    if getattr(original, "sqlstate", None) in READ_ONLY_SQLSTATES:
+        return True
     code = getattr(original, "sqlite_errorcode", None)
     return code is not None and code & 0xFF in READ_ONLY_CODES

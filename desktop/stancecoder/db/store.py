@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from stancecoder.core.errors import ProjectError, ValidationError
-from stancecoder.db.access import read_only_message, write_refusal
+from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
 from stancecoder.db.engine import create_project_engine, display_name, is_server_url
 from stancecoder.db.errors import database_reason, is_read_only_refusal
 from stancecoder.db.models import Setting
@@ -28,9 +28,12 @@ class Store:
     def __init__(self, target: str | Path) -> None:
         self.target = target
         self.name = display_name(target)
-        self.read_only: str | None = None if is_server_url(target) else write_refusal(Path(target))
+        server = is_server_url(target)
+        self.read_only: str | None = None if server else write_refusal(Path(target))
         """Why this project cannot be written, or None when it can."""
         self.engine: Engine = create_project_engine(target, read_only=self.read_only is not None)
+        if server:
+            self.read_only = server_write_refusal(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -46,7 +49,7 @@ class Store:
             ) from exc
         except DBAPIError as exc:
             if is_read_only_refusal(exc):
-                refusal = self.read_only or f"{self.name} cannot be written"
+                refusal = self.read_only or database_reason(exc)
                 raise ProjectError(read_only_message(refusal)) from exc
             raise ProjectError(
                 f"the project database refused the change: {database_reason(exc)}"

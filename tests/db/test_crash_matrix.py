@@ -2,8 +2,9 @@
 
 An old-schema project with thousands of coded passages is opened by `stancecoder info` in
 a real process and SIGKILLed at a seeded random moment: most kills are timed from the
-moment its backup file appears, so that they land in the backup, the upgrade or the
-checkpoint after it whatever the machine's load; the rest from the start. Then the
+moment its backup file appears (some within 40 ms, to land in the copy itself), so that
+they land in the backup, the upgrade or the checkpoint after it whatever the machine's
+load; the rest from the start. Then the
 project is opened again: it must open (migrating if the kill came first), `check` must
 find nothing wrong, every committed row must be there, and nothing but the project and
 whole backups may be left beside it.
@@ -38,6 +39,7 @@ sys.path.insert(0, str(BENCH))
 from synthetic import build_project  # noqa: E402
 
 KILLS_IN_UPGRADE = 15
+KILLS_IN_BACKUP = 5  # of those, timed to land while the backup is being copied
 KILLS_FROM_START = 5
 SEED = 20261205
 TABLES = ("article", "passage", "passage_code", "article_code", "coder", "code", "assignment")
@@ -113,7 +115,7 @@ def test_kills_at_random_moments_of_an_upgrade_lose_nothing(
         project = folder / "study.stance"
         shutil.copy(template, project)
         if kill < KILLS_IN_UPGRADE:
-            delay = rng.uniform(0, rest * 1.1)
+            delay = rng.uniform(0, 0.04 if kill < KILLS_IN_BACKUP else rest * 1.1)
             status = kill_stancecoder(
                 "info", project, delay=delay, counting_from=has_backup(folder)
             )

@@ -67,7 +67,7 @@ def test_a_marker_older_than_the_tables_fails_in_one_line_and_changes_nothing(
 
     message = str(caught.value)
     assert "\n" not in message and "sqlalche.me" not in message and "[SQL" not in message
-    assert "upgrading the schema from 0001" in message
+    assert message.startswith("upgrading the schema of ") and " from 0001 failed: " in message
     assert "codebook_version" in message  # the database's own reason: the column exists
     assert message.endswith("the project was not changed")
     assert revision_of(project_target) == "0001"
@@ -88,7 +88,7 @@ def test_the_command_line_says_it_in_one_line(
     result = stancecoder_cli("info", project)
     assert result.returncode == 1
     line = one_line(result)
-    assert line.startswith("stancecoder: error: upgrading the schema from 0002 of ")
+    assert line.startswith(f"stancecoder: error: upgrading the schema of {project} from 0002 ")
     assert "already exists" in line
 
 

@@ -119,7 +119,7 @@ def test_a_failed_upgrade_is_a_dialog_and_the_welcome_screen(
     assert message.startswith("The project could not be opened.")
     reason = message.split("\n\n", 1)[1]
     assert "\n" not in reason and "[SQL" not in reason
-    assert reason.startswith("upgrading the schema from 0001 of ")
+    assert reason.startswith(f"upgrading the schema of {path} from 0001 failed: ")
     assert reason.endswith("the project was not changed")
 
 

@@ -40,8 +40,8 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     return target
 
 
-def sweep_partial_backups(path: Path) -> list[Path]:
-    """Remove copies left half-written beside `path` by a crash; return what was removed.
+def sweep_partial_backups(path: Path) -> None:
+    """Remove copies left half-written beside `path` by a crash.
 
     A copy another window is writing right now (it holds SQLite's lock on it) is left
     alone, with its companions."""
@@ -51,7 +51,6 @@ def sweep_partial_backups(path: Path) -> list[Path]:
     swept = [p for p in leftovers if not any(p.name.startswith(name) for name in busy)]
     for leftover in swept:
         _remove(leftover)
-    return swept
 
 
 def _copy(path: Path, partial: Path) -> None:

@@ -2,8 +2,9 @@
 
 A server gets a connect timeout (a `connect_timeout` in the URL wins): without one, a
 server that accepts the connection and never answers would keep the user waiting for
-minutes. SQLite gets the pragmas that make one transaction per user action safe and fast (WAL,
-synchronous=NORMAL, foreign keys, a busy timeout for a second window on the same file).
+minutes. SQLite gets the pragmas that make one transaction per user action safe and
+fast (WAL, synchronous=NORMAL, foreign keys, a busy timeout for a second window on the
+same file).
 Python's sqlite3 module would commit DDL outside our transactions and never wraps reads,
 so transactions are begun explicitly, as SQLAlchemy's documentation recommends. A file the
 user cannot write is opened read-only (see `stancecoder.db.access`).

@@ -42,11 +42,11 @@ def database_reason(exc: BaseException) -> str:
 
 def _one_line(message: str) -> str:
     """psycopg's lines joined as sentences, runs of spaces (`FATAL:  `) made single."""
-    lines = [" ".join(line.split()) for line in message.splitlines()]
     text = ""
-    for line in filter(None, lines):
-        joiner = " " if not text or text.endswith((".", ":", ";", "?", "!")) else ". "
-        text = f"{text}{joiner}{line}" if text else line
+    for line in filter(None, (" ".join(line.split()) for line in message.splitlines())):
+        if text:
+            text += " " if text.endswith((".", ":", ";", "?", "!")) else ". "
+        text += line
     return text
 
 

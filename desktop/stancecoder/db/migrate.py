@@ -129,9 +129,12 @@ def _prepare(
     except ProjectError as exc:
         if backup is not None:
             backup.unlink(missing_ok=True)
-        doing = f"upgrading the schema from {revision}" if revision else "creating the schema"
+        if revision is None:
+            name = display_name(target)
+            raise ProjectError(f"creating the schema of {name} failed: {exc}") from exc
         raise ProjectError(
-            f"{doing} of {display_name(target)} failed: {exc}; the project was not changed"
+            f"upgrading the schema of {display_name(target)} from {revision} failed: {exc}; "
+            "the project was not changed"
         ) from exc
     return backup
 

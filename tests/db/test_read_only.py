@@ -153,3 +153,22 @@ def test_a_role_that_may_only_read_opens_the_project_read_only(reader_url: str) 
     message = str(caught.value)
     assert message.startswith("this project is open read-only: the role stancecoder_reader_")
     assert "\n" not in message
+
+
+def test_a_reader_sees_what_a_writer_beside_it_commits(
+    stancecoder_cli: Run, plain_user: Callable[[], None], folder: Path
+) -> None:
+    """With a writer's -shm present the reader uses it (not an immutable snapshot), so a
+    coding committed a moment ago, still only in the writer's log, is read."""
+    project = folder / "study.stance"
+    with open_project(project) as writer:
+        add_coder(writer, "Bob")
+        assert (folder / "study.stance-wal").stat().st_size > 0  # Bob is in the log only
+        project.chmod(0o444)
+        listed = stancecoder_cli("coders", "list", project, preexec=plain_user)
+        added = stancecoder_cli("coders", "add", project, "Cleo", preexec=plain_user)
+        project.chmod(0o644)
+        assert [c.name for c in list_coders(writer)] == ["Alice", "Bob"]
+    assert listed.returncode == 0, listed.stderr
+    assert [line.split("\t")[0] for line in listed.stdout.splitlines()] == ["Alice", "Bob"]
+    assert added.returncode == 1 and "open read-only" in one_line(added)

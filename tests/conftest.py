@@ -6,12 +6,16 @@ STANCECODER_TEST_DATABASE_URL whenever it is set (`.ci/run` creates one per run)
 
 from __future__ import annotations
 
+import ctypes
 import os
 import resource
 import signal
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -82,15 +86,37 @@ def stancecoder_command(*args: str | Path) -> list[str]:
     return [sys.executable, "-m", "stancecoder", *map(str, args)]
 
 
+PR_CAPBSET_DROP = 24
+WRITE_OVERRIDES = (1, 3)  # CAP_DAC_OVERRIDE, CAP_FOWNER
+
+
+def without_write_override() -> None:
+    """For `preexec`: the process keeps root's uid but loses the capabilities that let root
+    write any file, so the kernel enforces mode bits on it as on any user. (Tests run as
+    root; switching to `nobody` instead would lose access to this Python under /root.)"""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in WRITE_OVERRIDES:
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+
 def run_stancecoder(
-    *args: str | Path, file_size_limit: int | None = None, timeout: float = 120
+    *args: str | Path,
+    file_size_limit: int | None = None,
+    timeout: float = 120,
+    preexec: Callable[[], None] | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the command in a real process; `file_size_limit` (bytes, RLIMIT_FSIZE) makes any
-    write beyond it fail with EFBIG as a full disk would, without touching the real disk."""
+    write beyond it fail with EFBIG as a full disk would, without touching the real disk;
+    `preexec` runs in the child before the command (e.g. `without_write_override`); `env`
+    adds to the environment."""
 
     def limit() -> None:
         if file_size_limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+        if preexec is not None:
+            preexec()
 
     return subprocess.run(
         stancecoder_command(*args),
@@ -99,17 +125,108 @@ def run_stancecoder(
         timeout=timeout,
         preexec_fn=limit,
         check=False,
+        env={**os.environ, **env} if env else None,
     )
 
 
-def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120) -> int:
+def kill_stancecoder_after(
+    *args: str | Path,
+    delay: float,
+    timeout: float = 120,
+    counting_from: Callable[[], bool] | None = None,
+) -> int:
     """Start the command and SIGKILL it after `delay` seconds (if it is still running);
-    returns its exit status (negative: killed by that signal)."""
+    returns its exit status (negative: killed by that signal). With `counting_from`, the
+    delay starts once that condition holds (polled every 2 ms), e.g. once a file appears,
+    so that kills land in one phase of the run whatever the machine's load."""
     process = subprocess.Popen(
         stancecoder_command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    if counting_from is not None:
+        while process.poll() is None and not counting_from():
+            time.sleep(0.002)
     try:
         process.wait(timeout=delay)
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
     return process.wait(timeout=timeout)
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = (("version", ctypes.c_uint32), ("pid", ctypes.c_int))
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = (
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    )
+
+
+@contextmanager
+def write_override_suspended() -> Iterator[None]:
+    """In this process's thread: root's capabilities to write any file are taken out of
+    the effective set (they stay permitted) for the block, then given back."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    header, data = _CapHeader(0x20080522, 0), (_CapData * 2)()  # _LINUX_CAPABILITY_VERSION_3
+    if libc.capget(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capget")
+    saved = data[0].effective
+    for capability in WRITE_OVERRIDES:
+        data[0].effective &= ~(1 << capability)
+    if libc.capset(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+    try:
+        yield
+    finally:
+        data[0].effective = saved
+        libc.capset(ctypes.byref(header), data)
+
+
+@pytest.fixture
+def plain_user_here() -> Callable[[], AbstractContextManager[None]]:
+    """`write_override_suspended` for test modules: `with plain_user_here(): ...`."""
+    return write_override_suspended
+
+
+@pytest.fixture
+def stancecoder_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`run_stancecoder` for test modules, which `--import-mode=importlib` keeps from
+    importing this file."""
+    return run_stancecoder
+
+
+@pytest.fixture
+def stancecoder_argv() -> Callable[..., list[str]]:
+    """`stancecoder_command` for test modules that run the process themselves."""
+    return stancecoder_command
+
+
+@pytest.fixture
+def kill_stancecoder() -> Callable[..., int]:
+    """`kill_stancecoder_after` for test modules."""
+    return kill_stancecoder_after
+
+
+@pytest.fixture
+def plain_user() -> Callable[[], None]:
+    """`without_write_override` for test modules: a `preexec` for `stancecoder_cli`."""
+    return without_write_override
+
+
+@pytest.fixture
+def project_at() -> Callable[[str | Path, str], None]:
+    """Makes a project whose schema stops at a given revision, as an older StanceCoder
+    left it (`project_at(target, "0001")`)."""
+    from stancecoder.db.alembic_ops import run_migrations
+    from stancecoder.db.engine import create_project_engine
+
+    def make(target: str | Path, revision: str) -> None:
+        if not isinstance(target, str):
+            sqlite3.connect(target).close()
+        engine = create_project_engine(target, foreign_keys=False)
+        run_migrations(engine, revision)
+        engine.dispose()
+
+    return make

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager, closing
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from stancecoder.services.coders import list_coders
+from stancecoder.services.articles import list_articles
+from stancecoder.services.coders import add_coder, list_coders
+from stancecoder.services.corpus import import_corpus
+from stancecoder.services.project import create_project
 from stancecoder.ui.coder_dialog import CoderDialog
 from stancecoder.ui.errors import error_box
 from stancecoder.ui.launcher import Launcher
 from stancecoder.ui.settings import AppSettings
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture
@@ -80,3 +88,72 @@ def test_the_error_dialog_carries_the_traceback_and_copies_it(qtbot: QtBot) -> N
     copy = next(b for b in box.buttons() if b.text() == "Copy details")
     copy.click()
     assert "RuntimeError: boom" in QApplication.clipboard().text()
+
+
+def close_message_box(seen: list[str]) -> None:
+    """Read the message box once it is up, then close it, as a user would."""
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        seen.append(box.text())
+        box.close()
+    else:
+        QTimer.singleShot(20, lambda: close_message_box(seen))
+
+
+def test_a_failed_upgrade_is_a_dialog_and_the_welcome_screen(
+    qtbot: QtBot, launcher: Launcher, tmp_path: Path, project_at: Callable[[Path, str], None]
+) -> None:
+    path = tmp_path / "marked.stance"
+    project_at(path, "head")
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0001'")
+    seen: list[str] = []
+    QTimer.singleShot(20, lambda: close_message_box(seen))
+
+    launcher.start(str(path))
+
+    assert launcher.windows == []
+    assert launcher.welcome is not None and launcher.welcome.isVisible()
+    qtbot.addWidget(launcher.welcome)
+    (message,) = seen
+    assert message.startswith("The project could not be opened.")
+    reason = message.split("\n\n", 1)[1]
+    assert "\n" not in reason and "[SQL" not in reason
+    assert reason.startswith(f"upgrading the schema of {path} from 0001 failed: ")
+    assert reason.endswith("the project was not changed")
+
+
+def test_a_read_only_project_says_so_and_refuses_a_coding_in_a_message(
+    qtbot: QtBot,
+    launcher: Launcher,
+    tmp_path: Path,
+    plain_user_here: Callable[[], AbstractContextManager[None]],
+) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "study.stance"
+    with create_project(path) as project:
+        import_corpus(project, [SEEDS])
+        add_coder(project, "Alice")
+    launcher.settings.set_coder_for(str(path), "Alice")
+    folder.chmod(0o555)
+    seen: list[str] = []
+    try:
+        with plain_user_here():
+            launcher.start(str(path))
+            (window,) = launcher.windows
+            assert "(read-only)" in window.windowTitle()
+            window.articles.select_article(list_articles(window.project)[0].id)
+            assert window.article is not None
+            start = window.article.text.index("Putin")
+            window.reader.select_span(start, start + len("Putin"))
+            QTimer.singleShot(20, lambda: close_message_box(seen))
+            window.save_coding()
+            assert window.passages == [] and window.isVisible()
+            window.close()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    finally:
+        folder.chmod(0o755)
+    (message,) = seen
+    assert message.startswith("this project is open read-only: you cannot write to its folder")
+    assert sorted(p.name for p in folder.iterdir()) == ["study.stance"]

@@ -12,9 +12,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from stancecoder.core.errors import ProjectError
+from stancecoder.db.errors import database_reason
 
 
 def alembic_config() -> Config:
@@ -39,7 +42,17 @@ def known_revisions() -> set[str]:
 
 
 def run_migrations(engine: Engine, revision: str) -> None:
-    """Upgrade (or downgrade, for tests) in one transaction; refuse broken references."""
+    """Upgrade (or downgrade, for tests) in one transaction; refuse broken references.
+
+    Any failure rolls the whole transaction back and is raised as a `ProjectError` with
+    the database's reason in one line."""
+    try:
+        _run(engine, revision)
+    except (SQLAlchemyError, CommandError) as exc:
+        raise ProjectError(database_reason(exc)) from exc
+
+
+def _run(engine: Engine, revision: str) -> None:
     config = alembic_config()
     with engine.connect() as connection, connection.begin():
         config.attributes["connection"] = connection
@@ -52,7 +65,7 @@ def run_migrations(engine: Engine, revision: str) -> None:
             if broken:
                 raise ProjectError(
                     f"migration would leave {len(broken)} broken references "
-                    f"(first: table {broken[0][0]}); the project was not changed"
+                    f"(first: table {broken[0][0]})"
                 )
 
 

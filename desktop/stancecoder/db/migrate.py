@@ -5,6 +5,11 @@ migrations shipped in the package, refuse a newer schema, back up an older one w
 SQLite's backup API, then migrate in one transaction with foreign keys OFF and
 `PRAGMA foreign_key_check` before commit. With foreign keys on, a batch migration that
 rebuilds a parent table would fire ON DELETE CASCADE and empty its child tables.
+
+A migration that fails (a full disk, a revision marker that does not match the tables)
+is rolled back whole: the project is as it was, its backup is removed, and the user gets
+one line saying why. A project this user cannot write is opened read-only, and refused
+only if it would need an upgrade.
 """
 
 from __future__ import annotations
@@ -12,51 +17,61 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from stancecoder.core.errors import ProjectError
-from stancecoder.db.engine import create_project_engine, display_name, is_server_url
+from stancecoder.db.access import write_refusal
+from stancecoder.db.backup import backup_sqlite, sweep_partial_backups
+from stancecoder.db.engine import (
+    create_project_engine,
+    display_name,
+    is_server_url,
+    read_only_parameters,
+    sqlite_uri,
+)
+from stancecoder.db.errors import database_reason
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SCHEMA_REVISION = "0003"  # the newest migration shipped; a test keeps it equal to Alembic's head
+DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
 def check_sqlite_file(path: Path) -> None:
     """Refuse anything that is not an SQLite database before SQLAlchemy writes to it.
 
-    Only the header and the schema are read: a full `quick_check` reads the whole file
-    (0.15 s at 10,000 articles) on every open; `stancecoder check` runs the full check."""
+    Only the header and the schema are read, read-only and without creating anything
+    beside the file: a full `quick_check` reads the whole file (0.15 s at 10,000 articles)
+    on every open; `stancecoder check` runs the full check."""
     if not path.exists():
         raise ProjectError(f"no project at {path} (create one with: stancecoder init {path})")
     if path.is_dir():
         raise ProjectError(f"{path} is a folder, not a project file")
-    with path.open("rb") as handle:
-        magic = handle.read(len(SQLITE_MAGIC))
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProjectError(f"cannot read {path}: {exc.strerror}") from exc
     if magic != SQLITE_MAGIC:
         raise ProjectError(f"{path} is not a StanceCoder project (not an SQLite database)")
+    uri = sqlite_uri(path, **read_only_parameters(path))
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        connection = sqlite3.connect(uri, uri=True)
+        try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
     except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"{path} is damaged and cannot be opened: {exc}") from exc
-
-
-def backup_sqlite(path: Path, revision: str | None) -> Path:
-    """A consistent copy next to the project, made with SQLite's online backup API."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.backup-{revision or 'empty'}-{stamp}")
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    copy.close()
-    return target
+        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in DAMAGED_CODES:
+            raise ProjectError(f"{path} is damaged and cannot be opened: {exc}") from exc
+        raise ProjectError(f"cannot open {path}: {database_reason(exc)}") from exc
 
 
 def prepare_schema(target: str | Path, *, create: bool) -> Path | None:
     """Create or upgrade the schema of `target`; return the backup made, if any."""
+    refusal = None
     if not is_server_url(target):
         path = Path(target)
         if create:
@@ -65,14 +80,19 @@ def prepare_schema(target: str | Path, *, create: bool) -> Path | None:
             path.parent.mkdir(parents=True, exist_ok=True)
         else:
             check_sqlite_file(path)
-    engine = create_project_engine(target, foreign_keys=False)
+            refusal = write_refusal(path)
+            if refusal is None:
+                sweep_partial_backups(path)
+    engine = create_project_engine(target, foreign_keys=False, read_only=refusal is not None)
     try:
-        return _prepare(engine, target, create=create)
+        return _prepare(engine, target, create=create, refusal=refusal)
     finally:
         engine.dispose()
 
 
-def _prepare(engine: Engine, target: str | Path, *, create: bool) -> Path | None:
+def _prepare(
+    engine: Engine, target: str | Path, *, create: bool, refusal: str | None
+) -> Path | None:
     with _connect(engine, target) as connection:
         tables = set(inspect(connection).get_table_names())
         revision = stored_revision(connection) if "alembic_version" in tables else None
@@ -95,10 +115,27 @@ def _prepare(engine: Engine, target: str | Path, *, create: bool) -> Path | None
             f"{display_name(target)} was written by a newer StanceCoder (schema {revision}); "
             "update StanceCoder to open it. The project was not changed."
         )
+    if refusal is not None:
+        raise ProjectError(
+            f"{display_name(target)} needs its schema upgraded ({revision} to "
+            f"{SCHEMA_REVISION}) but {refusal}: open it once where it can be written, "
+            "or open a copy"
+        )
     backup = None
     if revision is not None and not is_server_url(target):
         backup = backup_sqlite(Path(target), revision)
-    run_migrations(engine, "head")
+    try:
+        run_migrations(engine, "head")
+    except ProjectError as exc:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        if revision is None:
+            name = display_name(target)
+            raise ProjectError(f"creating the schema of {name} failed: {exc}") from exc
+        raise ProjectError(
+            f"upgrading the schema of {display_name(target)} from {revision} failed: {exc}; "
+            "the project was not changed"
+        ) from exc
     return backup
 
 
@@ -107,14 +144,15 @@ def stored_revision(connection: Connection) -> str | None:
     try:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except DBAPIError as exc:
-        raise ProjectError(f"cannot read the schema version: {exc.orig}") from exc
+        raise ProjectError(f"cannot read the schema version: {database_reason(exc)}") from exc
 
 
 @contextmanager
 def _connect(engine: Engine, target: str | Path) -> Iterator[Connection]:
+    """A connection whose failures (server down, wrong database name, permissions, a
+    timeout, a disk too full to start the log) are one line naming the project."""
     try:
-        connection = engine.connect()
-    except Exception as exc:  # server down, wrong database name, permissions
-        raise ProjectError(f"cannot open {display_name(target)}: {exc}") from exc
-    with connection:
-        yield connection
+        with engine.connect() as connection:
+            yield connection
+    except DBAPIError as exc:
+        raise ProjectError(f"cannot open {display_name(target)}: {database_reason(exc)}") from exc

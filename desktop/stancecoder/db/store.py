@@ -1,4 +1,8 @@
-"""A project's database once its schema is right: sessions, one transaction per action."""
+"""A project's database once its schema is right: sessions, one transaction per action.
+
+A project file this user cannot write is opened read-only: reading and exporting work,
+and a write fails as one `ProjectError` that says so, whichever action attempted it.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from stancecoder.core.errors import ProjectError, ValidationError
-from stancecoder.db.engine import create_project_engine, display_name
+from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
+from stancecoder.db.engine import create_project_engine, display_name, is_server_url
+from stancecoder.db.errors import database_reason, is_read_only_refusal
 from stancecoder.db.models import Setting
 
 
@@ -22,7 +28,12 @@ class Store:
     def __init__(self, target: str | Path) -> None:
         self.target = target
         self.name = display_name(target)
-        self.engine: Engine = create_project_engine(target)
+        server = is_server_url(target)
+        self.read_only: str | None = None if server else write_refusal(Path(target))
+        """Why this project cannot be written, or None when it can."""
+        self.engine: Engine = create_project_engine(target, read_only=self.read_only is not None)
+        if server:
+            self.read_only = server_write_refusal(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -37,7 +48,12 @@ class Store:
                 "someone else changed this coding in the meantime; refresh and try again"
             ) from exc
         except DBAPIError as exc:
-            raise ProjectError(f"the project database refused the change: {exc.orig}") from exc
+            if is_read_only_refusal(exc):
+                refusal = self.read_only or database_reason(exc)
+                raise ProjectError(read_only_message(refusal)) from exc
+            raise ProjectError(
+                f"the project database refused the change: {database_reason(exc)}"
+            ) from exc
         finally:
             session.close()
 

@@ -56,6 +56,7 @@ def import_corpus(
     columns: Mapping[str, str] | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
+    project.require_writable()
     report = ImportReport()
     files = expand_paths([Path(p) for p in paths])
     batch_id: int | None = None

@@ -8,6 +8,8 @@ from pathlib import Path
 from types import TracebackType
 
 from stancecoder.core.codebook import CodebookSpec, load_codebook
+from stancecoder.core.errors import ProjectError
+from stancecoder.db.access import read_only_message
 from stancecoder.db.engine import PROJECT_SUFFIX, is_server_url
 from stancecoder.db.migrate import prepare_schema
 from stancecoder.db.store import Store, get_setting, set_setting
@@ -26,6 +28,16 @@ class Project:
     @property
     def location(self) -> str:
         return self.store.name
+
+    @property
+    def read_only(self) -> str | None:
+        """Why this project was opened read-only (this user cannot write it), or None."""
+        return self.store.read_only
+
+    def require_writable(self) -> None:
+        """Refuse up front an action that would only write (an import of many files)."""
+        if self.store.read_only is not None:
+            raise ProjectError(read_only_message(self.store.read_only))
 
     def transaction(self):  # type: ignore[no-untyped-def]
         return self.store.transaction()

@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self._title = project.title
         self._coded_today: int | None = None
         self._assigned: CoderProgress | None = None
-        self.setWindowTitle(f"{self._title} — StanceCoder")
+        read_only = " (read-only)" if project.read_only else ""
+        self.setWindowTitle(f"{self._title}{read_only} — StanceCoder")
         self.setAcceptDrops(True)
         self._build()
         self.actions = declare_actions(self)

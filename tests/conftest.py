@@ -11,7 +11,7 @@ import resource
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -122,3 +122,25 @@ def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
     return process.wait(timeout=timeout)
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`run_stancecoder`, for test modules: under `--import-mode=importlib` they cannot
+    import this file."""
+    return run_stancecoder
+
+
+@pytest.fixture
+def kill_cli() -> Callable[..., int]:
+    """`kill_stancecoder_after`, for test modules (see `run_cli`)."""
+    return kill_stancecoder_after
+
+
+@pytest.fixture
+def process_temp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty temp folder (TMPDIR) for the processes a test starts, to see what they leave
+    there."""
+    folder = tmp_path_factory.mktemp("process temp")
+    monkeypatch.setenv("TMPDIR", str(folder))
+    return folder

@@ -61,11 +61,16 @@ def build_project_file(path: Path, fill: Callable[[Path], None]) -> None:
 
 
 def _make_self_contained(database: Path) -> None:
-    """Fold the write-ahead log into the file, so that renaming the file moves everything."""
+    """Fold the write-ahead log into the file, so that renaming the file moves everything.
+
+    Closing the last connection after a full checkpoint deletes the log; one left behind
+    means another connection still holds the file.
+    """
     with closing(sqlite3.connect(database)) as connection:
-        (mode,) = connection.execute("PRAGMA journal_mode = DELETE").fetchone()
-    if mode != "delete":
-        raise ProjectError(f"the new project is still in use (journal mode {mode})")
+        (busy, _, _) = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    log = database.with_name(database.name + "-wal")
+    if busy or (log.exists() and log.stat().st_size):
+        raise ProjectError("the new project is still in use by another connection")
 
 
 def _reason(error: BaseException) -> str:

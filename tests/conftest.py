@@ -11,6 +11,7 @@ import resource
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -111,12 +112,24 @@ def run_stancecoder(
     )
 
 
-def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120) -> int:
+def kill_stancecoder_after(
+    *args: str | Path,
+    delay: float,
+    timeout: float = 120,
+    once: Callable[[], bool] | None = None,
+) -> int:
     """Start the command and SIGKILL it after `delay` seconds (if it is still running);
-    returns its exit status (negative: killed by that signal)."""
+    returns its exit status (negative: killed by that signal).
+
+    With `once`, the delay counts from the moment `once()` first holds (polled every few
+    milliseconds), e.g. when the write's temporary file appears, so that kills land in the
+    part of a run that matters rather than in the interpreter's start."""
     process = subprocess.Popen(
         stancecoder_command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    if once is not None:
+        while process.poll() is None and not once():
+            time.sleep(0.002)
     try:
         process.wait(timeout=delay)
     except subprocess.TimeoutExpired:

@@ -42,6 +42,19 @@ def killed_writer(target: Path) -> tuple[Path, Path]:
     return Path(part), Path(scratch)
 
 
+def this_host() -> str:
+    """The machine part of an entry's name, as the registry writes it."""
+    with tracked() as entry:
+        return entry.name.rsplit("-", 3)[0]
+
+
+def dead_pid() -> str:
+    """The pid of a real process that has ended."""
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    return ended.stdout.strip()
+
+
 def test_the_registry_lives_in_the_state_folder_the_tests_give(user_state: Path) -> None:
     assert pending_folder() == user_state / "StanceCoder" / "pending"
 
@@ -85,7 +98,7 @@ def test_a_reused_pid_does_not_keep_a_dead_writers_leftovers(tmp_path: Path) -> 
         pytest.skip("process start times are read from /proc")
     part = temporary_sibling(tmp_path / "out.xlsx")
     part.write_bytes(b"left by a process long gone")
-    entry = pending_folder() / f"{os.getpid()}-1-{'0' * 12}"
+    entry = pending_folder() / f"{this_host()}-{os.getpid()}-1-{'0' * 12}"
     entry.mkdir(parents=True)
     (entry / "paths.json").write_text(json.dumps([str(part)]), encoding="utf-8")
 
@@ -96,9 +109,8 @@ def test_a_reused_pid_does_not_keep_a_dead_writers_leftovers(tmp_path: Path) -> 
 def test_a_sweep_never_deletes_a_file_that_is_not_a_temporary_sibling(tmp_path: Path) -> None:
     precious = tmp_path / "thesis.docx"
     precious.write_bytes(b"three years of work")
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)  # fmt: skip
-    entry = pending_folder() / f"{dead.stdout.strip()}-x-{'0' * 12}"
+    dead = dead_pid()
+    entry = pending_folder() / f"{this_host()}-{dead}-x-{'0' * 12}"
     entry.mkdir(parents=True)
     (entry / "paths.json").write_text(json.dumps([str(precious), str(tmp_path)]), "utf-8")
 
@@ -109,9 +121,8 @@ def test_a_sweep_never_deletes_a_file_that_is_not_a_temporary_sibling(tmp_path: 
 
 
 def test_an_entry_killed_before_its_listing_was_written_is_removed(tmp_path: Path) -> None:
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)  # fmt: skip
-    entry = pending_folder() / f"{dead.stdout.strip()}-x-{'1' * 12}"
+    dead = dead_pid()
+    entry = pending_folder() / f"{this_host()}-{dead}-x-{'1' * 12}"
     entry.mkdir(parents=True)
     (entry / "paths.json.new").write_text('["/half', encoding="utf-8")
 
@@ -146,3 +157,17 @@ def test_publishing_never_replaces_an_existing_file(tmp_path: Path) -> None:
     target.unlink()
     publish_new(finished, target)
     assert target.read_bytes() == b"new project" and not finished.exists()
+
+
+def test_the_entries_of_another_machine_sharing_the_home_folder_are_left_alone(
+    tmp_path: Path,
+) -> None:
+    # Its pid means nothing here: the process may well be writing at this moment.
+    part = temporary_sibling(tmp_path / "out.csv")
+    part.write_bytes(b"being written on the other machine")
+    entry = pending_folder() / f"other-lab-pc.example.org-{dead_pid()}-x-{'2' * 12}"
+    entry.mkdir(parents=True)
+    (entry / "paths.json").write_text(json.dumps([str(part)]), encoding="utf-8")
+
+    assert sweep_abandoned() == []
+    assert part.exists() and entry.exists()

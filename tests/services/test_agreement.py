@@ -124,8 +124,8 @@ def test_excel_html_json_and_text_carry_the_same_numbers(planted, tmp_path: Path
     data = report_as_json(report)
     topic_json = next(v for v in data["variables"] if v["variable"] == "topic")
     alpha = next(s for s in topic_json["statistics"] if s["name"] == "krippendorff_alpha")
-    write_report(report, tmp_path / "r.xlsx")
-    write_report(report, tmp_path / "r.html")
+    write_report(planted, report, tmp_path / "r.xlsx")
+    write_report(planted, report, tmp_path / "r.html")
     sheet = load_workbook(tmp_path / "r.xlsx")["Variables"]
     rows = [r for r in sheet.iter_rows(values_only=True) if r[0] == "topic"]
     xlsx = next(r for r in rows if r[4] == "krippendorff_alpha")
@@ -145,7 +145,7 @@ def test_excel_html_json_and_text_carry_the_same_numbers(planted, tmp_path: Path
 def test_html_escapes_titles_and_quotes(planted, tmp_path: Path) -> None:
     report = project_agreement(planted, "matched", seed=3)
     report.project = "<script>alert(1)</script>"
-    write_report(report, tmp_path / "r.html")
+    write_report(planted, report, tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "http" not in html  # standalone: no external assets
@@ -210,4 +210,4 @@ def test_bad_requests_are_refused_clearly(planted, tmp_path: Path) -> None:
         project_agreement(planted, overlap=0)
     report = project_agreement(planted, seed=1)
     with pytest.raises(ValidationError, match=r"use \.xlsx or \.html"):
-        write_report(report, tmp_path / "r.pdf")
+        write_report(planted, report, tmp_path / "r.pdf")

@@ -75,7 +75,7 @@ def test_the_round_is_named_in_the_methods_paragraph_and_the_exports(
     assert "of the reliability sample \u201ctraining 1\u201d of the project" in report.methods
     assert "reliability sample" not in project_agreement(rounds, seed=1).methods
     assert report_as_json(report)["round"] == "training 1"
-    write_report(report, tmp_path / "r.xlsx")
+    write_report(rounds, report, tmp_path / "r.xlsx")
     summary = dict(load_workbook(tmp_path / "r.xlsx")["Summary"].iter_rows(values_only=True))
     assert summary["round"] == "training 1" and summary["methods"] == report.methods
 
@@ -285,7 +285,7 @@ def test_the_comparison_as_json_text_excel_and_html(three_rounds: Project, tmp_p
     assert f"  (2) {NOT_CODED}" in lines
     assert any(line.startswith("  topic: ") and "over 2 rounds" in line for line in lines)
 
-    write_rounds_report(rounds, tmp_path / "rounds.xlsx")
+    write_rounds_report(three_rounds, rounds, tmp_path / "rounds.xlsx")
     book = load_workbook(tmp_path / "rounds.xlsx")
     assert book.sheetnames == [
         "Summary", "Rounds side by side", "Rounds", "Round samples", "Change over rounds"
@@ -300,21 +300,21 @@ def test_the_comparison_as_json_text_excel_and_html(three_rounds: Project, tmp_p
     cells = {(r[0], r[4]): r for r in book["Rounds"].iter_rows(min_row=2, values_only=True)}
     assert cells[("topic", "training 1")][6] == pytest.approx(first.value)
     assert cells[("topic", "final")][6] is None
-    write_rounds_report(rounds, tmp_path / "rounds.html")
+    write_rounds_report(three_rounds, rounds, tmp_path / "rounds.html")
     page = (tmp_path / "rounds.html").read_text(encoding="utf-8")
     for text in (rounds.project, rounds.unit_definition, rounds.codebook_version, rounds.date):
         assert html.escape(text) in page
     assert f"{first.value:.4f}" in page
     with pytest.raises(ValidationError, match=r"use \.xlsx or \.html"):
-        write_rounds_report(rounds, tmp_path / "rounds.pdf")
+        write_rounds_report(three_rounds, rounds, tmp_path / "rounds.pdf")
 
 
 def test_the_reports_export_carries_the_rounds_when_given(
     three_rounds: Project, tmp_path: Path
 ) -> None:
     report, rounds = report_with_rounds(three_rounds, seed=1, round="training 1")
-    write_report(report, tmp_path / "both.xlsx", rounds)
+    write_report(three_rounds, report, tmp_path / "both.xlsx", rounds)
     names = load_workbook(tmp_path / "both.xlsx").sheetnames
     assert names[0] == "Summary" and names[-3:] == ["Rounds", "Round samples", "Change over rounds"]
-    write_report(report, tmp_path / "alone.xlsx")
+    write_report(three_rounds, report, tmp_path / "alone.xlsx")
     assert "Rounds" not in load_workbook(tmp_path / "alone.xlsx").sheetnames

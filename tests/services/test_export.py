@@ -106,6 +106,28 @@ def test_csv_export_is_the_codings_table(coded: Project, tmp_path: Path) -> None
     assert rows[0]["quote"] == "Vladimir Putin"
 
 
+def test_a_memo_a_spreadsheet_would_run_is_neutralised_in_csv_unless_raw(
+    project: Project, tmp_path: Path
+) -> None:
+    # Opened in LibreOffice Calc, a CSV field =1+1 becomes a live formula.
+    (tmp_path / "a.txt").write_text("Seoul called it a dangerous partnership.\n", "utf-8")
+    article_id = import_corpus(project, [tmp_path / "a.txt"]).imported[0]
+    add_coder(project, "Alice")
+    add_passage(project, article_id, "Alice", 0, 5, {"stance": "-2"}, memo="=1+1")
+
+    def codings(path: Path, **options: bool) -> dict[str, str]:
+        export(project, path, **options)
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return next(csv.DictReader(handle))
+
+    safe, raw = codings(tmp_path / "safe.csv"), codings(tmp_path / "raw.csv", raw=True)
+    assert safe["memo"] == "'=1+1" and raw["memo"] == "=1+1"
+    assert safe["stance value"] == raw["stance value"] == "-2.0"  # a number, not text
+    export(project, tmp_path / "book.xlsx")
+    memo = next(c for c in load_workbook(tmp_path / "book.xlsx")["Codings"][2] if c.value == "=1+1")
+    assert memo.data_type == "s"
+
+
 def test_unknown_format_is_refused(coded: Project, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"\.xlsx or \.csv"):
         export(coded, tmp_path / "out.pdf")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from stancecoder.core.errors import CodebookError, ProjectError
+from stancecoder.core.errors import CodebookError, ProjectError, ValidationError
 from stancecoder.services.articles import list_articles
+from stancecoder.services.check import check_project
 from stancecoder.services.codebook import export_codebook
 from stancecoder.services.project import Project, create_project, open_project
 from stancecoder.services.sample_project import ensure_sample_project
@@ -39,6 +41,33 @@ def test_the_suffix_is_added(tmp_path: Path) -> None:
     create_project(tmp_path / "study").close()
     assert (tmp_path / "study.stance").exists()
     open_project(tmp_path / "study").close()
+
+
+@pytest.mark.parametrize("name", ["data.csv", "data.XLSX", "notes.txt", "book.yaml", "r.html"])
+def test_a_name_of_another_format_is_refused(tmp_path: Path, name: str) -> None:
+    # `init data.csv` and then `export data.csv data.csv` replaced the project by its export
+    expected = rf"^{re.escape(name)} is named like a \w+ file, .* name the project \w+\.stance"
+    with pytest.raises(ValidationError, match=expected):
+        create_project(tmp_path / name)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_project_is_one_file_and_leaves_nothing_beside_it(
+    tmp_path: Path, user_state: Path
+) -> None:
+    with create_project(tmp_path / "study.stance") as project:
+        assert [p.name for p in tmp_path.iterdir()] == ["study.stance"]
+        assert check_project(project) == []
+    assert list((user_state / "StanceCoder" / "pending").iterdir()) == []
+
+
+def test_an_existing_file_is_never_replaced_by_a_new_project(tmp_path: Path) -> None:
+    taken = tmp_path / "study.stance"
+    taken.write_bytes(b"")  # what a kill during init used to leave
+    with pytest.raises(ProjectError, match="already exists"):
+        create_project(taken)
+    assert taken.read_bytes() == b""
+    assert [p.name for p in tmp_path.iterdir()] == ["study.stance"]
 
 
 def test_unreachable_server_is_a_clear_error() -> None:

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from stancecoder.services.articles import list_articles
 from stancecoder.services.codings import add_passage
-from stancecoder.services.project import Project
+from stancecoder.services.project import Project, create_project
 from stancecoder.ui.export_dialog import ExportDialog
 
 
@@ -59,3 +59,27 @@ def test_a_file_that_cannot_be_written_is_reported_not_raised(
     dialog.start()
     qtbot.waitUntil(lambda: dialog.headline.text() == "The export stopped", timeout=10_000)
     assert "missing folder" in dialog.detail.text()
+
+
+def test_the_project_file_is_refused_as_the_target_and_stays_a_project(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # A project named like a workbook (made before init refused such names) exported onto
+    # its own name from the window.
+    from stancecoder.services.check import check_project
+    from stancecoder.services.project import open_project
+
+    legacy = tmp_path / "study.stance"
+    create_project(legacy).close()
+    target = legacy.rename(tmp_path / "study.xlsx")
+    before = target.read_bytes()
+    project = open_project(target)
+    dialog = ExportDialog(project, target)
+    qtbot.addWidget(dialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.headline.text() == "The export stopped", timeout=10_000)
+    assert "it is the project itself" in dialog.detail.text()
+    project.close()
+    assert target.read_bytes() == before
+    with open_project(target) as reopened:
+        assert check_project(reopened) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from stancecoder import __version__
 from stancecoder.core.errors import StanceCoderError, ValidationError
+from stancecoder.io.pending import sweep_abandoned
 
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
@@ -83,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--coder", action="append", default=[], help="only this coder (repeatable)")
     sub.add_argument("--status", choices=["todo", "doing", "done"])
     sub.add_argument("--article", action="append", type=int, default=[], help="article id")
+    sub.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: keep text that spreadsheets run as formulas exactly, without a leading '",
+    )
 
     sub = command("check", "check integrity, references and every quote", c.check)
     sub.add_argument("project")
@@ -142,6 +148,8 @@ def _gui(project: str | None) -> int:
 
 
 def _guarded(action: Callable[[], int | None], debug: bool) -> int:
+    # Every start, the window's included, first removes what killed writes left behind.
+    sweep_abandoned()
     try:
         return action() or EXIT_OK
     except KeyboardInterrupt:

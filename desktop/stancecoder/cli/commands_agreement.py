@@ -20,7 +20,7 @@ from stancecoder.services.agreement_export import (
 from stancecoder.services.agreement_rounds import rounds_agreement
 from stancecoder.services.agreement_rounds_text import rounds_lines
 from stancecoder.services.agreement_text import report_lines
-from stancecoder.services.project import open_project
+from stancecoder.services.project import Project, open_project
 
 HELP = "inter-coder agreement on the project's codings"
 
@@ -78,23 +78,24 @@ def agreement(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         if args.rounds:
             rounds = rounds_agreement(project, args.unit, **options)
-            _emit(args, rounds, write_rounds_report, rounds_as_json, rounds_lines)
+            _emit(args, project, rounds, write_rounds_report, rounds_as_json, rounds_lines)
         else:
             report = project_agreement(project, args.unit, round=args.round, **options)
-            _emit(args, report, write_report, report_as_json, report_lines)
+            _emit(args, project, report, write_report, report_as_json, report_lines)
     return 0
 
 
 def _emit(
     args: argparse.Namespace,
+    project: Project,
     figures: Any,
-    write: Callable[[Any, Path], None],
+    write: Callable[[Project, Any, Path], None],
     as_json: Callable[[Any], dict[str, object]],
     as_lines: Callable[[Any], list[str]],
 ) -> None:
     """Export to `--out` if asked, then print JSON or text: the same for both reports."""
     if args.out:
-        write(figures, args.out)
+        write(project, figures, args.out)
     if args.json:
         print(json.dumps(as_json(figures), indent=2, ensure_ascii=False))
     else:

@@ -6,7 +6,7 @@ The one place the rest of the program imports the codebook from; the parts live 
 
 from __future__ import annotations
 
-from stancecoder.core.codebook_file import codebook_to_dict, dump_codebook, load_codebook
+from stancecoder.core.codebook_file import codebook_text, codebook_to_dict, load_codebook
 from stancecoder.core.codebook_model import (
     LEVELS,
     PATH_SEPARATOR,
@@ -30,8 +30,8 @@ __all__ = [
     "Level",
     "Scope",
     "VariableSpec",
+    "codebook_text",
     "codebook_to_dict",
-    "dump_codebook",
     "iter_codes",
     "load_codebook",
     "normalise_shortcut",

@@ -7,7 +7,6 @@ as one written by hand, and reading it back gives an equal `CodebookSpec`.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Hashable
 from pathlib import Path
 
@@ -46,26 +45,16 @@ def load_codebook(path: Path) -> CodebookSpec:
     return parse_codebook(decode(text, path.name), path.name)
 
 
-def dump_codebook(spec: CodebookSpec, path: Path) -> None:
-    """Write `spec` as YAML or JSON by suffix, replacing `path` only once all is written."""
+def codebook_text(spec: CodebookSpec, path: Path) -> str:
+    """`spec` as the YAML or JSON text a file named `path` should hold, by its suffix."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in _DECODERS:
         raise CodebookError(path.name, _unsupported(path))
     doc = codebook_to_dict(spec)
     if suffix == ".json":
-        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = yaml.dump(
-            doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
-        )
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise CodebookError(path.name, f"cannot write the file: {exc.strerror or exc}") from exc
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
 
 
 def _variable_to_dict(variable: VariableSpec) -> dict[str, object]:

@@ -37,3 +37,7 @@ class ValidationError(StanceCoderError):
 
 class ProjectError(StanceCoderError):
     """A project that cannot be opened or used as asked."""
+
+
+class OutputError(StanceCoderError):
+    """An output that may not be written where asked; nothing was written there."""

@@ -1,16 +1,27 @@
-"""Write one table to CSV: the lossless copy of an export, with no length limit."""
+"""Write one table to CSV: the export without Excel's limits on cell length and rows."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
 
-from stancecoder.io.sheets import Column, atomic_output, blamed_on, checked_rows
+from stancecoder.io.atomic_files import atomic_output
+from stancecoder.io.sheets import Column, blamed_on, checked_rows
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes for the start of a formula in a CSV field (OWASP's list)."""
 
 
-def write_csv(path: Path, columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> int:
+def write_csv(
+    path: Path,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[object]],
+    *,
+    neutralise_formulas: bool = True,
+) -> int:
     """Write a header row and `rows` to `path`; return the number of data rows written.
 
     The file is UTF-8 with a byte-order mark, because without one Excel reads CSV in the
@@ -18,9 +29,11 @@ def write_csv(path: Path, columns: Sequence[Column], rows: Iterable[Sequence[obj
     "2024-06-17 10:00:00+03:00", keeping any time zone), None and NaN are empty fields, and
     text is written whole.
 
-    Text beginning with "=", "+", "-" or "@" is deliberately left as it is, although Excel
-    may take it for a formula when it opens the file: the CSV is the exact copy of the data
-    (for pandas, R and re-import), and the xlsx export is the one made safe for Excel.
+    Text beginning with "=", "+", "-", "@", a tab or a carriage return is what Excel and
+    LibreOffice run as a formula when they open the file, so it gets a leading "'" as OWASP
+    recommends (a quote from a hostile page would otherwise run on the reader's machine).
+    `neutralise_formulas=False` writes the exact text instead, for pandas, R and re-import.
+    Numbers are not text and are written as they are.
 
     Like the xlsx export, the file is written beside `path` and moved over it at the end, so
     a failure never leaves a half-written or clobbered file.
@@ -30,20 +43,30 @@ def write_csv(path: Path, columns: Sequence[Column], rows: Iterable[Sequence[obj
     with atomic_output(path) as temporary:
         with blamed_on(path):
             stream = temporary.open("w", encoding="utf-8-sig", newline="")
+        field = _neutralised_field if neutralise_formulas else _field
         try:
             put = csv.writer(stream).writerow
             with blamed_on(path):
                 put([column.header for column in columns])
             for row in checked_rows(path.name, columns, rows):
-                fields = [_field(value) for value in row]
+                fields = [field(value) for value in row]
                 with blamed_on(path):
                     put(fields)
                 written += 1
             with blamed_on(path):
                 stream.close()  # the last buffered write can still fail here
         finally:
-            stream.close()
+            # After a failed write the bytes are still buffered and closing tries them again;
+            # that second failure must not hide the first, which has already been reported.
+            with suppress(OSError):
+                stream.close()
     return written
+
+
+def _neutralised_field(value: object) -> str:
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return _field(value)
 
 
 def _field(value: object) -> str:

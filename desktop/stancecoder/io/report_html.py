@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from stancecoder.io.sheets import Sheet, atomic_output, blamed_on
+from stancecoder.io.atomic_files import atomic_output
+from stancecoder.io.sheets import Sheet, blamed_on
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; color: #222; }

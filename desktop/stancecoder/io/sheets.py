@@ -6,10 +6,8 @@ an iterable, so a writer can stream a large table without holding it in memory.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -136,27 +134,3 @@ def blamed_on(path: Path) -> Iterator[None]:
         yield
     except OSError as error:
         raise StanceCoderError(describe_write_error(path, error)) from error
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `path` that replaces it only when the block succeeds.
-
-    The temporary file lives in the target folder so that `os.replace` is a rename on one
-    file system: a failure or a cancel never leaves a half-written or clobbered file. It is
-    created with `os.open` rather than `mkstemp` so that the umask, not mkstemp's private
-    0600, decides the permissions of the finished file.
-    """
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
-    with blamed_on(path):
-        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    try:
-        yield temporary
-        with blamed_on(path):
-            os.replace(temporary, path)
-    finally:
-        # After a failure the temporary file may still be open (Windows refuses to delete
-        # it then); a leftover ".part" file must not hide the error that caused it.
-        with suppress(OSError):
-            temporary.unlink(missing_ok=True)

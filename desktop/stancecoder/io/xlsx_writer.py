@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from numbers import Real
 from pathlib import Path
-from tempfile import TemporaryDirectory
 
 from xlsxwriter import Workbook
 from xlsxwriter.exceptions import FileCreateError
@@ -24,15 +23,17 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from stancecoder.core.errors import StanceCoderError
+from stancecoder.io.atomic_files import atomic_output
+from stancecoder.io.pending import tracked
 from stancecoder.io.sheets import (
     Column,
     ExportCancelled,
     Sheet,
     WriteReport,
-    atomic_output,
     blamed_on,
     check_titles,
     checked_rows,
+    describe_write_error,
 )
 
 CELL_LIMIT = 32_767
@@ -77,18 +78,16 @@ def write_xlsx(
     path = Path(path)
     check_titles(sheets)
     report = WriteReport()
-    # XlsxWriter keeps each sheet's rows in files of its own until it zips the workbook; a
-    # folder of ours for them goes away with whatever a cancel or a failure left inside.
-    with (
-        atomic_output(path) as temporary,
-        TemporaryDirectory(prefix="stancecoder-xlsx-") as streams,
-    ):
-        workbook = Workbook(str(temporary), {**_WORKBOOK_OPTIONS, "tmpdir": streams})
+    # XlsxWriter keeps each sheet's rows in files of its own until it zips the workbook; the
+    # scratch folder of a tracked write holds them, so that even a kill leaves none behind.
+    with atomic_output(path) as temporary, tracked() as streams:
+        workbook = Workbook(str(temporary), {**_WORKBOOK_OPTIONS, "tmpdir": str(streams)})
         try:
             styles = _Styles(workbook)
             written = 0
             for sheet in sheets:
-                worksheet = workbook.add_worksheet(sheet.title)
+                with blamed_on(path):
+                    worksheet = workbook.add_worksheet(sheet.title)
                 written = _write_sheet(worksheet, sheet, styles, report, written, on_row, path)
             with blamed_on(path):
                 _close(workbook)
@@ -111,7 +110,8 @@ def _write_sheet(
     worksheet.freeze_panes(1, 0)
     for index, column in enumerate(columns):
         worksheet.set_column(index, index, _width(column))
-        worksheet.write_string(0, index, _writable(column.header), styles.bold)
+        with blamed_on(path):
+            worksheet.write_string(0, index, _writable(column.header), styles.bold)
 
     cells = _CellWriter(worksheet, sheet.title, styles, report)
     puts = [cells.put(index, column) for index, column in enumerate(columns)]
@@ -123,8 +123,11 @@ def _write_sheet(
                 f"Sheet {sheet.title!r} has more than {ROW_LIMIT - 1:,} rows, more than Excel "
                 "can show; export to CSV instead."
             )
-        for put, value in zip(puts, values, strict=True):
-            put(row, value)
+        try:
+            for put, value in zip(puts, values, strict=True):
+                put(row, value)  # writes the previous row to its stream: a full disk fails here
+        except OSError as error:
+            raise StanceCoderError(describe_write_error(path, error)) from error
         written += 1
         if on_row is not None and on_row(written) is False:
             raise ExportCancelled(path)

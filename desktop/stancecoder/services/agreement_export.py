@@ -11,11 +11,13 @@ from stancecoder.io.sheets import Column, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
 from stancecoder.services.agreement_rounds_text import cell_text, rounds_paragraph
 from stancecoder.services.agreement_stats import interpret
+from stancecoder.services.output_target import check_output
 from stancecoder.services.reliability_calc import as_json
 
 if TYPE_CHECKING:
     from stancecoder.services.agreement import AgreementReport
     from stancecoder.services.agreement_rounds import RoundFigure, RoundsReport
+    from stancecoder.services.project import Project
 
 F, N = "float", "int"
 
@@ -171,14 +173,16 @@ def rounds_sheets(rounds: RoundsReport) -> list[Sheet]:
     ]  # fmt: skip
 
 
-def write_report(report: AgreementReport, path: Path, rounds: RoundsReport | None = None) -> None:
-    """`.xlsx` (one sheet per section) or `.html` (one standalone page); the rounds
-    comparison, when given, follows the report's own sections."""
+def write_report(
+    project: Project, report: AgreementReport, path: Path, rounds: RoundsReport | None = None
+) -> None:
+    """`.xlsx` (one sheet per section) or `.html` (one standalone page) of `project`'s
+    report; the rounds comparison, when given, follows the report's own sections."""
     sheets = report_sheets(report) + (rounds_sheets(rounds) if rounds is not None else [])
-    _write(Path(path), f"Agreement: {report.project}", [report.methods], sheets)
+    _write(project, Path(path), f"Agreement: {report.project}", [report.methods], sheets)
 
 
-def write_rounds_report(rounds: RoundsReport, path: Path) -> None:
+def write_rounds_report(project: Project, rounds: RoundsReport, path: Path) -> None:
     """The rounds comparison alone, with what it is about on top."""
     summary = [
         ["project", rounds.project], ["date", rounds.date], ["unit", rounds.unit],
@@ -190,11 +194,15 @@ def write_rounds_report(rounds: RoundsReport, path: Path) -> None:
     ]  # fmt: skip
     sheets = [Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)], summary)]
     title = f"Agreement over rounds: {rounds.project}"
-    _write(Path(path), title, [rounds_paragraph(rounds)], sheets + rounds_sheets(rounds))
+    _write(project, Path(path), title, [rounds_paragraph(rounds)], sheets + rounds_sheets(rounds))
 
 
-def _write(path: Path, title: str, paragraphs: list[str], sheets: list[Sheet]) -> None:
+def _write(
+    project: Project, path: Path, title: str, paragraphs: list[str], sheets: list[Sheet]
+) -> None:
     suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".html", ".htm"):
+        check_output(path, project)
     if suffix == ".xlsx":
         write_xlsx(path, sheets)
     elif suffix in (".html", ".htm"):

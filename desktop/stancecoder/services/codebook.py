@@ -19,13 +19,16 @@ from stancecoder.core.codebook import (
     CodebookSpec,
     CodeSpec,
     VariableSpec,
-    dump_codebook,
+    codebook_text,
     iter_codes,
     load_codebook,
 )
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import ArticleCode, Code, PassageCode, Variable
 from stancecoder.db.store import get_setting, set_setting
+from stancecoder.io.atomic_files import atomic_output
+from stancecoder.io.sheets import blamed_on
+from stancecoder.services.output_target import check_output
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -185,9 +188,14 @@ def read_codebook(session: Session) -> CodebookSpec:
 
 
 def export_codebook(project: Project, path: Path) -> CodebookSpec:
+    """Write the codebook as YAML or JSON, replacing `path` only once all is written."""
+    path = Path(path)
     with project.transaction() as session:
         spec = read_codebook(session)
-    dump_codebook(spec, path)
+    text = codebook_text(spec, path)
+    check_output(path, project)
+    with atomic_output(path) as temporary, blamed_on(path):
+        temporary.write_text(text, encoding="utf-8")
     return spec
 
 

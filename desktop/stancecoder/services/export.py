@@ -24,6 +24,7 @@ from stancecoder.services.export_rows import (
     article_sheet,
     summary_sheet,
 )
+from stancecoder.services.output_target import check_output
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -36,17 +37,24 @@ def export(
     path: Path,
     filters: ExportFilter | None = None,
     on_row: Callable[[int], bool] | None = None,
+    *,
+    raw: bool = False,
 ) -> WriteReport:
-    """Write the workbook or, for a `.csv` path, the Codings table; refuse other suffixes."""
+    """Write the workbook or, for a `.csv` path, the Codings table; refuse other suffixes.
+
+    The CSV's text that a spreadsheet would run as a formula gets a leading "'" unless
+    `raw` asks for the exact text.
+    """
     path = Path(path)
     filters = filters or ExportFilter()
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise ValidationError(f"cannot export to {path.name}: use a .xlsx or .csv file name")
+    check_output(path, project)
     with project.transaction() as session:
         _check_filter(session, filters)
         coding = CodingRows(session, filters)
         if path.suffix.lower() == ".csv":
-            count = write_csv(path, coding.columns(), coding.rows())
+            count = write_csv(path, coding.columns(), coding.rows(), neutralise_formulas=not raw)
             return WriteReport(rows_written={"Codings": count})
         sheets = [
             Sheet("Codings", coding.columns(), coding.rows()),

@@ -14,6 +14,7 @@ from stancecoder.db.engine import PROJECT_SUFFIX, is_server_url
 from stancecoder.db.migrate import prepare_schema
 from stancecoder.db.store import Store, get_setting, set_setting
 from stancecoder.services.codebook import apply_codebook
+from stancecoder.services.project_file import build_project_file
 
 SAMPLE_CODEBOOK = "codebook.yaml"
 
@@ -79,15 +80,22 @@ def create_project(
     target: str | Path, codebook: Path | None = None, name: str | None = None
 ) -> Project:
     """Create the schema and install the codebook (validated first, so a bad one creates
-    nothing)."""
+    nothing). A project file appears only once complete: see `build_project_file`."""
     spec = load_codebook(codebook) if codebook else default_codebook()
     target = normalise_target(target)
-    prepare_schema(target, create=True)
-    project = Project(Store(target))
-    with project.transaction() as session:
-        set_setting(session, "name", name or _default_name(target))
-        apply_codebook(session, spec)
-    return project
+    name = name or _default_name(target)
+
+    def fill(database: str | Path) -> None:
+        prepare_schema(database, create=True)
+        with Project(Store(database)) as project, project.transaction() as session:
+            set_setting(session, "name", name)
+            apply_codebook(session, spec)
+
+    if is_server_url(target):
+        fill(target)
+    else:
+        build_project_file(Path(target), fill)
+    return Project(Store(target))
 
 
 def open_project(target: str | Path) -> Project:

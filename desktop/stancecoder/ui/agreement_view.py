@@ -263,7 +263,7 @@ class AgreementView(QDialog):
         if self.report is None:
             return
         try:
-            write_report(self.report, path, self.rounds)
+            write_report(self.project, self.report, path, self.rounds)
         except (StanceCoderError, OSError) as error:  # e.g. the workbook is open elsewhere
             self.problem(str(error))
         else:

@@ -11,7 +11,8 @@ import resource
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,38 @@ def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
     return process.wait(timeout=timeout)
+
+
+_HOLD_WRITE_LOCK = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.readline()
+connection.execute("ROLLBACK")
+"""
+
+
+@contextmanager
+def _write_lock(path: Path) -> Iterator[None]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_WRITE_LOCK, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        holder.communicate("\n", timeout=30)
+
+
+@pytest.fixture
+def write_lock(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], AbstractContextManager[None]]:
+    """`with write_lock(path):` another process holds the SQLite project's write lock, as
+    another program would. Projects opened from here on wait 0.2 s for a lock, not 5 s."""
+    from stancecoder.db import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
+    return _write_lock

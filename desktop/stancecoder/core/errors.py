@@ -37,3 +37,9 @@ class ValidationError(StanceCoderError):
 
 class ProjectError(StanceCoderError):
     """A project that cannot be opened or used as asked."""
+
+
+class ProjectBusyError(ProjectError):
+    """The project could not take a change just now: another program holds its lock, or it
+    is read-only, out of space or out of reach. Nothing was written, and the same action can
+    succeed later, so an undo step that met it stays where it was."""

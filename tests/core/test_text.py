@@ -200,6 +200,12 @@ def test_a_wrap_between_two_words_becomes_a_space(before: str, after: str, expec
     assert expected in canonical_text(in_paragraph(before, after))
 
 
+def test_a_hyphenated_name_the_text_uses_is_not_glued_to_the_next_word() -> None:
+    """ "un|told" would make a word, but the text names "Jong-un" whole elsewhere."""
+    raw = "Title\n\nNorth Korean leader Kim Jong-un\ntold reporters that Jong-un would travel."
+    assert "Kim Jong-un told reporters" in canonical_text(raw)
+
+
 def test_a_word_the_lexicon_lacks_is_joined_when_the_text_uses_it_elsewhere() -> None:
     raw = "Title\n\nSaid analyst Anna Wojta\nszczyk of the institute. Wojtaszczyk added."
     assert "Anna Wojtaszczyk of" in canonical_text(raw)

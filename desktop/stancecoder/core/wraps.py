@@ -23,10 +23,14 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from stancecoder.core.lexicon import english_frequency
 
 _WORD = re.compile(r"[^\W_]+")
+# A word with hyphens inside ("Jong-un"), counted whole as well as by its parts.
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+_COMPOUND_END = re.compile(r"[^\W_]+(?:-[^\W_]+)+$")
 # Scripts that put no spaces between words: a wrap inside them never took a space away.
 _UNSPACED = {"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "THAI", "LAO", "KHMER",
              "MYANMAR", "TIBETAN", "YI"}  # fmt: skip
@@ -63,7 +67,7 @@ class WrapJudge:
         joined = head + tail_text
         if self._seen[joined.casefold()]:
             return True
-        if _case_breaks(head, tail_text):
+        if _case_breaks(head, tail_text) or self._ends_a_compound(before, tail_text):
             return False
         script, next_script = _script(head[-1]), _script(tail_text[0])
         if script in _UNSPACED and next_script in _UNSPACED:
@@ -75,6 +79,12 @@ class WrapJudge:
         if script == "LATIN" and self._is_english():
             return self._english_word(head, tail_text)
         return not (self._seen[head.casefold()] and self._seen[tail_text.casefold()])
+
+    def _ends_a_compound(self, before: str, tail: str) -> bool:
+        """ "Jong-un|told": the text uses "Jong-un" whole, so "untold" is not meant."""
+        compound = _COMPOUND_END.search(before)
+        whole = compound is not None and self._seen[compound.group().casefold()] > 0
+        return whole and self._frequency(tail) >= _COMMON
 
     def _english_word(self, head: str, tail: str) -> bool:
         joined = english_frequency(head + tail)
@@ -111,17 +121,31 @@ def cut_column(wrapped: list[str]) -> int | None:
 
 
 def _interior_words(paragraphs: list[list[str]]) -> list[str]:
-    """The text's words, casefolded, less the pieces at the ends of wrapped lines."""
+    """The text's words and hyphenated words, casefolded, less the pieces at the ends of
+    wrapped lines."""
     words: list[str] = []
     for paragraph in paragraphs:
         for number, line in enumerate(paragraph):
-            found = _WORD.findall(line.casefold())
-            if found and number < len(paragraph) - 1 and line[-1].isalnum():
-                found.pop()
-            if found and number > 0 and line.lstrip()[:1].isalnum():
-                found.pop(0)
-            words.extend(found)
+            folded = line.casefold()
+            found = _WORD.findall(folded)
+            compounds = _COMPOUND.findall(folded)
+            if number < len(paragraph) - 1 and line[-1].isalnum():
+                _drop_edge(found, compounds, folded.endswith)
+            if number > 0 and line.lstrip()[:1].isalnum():
+                _drop_edge(found, compounds, folded.lstrip().startswith, first=True)
+            words += found + compounds
     return words
+
+
+def _drop_edge(
+    found: list[str], compounds: list[str], at_edge: Callable[[str], bool], first: bool = False
+) -> None:
+    """Drop the word (and the hyphenated word it ends or starts) that the wrap cut."""
+    index = 0 if first else -1
+    if found:
+        found.pop(index)
+    if compounds and at_edge(compounds[index]):
+        compounds.pop(index)
 
 
 def _case_breaks(head: str, tail: str) -> bool:

@@ -23,7 +23,6 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
 
 from stancecoder.core.lexicon import english_frequency
 
@@ -55,7 +54,7 @@ class WrapJudge:
     @functools.cached_property
     def _seen(self) -> Counter[str]:
         """Counted only once a wrap needs it: a text wrapped at spaces never does."""
-        return Counter(_interior_words(self._paragraphs))
+        return _interior_words(self._paragraphs)
 
     def broke_a_word(self, before: str, after: str) -> bool:
         """Whether the wrap between line `before` and line `after` split one word.
@@ -100,7 +99,11 @@ class WrapJudge:
 
     def _is_english(self) -> bool:
         if self._english is None:
-            latin = {word: n for word, n in self._seen.items() if _script(word[0]) == "LATIN"}
+            latin = {
+                word: n
+                for word, n in self._seen.items()
+                if "-" not in word and _script(word[0]) == "LATIN"
+            }
             known = sum(n for word, n in latin.items() if english_frequency(word) >= _COMMON)
             total = sum(latin.values())
             self._english = total > 0 and known >= _ENGLISH_SHARE * total
@@ -120,32 +123,42 @@ def cut_column(wrapped: list[str]) -> int | None:
     return widest if widths[widest] >= _CUT_SHARE * len(wrapped) else None
 
 
-def _interior_words(paragraphs: list[list[str]]) -> list[str]:
+def _interior_words(paragraphs: list[list[str]]) -> Counter[str]:
     """The text's words and hyphenated words, casefolded, less the pieces at the ends of
-    wrapped lines."""
-    words: list[str] = []
+    wrapped lines: counted over the whole text at once, then the pieces taken away."""
+    lines = [line.casefold() for paragraph in paragraphs for line in paragraph]
+    text = "\n".join(lines)
+    words = Counter(_WORD.findall(text))
+    words.update(_COMPOUND.findall(text))
+    number = 0
     for paragraph in paragraphs:
-        for number, line in enumerate(paragraph):
-            folded = line.casefold()
-            found = _WORD.findall(folded)
-            compounds = _COMPOUND.findall(folded)
-            if number < len(paragraph) - 1 and line[-1].isalnum():
-                _drop_edge(found, compounds, folded.endswith)
-            if number > 0 and line.lstrip()[:1].isalnum():
-                _drop_edge(found, compounds, folded.lstrip().startswith, first=True)
-            words += found + compounds
-    return words
+        for index in range(len(paragraph)):
+            line = lines[number]
+            number += 1
+            if index < len(paragraph) - 1 and line[-1].isalnum():
+                words.subtract(_last_words(line))
+            line = line.lstrip(" \t")
+            if index > 0 and line[:1].isalnum():
+                words.subtract(_first_words(line))
+    return +words  # a one-word line between two wraps was taken away twice
 
 
-def _drop_edge(
-    found: list[str], compounds: list[str], at_edge: Callable[[str], bool], first: bool = False
-) -> None:
-    """Drop the word (and the hyphenated word it ends or starts) that the wrap cut."""
-    index = 0 if first else -1
-    if found:
-        found.pop(index)
-    if compounds and at_edge(compounds[index]):
-        compounds.pop(index)
+def _last_words(line: str) -> list[str]:
+    """The word that ends `line`, and the hyphenated word it ends, if any."""
+    start = len(line)
+    while start > 0 and line[start - 1].isalnum():
+        start -= 1
+    compound = _COMPOUND_END.search(line) if line[start - 1 : start] == "-" else None
+    return [line[start:]] + ([compound.group()] if compound else [])
+
+
+def _first_words(line: str) -> list[str]:
+    """The word that starts `line`, and the hyphenated word it starts, if any."""
+    end = 0
+    while end < len(line) and line[end].isalnum():
+        end += 1
+    compound = _COMPOUND.match(line) if line[end : end + 1] == "-" else None
+    return [line[:end]] + ([compound.group()] if compound else [])
 
 
 def _case_breaks(head: str, tail: str) -> bool:

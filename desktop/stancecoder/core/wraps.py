@@ -28,8 +28,8 @@ from stancecoder.core.lexicon import english_frequency
 
 _WORD = re.compile(r"[^\W_]+")
 # A word with hyphens inside ("Jong-un"), counted whole as well as by its parts.
-_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
-_COMPOUND_END = re.compile(r"[^\W_]+(?:-[^\W_]+)+$")
+_COMPOUND = re.compile(r"(?<![^\W_])[^\W_]++(?:-[^\W_]++)+")
+_COMPOUND_END = re.compile(r"(?<![^\W_])[^\W_]++(?:-[^\W_]++)+$")
 # Scripts that put no spaces between words: a wrap inside them never took a space away.
 _UNSPACED = {"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "THAI", "LAO", "KHMER",
              "MYANMAR", "TIBETAN", "YI"}  # fmt: skip
@@ -62,7 +62,7 @@ class WrapJudge:
         Both lines are stripped at the wrap, and `before` ends and `after` starts with a
         letter or digit.
         """
-        head, tail_text = _WORD.findall(before)[-1], _WORD.findall(after)[0]
+        head, tail_text = _last_words(before)[0], _first_words(after)[0]
         joined = head + tail_text
         if self._seen[joined.casefold()]:
             return True
@@ -144,7 +144,7 @@ def _interior_words(paragraphs: list[list[str]]) -> Counter[str]:
 
 
 def _last_words(line: str) -> list[str]:
-    """The word that ends `line`, and the hyphenated word it ends, if any."""
+    """The word that ends `line`, then the hyphenated word it ends, if any."""
     start = len(line)
     while start > 0 and line[start - 1].isalnum():
         start -= 1
@@ -153,7 +153,7 @@ def _last_words(line: str) -> list[str]:
 
 
 def _first_words(line: str) -> list[str]:
-    """The word that starts `line`, and the hyphenated word it starts, if any."""
+    """The word that starts `line`, then the hyphenated word it starts, if any."""
     end = 0
     while end < len(line) and line[end].isalnum():
         end += 1

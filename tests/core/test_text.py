@@ -301,3 +301,15 @@ def test_repair_never_removes_or_changes_a_character_other_than_white_space(raw:
 def test_repair_is_idempotent_on_any_text(raw: str) -> None:
     once = canonical_text(raw)
     assert canonical_text(once) == once
+
+
+def test_a_justified_text_is_wrapped_at_spaces_though_its_lines_are_equally_long() -> None:
+    raw = (
+        "Title\n\n"
+        "North  Korean  leader  Kim  Jong-un   said\n"
+        "“the  treaty  is  a  new  chapter”     and\n"
+        "officials in  Moscow  welcomed  the  visit\n"
+        "warmly. Analysts were more guarded.\n\nEnd."
+    )
+    text = canonical_text(raw)
+    assert "said “the" in text and "and officials" in text and "visit warmly" in text

@@ -114,9 +114,11 @@ def cut_column(wrapped: list[str]) -> int | None:
     """The column at which the text was cut regardless of words, if it was.
 
     A word wrapper leaves a ragged right edge; a text cut at a column (a terminal, a fixed
-    record width) has most of its wrapped lines exactly as long as the longest.
+    record width) has most of its wrapped lines exactly as long as the longest. So has a
+    justified text, but it was wrapped at spaces and pads its lines with more of them.
     """
-    if len(wrapped) < _MIN_CUT_LINES:
+    justified = sum(1 for line in wrapped if "  " in line.strip(" \t"))
+    if len(wrapped) < _MIN_CUT_LINES or justified * 2 >= len(wrapped):
         return None
     widths = Counter(len(line) for line in wrapped)
     widest = max(widths)

@@ -54,7 +54,12 @@ class WrapJudge:
     @functools.cached_property
     def _seen(self) -> Counter[str]:
         """Counted only once a wrap needs it: a text wrapped at spaces never does."""
-        return _interior_words(self._paragraphs)
+        return _interior(self._paragraphs, _WORD, slice(0, 1))
+
+    @functools.cached_property
+    def _seen_compounds(self) -> Counter[str]:
+        """Hyphenated words, counted only once a wrap follows one."""
+        return _interior(self._paragraphs, _COMPOUND, slice(1, 2))
 
     def broke_a_word(self, before: str, after: str) -> bool:
         """Whether the wrap between line `before` and line `after` split one word.
@@ -81,8 +86,8 @@ class WrapJudge:
 
     def _ends_a_compound(self, before: str, tail: str) -> bool:
         """ "Jong-un|told": the text uses "Jong-un" whole, so "untold" is not meant."""
-        compound = _COMPOUND_END.search(before)
-        whole = compound is not None and self._seen[compound.group().casefold()] > 0
+        compounds = _last_words(before.casefold())[1:]
+        whole = bool(compounds) and self._seen_compounds[compounds[0]] > 0
         return whole and self._frequency(tail) >= _COMMON
 
     def _english_word(self, head: str, tail: str) -> bool:
@@ -99,11 +104,7 @@ class WrapJudge:
 
     def _is_english(self) -> bool:
         if self._english is None:
-            latin = {
-                word: n
-                for word, n in self._seen.items()
-                if "-" not in word and _script(word[0]) == "LATIN"
-            }
+            latin = {word: n for word, n in self._seen.items() if _script(word[0]) == "LATIN"}
             known = sum(n for word, n in latin.items() if english_frequency(word) >= _COMMON)
             total = sum(latin.values())
             self._english = total > 0 and known >= _ENGLISH_SHARE * total
@@ -125,23 +126,22 @@ def cut_column(wrapped: list[str]) -> int | None:
     return widest if widths[widest] >= _CUT_SHARE * len(wrapped) else None
 
 
-def _interior_words(paragraphs: list[list[str]]) -> Counter[str]:
-    """The text's words and hyphenated words, casefolded, less the pieces at the ends of
-    wrapped lines: counted over the whole text at once, then the pieces taken away."""
+def _interior(paragraphs: list[list[str]], pattern: re.Pattern[str], part: slice) -> Counter[str]:
+    """The text's words (or hyphenated words) that `pattern` finds, casefolded, less those
+    cut by wraps (`part` of what `_last_words` and `_first_words` give): counted over the
+    whole text at once, then the cut ones taken away."""
     lines = [line.casefold() for paragraph in paragraphs for line in paragraph]
-    text = "\n".join(lines)
-    words = Counter(_WORD.findall(text))
-    words.update(_COMPOUND.findall(text))
+    words = Counter(pattern.findall("\n".join(lines)))
     number = 0
     for paragraph in paragraphs:
         for index in range(len(paragraph)):
             line = lines[number]
             number += 1
             if index < len(paragraph) - 1 and line[-1].isalnum():
-                words.subtract(_last_words(line))
+                words.subtract(_last_words(line)[part])
             line = line.lstrip(" \t")
             if index > 0 and line[:1].isalnum():
-                words.subtract(_first_words(line))
+                words.subtract(_first_words(line)[part])
     return +words  # a one-word line between two wraps was taken away twice
 
 

@@ -6,7 +6,8 @@ word is a visible and harmless artefact; so a wrap is joined only on evidence th
 a word. The evidence, strongest first:
 
 - the joined word occurs elsewhere in the same text: join;
-- the case changes where no word changes it ("Korea|The", "NATO|allies"): a space;
+- the case changes where no word changes it ("Korea|The", "NATO|allies"), or the line
+  ends a hyphenated word the text uses whole ("Jong-un|told"): a space;
 - the two sides are in different scripts, or a letter meets a digit: a space; scripts
   written without spaces between words (Chinese, Japanese, Thai, …) are joined;
 - the text was cut at a fixed column and this line ends short of it: the cut was not here,

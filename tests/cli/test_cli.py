@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from stancecoder.cli import main
+from stancecoder.db.models import Article
+from stancecoder.services.project import open_project
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -101,3 +104,27 @@ def test_installed_entry_point_prints_help() -> None:
     assert result.returncode == 0
     for command in ("init", "import", "coders", "codebook", "codings", "export", "check", "info"):
         assert command in result.stdout
+
+
+def test_import_repairs_the_seed_articles_hard_wraps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Yonhap seed was broken mid-word seven times; each break is a word again, and no
+    two words were glued on the way."""
+    target = tmp_path / "study.stance"
+    assert run(capsys, "init", target)[0] == 0
+    assert run(capsys, "import", target, SEEDS)[0] == 0
+    with open_project(target) as project, project.transaction() as session:
+        texts = session.scalars(select(Article.text)).all()
+    (yonhap,) = [text for text in texts if "(Yonhap)" in text]
+    for repaired in [
+        "(UNSC) resolution violations",
+        "Good Neighborly Cooperation, and the Moscow",
+        "will focus on defense cooperation.",
+        "adverse effect on security on the Korean",
+        "renewed cooperation with Moscow",
+        "the basic economic needs",
+        "China off against each other",
+    ]:
+        assert repaired in yonhap
+    assert "\n" not in yonhap.replace("\n\n", "")

@@ -41,3 +41,9 @@ class ProjectError(StanceCoderError):
 
 class OutputError(StanceCoderError):
     """An output that may not be written where asked; nothing was written there."""
+
+
+class ProjectBusyError(ProjectError):
+    """The project could not take a change just now: another program holds its lock, or it
+    is read-only, out of space or out of reach. Nothing was written, and the same action can
+    succeed later, so an undo step that met it stays where it was."""

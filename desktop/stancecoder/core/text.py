@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from stancecoder.core.wraps import WrapJudge
+
 _LINE_BREAK = re.compile(r"\r\n|[\r\u2028\u2029]")
 # A line that ends a sentence, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d\u00bb)\]]*$")
@@ -36,19 +38,25 @@ def canonical_text(raw: str) -> str:
       standing alone, such as a title or a section label, is a paragraph of its own
       because a blank line follows it. A break before a list item ("- ", "* ", "1. ") is
       always kept.
-    - A wrap between two letters or digits split a word ("resolut|ion") and is joined
-      without a space; any other wrap becomes one space. Exception: a text whose wrapped
-      lines all have about the same width of at most 120 characters was wrapped at
-      spaces, so there every wrap becomes one space (a wrap after a hyphen inside a word
-      joins without one: "well-|known").
+    - A wrap between two letters or digits is joined without a space only on evidence that
+      it broke a word ("resolut|ion"), weighed in `WrapJudge`; two words ("Washington|on")
+      get a space, and so does a wrap with white space on either side. Any other wrap
+      becomes one space, except in a text cut at a fixed column regardless of words: a
+      line as long as the column was cut between two characters written together. A text
+      whose wrapped lines have about the same width of at most 120 characters, with a
+      ragged edge, was wrapped at spaces, so there every wrap becomes one space (a wrap
+      after a hyphen inside a word joins without one: "well-|known").
     """
     text = _LINE_BREAK.sub("\n", raw.lstrip("\ufeff"))
     text = unicodedata.normalize("NFC", text)
-    paragraphs = _paragraphs(line.rstrip(" \t") for line in text.split("\n"))
+    # Lines keep their trailing white space until the wraps are decided: it is evidence.
+    raw_paragraphs = _paragraphs(text.split("\n"))
+    paragraphs = [[line.rstrip(" \t") for line in paragraph] for paragraph in raw_paragraphs]
     wrapped = [line for paragraph in paragraphs for line in _wrapped_lines(paragraph)]
-    if len(paragraphs) >= 2 and _mostly_mid_sentence(wrapped):
-        at_spaces = _wrapped_at_fixed_width(wrapped)
-        paragraphs = [_rejoin(paragraph, at_spaces) for paragraph in paragraphs]
+    if wrapped and len(paragraphs) >= 2 and _mostly_mid_sentence(wrapped):
+        judge = WrapJudge(paragraphs, wrapped)
+        at_spaces = judge.column is None and _wrapped_at_fixed_width(wrapped)
+        paragraphs = [_rejoin(paragraph, judge, at_spaces) for paragraph in raw_paragraphs]
     joined = "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
     # Joining lines can bring together characters that compose, such as Hangul jamo.
     return unicodedata.normalize("NFC", joined)
@@ -59,7 +67,7 @@ def _paragraphs(lines: Iterable[str]) -> list[list[str]]:
     paragraphs: list[list[str]] = []
     current: list[str] = []
     for line in lines:
-        if line:
+        if line.rstrip(" \t"):
             current.append(line)
         elif current:
             paragraphs.append(current)
@@ -90,19 +98,26 @@ def _wrapped_at_fixed_width(wrapped: list[str]) -> bool:
     return widest <= _MAX_FIXED_WIDTH and near_widest * 4 >= len(widths) * 3
 
 
-def _rejoin(paragraph: list[str], at_spaces: bool) -> list[str]:
-    lines = [paragraph[0]]
-    for line in paragraph[1:]:
+def _rejoin(paragraph: list[str], judge: WrapJudge, at_spaces: bool) -> list[str]:
+    """Join the lines of `paragraph` (with their white space at the ends still on)."""
+    lines = [paragraph[0].rstrip(" \t")]
+    for previous, line in itertools.pairwise(paragraph):
         if _LIST_ITEM.match(line):
-            lines.append(line)
+            lines.append(line.rstrip(" \t"))
             continue
-        continuation = line.lstrip(" \t")
-        lines[-1] += _glue(lines[-1], continuation, at_spaces) + continuation
+        before, continuation = previous.rstrip(" \t"), line.strip(" \t")
+        spaced = previous[-1] in " \t" or line[0] in " \t"
+        lines[-1] += _glue(before, continuation, judge, at_spaces, spaced) + continuation
     return lines
 
 
-def _glue(before: str, after: str, at_spaces: bool) -> str:
+def _glue(before: str, after: str, judge: WrapJudge, at_spaces: bool, spaced: bool) -> str:
     if at_spaces:
         hyphenated = before.endswith("-") and before[-2:-1].isalpha() and after[0].isalpha()
         return "" if hyphenated else " "
-    return "" if before[-1].isalnum() and after[0].isalnum() else " "
+    if spaced:
+        return " "
+    if before[-1].isalnum() and after[0].isalnum():
+        return "" if judge.broke_a_word(before, after) else " "
+    # Cut at a column right beside a mark ("Min|, a"): the two were written together.
+    return "" if len(before) == judge.column else " "

@@ -6,16 +6,17 @@ and a write fails as one `ProjectError` that says so, whichever action attempted
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from stancecoder.core.errors import ProjectError, ValidationError
+from stancecoder.core.errors import ProjectBusyError, ProjectError, ValidationError
 from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
 from stancecoder.db.engine import create_project_engine, display_name, is_server_url
 from stancecoder.db.errors import database_reason, is_read_only_refusal
@@ -48,17 +49,41 @@ class Store:
                 "someone else changed this coding in the meantime; refresh and try again"
             ) from exc
         except DBAPIError as exc:
+            reason = database_reason(exc)
             if is_read_only_refusal(exc):
-                refusal = self.read_only or database_reason(exc)
-                raise ProjectError(read_only_message(refusal)) from exc
-            raise ProjectError(
-                f"the project database refused the change: {database_reason(exc)}"
-            ) from exc
+                if self.read_only is not None:  # opened read-only: it stays so
+                    raise ProjectError(read_only_message(self.read_only)) from exc
+                raise ProjectBusyError(read_only_message(reason)) from exc  # since opened
+            if _passing(exc):
+                raise ProjectBusyError(
+                    f"the project cannot be written just now ({reason}); another program "
+                    "may be using it, or it is read-only, full or out of reach"
+                ) from exc
+            raise ProjectError(f"the project database refused the change: {reason}") from exc
         finally:
             session.close()
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# SQLite's failures that come from the file's surroundings, not from the change itself.
+_SQLITE_PASSING = {
+    sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL,
+}  # fmt: skip
+
+
+def _passing(exc: DBAPIError) -> bool:
+    """A failure that trying again later can cure: a lock, a read-only or full disk, a lost
+    server. SQLite also reports a missing table as an operational error, so its error code
+    decides; a server's operational errors (connection, deadlock, serialization) all pass."""
+    if exc.connection_invalidated:
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    return code is None or code & 0xFF in _SQLITE_PASSING
 
 
 def get_setting(session: Session, key: str, default: str | None = None) -> str | None:

@@ -1,9 +1,12 @@
 """The bridge between undoable service commands and Qt's undo stack.
 
 A command is applied before it goes on the stack, so a refused action (a stale edit, an
-invalid coding) never enters it. Undo and redo apply the stored inverse; if that is
-refused, the user is told why and the entry leaves the stack instead of lying about the
-state of the project.
+invalid coding) never enters it. Undo and redo work the same way: the runner applies the
+stored inverse first and moves the stack only once it is on disk, because Qt moves the
+stack whatever the command does. So a step that another program's lock (or a read-only or
+full disk) kept from being undone stays where it was, and the next Ctrl+Z tries it again.
+A step the project refuses for good (someone else changed the passage) leaves the stack
+instead of lying about the state of the project.
 
 Every undo or redo changes a passage's version, so an entry deeper in the stack would
 carry a stale version. The runner remembers the last version it produced for each passage
@@ -13,11 +16,13 @@ and hands that to the inverse: only a change made elsewhere makes an undo stale.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from stancecoder.core.changes import Changes
-from stancecoder.core.errors import StanceCoderError
+from stancecoder.core.errors import ProjectBusyError, StanceCoderError
 from stancecoder.services.commands import Command
 from stancecoder.services.project import Project
 
@@ -25,22 +30,33 @@ Refresh = Callable[[Changes], None]
 Complain = Callable[[str], None]
 
 
+class _Outcome(Enum):
+    DONE = "done"
+    BUSY = "busy"  # not applied now, may be later: the step stays
+    REFUSED = "refused"  # never will be: the step leaves the stack
+
+
 class _Entry(QUndoCommand):
+    """One step; `applied` says the stack's next move only records what is on disk."""
+
     def __init__(self, runner: UndoRunner, done: Command, inverse: Command) -> None:
         super().__init__(done.text)
-        self._runner = runner
-        self._redo: Command = done
-        self._undo: Command = inverse
-        self._first = True
+        self.runner = runner
+        self.forward: Command = done
+        self.backward: Command = inverse
+        self.applied = True  # applied before it was pushed
 
     def redo(self) -> None:
-        if self._first:  # applied already, before it was pushed
-            self._first = False
-            return
-        self._undo = self._runner.run_quietly(self._redo, self) or self._undo
+        self._move(backward=False)
 
     def undo(self) -> None:
-        self._redo = self._runner.run_quietly(self._undo, self) or self._redo
+        self._move(backward=True)
+
+    def _move(self, backward: bool) -> None:
+        if self.applied:
+            self.applied = False
+        elif self.runner.apply(self, backward) is not _Outcome.DONE:
+            self.setObsolete(True)  # moved by Qt directly: the step cannot stay and lie
 
 
 class UndoRunner:
@@ -64,16 +80,59 @@ class UndoRunner:
         self._refresh(changes)
         return changes
 
-    def run_quietly(self, command: Command, entry: QUndoCommand) -> Command | None:
+    def undo(self) -> None:
+        """Undo the last step; the stack moves only if the project took the change."""
+        if self.stack.canUndo():
+            self._travel(self.stack.index() - 1, backward=True)
+
+    def redo(self) -> None:
+        if self.stack.canRedo():
+            self._travel(self.stack.index(), backward=False)
+
+    def undo_action(self, parent: QWidget) -> QAction:
+        """Qt's Undo action, named after the step, but going through `undo`."""
+        return self._action(self.stack.createUndoAction(parent), self.undo)
+
+    def redo_action(self, parent: QWidget) -> QAction:
+        return self._action(self.stack.createRedoAction(parent), self.redo)
+
+    def _action(self, action: QAction, slot: Callable[[], None]) -> QAction:
+        action.triggered.disconnect()  # Qt's own slot would move the stack unconditionally
+        action.triggered.connect(slot)
+        return action
+
+    def _travel(self, index: int, backward: bool) -> None:
+        entry = self.stack.command(index)
+        assert isinstance(entry, _Entry)
+        outcome = self.apply(entry, backward)
+        if outcome is _Outcome.BUSY:
+            return
+        entry.applied = outcome is _Outcome.DONE
+        entry.setObsolete(outcome is _Outcome.REFUSED)  # Qt then drops it instead of moving
+        if backward:
+            self.stack.undo()
+        else:
+            self.stack.redo()
+
+    def apply(self, entry: _Entry, backward: bool) -> _Outcome:
+        """Apply one side of `entry`, keep its inverse for the way back, and tell why not."""
+        command = entry.backward if backward else entry.forward
         uid = getattr(command, "uid", None)
         if uid in self._versions and hasattr(command, "version"):
             command.version = self._versions[uid]  # type: ignore[attr-defined]
+        what = f"{'Undo' if backward else 'Redo'} “{entry.text()}”"
         try:
             inverse, changes = command.apply(self.project)
+        except ProjectBusyError as exc:
+            self._complain(f"{what} did not happen: {exc}. Nothing changed; try again.")
+            return _Outcome.BUSY
         except StanceCoderError as exc:
-            entry.setObsolete(True)
-            self._complain(f"Could not {entry.text().lower()}: {exc}")
-            return None
+            self._complain(f"{what} is no longer possible: {exc}")
+            return _Outcome.REFUSED
+        if backward:
+            entry.forward = inverse
+        else:
+            entry.backward = inverse
         self._versions.update(changes.versions)
         self._refresh(changes)
-        return inverse
+        return _Outcome.DONE

@@ -66,10 +66,7 @@ def declare_actions(window: MainWindow) -> ActionRegistry:
     has_article = lambda: window.article is not None  # noqa: E731
     has_passage = lambda: window.current is not None  # noqa: E731
     is_lead = window.role == "lead"
-    undo, redo = (
-        window.undo.stack.createUndoAction(window),
-        window.undo.stack.createRedoAction(window),
-    )
+    undo, redo = window.undo.undo_action(window), window.undo.redo_action(window)
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
 

@@ -1,0 +1,47 @@
+"""Which failures of a transaction pass (try again later) and which are final."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from stancecoder.core.errors import ProjectBusyError, ProjectError
+from stancecoder.db.models import Setting
+from stancecoder.services.project import Project, create_project
+
+Lock = Callable[[Path], AbstractContextManager[None]]
+
+
+def test_a_write_lock_held_elsewhere_is_a_passing_failure_and_nothing_is_written(
+    tmp_path: Path, write_lock: Lock
+) -> None:
+    path = tmp_path / "locked.stance"
+    with create_project(path) as project:
+        refused = pytest.raises(ProjectBusyError, match="database is locked")
+        with write_lock(path), refused, project.transaction() as session:
+            session.add(Setting(key="note", value="written"))
+        with project.transaction() as session:
+            assert session.get(Setting, "note") is None
+            session.add(Setting(key="note", value="written"))  # and once the lock is gone
+        with project.transaction() as session:
+            assert session.get(Setting, "note").value == "written"
+
+
+def test_a_duplicate_row_is_a_final_refusal(project: Project) -> None:
+    with project.transaction() as session:
+        session.add(Setting(key="note", value="one"))
+    with pytest.raises(ProjectError) as raised, project.transaction() as session:
+        session.execute(text("INSERT INTO setting (key, value) VALUES ('note', 'two')"))
+    assert not isinstance(raised.value, ProjectBusyError)
+
+
+def test_a_missing_table_is_a_final_refusal_though_sqlite_calls_it_operational(
+    project: Project,
+) -> None:
+    with pytest.raises(ProjectError) as raised, project.transaction() as session:
+        session.execute(text("DELETE FROM no_such_table"))
+    assert not isinstance(raised.value, ProjectBusyError)

@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from stancecoder.core.errors import ProjectError, ValidationError
 from stancecoder.db.engine import create_project_engine, display_name
+from stancecoder.db.limits import check_lengths_on_flush
 from stancecoder.db.models import Setting
 
 
@@ -24,6 +25,7 @@ class Store:
         self.name = display_name(target)
         self.engine: Engine = create_project_engine(target)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        check_lengths_on_flush(self._sessions)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

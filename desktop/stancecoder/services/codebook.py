@@ -67,9 +67,10 @@ def apply_codebook(session: Session, spec: CodebookSpec) -> CodebookChanges:
         session.flush()
         _apply_codes(session, variable, var_spec, changes)
     for variable in existing.values():
+        name = variable.name
         _remove_codes(session, variable, list(variable.codes), changes)
         session.delete(variable)
-        changes.removed.append(variable.name)
+        changes.removed.append(name)
     set_setting(session, "codebook_name", spec.name)
     set_setting(session, "codebook_description", spec.description)
     set_setting(session, "codebook_version", spec.version)
@@ -135,6 +136,7 @@ def _remove_codes(
     if not codes:
         return
     ids = [c.id for c in codes]
+    labels = [c.label for c in codes]  # read now: the bulk delete below leaves them unloadable
     if code_usage(session, ids):
         used = [c for c in codes if code_usage(session, [c.id])]
         names = ", ".join(c.label for c in used)
@@ -145,7 +147,7 @@ def _remove_codes(
     session.execute(update(Code).where(Code.parent_id.in_(ids)).values(parent_id=None))
     session.execute(delete(Code).where(Code.id.in_(ids)))
     session.expire(variable)
-    changes.removed.extend(f"{variable.name}: {c.label}" for c in codes)
+    changes.removed.extend(f"{variable.name}: {label}" for label in labels)
 
 
 def read_codebook(session: Session) -> CodebookSpec:

@@ -11,7 +11,7 @@ import resource
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -113,3 +113,17 @@ def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
     return process.wait(timeout=timeout)
+
+
+# Test modules cannot import this file under --import-mode=importlib: they take the two
+# process helpers as fixtures.
+@pytest.fixture
+def stancecoder_run() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`run_stancecoder`: the command in a real process, optionally with a file-size limit."""
+    return run_stancecoder
+
+
+@pytest.fixture
+def stancecoder_kill() -> Callable[..., int]:
+    """`kill_stancecoder_after`: the command in a real process, SIGKILLed after a delay."""
+    return kill_stancecoder_after

@@ -41,6 +41,8 @@ def check_sqlite_file(path: Path) -> None:
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:  # locked, disk full, no permission: not damage
+        raise ProjectError(f"{path} cannot be opened now: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{path} is damaged and cannot be opened: {exc}") from exc
 

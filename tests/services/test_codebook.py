@@ -110,6 +110,41 @@ def test_a_dropped_variable_that_nobody_used_goes(project: Project, tmp_path: Pa
     assert "genre" not in [v.name for v in export_codebook(project, path).variables]
 
 
+def test_a_code_pasted_into_another_variable_with_its_uid_is_refused(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "book.yaml"
+    export_codebook(project, path)
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    actor, topic = document["variables"][:2]
+    actor["codes"].append(topic["codes"].pop(0))
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+
+    with pytest.raises(
+        ValidationError,
+        match=r"^actor: Military cooperation has the uid of a code of topic; a code cannot move",
+    ):
+        import_codebook(project, path)
+
+    del actor["codes"][-1]["uid"]  # as the message says: added anew, the old one goes
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    changes = import_codebook(project, path)
+    assert (changes.added, changes.removed) == (
+        ["actor: Military cooperation"],
+        ["topic: Military cooperation"],
+    )
+
+
+def test_a_version_longer_than_codings_record_is_refused(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "book.yaml"
+    export_codebook(project, path)
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["version"] = "v" * 41
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"^the codebook version is longer than 40 char"):
+        import_codebook(project, path)
+
+
 def test_rename_keeps_codings(seeded: Project) -> None:
     code_one_passage(seeded)
     rename_code(seeded, "actor", "Vladimir Putin", "V. Putin")

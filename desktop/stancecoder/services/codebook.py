@@ -24,7 +24,7 @@ from stancecoder.core.codebook import (
     load_codebook,
 )
 from stancecoder.core.errors import ValidationError
-from stancecoder.db.models import ArticleCode, Code, PassageCode, Variable
+from stancecoder.db.models import ArticleCode, Code, Passage, PassageCode, Variable
 from stancecoder.db.store import get_setting, set_setting
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ def code_usage(session: Session, code_ids: list[int]) -> int:
 
 def apply_codebook(session: Session, spec: CodebookSpec) -> CodebookChanges:
     """Make the project's codebook equal to `spec`, keeping every coding attached."""
+    _check_fits(session, spec)
     changes = CodebookChanges(version=spec.version)
     existing = {v.name: v for v in session.scalars(select(Variable))}
     for position, var_spec in enumerate(spec.variables):
@@ -75,6 +76,24 @@ def apply_codebook(session: Session, spec: CodebookSpec) -> CodebookChanges:
     set_setting(session, "codebook_description", spec.description)
     set_setting(session, "codebook_version", spec.version)
     return changes
+
+
+def _check_fits(session: Session, spec: CodebookSpec) -> None:
+    """Refuse what the tables cannot hold before anything changes: a version longer than
+    the one every coding records, or a code carried (with its uid) to another variable,
+    which would take its codings into a variable they were never coded on."""
+    limit = Passage.__table__.c.codebook_version.type.length
+    if len(spec.version) > limit:
+        raise ValidationError(f"the codebook version is longer than {limit} characters")
+    owners = dict(session.execute(select(Code.uid, Variable.name).join(Variable)).all())
+    for var_spec in spec.variables:
+        for path, code_spec in iter_codes(var_spec):
+            owner = owners.get(code_spec.uid or "", var_spec.name)
+            if owner != var_spec.name:
+                raise ValidationError(
+                    f"{var_spec.name}: {' › '.join(path)} has the uid of a code of {owner}; "
+                    "a code cannot move to another variable (remove its uid to add it anew)"
+                )
 
 
 def _apply_codes(

@@ -183,3 +183,16 @@ def test_a_refused_row_leaves_nothing_that_fails_the_next(seeded: Project, tmp_p
     assert caught.value.problems[0] == "row 2: coder name is longer than 200 characters"
     assert caught.value.problems[1].startswith("row 3: quote not found")
     assert {c.name for c in list_coders(seeded)} == {"Alice"}
+
+
+def test_numbers_are_plain_digits(seeded: Project, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "c.csv",
+        "article,coder,quote,occurrence,start,end\n1,Bob,Putin,²,,\n1,Bob,,,٣,1_0\n",
+    )
+    with pytest.raises(CodingsImportError) as caught:
+        import_codings(seeded, path)
+    assert caught.value.problems == [
+        "row 2: occurrence must be a whole number, got '²'",
+        "row 3: start/end must be whole numbers, got '٣'/'1_0'",
+    ]

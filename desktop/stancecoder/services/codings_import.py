@@ -116,12 +116,9 @@ def _import_row(
 def _span(article: Article, row: dict[str, str]) -> tuple[int, int] | None:
     start, end = row.get("start", "").strip(), row.get("end", "").strip()
     if start or end:
-        try:
-            span = int(start), int(end)
-        except ValueError:
-            raise ValidationError(
-                f"start/end must be whole numbers, got {start!r}/{end!r}"
-            ) from None
+        if not (_is_whole(start) and _is_whole(end)):
+            raise ValidationError(f"start/end must be whole numbers, got {start!r}/{end!r}")
+        span = int(start), int(end)
         quote = row.get("quote", "").strip()
         if quote and article.text[span[0] : span[1]].strip() != quote:
             raise ValidationError(f"the quote does not match the text at [{start}, {end})")
@@ -130,9 +127,15 @@ def _span(article: Article, row: dict[str, str]) -> tuple[int, int] | None:
     if not quote.strip():
         return None
     occurrence = row.get("occurrence", "").strip()
-    if occurrence and not occurrence.isdigit():
+    if occurrence and not _is_whole(occurrence):
         raise ValidationError(f"occurrence must be a whole number, got {occurrence!r}")
     return locate_quote(article.text, quote, int(occurrence) if occurrence else None)
+
+
+def _is_whole(text: str) -> bool:
+    """Digits 0-9 only, as a spreadsheet writes a count or an offset ("²" or "1_0" are
+    digits to `str.isdigit` or `int` but are not what the user meant)."""
+    return text.isascii() and text.isdigit()
 
 
 class _ArticleFinder:
@@ -213,7 +216,7 @@ _NAMED_AT_MOST = 3  # articles named in an error about an ambiguous value
 
 
 def _is_id(key: str) -> bool:
-    return key.isascii() and key.isdigit() and len(key) < 10
+    return _is_whole(key) and len(key) < 10  # larger than any id: not worth a query
 
 
 def _describe_all(articles: list[Article], last_join: str) -> str:

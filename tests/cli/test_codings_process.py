@@ -104,14 +104,15 @@ def test_codebook_edit_and_reimport_through_the_command_line(
 CODINGS_ROWS = 300
 
 
-def big_codings(path: Path, rows: int, seed: int) -> Path:
+def big_codings(path: Path, rows: int, seed: int, coders: str = "Coder") -> Path:
     """Enough codings that importing them takes a while, spread over three new coders."""
     rng = random.Random(seed)
     lines = ["article,coder,start,end,topic,stance,memo"]
     for n in range(rows):
         start = rng.randrange(0, 1000)
         end = start + rng.randrange(5, 50)
-        lines.append(f"{rng.choice([1, 2])},Coder {n % 3},{start},{end},Sanctions,+1,memo {n}")
+        coder = f"{coders} {n % 3}"
+        lines.append(f"{rng.choice([1, 2])},{coder},{start},{end},Sanctions,+1,memo {n}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -152,19 +153,20 @@ def test_a_kill_at_any_moment_leaves_the_file_wholly_imported_or_not_at_all(
 
     rng = random.Random(20261205)
     outcomes = {"killed, nothing imported": 0, "killed after commit": 0, "finished": 0}
-    for _ in range(kills):
-        before, _coders = counts(project_target)
+    for kill in range(kills):
+        # new coders in every file: they too must come with their codings or not at all
+        codings = big_codings(tmp_path / "codings.csv", CODINGS_ROWS, seed=7, coders=f"K{kill}")
+        before = counts(project_target)
         status = stancecoder_kill(
             "codings", "import", project_target, codings, delay=rng.uniform(quick_run, whole_run)
         )
-        passages, coders = counts(project_target)
-        assert passages in (before, before + CODINGS_ROWS)  # the whole file or none of it
-        assert coders == 4
+        after = counts(project_target)
+        assert after in (before, (before[0] + CODINGS_ROWS, before[1] + 3))
         check_is_clean(project_target, capsys)
         if status == 0:
             outcomes["finished"] += 1
         else:
-            key = "killed, nothing imported" if passages == before else "killed after commit"
+            key = "killed, nothing imported" if after == before else "killed after commit"
             outcomes[key] += 1
     print(f"{kills} kills between {quick_run:.1f} s and {whole_run:.1f} s: {outcomes}")
     assert outcomes["killed, nothing imported"] >= kills // 2
@@ -178,7 +180,7 @@ def test_a_full_disk_refuses_the_import_in_one_line_and_changes_nothing(
     seeded_project(target)
     pristine = tmp_path / "pristine.stance"
     shutil.copyfile(target, pristine)
-    codings = big_codings(tmp_path / "codings.csv", CODINGS_ROWS, seed=11)
+    codings = big_codings(tmp_path / "codings.csv", 2 * CODINGS_ROWS, seed=11)
 
     full = stancecoder_run("codings", "import", target, codings, file_size_limit=limit_kib * 1024)
 
@@ -190,4 +192,4 @@ def test_a_full_disk_refuses_the_import_in_one_line_and_changes_nothing(
     assert counts(target) == (0, 1)
     check_is_clean(target, capsys)
     assert stancecoder_run("codings", "import", target, codings).returncode == 0
-    assert counts(target) == (CODINGS_ROWS, 4)
+    assert counts(target) == (2 * CODINGS_ROWS, 4)

@@ -211,6 +211,15 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
         load_codebook(target)
 
 
+def test_a_control_character_in_yaml_is_a_codebook_error(tmp_path: Path) -> None:
+    target = tmp_path / "control.yaml"
+    target.write_text("name: Test\nversion: '1.0\x1f'\n", encoding="utf-8")
+    with pytest.raises(
+        CodebookError, match=r"^control\.yaml: not valid YAML at line 2: control character #x1f$"
+    ):
+        load_codebook(target)
+
+
 def test_yaml_key_given_twice_is_an_error(tmp_path: Path) -> None:
     target = tmp_path / "twice.yaml"
     target.write_text("name: A\nversion: '1'\nname: B\n", encoding="utf-8")

@@ -72,6 +72,79 @@ def test_import_that_drops_a_used_code_is_refused_whole(seeded: Project, tmp_pat
     assert export_codebook(seeded, tmp_path / "after.yaml").version == "1.0"
 
 
+def rename_drop_and_add(russians: list[dict]) -> None:
+    """The README's workflow: rename a code in use, drop an unused one, add a new one."""
+    russians[0]["label"] = "President Putin"
+    russians[:] = [c for c in russians if c["label"] != "TASS"]
+    russians.append({"label": "Sergei Lavrov", "description": "Russian foreign minister."})
+
+
+def test_rename_drop_an_unused_code_and_add_one_in_one_import(
+    seeded: Project, tmp_path: Path
+) -> None:
+    code_one_passage(seeded)
+    path = edited_codebook(seeded, tmp_path / "book.yaml", "1.1", rename_drop_and_add)
+
+    changes = import_codebook(seeded, path)
+
+    assert changes.removed == ["actor: TASS"]
+    assert changes.added == ["actor: Russia › Sergei Lavrov"]
+    assert project_info(seeded).variables["actor"]["President Putin"] == 1
+    again = export_codebook(seeded, tmp_path / "again.yaml")
+    russians = [c.label for c in again.variables[0].codes[0].children]
+    assert "TASS" not in russians and russians[0] == "President Putin"
+    assert russians[-1] == "Sergei Lavrov"
+    assert import_codebook(seeded, tmp_path / "again.yaml").removed == []
+
+
+def test_a_dropped_variable_that_nobody_used_goes(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "book.yaml"
+    export_codebook(project, path)
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["variables"] = [v for v in document["variables"] if v["name"] != "genre"]
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+
+    changes = import_codebook(project, path)
+
+    assert "genre" in changes.removed
+    assert "genre" not in [v.name for v in export_codebook(project, path).variables]
+
+
+def test_a_code_pasted_into_another_variable_with_its_uid_is_refused(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "book.yaml"
+    export_codebook(project, path)
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    actor, topic = document["variables"][:2]
+    actor["codes"].append(topic["codes"].pop(0))
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+
+    with pytest.raises(
+        ValidationError,
+        match=r"^actor: Military cooperation has the uid of a code of topic; a code cannot move",
+    ):
+        import_codebook(project, path)
+
+    del actor["codes"][-1]["uid"]  # as the message says: added anew, the old one goes
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    changes = import_codebook(project, path)
+    assert (changes.added, changes.removed) == (
+        ["actor: Military cooperation"],
+        ["topic: Military cooperation"],
+    )
+
+
+def test_a_version_longer_than_codings_record_is_refused(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "book.yaml"
+    export_codebook(project, path)
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["version"] = "v" * 41
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"^the codebook version is longer than 40 char"):
+        import_codebook(project, path)
+
+
 def test_rename_keeps_codings(seeded: Project) -> None:
     code_one_passage(seeded)
     rename_code(seeded, "actor", "Vladimir Putin", "V. Putin")

@@ -20,6 +20,7 @@ from stancecoder.core.errors import ProjectBusyError, ProjectError, ValidationEr
 from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
 from stancecoder.db.engine import create_project_engine, display_name, is_server_url
 from stancecoder.db.errors import database_reason, is_read_only_refusal
+from stancecoder.db.limits import check_lengths_on_flush
 from stancecoder.db.models import Setting
 
 
@@ -36,6 +37,7 @@ class Store:
         if server:
             self.read_only = server_write_refusal(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        check_lengths_on_flush(self._sessions)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

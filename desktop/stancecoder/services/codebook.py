@@ -24,7 +24,7 @@ from stancecoder.core.codebook import (
     load_codebook,
 )
 from stancecoder.core.errors import ValidationError
-from stancecoder.db.models import ArticleCode, Code, PassageCode, Variable
+from stancecoder.db.models import ArticleCode, Code, Passage, PassageCode, Variable
 from stancecoder.db.store import get_setting, set_setting
 from stancecoder.io.atomic_files import atomic_output
 from stancecoder.io.sheets import blamed_on
@@ -54,6 +54,7 @@ def code_usage(session: Session, code_ids: list[int]) -> int:
 
 def apply_codebook(session: Session, spec: CodebookSpec) -> CodebookChanges:
     """Make the project's codebook equal to `spec`, keeping every coding attached."""
+    _check_fits(session, spec)
     changes = CodebookChanges(version=spec.version)
     existing = {v.name: v for v in session.scalars(select(Variable))}
     for position, var_spec in enumerate(spec.variables):
@@ -70,13 +71,32 @@ def apply_codebook(session: Session, spec: CodebookSpec) -> CodebookChanges:
         session.flush()
         _apply_codes(session, variable, var_spec, changes)
     for variable in existing.values():
+        name = variable.name
         _remove_codes(session, variable, list(variable.codes), changes)
         session.delete(variable)
-        changes.removed.append(variable.name)
+        changes.removed.append(name)
     set_setting(session, "codebook_name", spec.name)
     set_setting(session, "codebook_description", spec.description)
     set_setting(session, "codebook_version", spec.version)
     return changes
+
+
+def _check_fits(session: Session, spec: CodebookSpec) -> None:
+    """Refuse what the tables cannot hold before anything changes: a version longer than
+    the one every coding records, or a code carried (with its uid) to another variable,
+    which would take its codings into a variable they were never coded on."""
+    limit = Passage.__table__.c.codebook_version.type.length
+    if len(spec.version) > limit:
+        raise ValidationError(f"the codebook version is longer than {limit} characters")
+    owners = dict(session.execute(select(Code.uid, Variable.name).join(Variable)).all())
+    for var_spec in spec.variables:
+        for path, code_spec in iter_codes(var_spec):
+            owner = owners.get(code_spec.uid or "", var_spec.name)
+            if owner != var_spec.name:
+                raise ValidationError(
+                    f"{var_spec.name}: {' › '.join(path)} has the uid of a code of {owner}; "
+                    "a code cannot move to another variable (remove its uid to add it anew)"
+                )
 
 
 def _apply_codes(
@@ -138,6 +158,7 @@ def _remove_codes(
     if not codes:
         return
     ids = [c.id for c in codes]
+    labels = [c.label for c in codes]  # read now: the bulk delete below leaves them unloadable
     if code_usage(session, ids):
         used = [c for c in codes if code_usage(session, [c.id])]
         names = ", ".join(c.label for c in used)
@@ -148,7 +169,7 @@ def _remove_codes(
     session.execute(update(Code).where(Code.parent_id.in_(ids)).values(parent_id=None))
     session.execute(delete(Code).where(Code.id.in_(ids)))
     session.expire(variable)
-    changes.removed.extend(f"{variable.name}: {c.label}" for c in codes)
+    changes.removed.extend(f"{variable.name}: {label}" for label in labels)
 
 
 def read_codebook(session: Session) -> CodebookSpec:

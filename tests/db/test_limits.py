@@ -1,0 +1,62 @@
+"""Text longer than its column is refused alike on SQLite and PostgreSQL, naming the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import String, func, inspect, select
+
+from stancecoder.core.errors import ValidationError
+from stancecoder.db.limits import string_limits
+from stancecoder.db.models import Article, Base, Code, Coder
+from stancecoder.db.store import set_setting
+from stancecoder.services.codebook import rename_code
+from stancecoder.services.coders import add_coder, list_coders
+from stancecoder.services.corpus import import_corpus, update_article
+from stancecoder.services.project import Project
+
+
+def test_every_column_with_a_length_is_checked() -> None:
+    for mapper in Base.registry.mappers:
+        lengths = {
+            column.name: column.type.length
+            for column in mapper.local_table.columns
+            if isinstance(column.type, String) and column.type.length is not None
+        }
+        assert {key: length for key, _, length in string_limits(mapper)} == lengths
+    assert ("name", "coder name", 200) in string_limits(inspect(Coder))
+
+
+def test_a_coder_name_one_character_too_long_is_refused(project: Project) -> None:
+    add_coder(project, "x" * 200)
+    with pytest.raises(ValidationError, match=r"^coder name is longer than 200 characters$"):
+        add_coder(project, "y" * 201)
+    assert [len(c.name) for c in list_coders(project)] == [200]
+
+
+def test_a_code_label_and_an_article_field_are_refused_and_nothing_changes(
+    project: Project, tmp_path: Path
+) -> None:
+    with pytest.raises(ValidationError, match=r"^code label is longer than 200 characters$"):
+        rename_code(project, "topic", "Sanctions", "S" * 201)
+    csv = tmp_path / "corpus.csv"
+    csv.write_text(f"id,source,text\n1,Yonhap,A short text.\n2,{'Y' * 201},Another text.\n")
+    report = import_corpus(project, [csv])
+    assert report.failed == [("corpus.csv", "article source is longer than 200 characters")]
+    with project.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Article)) == 0
+        assert session.scalar(select(Code.id).where(Code.label == "Sanctions")) is not None
+
+
+def test_an_edit_after_import_and_a_setting_are_checked(project: Project, tmp_path: Path) -> None:
+    csv = tmp_path / "corpus.csv"
+    csv.write_text("id,text\n1,A short text.\n")
+    (article_id,) = import_corpus(project, [csv]).imported
+    with pytest.raises(ValidationError, match=r"^article dateline is longer than 200 characters$"):
+        update_article(project, article_id, dateline="D" * 201)
+    with (
+        pytest.raises(ValidationError, match=r"^setting key is longer than 64 characters$"),
+        project.transaction() as session,
+    ):
+        set_setting(session, "k" * 65, "value")

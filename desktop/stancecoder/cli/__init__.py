@@ -6,6 +6,7 @@ Errors print one line and exit non-zero; `--debug` shows the traceback instead.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from stancecoder import __version__
 from stancecoder.core.errors import StanceCoderError, ValidationError
+from stancecoder.io.limits import DEFAULT_LIMITS, KB, MB
 
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
@@ -59,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="FIELD=COLUMN",
         help="map a spreadsheet column to a field, e.g. text=body (repeatable)",
+    )
+    sub.add_argument(
+        "--max-article-size",
+        type=_size,
+        default=DEFAULT_LIMITS.max_article_bytes,
+        metavar="SIZE",
+        help="refuse an article with more text than this, e.g. 20M or 800K (default 5M)",
     )
 
     sub = command("coders", "add or list coders", c.coders)
@@ -120,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_sample_parsers(commands)
     return parser
+
+
+def _size(text: str) -> int:
+    """A size given as bytes or with K, M or G (1024-based): 5M, 800K, 2MB, 100000."""
+    units = {"": 1, "K": KB, "M": MB, "G": 1024 * MB}
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", text, re.IGNORECASE)
+    if match is None or float(match[1]) <= 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 5M, 800K)")
+    return int(float(match[1]) * units[match[2].upper()])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

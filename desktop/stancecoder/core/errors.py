@@ -8,18 +8,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from stancecoder.core.printable import printable
+
 
 class StanceCoderError(Exception):
     """A problem with the user's input or project, explained in the message."""
 
 
 class InputFileError(StanceCoderError):
-    """A file that cannot be read as what it claims to be; nothing of it was used."""
+    """A file that cannot be read as what it claims to be; nothing of it was used.
+
+    The message names the file printably: a name may hold escape sequences.
+    """
 
     def __init__(self, path: Path | str, reason: str) -> None:
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"{self.path.name}: {reason}")
+        super().__init__(f"{printable(self.path.name)}: {reason}")
 
 
 class CodebookError(StanceCoderError):

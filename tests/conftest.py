@@ -6,12 +6,14 @@ STANCECODER_TEST_DATABASE_URL whenever it is set (`.ci/run` creates one per run)
 
 from __future__ import annotations
 
+import io
 import os
 import resource
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,128 @@ def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
     return process.wait(timeout=timeout)
+
+
+# ---- hostile input files: real files, as an attacker or a broken exporter writes them ---
+
+WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+LAUGHS = (
+    b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">'.replace("&lol0;", "&lol;").encode()
+        for n in range(1, 10)
+    )
+    + b"]>"
+)
+EXTERNAL = b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def docx_bytes(text: str = "A Word article about the summit.") -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(text)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def xlsx_bytes(rows: list[list[object]] | None = None) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows or [["title", "text"], ["Summit", "An Excel article about the summit."]]:
+        workbook.active.append(row)
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def rezipped(package: bytes, parts: dict[str, bytes]) -> bytes:
+    """`package` with the named parts replaced (or added), every part deflated."""
+    stream = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            if info.filename not in parts:
+                target.writestr(info.filename, source.read(info))
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return stream.getvalue()
+
+
+def word_document(body: bytes, prolog: bytes = b"") -> bytes:
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + prolog
+        + f'<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>'.encode()
+        + body + b"</w:t></w:r></w:p></w:body></w:document>"
+    )  # fmt: skip
+
+
+def xlsx_with_text(text: bytes, prolog: bytes = b"") -> bytes:
+    """A workbook whose sheet holds a header "text" and one article, `text` (raw XML)."""
+    sheet = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + prolog
+        + f'<worksheet xmlns="{SHEET_NS}"><sheetData>'.encode()
+        + b'<row r="1"><c r="A1" t="inlineStr"><is><t>text</t></is></c></row>'
+        + b'<row r="2"><c r="A2" t="inlineStr"><is><t>' + text + b"</t></is></c></row>"
+        + b"</sheetData></worksheet>"
+    )  # fmt: skip
+    return rezipped(xlsx_bytes(), {"xl/worksheets/sheet1.xml": sheet})
+
+
+def with_prolog(package: bytes, part: str, prolog: bytes) -> bytes:
+    """`package` with `prolog` (a document type declaration) put before the root of `part`."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        xml = archive.read(part)
+    declaration, found, rest = xml.partition(b"?>")
+    xml = declaration + found + prolog + rest if found else prolog + xml
+    return rezipped(package, {part: xml})
+
+
+def write_hostile_files(folder: Path) -> dict[str, str]:
+    """Write one file of each hostile kind into `folder`; file name -> what its refusal says.
+
+    Beside them it writes nothing good: callers add their own good files.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    bomb_text = b"a" * (8 * 1024 * 1024)
+    files = {
+        "bomb.docx": rezipped(docx_bytes(), {"word/document.xml": word_document(bomb_text)}),
+        "laughs.docx": rezipped(
+            docx_bytes(), {"word/document.xml": word_document(b"&lol9;", LAUGHS)}
+        ),
+        "external.docx": rezipped(
+            docx_bytes(), {"word/document.xml": word_document(b"&xxe;", EXTERNAL)}
+        ),
+        "root.docx": rezipped(docx_bytes(), {"word/document.xml": b"<unexpected/>"}),
+        "laughs.xlsx": xlsx_with_text(b"&lol9;", LAUGHS),
+        "external.xlsx": with_prolog(xlsx_bytes(), "xl/workbook.xml", EXTERNAL),
+        "bomb.xlsx": xlsx_with_text(bomb_text),
+        "deep.jsonl": b'{"text": "x", "tags": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    return {
+        "bomb.docx": "as a zip bomb does",
+        "laughs.docx": "declares a document type or entities",
+        "external.docx": "declares a document type or entities",
+        "root.docx": "not a readable .docx file",
+        "laughs.xlsx": "declares a document type or entities",
+        "external.xlsx": "declares a document type or entities",
+        "bomb.xlsx": "as a zip bomb does",
+        "deep.jsonl": "line 1: nested more than 64 levels deep",
+        "pipe.txt": "not a regular file but a named pipe (FIFO); refused without reading",
+        "zero.txt": "not a regular file but a device; refused without reading",
+    }
+
+
+@pytest.fixture
+def hostile_files() -> Callable[[Path], dict[str, str]]:
+    """`write_hostile_files`, for tests in any folder (tests cannot import conftest)."""
+    return write_hostile_files

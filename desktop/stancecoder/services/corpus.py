@@ -5,16 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import String, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from stancecoder.core.article import ArticleDraft
-from stancecoder.core.errors import ProjectError, StanceCoderError, ValidationError
+from stancecoder.core.errors import InputFileError, ProjectError, StanceCoderError, ValidationError
 from stancecoder.core.newsmeta import normalise_date
 from stancecoder.core.printable import printable
 from stancecoder.db.models import Article, ImportBatch
@@ -27,6 +27,13 @@ if TYPE_CHECKING:
 # (files done, files in all, current file name) -> False to cancel
 Progress = Callable[[int, int, str], bool]
 
+_DRAFT_FIELDS = {draft_field.name for draft_field in fields(ArticleDraft)}
+# The draft fields stored in columns of bounded length, with that length.
+_COLUMN_LENGTHS = {
+    name: column.type.length
+    for name, column in Article.__table__.columns.items()
+    if isinstance(column.type, String) and column.type.length and name in _DRAFT_FIELDS
+}
 EDITABLE_FIELDS = ("title", "source", "author", "dateline", "published", "url", "language")
 
 
@@ -90,6 +97,7 @@ def import_corpus(
             break
         try:
             drafts = read_corpus_file(path, columns, limits)
+            _check_lengths(path, drafts)
         except Exception as error:  # the file is untrusted input: whatever it raises is its own
             report.failed.append((name, _reason(error)))
             continue
@@ -111,6 +119,21 @@ def import_corpus(
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+def _check_lengths(path: Path, drafts: list[ArticleDraft]) -> None:
+    """Refuse a field longer than its column: PostgreSQL would refuse it while SQLite
+    stored it, and a project must take the same files whichever database holds it."""
+    for draft in drafts:
+        for name, length in _COLUMN_LENGTHS.items():
+            value = getattr(draft, name)
+            if value is not None and len(value) > length:
+                where = draft.origin.partition(", ")[2]
+                raise InputFileError(
+                    path,
+                    f"{where + ': ' if where else ''}the {name.replace('_', ' ')} has "
+                    f"{len(value)} characters, more than the {length} it may have",
+                )
 
 
 def _new_batch(session: Session, paths: Sequence[Path]) -> int:

@@ -12,6 +12,7 @@ import resource
 import signal
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -85,14 +86,26 @@ def stancecoder_command(*args: str | Path) -> list[str]:
 
 
 def run_stancecoder(
-    *args: str | Path, file_size_limit: int | None = None, timeout: float = 120
+    *args: str | Path,
+    file_size_limit: int | None = None,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
+    file_permissions_apply: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """Run the command in a real process; `file_size_limit` (bytes, RLIMIT_FSIZE) makes any
-    write beyond it fail with EFBIG as a full disk would, without touching the real disk."""
+    write beyond it fail with EFBIG as a full disk would, without touching the real disk.
+
+    `env` is added to the environment. `file_permissions_apply` makes the kernel refuse
+    the process a file or folder its mode bits deny, even when the tests run as root:
+    root reads anything only by its capabilities CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH,
+    which are dropped from the process's bounding set before it starts.
+    """
 
     def limit() -> None:
         if file_size_limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+        if file_permissions_apply and os.geteuid() == 0:
+            _drop_file_access_override()
 
     return subprocess.run(
         stancecoder_command(*args),
@@ -100,21 +113,56 @@ def run_stancecoder(
         text=True,
         timeout=timeout,
         preexec_fn=limit,
+        env={**os.environ, **env} if env else None,
         check=False,
     )
 
 
-def kill_stancecoder_after(*args: str | Path, delay: float, timeout: float = 120) -> int:
+def _drop_file_access_override() -> None:
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop, cap_dac_override, cap_dac_read_search = 24, 1, 2
+    for capability in (cap_dac_override, cap_dac_read_search):
+        if libc.prctl(pr_capbset_drop, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "cannot drop a capability (prctl)")
+
+
+def kill_stancecoder_after(
+    *args: str | Path,
+    delay: float,
+    timeout: float = 120,
+    once: Callable[[], bool] | None = None,
+) -> int:
     """Start the command and SIGKILL it after `delay` seconds (if it is still running);
-    returns its exit status (negative: killed by that signal)."""
+    returns its exit status (negative: killed by that signal).
+
+    With `once`, the delay counts from the moment `once()` first holds, polled every
+    millisecond or two while the process runs: a kill can then be aimed at a stage of the
+    work (say, after the 40th article is stored) whatever the machine's speed.
+    """
     process = subprocess.Popen(
         stancecoder_command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
+        while once is not None and process.poll() is None and not once():
+            time.sleep(0.001)
         process.wait(timeout=delay)
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
     return process.wait(timeout=timeout)
+
+
+@pytest.fixture(name="run_stancecoder")
+def _run_stancecoder() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`run_stancecoder`, for tests (which cannot import conftest)."""
+    return run_stancecoder
+
+
+@pytest.fixture(name="kill_stancecoder_after")
+def _kill_stancecoder_after() -> Callable[..., int]:
+    """`kill_stancecoder_after`, for tests (which cannot import conftest)."""
+    return kill_stancecoder_after
 
 
 # ---- hostile input files: real files, as an attacker or a broken exporter writes them ---

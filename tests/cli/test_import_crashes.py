@@ -1,0 +1,126 @@
+"""SIGKILL at random moments during `stancecoder import`: nothing half-imported, ever.
+
+Each kill lands somewhere in a real import process (reading a file, inside a file's
+transaction, committing it), on a fresh copy of the same project: aimed at a random
+number of stored articles, then a random few milliseconds later. After each,
+the project must open, `check` must find nothing wrong, and every file must be in it
+wholly or not at all; the import run again must then finish the job.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from stancecoder.core.text import canonical_text
+from stancecoder.db.models import Article
+from stancecoder.services.check import check_project
+from stancecoder.services.corpus import import_corpus, text_digest
+from stancecoder.services.project import create_project, open_project
+
+REPO = Path(__file__).resolve().parents[2]
+KILLS = 20
+SEED = 20241205
+TABLES, ROWS = 8, 8
+RERUN_EVERY = 5
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
+
+
+def write_corpus(folder: Path) -> dict[str, set[str]]:
+    """Synthetic articles and tables of several rows; file name -> its articles' digests."""
+    subprocess.run(
+        [sys.executable, REPO / "bench" / "synthetic.py", "files", folder, "--articles", "100"],
+        check=True,
+        capture_output=True,
+    )
+    for table in range(TABLES):
+        rows = [f"t{table}-{row},Row {row} of table {table} on the treaty." for row in range(ROWS)]
+        (folder / f"table{table:02}.csv").write_text(
+            "id,text\n" + "\n".join(rows) + "\n", encoding="utf-8"
+        )
+    files = {}
+    for path in folder.iterdir():
+        if path.suffix == ".txt":
+            files[path.name] = {text_digest(canonical_text(path.read_text(encoding="utf-8")))}
+        else:
+            texts = [line.split(",", 1)[1] for line in path.read_text("utf-8").splitlines()[1:]]
+            files[path.name] = {text_digest(canonical_text(text)) for text in texts}
+    return files
+
+
+def stored_digests(project_file: Path) -> Counter[str]:
+    with open_project(project_file) as project:
+        assert check_project(project) == []
+        with project.transaction() as session:
+            return Counter(session.scalars(select(Article.text_sha256)))
+
+
+def test_killed_imports_leave_whole_files_and_a_rerun_finishes(
+    tmp_path: Path, kill_stancecoder_after: Callable, run_stancecoder: Callable
+) -> None:
+    corpus = tmp_path / "corpus"
+    files = write_corpus(corpus)
+    every = set().union(*files.values())
+    template = tmp_path / "template.stance"
+    create_project(template).close()
+    project_file = tmp_path / "study.stance"
+    randoms = random.Random(SEED)
+    outcomes: Counter[str] = Counter()
+    started = time.monotonic()
+    for kill in range(KILLS):
+        shutil.copy(template, project_file)
+        # Aimed at a random stage of the import, then a random moment within a few files.
+        stage, delay = randoms.randrange(len(every)), randoms.uniform(0, 0.02)
+        with closing(sqlite3.connect(f"file:{project_file}?mode=ro", uri=True)) as reader:
+            status = kill_stancecoder_after(
+                "import", project_file, corpus, delay=delay, once=stored_at_least(reader, stage)
+            )
+        if kill == KILLS - 1:
+            check = run_stancecoder("check", project_file)
+            assert check.returncode == 0 and check.stdout.strip() == "ok: no problems found"
+        stored = stored_digests(project_file)
+        assert max(stored.values(), default=1) == 1, "an article was stored twice"
+        assert set(stored) <= every, "an article that is no file's was stored"
+        for name, digests in files.items():
+            present = digests & set(stored)
+            assert present in (set(), digests), f"{name} is half imported: {len(present)} rows"
+        outcomes[_outcome(status, len(stored), len(every))] += 1
+        if kill % RERUN_EVERY == 0:
+            with open_project(project_file) as project:
+                rerun = import_corpus(project, [corpus])
+            assert rerun.ok and len(rerun.imported) == len(every) - len(stored)
+            assert set(stored_digests(project_file)) == every
+    elapsed = time.monotonic() - started
+    print(f"{KILLS} kills in {elapsed:.1f} s: {dict(outcomes)}")
+    assert outcomes["killed while importing"] >= KILLS // 2
+
+
+def stored_at_least(reader: sqlite3.Connection, stage: int) -> Callable[[], bool]:
+    """Whether the running import has stored `stage` articles yet, polled every few
+    milliseconds (SQLite's WAL lets a reader look while the writer works)."""
+
+    def reached() -> bool:
+        time.sleep(0.004)
+        return reader.execute("SELECT count(*) FROM article").fetchone()[0] >= stage
+
+    return reached
+
+
+def _outcome(status: int, stored: int, expected: int) -> str:
+    if status == 0:
+        return "finished before the kill"
+    if stored == 0:
+        return "killed before storing anything"
+    return "killed while importing" if stored < expected else "killed after the last commit"

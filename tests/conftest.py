@@ -6,6 +6,7 @@ STANCECODER_TEST_DATABASE_URL whenever it is set (`.ci/run` creates one per run)
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import resource
@@ -16,6 +17,7 @@ import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -180,6 +182,7 @@ LAUGHS = (
 EXTERNAL = b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 
 
+@functools.cache  # python-docx takes a while to build one, and bytes do not change
 def docx_bytes(text: str = "A Word article about the summit.") -> bytes:
     from docx import Document
 
@@ -288,3 +291,9 @@ def write_hostile_files(folder: Path) -> dict[str, str]:
 def hostile_files() -> Callable[[Path], dict[str, str]]:
     """`write_hostile_files`, for tests in any folder (tests cannot import conftest)."""
     return write_hostile_files
+
+
+@pytest.fixture
+def office_files() -> SimpleNamespace:
+    """The builders of real .docx/.xlsx bytes above, for tests in any folder."""
+    return SimpleNamespace(docx=docx_bytes, xlsx=xlsx_bytes, rezipped=rezipped)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from xml.sax import SAXException
 from xml.sax.handler import ContentHandler
@@ -43,7 +44,7 @@ def check_package(path: Path, data: bytes, kind: str, limits: ImportLimits) -> N
             _check_sizes(path, kind, members, limits)
             for member in members:
                 _check_xml(path, kind, archive, member)
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, zlib.error) as error:  # a broken archive or packed data
         program = _PROGRAMS.get(kind, "Office")
         raise InputFileError(
             path, f"not a readable {kind} file (damaged or not {program})"

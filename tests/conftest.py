@@ -93,11 +93,14 @@ def run_stancecoder(
     timeout: float = 120,
     env: dict[str, str] | None = None,
     file_permissions_apply: bool = False,
+    memory_limit: int | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the command in a real process; `file_size_limit` (bytes, RLIMIT_FSIZE) makes any
     write beyond it fail with EFBIG as a full disk would, without touching the real disk.
 
-    `env` is added to the environment. `file_permissions_apply` makes the kernel refuse
+    `memory_limit` (bytes of address space, RLIMIT_AS) makes allocations beyond it fail
+    as on a machine out of memory. `env` is added to the environment.
+    `file_permissions_apply` makes the kernel refuse
     the process a file or folder its mode bits deny, even when the tests run as root:
     root reads anything only by its capabilities CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH,
     which are dropped from the process's bounding set before it starts.
@@ -106,6 +109,8 @@ def run_stancecoder(
     def limit() -> None:
         if file_size_limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+        if memory_limit is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
         if file_permissions_apply and os.geteuid() == 0:
             _drop_file_access_override()
 

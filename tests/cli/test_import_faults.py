@@ -125,3 +125,46 @@ def test_a_full_disk_stops_with_one_line_and_counts_what_was_stored(
     with open_project(project_file) as project:
         assert len(list_articles(project)) == len(files)
         assert check_project(project) == []
+
+
+def test_a_file_too_large_for_the_memory_fails_alone(
+    run_stancecoder: Callable, project_file: Path, tmp_path: Path
+) -> None:
+    """A table within every limit that this process's memory (RLIMIT_AS) cannot hold."""
+    table = tmp_path / "big.csv"
+    row = '"' + "word " * 4000 + '"\n'
+    with table.open("w", encoding="utf-8") as stream:
+        stream.write("text\n")
+        for _ in range(2000):
+            stream.write(row)
+    (tmp_path / "small.txt").write_text("A small article.\n", encoding="utf-8")
+
+    result = run_stancecoder(
+        "import", project_file, table, tmp_path / "small.txt", memory_limit=400 * 1024 * 1024
+    )
+
+    assert result.stderr.splitlines() == ["failed  big.csv: not enough memory to read the file"]
+    assert result.stdout.splitlines() == ["1 imported, 0 skipped, 1 file(s) failed"]
+
+
+def test_the_largest_article_is_set_on_the_command_line(
+    run_stancecoder: Callable, project_file: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "long.txt").write_text("word " * 1000, encoding="utf-8")
+
+    refused = run_stancecoder(
+        "import", project_file, tmp_path / "long.txt", "--max-article-size", "2K"
+    )
+    taken = run_stancecoder(
+        "import", project_file, tmp_path / "long.txt", "--max-article-size", "5k"
+    )
+    wrong = run_stancecoder(
+        "import", project_file, tmp_path / "long.txt", "--max-article-size", "x"
+    )
+
+    assert refused.stderr.splitlines() == [
+        "failed  long.txt: too large: the article has 4.9 KB of text, "
+        "over the limit of 2 KB per article"
+    ]
+    assert taken.returncode == 0 and taken.stdout == "1 imported, 0 skipped, 0 file(s) failed\n"
+    assert wrong.returncode == 2 and "not a size: 'x' (e.g. 5M, 800K)" in wrong.stderr

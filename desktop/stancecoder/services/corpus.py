@@ -124,11 +124,13 @@ def import_corpus(
 def _check_lengths(path: Path, drafts: list[ArticleDraft]) -> None:
     """Refuse a field longer than its column: PostgreSQL would refuse it while SQLite
     stored it, and a project must take the same files whichever database holds it."""
+    file_name = printable(path.name)
     for draft in drafts:
         for name, length in _COLUMN_LENGTHS.items():
             value = getattr(draft, name)
             if value is not None and len(value) > length:
-                where = draft.origin.partition(", ")[2]
+                # a record's origin is "news.csv, row 7"; a document's is its file name
+                where = draft.origin.removeprefix(file_name).removeprefix(", ")
                 raise InputFileError(
                     path,
                     f"{where + ': ' if where else ''}the {name.replace('_', ' ')} has "

@@ -137,7 +137,7 @@ def test_text_no_database_stores_is_refused(tmp_path: Path, value: str, reason: 
 def test_metadata_no_database_stores_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "news.jsonl"
     path.write_text('{"text": "An article.", "title": "A\\u0000B"}\n', encoding="utf-8")
-    assert refusal(path) == "line 1, title: the text holds a NUL character (U+0000)"
+    assert refusal(path) == "line 1: the title holds a NUL character (U+0000)"
 
 
 def test_an_archive_over_the_unpacked_limit_is_refused(tmp_path: Path) -> None:

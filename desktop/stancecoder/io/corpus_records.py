@@ -186,8 +186,8 @@ def _draft(
         raise InputFileError(path, f"{where}: the text is empty")
     check_article_text(path, f"{where}: ", text, limits)
     for name, value in record.items():
-        check_storable(path, f"{where}: ", name)
-        check_storable(path, f"{where}, {printable(name)}: ", value)
+        check_storable(path, f"{where}: ", "a column name", name)
+        check_storable(path, f"{where}: ", f"the {printable(name)}", value)
     values = {field: record.get(column, "").strip() for field, column in mapping.items()}
     used = set(mapping.values())
     extra = {name: value for name, value in record.items() if name not in used}

@@ -45,6 +45,13 @@ class ImportLimits:
 
 DEFAULT_LIMITS = ImportLimits()
 
+# Not blocking (POSIX) and not translating line ends (Windows), where there are such flags.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe (FIFO)"),
     (stat.S_ISCHR, "a device"),
@@ -74,7 +81,7 @@ def read_regular_file(path: Path, limit: int, limit_text: str | None = None) -> 
     limit_text = limit_text or size_text(limit)
     try:
         _refuse_special(path, os.stat(path))
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         raise InputFileError(path, _os_reason(error)) from error
     with os.fdopen(descriptor, "rb") as stream:
@@ -121,18 +128,19 @@ def check_article_text(path: Path, where: str, text: str, limits: ImportLimits) 
     if size > limits.max_article_bytes:
         what = f"{where}the article has {size_text(size)} of text"
         raise too_large(path, what, f"{size_text(limits.max_article_bytes)} per article")
-    check_storable(path, where, text)
+    check_storable(path, where, "the text", text)
 
 
-def check_storable(path: Path, where: str, value: str) -> None:
+def check_storable(path: Path, where: str, what: str, value: str) -> None:
     """Refuse a value holding what no project database stores: PostgreSQL refuses the NUL
-    character in text, and neither database takes a lone surrogate (a JSON "\\ud800")."""
+    character in text, and neither database takes a lone surrogate (a JSON "\\ud800");
+    `what` names the value in the message ("the title")."""
     if "\x00" in value:
-        raise InputFileError(path, f"{where}the text holds a NUL character (U+0000)")
+        raise InputFileError(path, f"{where}{what} holds a NUL character (U+0000)")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
         code = ord(value[error.start])
         raise InputFileError(
-            path, f"{where}the text holds a lone surrogate (U+{code:04X}), which is not Unicode"
+            path, f"{where}{what} holds a lone surrogate (U+{code:04X}), which is not Unicode"
         ) from error

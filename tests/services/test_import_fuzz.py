@@ -51,15 +51,17 @@ def encoded_text(draw: st.DrawFn) -> bytes:
 
 @st.composite
 def mutated(draw: st.DrawFn, data: bytes) -> bytes:
-    """`data` with a few bytes overwritten, cut short, or as it is."""
+    """`data` with a few bytes overwritten, cut short, or as it is.
+
+    Positions are drawn independently of the length: a package written now differs in
+    length from one written a second ago (its timestamps), and a replay must draw alike.
+    """
     mutable = bytearray(data)
     for _ in range(draw(st.integers(0, 6))):
-        mutable[draw(st.integers(0, len(mutable) - 1))] = draw(st.integers(0, 255))
-    return (
-        bytes(mutable[: draw(st.integers(1, len(mutable)))])
-        if draw(st.booleans())
-        else bytes(mutable)
-    )
+        mutable[draw(st.integers(0, 2**32)) % len(mutable)] = draw(st.integers(0, 255))
+    if draw(st.booleans()):
+        del mutable[draw(st.integers(0, 2**32)) % len(mutable) + 1 :]
+    return bytes(mutable)
 
 
 def snapshot(project: Project) -> list[tuple]:

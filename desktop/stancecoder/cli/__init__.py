@@ -1,6 +1,7 @@
 """The `stancecoder` command: the services on the command line, or the window.
 
-Errors print one line and exit non-zero; `--debug` shows the traceback instead.
+Errors print one line, escaped (a message may quote a file's content), and exit non-zero;
+`--debug` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from stancecoder import __version__
 from stancecoder.core.errors import StanceCoderError, ValidationError
+from stancecoder.core.printable import printable
 from stancecoder.io.limits import DEFAULT_LIMITS, KB, MB
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -169,14 +171,14 @@ def _guarded(action: Callable[[], int | None], debug: bool) -> int:
         if debug:
             traceback.print_exc()
         kind = "invalid" if isinstance(exc, ValidationError) else "error"
-        print(f"stancecoder: {kind}: {exc}", file=sys.stderr)
+        print(f"stancecoder: {kind}: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
         if debug:
             traceback.print_exc()
         else:
             print(
-                f"stancecoder: unexpected error: {type(exc).__name__}: {exc} "
+                f"stancecoder: unexpected error: {type(exc).__name__}: {printable(str(exc))} "
                 "(run again with --debug for details)",
                 file=sys.stderr,
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import struct
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -152,3 +153,17 @@ def test_an_archive_over_the_unpacked_limit_is_refused(tmp_path: Path) -> None:
     assert refusal(path, limits).endswith("over the limit of 1 MB unpacked")
     [draft] = read_corpus_file(path)
     assert len(draft.text) == 1200 * KB
+
+
+def test_an_archive_pointing_before_its_start_is_damaged_not_a_crash(
+    tmp_path: Path, office_files
+) -> None:
+    """Found by fuzzing: a directory offset past the real one makes zipfile seek before
+    the start of the file and raise ValueError, not BadZipFile."""
+    data = bytearray(office_files.xlsx())
+    end = data.rfind(b"PK\x05\x06")
+    (offset,) = struct.unpack_from("<I", data, end + 16)
+    struct.pack_into("<I", data, end + 16, offset + 300)
+    path = tmp_path / "shifted.xlsx"
+    path.write_bytes(bytes(data))
+    assert refusal(path) == "not a readable .xlsx file (damaged or not Excel: ValueError)"

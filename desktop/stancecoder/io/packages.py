@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from pathlib import Path
 from xml.sax import SAXException
 from xml.sax.handler import ContentHandler
@@ -37,21 +36,28 @@ def check_package(path: Path, data: bytes, kind: str, limits: ImportLimits) -> N
 
     `kind` names the format in messages (".docx"). Returns nothing: a package that
     passes is handed to its library as it is.
+
+    zipfile meets a damaged archive with many errors besides BadZipFile (zlib.error for
+    broken packed data, ValueError for a header offset before the start, EOFError,
+    NotImplementedError for an unknown compression, RuntimeError for encryption), so any
+    error while it reads means the file is damaged; only running out of memory or stack
+    is left to say what it is.
     """
+    program = _PROGRAMS.get(kind, "Office")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             _check_sizes(path, kind, members, limits)
             for member in members:
                 _check_xml(path, kind, archive, member)
-    except (zipfile.BadZipFile, zlib.error) as error:  # a broken archive or packed data
-        program = _PROGRAMS.get(kind, "Office")
-        raise InputFileError(
-            path, f"not a readable {kind} file (damaged or not {program})"
-        ) from error
-    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as error:
-        # encrypted, zip64 or an unknown compression: not written by Office
-        raise InputFileError(path, f"not a readable {kind} file ({error})") from error
+    except (InputFileError, MemoryError, RecursionError):
+        raise
+    except zipfile.BadZipFile as error:
+        reason = f"not a readable {kind} file (damaged or not {program})"
+        raise InputFileError(path, reason) from error
+    except Exception as error:
+        reason = f"not a readable {kind} file (damaged or not {program}: {type(error).__name__})"
+        raise InputFileError(path, reason) from error
 
 
 def _check_sizes(

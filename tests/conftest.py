@@ -91,7 +91,6 @@ def run_stancecoder(
     *args: str | Path,
     file_size_limit: int | None = None,
     timeout: float = 120,
-    env: dict[str, str] | None = None,
     file_permissions_apply: bool = False,
     memory_limit: int | None = None,
 ) -> subprocess.CompletedProcess[str]:
@@ -99,10 +98,9 @@ def run_stancecoder(
     write beyond it fail with EFBIG as a full disk would, without touching the real disk.
 
     `memory_limit` (bytes of address space, RLIMIT_AS) makes allocations beyond it fail
-    as on a machine out of memory. `env` is added to the environment.
-    `file_permissions_apply` makes the kernel refuse
-    the process a file or folder its mode bits deny, even when the tests run as root:
-    root reads anything only by its capabilities CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH,
+    as on a machine out of memory. `file_permissions_apply` makes the kernel refuse the
+    process a file or folder its mode bits deny, even when the tests run as root: root
+    reads anything only by its capabilities CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH,
     which are dropped from the process's bounding set before it starts.
     """
 
@@ -120,7 +118,6 @@ def run_stancecoder(
         text=True,
         timeout=timeout,
         preexec_fn=limit,
-        env={**os.environ, **env} if env else None,
         check=False,
     )
 

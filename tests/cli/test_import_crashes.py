@@ -81,7 +81,7 @@ def test_killed_imports_leave_whole_files_and_a_rerun_finishes(
     create_project(project_target).close()
     on_server = isinstance(project_target, str)
     kills = KILLS_ON_SERVER if on_server else KILLS
-    fresh, count = (_server if on_server else _file)(project_target, tmp_path)
+    fresh, count, close = (_server if on_server else _file)(project_target, tmp_path)
     randoms = random.Random(SEED)
     outcomes: Counter[str] = Counter()
     started = time.monotonic()
@@ -107,21 +107,26 @@ def test_killed_imports_leave_whole_files_and_a_rerun_finishes(
                 rerun = import_corpus(project, [corpus])
             assert rerun.ok and len(rerun.imported) == len(every) - len(stored)
             assert set(stored_digests(project_target)) == every
+    close()
     elapsed = time.monotonic() - started
     print(f"{kills} kills in {elapsed:.1f} s: {dict(outcomes)}")
     assert outcomes["killed while importing"] >= kills // 2
 
 
-def _file(target: Path, tmp_path: Path) -> tuple[Callable[[], None], Callable[[], int]]:
-    """A fresh copy of the new project before each kill, and its articles counted beside
-    the running import (SQLite's WAL lets a reader look while the writer works)."""
+def _file(target: Path, tmp_path: Path) -> tuple[Callable[[], None], Callable[[], int], Callable]:
+    """A fresh copy of the new project before each kill, its articles counted beside the
+    running import (SQLite's WAL lets a reader look while the writer works), and the
+    reader closed at the end."""
     template = tmp_path / "template.stance"
     shutil.copy(target, template)
     readers: list[sqlite3.Connection] = []
 
-    def fresh() -> None:
+    def close() -> None:
         while readers:
             readers.pop().close()
+
+    def fresh() -> None:
+        close()
         shutil.copy(template, target)
         readers.append(sqlite3.connect(f"file:{target}?mode=ro", uri=True))
 
@@ -129,10 +134,10 @@ def _file(target: Path, tmp_path: Path) -> tuple[Callable[[], None], Callable[[]
         time.sleep(0.004)
         return readers[0].execute("SELECT count(*) FROM article").fetchone()[0]
 
-    return fresh, count
+    return fresh, count, close
 
 
-def _server(target: str, tmp_path: Path) -> tuple[Callable[[], None], Callable[[], int]]:
+def _server(target: str, tmp_path: Path) -> tuple[Callable[[], None], Callable[[], int], Callable]:
     """The same for a project on the server: its imported rows deleted before each kill."""
     engine = create_engine(engine_url(target), isolation_level="AUTOCOMMIT")
 
@@ -146,7 +151,7 @@ def _server(target: str, tmp_path: Path) -> tuple[Callable[[], None], Callable[[
         with engine.connect() as connection:
             return connection.exec_driver_sql("SELECT count(*) FROM article").scalar_one()
 
-    return fresh, count
+    return fresh, count, engine.dispose
 
 
 def _outcome(status: int, stored: int, expected: int) -> str:

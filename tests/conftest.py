@@ -298,4 +298,6 @@ def hostile_files() -> Callable[[Path], dict[str, str]]:
 @pytest.fixture
 def office_files() -> SimpleNamespace:
     """The builders of real .docx/.xlsx bytes above, for tests in any folder."""
-    return SimpleNamespace(docx=docx_bytes, xlsx=xlsx_bytes, rezipped=rezipped)
+    return SimpleNamespace(
+        docx=docx_bytes, xlsx=xlsx_bytes, rezipped=rezipped, word_document=word_document
+    )

@@ -37,8 +37,14 @@ xml_text = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
     max_size=300,
 )
+# Text as articles hold it: any character but the controls that make a file binary, with
+# the ones a table or a JSON string must quote.
+cell_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('\t\n\r,;"\\'),
+    max_size=60,
+)
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40),
+    st.none() | st.booleans() | st.integers() | st.floats() | cell_text,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
     max_leaves=12,
 )
@@ -52,11 +58,13 @@ def encoded_text(draw: st.DrawFn) -> bytes:
 
 @st.composite
 def mutated(draw: st.DrawFn, data: bytes) -> bytes:
-    """`data` with a few bytes overwritten, cut short, or as it is.
+    """`data` as it is (half the time), or with a few bytes overwritten or cut short.
 
     Positions are drawn independently of the length: a package written now differs in
     length from one written a second ago (its timestamps), and a replay must draw alike.
     """
+    if draw(st.booleans()):
+        return data
     mutable = bytearray(data)
     for _ in range(draw(st.integers(0, 6))):
         mutable[draw(st.integers(0, 2**32)) % len(mutable)] = draw(st.integers(0, 255))
@@ -123,21 +131,28 @@ def test_docx(
 
 
 @fixtures
-@given(body=st.binary(max_size=300))
+@given(
+    body=st.binary(max_size=300)
+    | st.builds(lambda text: text.encode(), st.text(max_size=300))
+    | st.builds(lambda text: text.encode(errors="surrogatepass"), xml_text),
+    whole=st.booleans(),
+)
 def test_docx_document_part(
-    project: Project, tmp_path: Path, office_files: SimpleNamespace, body: bytes
+    project: Project, tmp_path: Path, office_files: SimpleNamespace, body: bytes, whole: bool
 ) -> None:
-    """Whatever bytes stand in the document part of an otherwise sound package."""
-    package = office_files.rezipped(office_files.docx(), {"word/document.xml": body})
+    """Whatever stands in the document part of an otherwise sound package: any bytes, or
+    any text in the place of a paragraph's (markup, entities and all)."""
+    part = body if whole else office_files.word_document(body)
+    package = office_files.rezipped(office_files.docx(), {"word/document.xml": part})
     import_one(project, tmp_path / "fuzz.docx", package)
 
 
 @fixtures
-@given(rows=st.lists(st.lists(st.text(max_size=60), max_size=5), max_size=6), raw=st.data())
+@given(rows=st.lists(st.lists(cell_text, max_size=5), max_size=6), raw=st.data())
 def test_csv(project: Project, tmp_path: Path, rows: list[list[str]], raw: st.DataObject) -> None:
     stream = io.StringIO()
     csv.writer(stream, delimiter=raw.draw(st.sampled_from(",;\t"))).writerows(
-        [["title", "text"], *rows] if raw.draw(st.booleans()) else rows
+        [["title", "text", "source", "url", "author"], *rows] if raw.draw(st.booleans()) else rows
     )
     data = stream.getvalue().encode(raw.draw(st.sampled_from(ENCODINGS)), errors="replace")
     import_one(project, tmp_path / "fuzz.csv", raw.draw(mutated(data)) if data else data)
@@ -155,7 +170,7 @@ def test_xlsx(
     rows: list[list[object]],
     raw: st.DataObject,
 ) -> None:
-    package = office_files.xlsx([["title", "text"], *rows])
+    package = office_files.xlsx([["title", "text", "source", "url"], *rows])
     import_one(project, tmp_path / "fuzz.xlsx", raw.draw(mutated(package)))
 
 

@@ -78,6 +78,14 @@ def snapshot(project: Project) -> list[tuple]:
         return list(session.execute(select(Article.id, Article.text_sha256).order_by(Article.id)))
 
 
+def kind_of(reason: str) -> str:
+    """A refusal without its particulars, for --hypothesis-show-statistics: "row N: the
+    text is empty", "duplicate column name(s)"."""
+    kind = re.sub(r"\d+", "N", reason.split(" (")[0])
+    head, _, rest = kind.partition(": ")
+    return f"{head}: {rest.split(': ')[0]}" if head in ("row N", "line N") and rest else head
+
+
 def import_one(project: Project, path: Path, data: bytes) -> None:
     """The properties every importer must have, for one file holding `data`."""
     path.write_bytes(data)
@@ -92,8 +100,7 @@ def import_one(project: Project, path: Path, data: bytes) -> None:
         assert printable(name) == name and printable(reason) == reason, "not escaped"
     if report.failed:
         assert after == before, "a refused file changed the project"
-        # what refused it, for --hypothesis-show-statistics: "row N: the text is empty"
-        event("refused: " + re.sub(r"\d+", "N", report.failed[0][1].split(" (")[0])[:60])
+        event("refused: " + kind_of(report.failed[0][1]))
     else:
         assert len(after) == len(before) + len(report.imported)
         event("imported" if report.imported else "skipped: already in the project")

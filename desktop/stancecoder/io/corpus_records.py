@@ -75,11 +75,14 @@ def read_jsonl_articles(
         if not isinstance(value, dict):
             raise InputFileError(path, f"line {number}: not a JSON object")
         record: dict[str, str] = {}
+        written: dict[str, str] = {}  # field name -> the key this line spells it with
         for key, item in value.items():
             name = spelling.setdefault(key.casefold(), key)
             if name in record:
-                raise InputFileError(path, f"line {number}: keys {name!r} and {key!r} clash")
-            record[name] = _json_text(item)
+                raise InputFileError(
+                    path, f"line {number}: keys {written[name]!r} and {key!r} clash"
+                )
+            record[name], written[name] = _json_text(item), key
         records.append((f"line {number}", record))
     if not records:
         raise InputFileError(path, "no articles (no JSON objects in the file)")

@@ -7,6 +7,8 @@ STANCECODER_TEST_DATABASE_URL whenever it is set (`.ci/run` creates one per run)
 from __future__ import annotations
 
 import ctypes
+import functools
+import io
 import os
 import resource
 import signal
@@ -14,9 +16,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -96,15 +100,15 @@ def stancecoder_command(*args: str | Path) -> list[str]:
 
 
 PR_CAPBSET_DROP = 24
-WRITE_OVERRIDES = (1, 3)  # CAP_DAC_OVERRIDE, CAP_FOWNER
+FILE_ACCESS_OVERRIDES = (1, 2, 3)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
 
 
-def without_write_override() -> None:
+def without_file_access_override() -> None:
     """For `preexec`: the process keeps root's uid but loses the capabilities that let root
-    write any file, so the kernel enforces mode bits on it as on any user. (Tests run as
+    read and write any file, so the kernel enforces mode bits on it as on any user. (Tests run as
     root; switching to `nobody` instead would lose access to this Python under /root.)"""
     libc = ctypes.CDLL(None, use_errno=True)
-    for capability in WRITE_OVERRIDES:
+    for capability in FILE_ACCESS_OVERRIDES:
         if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "cannot drop a capability")
 
@@ -115,15 +119,19 @@ def run_stancecoder(
     timeout: float = 120,
     preexec: Callable[[], None] | None = None,
     env: Mapping[str, str] | None = None,
+    memory_limit: int | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the command in a real process; `file_size_limit` (bytes, RLIMIT_FSIZE) makes any
     write beyond it fail with EFBIG as a full disk would, without touching the real disk;
-    `preexec` runs in the child before the command (e.g. `without_write_override`); `env`
-    adds to the environment."""
+    `preexec` runs in the child before the command (e.g. `without_file_access_override`); `env`
+    adds to the environment; `memory_limit` (bytes of address space, RLIMIT_AS) makes
+    allocations beyond it fail as on a machine out of memory."""
 
     def limit() -> None:
         if file_size_limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+        if memory_limit is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
         if preexec is not None:
             preexec()
 
@@ -174,15 +182,15 @@ class _CapData(ctypes.Structure):
 
 
 @contextmanager
-def write_override_suspended() -> Iterator[None]:
-    """In this process's thread: root's capabilities to write any file are taken out of
-    the effective set (they stay permitted) for the block, then given back."""
+def file_access_override_suspended() -> Iterator[None]:
+    """In this process's thread: root's capabilities to read and write any file are taken
+    out of the effective set (they stay permitted) for the block, then given back."""
     libc = ctypes.CDLL(None, use_errno=True)
     header, data = _CapHeader(0x20080522, 0), (_CapData * 2)()  # _LINUX_CAPABILITY_VERSION_3
     if libc.capget(ctypes.byref(header), data) != 0:
         raise OSError(ctypes.get_errno(), "capget")
     saved = data[0].effective
-    for capability in WRITE_OVERRIDES:
+    for capability in FILE_ACCESS_OVERRIDES:
         data[0].effective &= ~(1 << capability)
     if libc.capset(ctypes.byref(header), data) != 0:
         raise OSError(ctypes.get_errno(), "capset")
@@ -195,8 +203,8 @@ def write_override_suspended() -> Iterator[None]:
 
 @pytest.fixture
 def plain_user_here() -> Callable[[], AbstractContextManager[None]]:
-    """`write_override_suspended` for test modules: `with plain_user_here(): ...`."""
-    return write_override_suspended
+    """`file_access_override_suspended` for test modules: `with plain_user_here(): ...`."""
+    return file_access_override_suspended
 
 
 @pytest.fixture
@@ -220,8 +228,8 @@ def kill_stancecoder() -> Callable[..., int]:
 
 @pytest.fixture
 def plain_user() -> Callable[[], None]:
-    """`without_write_override` for test modules: a `preexec` for `stancecoder_cli`."""
-    return without_write_override
+    """`without_file_access_override` for test modules: a `preexec` for `stancecoder_cli`."""
+    return without_file_access_override
 
 
 @pytest.fixture
@@ -283,3 +291,137 @@ def write_lock(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], AbstractCont
 
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
     return _write_lock
+
+
+# ---- hostile input files: real files, as an attacker or a broken exporter writes them ---
+
+WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+LAUGHS = (
+    b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">'.replace("&lol0;", "&lol;").encode()
+        for n in range(1, 10)
+    )
+    + b"]>"
+)
+EXTERNAL = b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+@functools.cache  # python-docx takes a while to build one, and bytes do not change
+def docx_bytes(text: str = "A Word article about the summit.") -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(text)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def xlsx_bytes(rows: list[list[object]] | None = None) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows or [["title", "text"], ["Summit", "An Excel article about the summit."]]:
+        workbook.active.append(row)
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def rezipped(package: bytes, parts: dict[str, bytes]) -> bytes:
+    """`package` with the named parts replaced (or added), every part deflated."""
+    stream = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            if info.filename not in parts:
+                target.writestr(info.filename, source.read(info))
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return stream.getvalue()
+
+
+def word_document(body: bytes, prolog: bytes = b"") -> bytes:
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + prolog
+        + f'<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>'.encode()
+        + body + b"</w:t></w:r></w:p></w:body></w:document>"
+    )  # fmt: skip
+
+
+def xlsx_with_text(text: bytes, prolog: bytes = b"") -> bytes:
+    """A workbook whose sheet holds a header "text" and one article, `text` (raw XML)."""
+    sheet = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + prolog
+        + f'<worksheet xmlns="{SHEET_NS}"><sheetData>'.encode()
+        + b'<row r="1"><c r="A1" t="inlineStr"><is><t>text</t></is></c></row>'
+        + b'<row r="2"><c r="A2" t="inlineStr"><is><t>' + text + b"</t></is></c></row>"
+        + b"</sheetData></worksheet>"
+    )  # fmt: skip
+    return rezipped(xlsx_bytes(), {"xl/worksheets/sheet1.xml": sheet})
+
+
+def with_prolog(package: bytes, part: str, prolog: bytes) -> bytes:
+    """`package` with `prolog` (a document type declaration) put before the root of `part`."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        xml = archive.read(part)
+    declaration, found, rest = xml.partition(b"?>")
+    xml = declaration + found + prolog + rest if found else prolog + xml
+    return rezipped(package, {part: xml})
+
+
+def write_hostile_files(folder: Path) -> dict[str, str]:
+    """Write one file of each hostile kind into `folder`; file name -> what its refusal says.
+
+    Beside them it writes nothing good: callers add their own good files.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    bomb_text = b"a" * (8 * 1024 * 1024)
+    files = {
+        "bomb.docx": rezipped(docx_bytes(), {"word/document.xml": word_document(bomb_text)}),
+        "laughs.docx": rezipped(
+            docx_bytes(), {"word/document.xml": word_document(b"&lol9;", LAUGHS)}
+        ),
+        "external.docx": rezipped(
+            docx_bytes(), {"word/document.xml": word_document(b"&xxe;", EXTERNAL)}
+        ),
+        "root.docx": rezipped(docx_bytes(), {"word/document.xml": b"<unexpected/>"}),
+        "laughs.xlsx": xlsx_with_text(b"&lol9;", LAUGHS),
+        "external.xlsx": with_prolog(xlsx_bytes(), "xl/workbook.xml", EXTERNAL),
+        "bomb.xlsx": xlsx_with_text(bomb_text),
+        "deep.jsonl": b'{"text": "x", "tags": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    return {
+        "bomb.docx": "as a zip bomb does",
+        "laughs.docx": "declares a document type or entities",
+        "external.docx": "declares a document type or entities",
+        "root.docx": "not a readable .docx file",
+        "laughs.xlsx": "declares a document type or entities",
+        "external.xlsx": "declares a document type or entities",
+        "bomb.xlsx": "as a zip bomb does",
+        "deep.jsonl": "line 1: nested more than 64 levels deep",
+        "pipe.txt": "not a regular file but a named pipe (FIFO); refused without reading",
+        "zero.txt": "not a regular file but a device; refused without reading",
+    }
+
+
+@pytest.fixture
+def hostile_files() -> Callable[[Path], dict[str, str]]:
+    """`write_hostile_files`, for tests in any folder (tests cannot import conftest)."""
+    return write_hostile_files
+
+
+@pytest.fixture
+def office_files() -> SimpleNamespace:
+    """The builders of real .docx/.xlsx bytes above, for tests in any folder."""
+    return SimpleNamespace(
+        docx=docx_bytes, xlsx=xlsx_bytes, rezipped=rezipped, word_document=word_document
+    )

@@ -22,7 +22,7 @@ def test_folders_expand_to_supported_files_in_natural_order(tmp_path: Path) -> N
         touch(corpus / name)
     for name in ["notes.pdf", ".hidden.txt", "~$a.docx", ".git/config.txt", "sub/.cache/c.txt"]:
         touch(corpus / name)
-    assert [p.relative_to(corpus).as_posix() for p in expand_paths([corpus])] == [
+    assert [p.relative_to(corpus).as_posix() for p in expand_paths([corpus]).files] == [
         "2.txt",
         "10.txt",
         "a.docx",
@@ -38,12 +38,12 @@ def test_files_are_taken_as_given_and_listed_once(tmp_path: Path) -> None:
     inside = touch(folder / "one.txt")
     pdf = touch(tmp_path / "paper.pdf")
     missing = tmp_path / "missing.txt"
-    assert expand_paths([pdf, folder, inside, missing]) == [pdf, inside, missing]
+    assert expand_paths([pdf, folder, inside, missing]).files == [pdf, inside, missing]
 
 
 def test_a_hidden_folder_given_explicitly_is_walked(tmp_path: Path) -> None:
     inside = touch(tmp_path / ".corpus" / "one.txt")
-    assert expand_paths([tmp_path / ".corpus"]) == [inside]
+    assert expand_paths([tmp_path / ".corpus"]).files == [inside]
 
 
 def test_seed_articles() -> None:

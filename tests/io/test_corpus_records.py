@@ -151,6 +151,10 @@ def test_table_refusals(
         ),
         (['["text"]'], "line 1: not a JSON object"),
         (['{"text": "a", "Text": "b"}'], "line 1: keys 'text' and 'Text' clash"),
+        (
+            ['{"Text": "a"}', '{"text": "b", "Text": "c"}'],
+            "line 2: keys 'text' and 'Text' clash",
+        ),
         (['{"text": ""}'], "line 1: the text is empty"),
         (['{"title": "x"}'], "missing column(s): text (columns found: title)"),
         (["", " "], "no articles (no JSON objects in the file)"),

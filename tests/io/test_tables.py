@@ -119,7 +119,10 @@ def test_xlsx_header_on_a_later_row_and_trailing_empty_header_cells(tmp_path: Pa
         ("id,text\n1,a,stray\n", "row 2: a value in column C, which has no header"),
         ("id,,text\n1,x,a\n", "row 2: a value in column B, which has no header"),
         ("\n \n", "empty file (no header row)"),
-        ('id,text\n1,"open quote\n', "not a readable CSV file (unexpected end of data)"),
+        (
+            'id,text\n1,"open quote\n',
+            "row 2 (line 2): not readable as CSV (unexpected end of data)",
+        ),
     ],
 )
 def test_csv_refusals(tmp_path: Path, text: str, reason: str) -> None:

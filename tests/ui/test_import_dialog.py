@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import resource
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -260,3 +262,52 @@ def test_esc_after_the_last_file_keeps_the_report_on_its_way(
     qtbot.waitUntil(lambda: dialog.report() is not None)
     assert dialog.isVisible()
     assert len(dialog.report().imported) == 2
+
+
+def test_hostile_files_are_listed_with_the_reasons_the_command_prints(
+    qtbot, ui_project: Project, tmp_path: Path, hostile_files
+) -> None:
+    folder = articles_folder(tmp_path / "corpus", 2)
+    expected = hostile_files(folder)
+    (folder / "\x1b[2Jnews.txt").write_bytes(bytes(range(256)) * 4)
+    dialog = ImportDialog(ui_project, [folder])
+    qtbot.addWidget(dialog)
+    report = finished(qtbot, dialog)
+    assert len(report.imported) == 2
+    assert visible_rows(dialog) == report.failed
+    shown = dict(visible_rows(dialog))
+    assert shown.pop("\\x1b[2Jnews.txt") == "not a text file (binary data)"
+    assert {name: reason for name, reason in shown.items() if expected[name] in reason} == shown
+    assert dialog.headline.text() == "2 articles imported; some files could not be read"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE as a full disk")
+def test_a_full_disk_stops_the_import_and_says_so(
+    qtbot, ui_project: Project, tmp_path: Path
+) -> None:
+    """The file-size limit of this very process makes the project's writes fail with
+    EFBIG, as a full disk does; the worker thread meets it like the command would."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(100):
+        (folder / f"{n:03}.txt").write_text(f"Article {n}. " + "word " * 600, "utf-8")
+    files = [Path(ui_project.location), Path(f"{ui_project.location}-wal")]
+    limit = max(path.stat().st_size for path in files if path.exists()) + 60_000
+    dialog = ImportDialog(ui_project, [folder])
+    qtbot.addWidget(dialog)
+    previous = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, previous[1]))
+    try:
+        report = finished(qtbot, dialog)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, previous)
+    assert report.stopped is not None
+    stored = len(report.imported)
+    assert 0 < stored < 100
+    assert len(list_articles(ui_project)) == 2 + stored
+    [(name, reason)] = visible_rows(dialog)
+    assert name == report.stopped[0] == f"{stored:03}.txt"
+    assert reason.startswith("stopped here: the project database refused the change")
+    assert dialog.headline.text() == (
+        f"Import stopped: the project takes no more — {stored} articles imported before"
+    )

@@ -1,11 +1,13 @@
 """The `stancecoder` command: the services on the command line, or the window.
 
-Errors print one line and exit non-zero; `--debug` shows the traceback instead.
+Errors print one line, escaped (a message may quote a file's content), and exit non-zero;
+`--debug` shows the traceback instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -13,6 +15,8 @@ from pathlib import Path
 
 from stancecoder import __version__
 from stancecoder.core.errors import StanceCoderError, ValidationError
+from stancecoder.core.printable import printable
+from stancecoder.io.limits import DEFAULT_LIMITS, KB, MB
 from stancecoder.io.pending import sweep_abandoned
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -60,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="FIELD=COLUMN",
         help="map a spreadsheet column to a field, e.g. text=body (repeatable)",
+    )
+    sub.add_argument(
+        "--max-article-size",
+        type=_size,
+        default=DEFAULT_LIMITS.max_article_bytes,
+        metavar="SIZE",
+        help="refuse an article with more text than this, e.g. 20M or 800K (default 5M)",
     )
 
     sub = command("coders", "add or list coders", c.coders)
@@ -128,6 +139,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(text: str) -> int:
+    """A size given as bytes or with K, M or G (1024-based): 5M, 800K, 2MB, 100000."""
+    units = {"": 1, "K": KB, "M": MB, "G": 1024 * MB}
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", text, re.IGNORECASE)
+    if match is None or float(match[1]) <= 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 5M, 800K)")
+    return int(float(match[1]) * units[match[2].upper()])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
@@ -159,14 +179,14 @@ def _guarded(action: Callable[[], int | None], debug: bool) -> int:
         if debug:
             traceback.print_exc()
         kind = "invalid" if isinstance(exc, ValidationError) else "error"
-        print(f"stancecoder: {kind}: {exc}", file=sys.stderr)
+        print(f"stancecoder: {kind}: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
         if debug:
             traceback.print_exc()
         else:
             print(
-                f"stancecoder: unexpected error: {type(exc).__name__}: {exc} "
+                f"stancecoder: unexpected error: {type(exc).__name__}: {printable(str(exc))} "
                 "(run again with --debug for details)",
                 file=sys.stderr,
             )

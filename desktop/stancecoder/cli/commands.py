@@ -7,6 +7,7 @@ import json
 import sys
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.io.limits import ImportLimits
 from stancecoder.services.check import check_project
 from stancecoder.services.codebook import export_codebook, import_codebook
 from stancecoder.services.coders import add_coder, list_coders
@@ -42,14 +43,18 @@ def import_(args: argparse.Namespace) -> int:
             print(f"\r[{done + 1}/{total}] {name[:60]:<60}", end="", file=sys.stderr)
         return True
 
+    limits = ImportLimits(max_article_bytes=args.max_article_size)
     with open_project(args.project) as project:
-        report = import_corpus(project, args.paths, columns or None, progress)
+        report = import_corpus(project, args.paths, columns or None, progress, limits)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for origin, reason in report.skipped:
         _say(f"skipped {origin}: {reason}")
     for name, reason in report.failed:
         print(f"failed  {name}: {reason}", file=sys.stderr)
+    if report.stopped is not None:
+        name, reason = report.stopped
+        print(f"stopped at {name}: {reason}; nothing of it or later was stored", file=sys.stderr)
     _say(report.summary())
     return 0 if report.ok else 1
 

@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from stancecoder.core.printable import printable
+
 
 class StanceCoderError(Exception):
     """A problem with the user's input or project, explained in the message."""
 
 
 class InputFileError(StanceCoderError):
-    """A file that cannot be read as what it claims to be; nothing of it was used."""
+    """A file that cannot be read as what it claims to be; nothing of it was used.
+
+    The message is one printable line: the file's name and the reason may quote the
+    file's content (a column name, a key) or hold escape sequences and line breaks.
+    """
 
     def __init__(self, path: Path | str, reason: str) -> None:
         self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{self.path.name}: {reason}")
+        self.reason = printable(reason)
+        super().__init__(f"{printable(self.path.name)}: {self.reason}")
 
 
 class CodebookError(StanceCoderError):

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from stancecoder.core.article import ArticleDraft
 from stancecoder.core.errors import InputFileError
 from stancecoder.io.corpus_documents import read_docx_article, read_text_article
 from stancecoder.io.corpus_records import read_jsonl_articles, read_table_articles
+from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".csv", ".xlsx", ".jsonl")
 
 
-def expand_paths(paths: Sequence[Path]) -> list[Path]:
+@dataclass
+class Selection:
+    """The files a selection stands for, and the folders in it that could not be read
+    (each with the reason), which would otherwise vanish from an import unnoticed."""
+
+    files: list[Path] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def expand_paths(paths: Sequence[Path]) -> Selection:
     """The files a selection of files and folders stands for, each once, in order.
 
     A file is taken as given, whatever its type, so that reading it can say what is
@@ -23,39 +34,49 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
     ("2.txt" before "10.txt"), leaving out hidden files and folders and the "~$" lock
     files Office leaves next to open documents.
     """
+    selection = Selection()
+
+    def unreadable(error: OSError) -> None:
+        reason = error.strerror or str(error)
+        selection.unreadable.append((Path(error.filename), f"cannot read the folder ({reason})"))
+
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(_supported_files(path), key=lambda p: _natural_key(p, path)))
+            found = _supported_files(path, unreadable)
+            files.extend(sorted(found, key=lambda p: _natural_key(p, path)))
         else:
             files.append(path)
-    return list(dict.fromkeys(files))
+    selection.files = list(dict.fromkeys(files))
+    return selection
 
 
-def read_corpus_file(path: Path, columns: Mapping[str, str] | None = None) -> list[ArticleDraft]:
+def read_corpus_file(
+    path: Path, columns: Mapping[str, str] | None = None, limits: ImportLimits = DEFAULT_LIMITS
+) -> list[ArticleDraft]:
     """The articles in one file, or InputFileError: a file is imported whole or not at all.
 
     .txt/.md/.docx hold one article each; .csv/.xlsx one per row and .jsonl one per
     line, their columns matched to fields by name or by `columns` (field -> column name,
-    e.g. {"text": "body"}).
+    e.g. {"text": "body"}). Nothing larger than `limits` allows is read.
     """
     suffix = path.suffix.lower()
     if suffix in (".txt", ".md"):
-        return [read_text_article(path)]
+        return [read_text_article(path, limits)]
     if suffix == ".docx":
-        return [read_docx_article(path)]
+        return [read_docx_article(path, limits)]
     if suffix in (".csv", ".xlsx"):
-        return read_table_articles(path, columns)
+        return read_table_articles(path, columns, limits)
     if suffix == ".jsonl":
-        return read_jsonl_articles(path, columns)
+        return read_jsonl_articles(path, columns, limits)
     supported = ", ".join(SUPPORTED_SUFFIXES)
     raise InputFileError(
         path, f"unsupported file type {suffix or '(none)'} (supported: {supported})"
     )
 
 
-def _supported_files(folder: Path) -> Iterator[Path]:
-    for root, folders, names in os.walk(folder):
+def _supported_files(folder: Path, onerror: Callable[[OSError], None]) -> Iterator[Path]:
+    for root, folders, names in os.walk(folder, onerror=onerror):
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in names:
             hidden = name.startswith((".", "~$"))

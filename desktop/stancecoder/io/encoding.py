@@ -14,6 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from stancecoder.core.errors import InputFileError
+from stancecoder.io.limits import DEFAULT_LIMITS, read_regular_file
 
 BINARY = "not a text file (binary data)"
 # The UTF-32 marks first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -35,21 +36,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.01
 
 
-def read_bytes(path: Path) -> bytes:
-    """The contents of `path`, or InputFileError saying why they cannot be had."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as error:
-        raise InputFileError(path, "file not found") from error
-    except IsADirectoryError as error:
-        raise InputFileError(path, "is a folder, not a file") from error
-    except OSError as error:
-        raise InputFileError(path, f"cannot read the file ({error.strerror})") from error
+def read_bytes(
+    path: Path, limit: int = DEFAULT_LIMITS.max_file_bytes, limit_text: str | None = None
+) -> bytes:
+    """The contents of the regular file `path` up to `limit` bytes, or InputFileError
+    saying why they cannot be had (see `read_regular_file`)."""
+    return read_regular_file(path, limit, limit_text)
 
 
-def read_text(path: Path) -> str:
-    """The decoded text of the file at `path` (see `decode_bytes`)."""
-    return decode_bytes(read_bytes(path), path)
+def read_text(
+    path: Path, limit: int = DEFAULT_LIMITS.max_file_bytes, limit_text: str | None = None
+) -> str:
+    """The decoded text of the file at `path` (see `read_bytes` and `decode_bytes`)."""
+    return decode_bytes(read_bytes(path, limit, limit_text), path)
 
 
 def decode_bytes(data: bytes, path: Path) -> str:

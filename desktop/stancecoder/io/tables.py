@@ -10,13 +10,15 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from stancecoder.core.errors import InputFileError
 from stancecoder.io.encoding import read_bytes, read_text
+from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits, size_text, too_large
+from stancecoder.io.packages import check_package
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 _DELIMITERS = (",", ";", "\t")
@@ -35,18 +37,20 @@ class Table:
     row_numbers: list[int]
 
 
-def read_table(path: Path, required: Sequence[str] = ()) -> Table:
+def read_table(
+    path: Path, required: Sequence[str] = (), limits: ImportLimits = DEFAULT_LIMITS
+) -> Table:
     """Read the first sheet of an .xlsx file or a .csv file (delimiter , ; or tab).
 
     Raises InputFileError when the file cannot be read, its header is empty or repeats a
-    name (ignoring case), a value stands under no header, or a `required` column is
-    missing.
+    name (ignoring case), a value stands under no header, a cell is longer than an
+    article may be, or a `required` column is missing.
     """
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        table = _table(path, _csv_records(path), "empty file (no header row)")
+        table = _table(path, _csv_records(path, limits), "empty file (no header row)")
     elif suffix == ".xlsx":
-        table = _table(path, _xlsx_records(path), "the first sheet is empty")
+        table = _table(path, _xlsx_records(path, limits), "the first sheet is empty")
     else:
         raise InputFileError(path, f"not a table: {suffix or 'no suffix'} (use .csv or .xlsx)")
     missing = [name for name in required if name not in table.columns]
@@ -62,14 +66,36 @@ def missing_columns(path: Path, missing: Sequence[str], found: Sequence[str]) ->
     )
 
 
-def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
-    text = read_text(path)
-    delimiter = _sniff_delimiter(text)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except csv.Error as error:
-        raise InputFileError(path, f"not a readable CSV file ({error})") from error
+def _csv_records(path: Path, limits: ImportLimits) -> list[tuple[int, list[str]]]:
+    text = read_text(path, limits.max_file_bytes)
+    rows: list[list[str]] = []
+    with _cell_limit(limits.max_article_bytes):
+        delimiter = _sniff_delimiter(text)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        try:
+            rows.extend(reader)
+        except csv.Error as error:
+            where = f"row {len(rows) + 1} (line {reader.line_num})"
+            if "field larger than field limit" in str(error):
+                limit = f"{size_text(limits.max_article_bytes)} per article"
+                raise too_large(path, f"{where}: a cell is longer", limit) from error
+            raise InputFileError(path, f"{where}: not readable as CSV ({error})") from error
     return list(enumerate(rows, start=1))
+
+
+@contextmanager
+def _cell_limit(characters: int) -> Iterator[None]:
+    """Let the csv module read cells up to the largest article, and no longer.
+
+    Its own limit (128 K characters) is below many a long article; without one, an
+    unclosed quote reads the rest of the file into one cell. The limit is the module's
+    global setting, so it is restored afterwards.
+    """
+    previous = csv.field_size_limit(characters)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -91,16 +117,29 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
-def _xlsx_records(path: Path) -> list[tuple[int, list[str]]]:
+def _xlsx_records(path: Path, limits: ImportLimits) -> list[tuple[int, list[str]]]:
+    """The rows of the first sheet, the package checked first (see `check_package`).
+
+    openpyxl meets damaged parts with whatever error the missing piece causes, so any
+    error inside it means a damaged file; only running out of memory or stack is left to
+    say what it is.
+    """
+    data = read_bytes(path, limits.max_file_bytes)
+    check_package(path, data, ".xlsx", limits)
+    try:
+        return _xlsx_rows(data)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as error:
+        reason = f"not a readable .xlsx file (damaged or not Excel: {type(error).__name__})"
+        raise InputFileError(path, reason) from error
+
+
+def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     # openpyxl is imported on first use: it adds a quarter of a second to every start
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
-    data = read_bytes(path)
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
-        raise InputFileError(path, "not a readable .xlsx file (damaged or not Excel)") from error
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         rows = workbook.worksheets[0].iter_rows(min_row=1, values_only=True)
         return [(number, [_cell_text(v) for v in values]) for number, values in enumerate(rows, 1)]

@@ -3,6 +3,8 @@
 A researcher drops a folder of a few thousand files and must learn, file by file, what
 did not come in and why, without the window freezing meanwhile. Cancel stops between
 files: each file is imported whole or not at all, so what is reported is what is stored.
+The reasons are the service's own, the same lines `stancecoder import` prints; a project
+that takes no more (a full disk) ends the import with that reason on the file it met.
 """
 
 from __future__ import annotations
@@ -164,6 +166,11 @@ class ImportDialog(QDialog):
         self.current.setText(_counts(report))
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         info = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        if report.stopped is not None:
+            name, reason = report.stopped
+            self._detail(
+                name, f"stopped here: {reason}; nothing of it or later was stored", warning
+            )
         for name, reason in report.failed:
             self._detail(name, reason, warning)
         for origin, reason in report.skipped:
@@ -199,8 +206,12 @@ class ImportDialog(QDialog):
 def _headline(report: ImportReport) -> str:
     count = len(report.imported)
     articles = f"{count} article{'' if count == 1 else 's'}"
-    if not (report.imported or report.skipped or report.failed or report.cancelled):
+    if not (report.imported or report.skipped or report.failed or report.cancelled) and (
+        report.stopped is None
+    ):
         return f"Nothing to import: no {', '.join(SUPPORTED_SUFFIXES)} files were found"
+    if report.stopped is not None:
+        return f"Import stopped: the project takes no more — {articles} imported before"
     if report.cancelled:
         return f"Import cancelled — {articles} imported before it stopped"
     if report.failed:

@@ -128,3 +128,16 @@ def test_import_repairs_the_seed_articles_hard_wraps(
     ]:
         assert repaired in yonhap
     assert "\n" not in yonhap.replace("\n\n", "")
+
+
+def test_a_reader_that_goes_away_ends_the_output_quietly(tmp_path: Path, stancecoder_argv) -> None:
+    """`stancecoder info P | head -1`: the pipe closes before the output is written."""
+    project = tmp_path / "p.stance"
+    assert main(["init", str(project)]) == 0
+    process = subprocess.Popen(
+        stancecoder_argv("info", project),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    process.stdout.close()  # type: ignore[union-attr]
+    assert process.stderr.read() == ""  # type: ignore[union-attr]
+    assert process.wait(timeout=60) == 1

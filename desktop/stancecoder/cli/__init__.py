@@ -7,6 +7,7 @@ Errors print one line, escaped (a message may quote a file's content), and exit 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import traceback
@@ -171,7 +172,14 @@ def _guarded(action: Callable[[], int | None], debug: bool) -> int:
     # Every start, the window's included, first removes what killed writes left behind.
     sweep_abandoned()
     try:
-        return action() or EXIT_OK
+        status = action() or EXIT_OK
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+        return status
+    except BrokenPipeError:
+        # the reader went away (`stancecoder info P | head`): stop quietly, as shell tools
+        # do, with the output still buffered sent nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("stancecoder: interrupted", file=sys.stderr)
         return 130

@@ -43,7 +43,9 @@ def test_a_code_label_and_an_article_field_are_refused_and_nothing_changes(
     csv = tmp_path / "corpus.csv"
     csv.write_text(f"id,source,text\n1,Yonhap,A short text.\n2,{'Y' * 201},Another text.\n")
     report = import_corpus(project, [csv])
-    assert report.failed == [("corpus.csv", "article source is longer than 200 characters")]
+    assert report.failed == [
+        ("corpus.csv", "row 3: the source has 201 characters, more than the 200 it may have")
+    ]
     with project.transaction() as session:
         assert session.scalar(select(func.count()).select_from(Article)) == 0
         assert session.scalar(select(Code.id).where(Code.label == "Sanctions")) is not None

@@ -159,7 +159,7 @@ def test_a_bug_in_the_import_is_shown_and_reaches_the_error_handler(qtbot) -> No
         dialog.start()
         qtbot.waitUntil(lambda: dialog.headline.text() == "The import stopped", timeout=5000)
     assert [type(error) for _, error, _ in raised] == [AttributeError]
-    assert "transaction" in dialog.current.text()
+    assert "'NoneType' object has no attribute" in dialog.current.text()
     assert dialog.report() is None
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Close) is not None
 
@@ -307,7 +307,7 @@ def test_a_full_disk_stops_the_import_and_says_so(
     assert len(list_articles(ui_project)) == 2 + stored
     [(name, reason)] = visible_rows(dialog)
     assert name == report.stopped[0] == f"{stored:03}.txt"
-    assert reason.startswith("stopped here: the project database refused the change")
+    assert reason.startswith("stopped here: the project cannot be written just now")
     assert dialog.headline.text() == (
         f"Import stopped: the project takes no more — {stored} articles imported before"
     )

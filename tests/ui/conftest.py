@@ -15,12 +15,17 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from stancecoder.services.articles import list_articles
 from stancecoder.services.codebook_view import CodebookView, codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project, create_project
+from stancecoder.ui.main_window import MainWindow
+from stancecoder.ui.settings import AppSettings
 from stancecoder.ui.theme import apply_theme
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -78,3 +83,26 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.mkdir(parents=True, exist_ok=True)
         return path
     return tmp_path_factory.mktemp("shots")
+
+
+@pytest.fixture
+def coding_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Project], MainWindow]]:
+    """Opens the workbench on a project as the lead Alice, shown, on its first article, with
+    its complaints collected in `window.complaints` instead of message boxes."""
+    windows: list[MainWindow] = []
+
+    def open_window(project: Project) -> MainWindow:
+        settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(project, "Alice", role="lead", settings=settings)
+        window.complaints = []  # type: ignore[attr-defined]
+        window.complain = window.complaints.append  # type: ignore[attr-defined, method-assign]
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.articles.select_article(list_articles(project)[0].id)
+        windows.append(window)
+        return window
+
+    yield open_window
+    for window in windows:
+        window.close()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
@@ -17,21 +16,11 @@ from stancecoder.services.codings import add_passage
 from stancecoder.services.passages import passages_of, set_blind_mode
 from stancecoder.services.project import Project
 from stancecoder.ui.main_window import MainWindow
-from stancecoder.ui.settings import AppSettings
 
 
 @pytest.fixture
-def window(qtbot: QtBot, ui_project: Project, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(ui_project, "Alice", role="lead", settings=settings)
-    window.complaints = []  # type: ignore[attr-defined]
-    window.complain = window.complaints.append  # type: ignore[attr-defined, method-assign]
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.articles.select_article(list_articles(ui_project)[0].id)
-    yield window
-    window.close()
+def window(ui_project: Project, coding_window) -> MainWindow:
+    return coding_window(ui_project)
 
 
 def test_no_action_above_was_refused(window: MainWindow) -> None:

@@ -7,40 +7,27 @@ and work once the lock is gone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from stancecoder.services.articles import list_articles
 from stancecoder.services.passages import passages_of
 from stancecoder.services.project import Project
 from stancecoder.ui.main_window import MainWindow
-from stancecoder.ui.settings import AppSettings
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 Lock = Callable[[Path], AbstractContextManager[None]]
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, ui_project: Project, tmp_path: Path, write_lock: Lock
-) -> Iterator[MainWindow]:
+def window(ui_project: Project, write_lock: Lock, coding_window) -> MainWindow:
     """The coding window on a project whose new connections wait 0.2 s for a lock."""
     ui_project.store.engine.dispose()
-    settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(ui_project, "Alice", role="lead", settings=settings)
-    window.complaints = []  # type: ignore[attr-defined]
-    window.complain = window.complaints.append  # type: ignore[attr-defined, method-assign]
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.articles.select_article(list_articles(ui_project)[0].id)
-    yield window
-    window.close()
+    return coding_window(ui_project)
 
 
 def stored_quotes(window: MainWindow) -> list[str]:

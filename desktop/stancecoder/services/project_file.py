@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from stancecoder.core.errors import ProjectError, ValidationError
 from stancecoder.db.engine import PROJECT_SUFFIX
+from stancecoder.db.errors import database_reason
 from stancecoder.io.atomic_files import flush_to_disk, publish_new
 from stancecoder.io.pending import database_files, temporary_sibling, tracked
 
@@ -75,8 +76,6 @@ def _make_self_contained(database: Path) -> None:
 
 
 def _reason(error: BaseException) -> str:
-    if isinstance(error, DBAPIError):
-        return str(error.orig)
     if isinstance(error, OSError):
         return error.strerror or str(error)
-    return str(error)
+    return database_reason(error) if isinstance(error, DBAPIError | sqlite3.Error) else str(error)

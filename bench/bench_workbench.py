@@ -32,9 +32,9 @@ from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.commands import CreatePassage
 from stancecoder.services.project import Project
-from stancecoder.ui.main_window import MainWindow
-from stancecoder.ui.settings import AppSettings
-from stancecoder.ui.theme import apply_theme
+from stancecoder.ui.common.settings import AppSettings
+from stancecoder.ui.common.theme import apply_theme
+from stancecoder.ui.workbench.main_window import MainWindow
 
 SPAN = 30
 SEARCHES = ("treaty", "ushakov", "rail links", "조약", "взаиморасчётов", "no such word")

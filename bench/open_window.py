@@ -28,9 +28,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from stancecoder.db.engine import display_name  # noqa: E402
 from stancecoder.services.project import normalise_target  # noqa: E402
-from stancecoder.ui.launcher import Launcher  # noqa: E402
-from stancecoder.ui.settings import AppSettings  # noqa: E402
-from stancecoder.ui.theme import apply_theme  # noqa: E402
+from stancecoder.ui.common.settings import AppSettings  # noqa: E402
+from stancecoder.ui.common.theme import apply_theme  # noqa: E402
+from stancecoder.ui.workbench.launcher import Launcher  # noqa: E402
 
 IMPORTED = time.perf_counter()
 WAIT_LIMIT_S = 60

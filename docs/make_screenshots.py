@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from stancecoder.services.agreement import project_agreement
+from stancecoder.services.agreement.report import project_agreement
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder
@@ -24,12 +24,12 @@ from stancecoder.services.passages import set_blind_mode
 from stancecoder.services.project import Project, open_project
 from stancecoder.services.sample_project import ensure_sample_project
 from stancecoder.services.samples import draw_sample
-from stancecoder.ui.adjudication_view import AdjudicationView
-from stancecoder.ui.agreement_view import AgreementView
-from stancecoder.ui.main_window import MainWindow
-from stancecoder.ui.samples_dialog import SamplesDialog
-from stancecoder.ui.settings import AppSettings
-from stancecoder.ui.theme import apply_theme
+from stancecoder.ui.adjudication.view import AdjudicationView
+from stancecoder.ui.agreement.view import AgreementView
+from stancecoder.ui.common.settings import AppSettings
+from stancecoder.ui.common.theme import apply_theme
+from stancecoder.ui.samples.dialog import SamplesDialog
+from stancecoder.ui.workbench.main_window import MainWindow
 
 DOCS = Path(__file__).resolve().parent
 

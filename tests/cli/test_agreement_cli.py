@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from stancecoder.cli import main
 from stancecoder.db.models import Article
-from stancecoder.services.agreement import project_agreement
+from stancecoder.services.agreement.report import project_agreement
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_article_codes
 from stancecoder.services.project import Project

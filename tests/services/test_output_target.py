@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from stancecoder.core.errors import OutputError
-from stancecoder.services.agreement import project_agreement
-from stancecoder.services.agreement_export import write_report
+from stancecoder.services.agreement.export import write_report
+from stancecoder.services.agreement.report import project_agreement
 from stancecoder.services.check import check_project
 from stancecoder.services.codebook import export_codebook
 from stancecoder.services.export import export

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from stancecoder.core.errors import ValidationError
-from stancecoder.services.adjudication import consensus_coder
+from stancecoder.services.agreement.adjudication import consensus_coder
 from stancecoder.services.articles import ArticleQuery, list_articles, read_article
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_status

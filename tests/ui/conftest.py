@@ -24,9 +24,9 @@ from stancecoder.services.codebook_view import CodebookView, codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project, create_project
-from stancecoder.ui.main_window import MainWindow
-from stancecoder.ui.settings import AppSettings
-from stancecoder.ui.theme import apply_theme
+from stancecoder.ui.common.settings import AppSettings
+from stancecoder.ui.common.theme import apply_theme
+from stancecoder.ui.workbench.main_window import MainWindow
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -8,6 +8,11 @@ import sys
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.io.limits import ImportLimits
+from stancecoder.services.agreement.reliability_calc import (
+    as_json,
+    coding_agreement,
+    unitizing_agreement,
+)
 from stancecoder.services.check import check_project
 from stancecoder.services.codebook import export_codebook, import_codebook
 from stancecoder.services.coders import add_coder, list_coders
@@ -17,7 +22,6 @@ from stancecoder.services.export import export as export_project
 from stancecoder.services.export_rows import ExportFilter
 from stancecoder.services.info import project_info
 from stancecoder.services.project import create_project, open_project
-from stancecoder.services.reliability_calc import as_json, coding_agreement, unitizing_agreement
 
 
 def _say(text: str = "") -> None:

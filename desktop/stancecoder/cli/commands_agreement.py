@@ -10,16 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from stancecoder.core.errors import ValidationError
-from stancecoder.services.agreement import UNITS, project_agreement
-from stancecoder.services.agreement_export import (
+from stancecoder.services.agreement.export import (
     report_as_json,
     rounds_as_json,
     write_report,
     write_rounds_report,
 )
-from stancecoder.services.agreement_rounds import rounds_agreement
-from stancecoder.services.agreement_rounds_text import rounds_lines
-from stancecoder.services.agreement_text import report_lines
+from stancecoder.services.agreement.report import UNITS, project_agreement
+from stancecoder.services.agreement.rounds import rounds_agreement
+from stancecoder.services.agreement.rounds_text import rounds_lines
+from stancecoder.services.agreement.text import report_lines
 from stancecoder.services.project import Project, open_project
 
 HELP = "inter-coder agreement on the project's codings"

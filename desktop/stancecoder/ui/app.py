@@ -6,9 +6,9 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from stancecoder.ui.errors import install_excepthook
-from stancecoder.ui.launcher import Launcher
-from stancecoder.ui.theme import apply_theme
+from stancecoder.ui.common.errors import install_excepthook
+from stancecoder.ui.common.theme import apply_theme
+from stancecoder.ui.workbench.launcher import Launcher
 
 
 def run(target: str | None) -> int:

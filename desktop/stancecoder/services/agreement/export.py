@@ -1,0 +1,240 @@
+"""The agreement report as JSON, Excel and HTML, all built from the same rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stancecoder.core.errors import ValidationError
+from stancecoder.io.report_html import write_html
+from stancecoder.io.sheets import Column, Sheet
+from stancecoder.io.xlsx_writer import write_xlsx
+from stancecoder.services.agreement.reliability_calc import as_json
+from stancecoder.services.agreement.rounds_text import cell_text, rounds_paragraph
+from stancecoder.services.agreement.stats import interpret
+from stancecoder.services.output_target import check_output
+
+if TYPE_CHECKING:
+    from stancecoder.services.agreement.report import AgreementReport
+    from stancecoder.services.agreement.rounds import RoundFigure, RoundsReport
+    from stancecoder.services.project import Project
+
+F, N = "float", "int"
+
+
+def report_as_json(report: AgreementReport) -> dict[str, object]:
+    """Per variable the calculator's `{"statistics": [...]}`, plus what the report is about."""
+    variables = []
+    for v in report.variables:
+        entry: dict[str, object] = {
+            "variable": v.name,
+            "scope": v.scope,
+            "level": v.level,
+            "unit": v.unit,
+            "interpretation": interpret(v.main),
+            "warnings": v.warnings,
+            **as_json(v.results + v.per_code),
+            "coder_pairs": [
+                {"coders": [a, b], "krippendorff_alpha": alpha.value, "percent_agreement": p.value}
+                for a, b, alpha, p in v.per_pair
+            ],
+            "disagreements": v.disagreements,
+        }
+        variables.append(entry)
+    return {
+        "project": report.project,
+        "unit": report.unit,
+        "unit_definition": report.unit_definition,
+        "codebook_version": report.codebook_version,
+        "round": report.round,
+        "coders": report.coders,
+        "n_articles": report.n_articles,
+        "date": report.date,
+        "unmatched_passages": report.unmatched,
+        "methods": report.methods,
+        "variables": variables,
+    }
+
+
+def report_sheets(report: AgreementReport) -> list[Sheet]:
+    summary = [
+        ["project", report.project], ["date", report.date], ["unit", report.unit],
+        ["unit definition", report.unit_definition], ["codebook version", report.codebook_version],
+        ["round", report.round or "all double-coded articles"],
+        ["coders", ", ".join(report.coders)],
+        ["articles coded by 2+ coders", str(report.n_articles)],
+        *[[f"unmatched passages of {c}", str(n)] for c, n in report.unmatched.items()],
+        *[["warning", w] for v in report.variables for w in v.warnings],
+        ["methods", report.methods],
+    ]  # fmt: skip
+    stats = [
+        [v.name, v.scope, v.level, v.unit, r.name, r.value, *(r.ci95 or (None, None)),
+         r.n_units, r.n_coders, interpret(r) if r is v.main else (r.reason or "")]
+        for v in report.variables for r in v.results
+    ]  # fmt: skip
+    codes = [
+        [v.name, r.category, r.name, r.value, r.n_units, interpret(r)]
+        for v in report.variables for r in v.per_code
+    ]  # fmt: skip
+    pairs = [
+        [v.name, a, b, alpha.value, p.value, alpha.n_units, interpret(alpha)]
+        for v in report.variables for a, b, alpha, p in v.per_pair
+    ]  # fmt: skip
+    coincidences = [
+        [v.name, row_label, col_label, count]
+        for v in report.variables
+        for row_label, row in zip(v.categories, v.coincidences, strict=False)
+        for col_label, count in zip(v.categories, row, strict=True) if count
+    ]  # fmt: skip
+    disagreements = [
+        [d["variable"], d["article"], d["title"], coder, _span(d, coder), label]
+        for v in report.variables for d in v.disagreements
+        for coder, label in d["codes"].items()  # type: ignore[attr-defined]
+    ]  # fmt: skip
+    raw = [
+        [v.name, article, where, *(labels.get(c, "") for c in report.coders)]
+        for v in report.variables for article, where, labels, _ in v.raw
+    ]  # fmt: skip
+    return [
+        Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)], summary),
+        Sheet("Variables", _cols("variable scope level unit statistic", [F, F, F, N, N],
+              ["value", "ci95 low", "ci95 high", "units", "coders"], ["interpretation"]), stats),
+        Sheet("Codes", _cols("variable code statistic", [F, N], ["value", "units"],
+              ["interpretation"]), codes),
+        Sheet("Coder pairs", _cols("variable coder coder", [F, F, N],
+              ["alpha", "percent agreement", "units"], ["interpretation"]), pairs),
+        Sheet("Coincidences", _cols("variable value value", [F], ["count"], []),
+              coincidences),
+        Sheet("Disagreements", [Column("variable"), Column("article", "int"), Column("title"),
+              Column("coder"), Column("span"), Column("code")], disagreements),
+        Sheet("Raw data", [Column("variable"), Column("article", "int"), Column("unit"),
+              *[Column(c) for c in report.coders]], raw),
+    ]  # fmt: skip
+
+
+def rounds_as_json(rounds: RoundsReport) -> dict[str, object]:
+    """Per variable one entry per round, in the order the rounds were drawn."""
+    return {
+        "project": rounds.project,
+        "unit": rounds.unit,
+        "unit_definition": rounds.unit_definition,
+        "codebook_version": rounds.codebook_version,
+        "date": rounds.date,
+        "seed": rounds.seed,
+        "replicates": rounds.replicates,
+        "rounds": [
+            {"name": r.name, "kind": r.kind, "closed": r.closed, "coders": list(r.coders),
+             "sample_size": r.sample_size, "n_articles": r.n_articles,
+             "drawn": r.description, "created_at": r.created_at.isoformat()}
+            for r in rounds.rounds
+        ],
+        "variables": [
+            {"name": v.name, "scope": v.scope, "level": v.level, "unit": v.unit,
+             "statistic": v.statistic, "rounds": [_figure_json(f) for f in v.figures],
+             "change": None if v.change is None else {
+                 "from": v.change.first, "to": v.change.last, "rounds": v.change.rounds,
+                 "value": v.change.value}}
+            for v in rounds.variables
+        ],
+    }  # fmt: skip
+
+
+def rounds_sheets(rounds: RoundsReport) -> list[Sheet]:
+    """The comparison as a paper's table (α [CI] n as text), long (a row per variable and
+    round, numbers for pivoting), the rounds themselves and the change per variable."""
+    figures = [
+        [v.name, v.scope, v.level, v.unit, f.round, v.statistic, f.value,
+         *(f.ci95 or (None, None)), f.n_units, f.n_coders, f.percent_agreement,
+         f.interpretation]
+        for v in rounds.variables for f in v.figures
+    ]  # fmt: skip
+    samples = [
+        [r.name, r.kind, "closed" if r.closed else "open", ", ".join(r.coders), r.sample_size,
+         r.n_articles, r.created_at, r.description]
+        for r in rounds.rounds
+    ]  # fmt: skip
+    changes = [
+        [v.name, c.first, c.last, c.rounds, c.first_value, c.last_value, c.value]
+        for v in rounds.variables if (c := v.change) is not None
+    ]  # fmt: skip
+    side_by_side = [[v.name, v.level, *(cell_text(f) for f in v.figures)] for v in rounds.variables]
+    return [
+        Sheet("Rounds side by side", [Column("variable"), Column("level"),
+              *[Column(r.name, width=22) for r in rounds.rounds]], side_by_side),
+        Sheet("Rounds", _cols("variable scope level unit round statistic", [F, F, F, N, N, F],
+              ["alpha", "ci95 low", "ci95 high", "units", "coders", "percent agreement"],
+              ["interpretation"]), figures),
+        Sheet("Round samples", [Column("round"), Column("kind"), Column("state"),
+              Column("coders", width=30), Column("articles drawn", "int"),
+              Column("double-coded", "int"), Column("created", "datetime"),
+              Column("how drawn", wrap=True)], samples),
+        Sheet("Change over rounds", _cols("variable from to", [N, F, F, F],
+              ["rounds", "alpha from", "alpha to", "change"], []), changes),
+    ]  # fmt: skip
+
+
+def write_report(
+    project: Project, report: AgreementReport, path: Path, rounds: RoundsReport | None = None
+) -> None:
+    """`.xlsx` (one sheet per section) or `.html` (one standalone page) of `project`'s
+    report; the rounds comparison, when given, follows the report's own sections."""
+    sheets = report_sheets(report) + (rounds_sheets(rounds) if rounds is not None else [])
+    _write(project, Path(path), f"Agreement: {report.project}", [report.methods], sheets)
+
+
+def write_rounds_report(project: Project, rounds: RoundsReport, path: Path) -> None:
+    """The rounds comparison alone, with what it is about on top."""
+    summary = [
+        ["project", rounds.project], ["date", rounds.date], ["unit", rounds.unit],
+        ["unit definition", rounds.unit_definition],
+        ["codebook version", rounds.codebook_version],
+        ["bootstrap", f"{rounds.replicates} replicates, seed {rounds.seed}"],
+        ["rounds", ", ".join(r.name for r in rounds.rounds)],
+        ["about", rounds_paragraph(rounds)],
+    ]  # fmt: skip
+    sheets = [Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)], summary)]
+    title = f"Agreement over rounds: {rounds.project}"
+    _write(project, Path(path), title, [rounds_paragraph(rounds)], sheets + rounds_sheets(rounds))
+
+
+def _write(
+    project: Project, path: Path, title: str, paragraphs: list[str], sheets: list[Sheet]
+) -> None:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".html", ".htm"):
+        check_output(path, project)
+    if suffix == ".xlsx":
+        write_xlsx(path, sheets)
+    elif suffix in (".html", ".htm"):
+        write_html(path, title, paragraphs, sheets)
+    else:
+        raise ValidationError(f"cannot write the report as {path.name}: use .xlsx or .html")
+
+
+def _figure_json(f: RoundFigure) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "round": f.round,
+        "value": f.value,
+        "ci95": list(f.ci95) if f.ci95 else None,
+        "n_units": f.n_units,
+        "n_coders": f.n_coders,
+        "percent_agreement": f.percent_agreement,
+        "interpretation": f.interpretation,
+    }
+    if f.value is None:
+        entry["reason"] = f.reason
+    return entry
+
+
+def _cols(texts: str, kinds: list[str], numeric: list[str], after: list[str]) -> list[Column]:
+    return (
+        [Column(h) for h in texts.split()]
+        + [Column(h, k) for h, k in zip(numeric, kinds, strict=True)]  # type: ignore[arg-type]
+        + [Column(h, wrap=True, width=60) for h in after]
+    )
+
+
+def _span(disagreement: dict[str, object], coder: str) -> str:
+    spans = disagreement.get("spans") or {}
+    span = spans.get(coder)  # type: ignore[attr-defined]
+    return f"[{span[0]}, {span[1]})" if span else ""

@@ -1,0 +1,137 @@
+"""Figures for one variable: every statistic, per code, per coder pair, coincidences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+
+import numpy as np
+
+from stancecoder.core.agreement import (
+    ReliabilityData,
+    Result,
+    all_statistics,
+    krippendorff_alpha,
+    percent_agreement,
+)
+from stancecoder.core.agreement.alpha import coincidence_matrix
+from stancecoder.services.agreement.units import Scale, UnitRow
+
+RELIABLE, TENTATIVE = 0.800, 0.667
+MIN_UNITS, MIN_VALUES = 50, 5
+
+
+@dataclass
+class VariableAgreement:
+    """Everything the report says about one variable under one unit of analysis."""
+
+    name: str
+    scope: str
+    level: str
+    unit: str
+    coders: list[str]
+    results: list[Result]  # Krippendorff's alpha (or unitizing alpha) first
+    per_code: list[Result] = field(default_factory=list)
+    per_pair: list[tuple[str, str, Result, Result]] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    coincidences: list[list[float]] = field(default_factory=list)
+    # article, where, coder -> label, coder -> span (passage units only)
+    raw: list[tuple[int, str, dict[str, str], dict[str, tuple[int, int]]]] = field(
+        default_factory=list
+    )
+    disagreements: list[dict[str, object]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def main(self) -> Result:
+        return self.results[0]
+
+    @property
+    def n_units(self) -> int:
+        return self.main.n_units
+
+
+def interpret(result: Result) -> str:
+    if result.value is None:
+        return f"not defined: {result.reason}"
+    if result.value >= RELIABLE:
+        return "reliable"
+    return "tentative" if result.value >= TENTATIVE else "discard"
+
+
+def undefined(level: str | None, coders: list[str], reason: str) -> Result:
+    return Result("krippendorff_alpha", level, None, 0, len(coders), reason=reason)
+
+
+def variable_agreement(
+    scale: Scale, unit: str, rows: list[UnitRow], coders: list[str], boot: dict
+) -> VariableAgreement:
+    v = scale.variable
+    out = VariableAgreement(v.name, v.scope, v.level, unit, coders, [])
+    matrix = [[row.values.get(c) for c in coders] for row in rows]
+    if not rows or len(coders) < 2:
+        why = "fewer than two coders" if len(coders) < 2 else "no unit was coded by two coders"
+        out.results = [undefined(v.level, coders, why)]
+        out.warnings.append(f"{v.name}: {why}, so agreement cannot be computed")
+        return out
+    data = ReliabilityData(matrix, scale.categories)
+    results = all_statistics(data, v.level, **boot)
+    alpha = next(r for r in results if r.name == "krippendorff_alpha")
+    others = [r for r in results if r is not alpha]
+    out.results = [replace(r, level=r.level or v.level) for r in [alpha, *others]]
+    out.categories = [scale.label(c) for c in data.categories]
+    pairable = data.counts()[(data.codes >= 0).sum(axis=1) >= 2]
+    out.coincidences = coincidence_matrix(pairable).round(6).tolist() if len(pairable) else []
+    if not scale.ordered:
+        out.per_code = _per_code(matrix, data.categories)
+    out.per_pair = _per_pair(matrix, coders, scale.categories, v.level)
+    out.raw = [
+        (row.article, row.where, {c: scale.label(row.values.get(c)) for c in coders}, row.spans)
+        for row in rows
+    ]
+    out.warnings = _warnings(v.name, alpha, out.categories, pairable)
+    return out
+
+
+def _per_code(matrix: list[list[object]], categories: tuple[object, ...]) -> list[Result]:
+    results = []
+    for category in categories:
+        binary = [[None if x is None else x == category for x in row] for row in matrix]
+        result = krippendorff_alpha(ReliabilityData(binary, [True, False]), "nominal")
+        results.append(replace(result, category=str(category)))
+    return results
+
+
+def _per_pair(
+    matrix: list[list[object]], coders: list[str], categories: list[object], level: str
+) -> list[tuple[str, str, Result, Result]]:
+    pairs = []
+    for i, j in combinations(range(len(coders)), 2):
+        rows = [[row[i], row[j]] for row in matrix if row[i] is not None and row[j] is not None]
+        if not rows:
+            reason = "the two coders coded no unit in common"
+            none = undefined(level, [coders[i], coders[j]], reason)
+            pairs.append((coders[i], coders[j], none, replace(none, name="percent_agreement")))
+            continue
+        data = ReliabilityData(rows, categories)
+        pairs.append(
+            (coders[i], coders[j], krippendorff_alpha(data, level), percent_agreement(data))
+        )
+    return pairs
+
+
+def _warnings(name: str, alpha: Result, labels: list[str], pairable: np.ndarray) -> list[str]:
+    warnings = []
+    if alpha.n_units < MIN_UNITS:
+        warnings.append(
+            f"{name}: only {alpha.n_units} units were coded by two or more coders; with fewer "
+            f"than {MIN_UNITS} the confidence interval is wide and α is not trustworthy"
+        )
+    totals = pairable.sum(axis=0) if len(pairable) else []
+    for label, count in zip(labels, totals, strict=False):
+        if 0 < count < MIN_VALUES:
+            warnings.append(
+                f"{name}: category {label!r} was used only {int(count)} times (fewer than "
+                f"{MIN_VALUES}); α depends heavily on these few values"
+            )
+    return warnings

@@ -1,0 +1,81 @@
+"""The report in words: the methods paragraph and the plain-text summary of the CLI."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stancecoder.services.agreement.stats import interpret
+
+if TYPE_CHECKING:
+    from stancecoder.core.agreement import Result
+    from stancecoder.services.agreement.report import AgreementReport
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def figure(value: float | None) -> str:
+    """APA style for a coefficient bounded by 1: two decimals, no leading zero."""
+    if value is None:
+        return "n/a"
+    text = f"{value:.2f}"
+    return text.replace("0.", ".", 1) if abs(value) < 1 else text
+
+
+def with_ci(result: Result) -> str:
+    text = figure(result.value)
+    if result.ci95:
+        text += f", 95% CI [{figure(result.ci95[0])}, {figure(result.ci95[1])}]"
+    return text
+
+
+def methods_paragraph(report: AgreementReport) -> str:
+    n = len(report.coders)
+    count = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+    articles = f"{report.n_articles} article{'s' if report.n_articles != 1 else ''}"
+    sample = f" of the reliability sample \u201c{report.round}\u201d" if report.round else ""
+    parts = [
+        f"{count.capitalize()} coder{'s' if n != 1 else ''} ({', '.join(report.coders)}) "
+        f"independently coded {articles}{sample} of the project {report.project} with codebook "
+        f"version {report.codebook_version or 'unversioned'}."
+    ]
+    parts.append(f"Passage-level variables were compared as {report.unit_definition}.")
+    name = "unitizing α" if report.unit == "unitizing" else "α"
+    for v in report.variables:
+        main = v.main
+        what = "Krippendorff's α" if main.name == "krippendorff_alpha" else f"Krippendorff's {name}"
+        subject = f"{what} for {v.name} ({v.level}, units: {v.unit})"
+        if main.value is None:
+            parts.append(f"{subject} was not defined: {main.reason}.")
+        else:
+            parts.append(f"{subject} was {with_ci(main)} (n = {v.n_units}).")
+    if any(v.main.ci95 for v in report.variables):
+        seed = f", seed {report.seed}" if report.seed is not None else ""
+        parts.append(
+            f"Intervals are from {report.replicates} bootstrap replicates (Hayes & "
+            f"Krippendorff, 2007{seed})."
+        )
+    parts.append(f"Computed with StanceCoder on {report.date}.")
+    return " ".join(parts)
+
+
+def report_lines(report: AgreementReport) -> list[str]:
+    lines = [
+        f"project: {report.project}   codebook: {report.codebook_version}   date: {report.date}",
+        f"coders: {', '.join(report.coders) or 'none'}   articles: {report.n_articles}   "
+        f"sample: {report.round or 'all double-coded articles'}",
+        f"unit: {report.unit_definition}",
+        "",
+    ]
+    for v in report.variables:
+        lines.append(f"{v.name} ({v.scope}, {v.level}, units: {v.unit})")
+        for r in v.results:
+            value = "not defined" if r.value is None else f"{r.value:.3f}"
+            ci = f" [{r.ci95[0]:.3f}, {r.ci95[1]:.3f}]" if r.ci95 else ""
+            lines.append(f"  {r.name:<26} {value}{ci}  n={r.n_units}")
+        lines.append(f"  -> {interpret(v.main)}")
+        lines += [f"  ! {w}" for w in v.warnings]
+    if report.unmatched:
+        counts = ", ".join(f"{c} {n}" for c, n in report.unmatched.items())
+        lines.append(f"unmatched passages: {counts}")
+    lines += ["", report.methods]
+    return lines

@@ -1,0 +1,291 @@
+"""The agreement report in the app: pick the unit and the round, compute, read, export.
+
+Compute also reports every reliability round side by side (the Rounds tab), with the same
+unit and seed. The computation (with its bootstrap) runs off the GUI thread and stops
+between rounds when cancelled; Cancel abandons its result at once, so the dialog is free
+again and the figures it shows never mix two runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stancecoder.core.errors import StanceCoderError
+from stancecoder.services.agreement.export import write_report
+from stancecoder.services.agreement.report import AgreementReport
+from stancecoder.services.agreement.rounds import RoundsReport, report_with_rounds
+from stancecoder.services.project import Project
+from stancecoder.services.samples import list_rounds
+from stancecoder.ui.agreement.tabs import AgreementTabs
+from stancecoder.ui.common.errors import show_problem
+from stancecoder.ui.common.worker import Progress, Worker
+
+UNIT_CHOICES = (
+    ("matched", "Matched passages"),
+    ("sentence", "Sentences"),
+    ("unitizing", "Unitizing (where passages were marked)"),
+)
+ALL_ARTICLES = "All double-coded articles"
+DEFAULT_SEED = 1  # a fixed seed, so that the report and its exports can be reproduced
+BUSY_TEXT = "Computing agreement and bootstrap intervals…"
+
+
+class AgreementView(QDialog):
+    """Agreement figures per variable, code, coder pair; where coders disagree."""
+
+    openPassage = Signal(int, int)  # article id, start of the passage (code points)
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.report: AgreementReport | None = None
+        self.rounds: RoundsReport | None = None
+        self._worker: Worker | None = None
+        self._targets: list[tuple[int, int]] = []
+        self.setWindowTitle("Agreement report")
+        self.resize(1100, 700)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(12)
+        layout.addLayout(self._build_choices())
+        layout.addLayout(self._build_busy())
+        self.summary = QLabel("Choose the unit and the sample, then Compute (Ctrl+Return).")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tabs = AgreementTabs()
+        self.tabs.openPassage.connect(self.openPassage)
+        self.tabs.openRound.connect(self.open_round)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self._build_buttons())
+        self._set_busy(False)
+
+    # ---- layout -------------------------------------------------------------------------
+
+    def _build_choices(self) -> QHBoxLayout:
+        self.unit = QComboBox()
+        for key, text in UNIT_CHOICES:
+            self.unit.addItem(text, key)
+        self.overlap = QDoubleSpinBox()
+        self.overlap.setRange(0.05, 1.0)
+        self.overlap.setSingleStep(0.05)
+        self.overlap.setValue(0.5)
+        self.overlap.setToolTip("Matched passages: least overlap, as a share of the union")
+        self.unit.currentIndexChanged.connect(
+            lambda: self.overlap.setEnabled(self.unit.currentData() == "matched")
+        )
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setValue(DEFAULT_SEED)
+        self.seed.setToolTip("Bootstrap seed: the same seed gives the same confidence intervals")
+        self.round = QComboBox()
+        self._fill_round_choice()
+        self.compute_button = QPushButton("&Compute")
+        self.compute_button.setDefault(True)
+        self.compute_button.clicked.connect(self.compute)
+        shortcut = QAction(self)
+        shortcut.setShortcut("Ctrl+Return")
+        shortcut.triggered.connect(self.compute)
+        self.addAction(shortcut)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for text, field in [("&Unit:", self.unit), ("&Overlap:", self.overlap),
+                            ("&Sample:", self.round), ("S&eed:", self.seed)]:  # fmt: skip
+            label = QLabel(text)
+            label.setBuddy(field)
+            row.addWidget(label)
+            row.addWidget(field)
+            row.addSpacing(16)
+        row.addStretch(1)
+        row.addWidget(self.compute_button)
+        return row
+
+    def _fill_round_choice(self) -> None:
+        """The rounds as they are now: one may have been drawn or closed since last time."""
+        chosen = self.round.currentData()
+        self.round.clear()
+        self.round.addItem(ALL_ARTICLES, None)
+        for sample in list_rounds(self.project):
+            state = "open" if sample.is_open else "closed"
+            self.round.addItem(f"{sample.name}  ({', '.join(sample.coders)}; {state})", sample.name)
+        self.round.setCurrentIndex(max(self.round.findData(chosen), 0))
+
+    def _build_busy(self) -> QHBoxLayout:
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(10)
+        self.busy_label = QLabel(BUSY_TEXT)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        row = QHBoxLayout()
+        row.addWidget(self.busy_label)
+        row.addWidget(self.busy, 1)
+        row.addWidget(self.cancel_button)
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.export_button = QPushButton("&Export…")
+        self.export_button.clicked.connect(self.choose_export)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        return row
+
+    # ---- computing ----------------------------------------------------------------------
+
+    def compute(self) -> None:
+        if self.is_running():
+            return
+        unit, overlap, round_, seed = (
+            self.unit.currentData(),
+            self.overlap.value(),
+            self.round.currentData(),
+            self.seed.value(),
+        )
+
+        def job(progress: Progress) -> tuple[AgreementReport | None, RoundsReport | None]:
+            return report_with_rounds(
+                self.project, unit, overlap=overlap, seed=seed, round=round_, progress=progress
+            )
+
+        worker = Worker(job, self)
+        worker.progressed.connect(lambda *args, w=worker: self._progressed(w, *args))
+        worker.succeeded.connect(lambda result, w=worker: self._finished(w, *result))
+        worker.failed.connect(lambda error, w=worker: self._failed(w, error))
+        self._worker = worker
+        self._set_busy(True)
+        worker.start()
+
+    def is_running(self) -> bool:
+        return self._worker is not None and self._worker.isRunning()
+
+    def cancel(self) -> None:
+        """Abandon the running computation: its result, when it comes, is dropped."""
+        if self._worker is not None:
+            self._worker.cancel()
+        self._set_busy(False)
+
+    def _progressed(self, worker: Worker, done: int, total: int, name: str) -> None:
+        """Round by round while the rounds are compared; no name once they are all done."""
+        if worker is not self._worker or worker.cancelled:
+            return
+        self.busy.setRange(0, total if name else 0)
+        self.busy.setValue(done)
+        self.busy_label.setText(
+            f"Computing round {done + 1} of {total}: {name}…" if name else BUSY_TEXT
+        )
+
+    def _finished(
+        self, worker: Worker, report: AgreementReport | None, rounds: RoundsReport | None
+    ) -> None:
+        if worker.cancelled or worker is not self._worker:
+            return
+        self._set_busy(False)
+        if report is not None:  # None only when the rounds were stopped part way
+            self.show_report(report)
+            self.show_rounds(rounds)
+
+    def _failed(self, worker: Worker, error: BaseException) -> None:
+        if not worker.cancelled and worker is self._worker:
+            self._set_busy(False)
+            self.problem(str(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.busy, self.busy_label, self.cancel_button):
+            widget.setVisible(busy)
+        if busy:
+            self.busy.setRange(0, 0)
+            self.busy_label.setText(BUSY_TEXT)
+        self.compute_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy and self.report is not None)
+        if busy:
+            self.cancel_button.setFocus()
+
+    # ---- showing ------------------------------------------------------------------------
+
+    def show_report(self, report: AgreementReport) -> None:
+        self.report = report
+        sample = report.round or "all double-coded articles"
+        self.summary.setText(
+            f"<b>{len(report.coders)} coders</b> ({', '.join(report.coders) or 'none'}) · "
+            f"<b>{report.n_articles}</b> double-coded articles · sample: {sample} · "
+            f"codebook {report.codebook_version or 'unversioned'} · {report.date}"
+        )
+        self.tabs.show_report(report)
+        self._set_busy(False)
+
+    def show_rounds(self, rounds: RoundsReport | None) -> None:
+        """The rounds side by side; None when the project has no reliability sample."""
+        self.rounds = rounds
+        self.tabs.show_rounds(rounds)
+
+    def open_round(self, name: str) -> None:
+        """Show one round's full report, computed with the rounds, in the other tabs."""
+        if self.rounds is None or name not in self.rounds.reports:
+            return
+        self.round.setCurrentIndex(max(self.round.findData(name), 0))
+        self.show_report(self.rounds.reports[name])
+        self.tabs.setCurrentIndex(0)
+
+    # ---- export and closing -------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        if self.report is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export agreement report", f"agreement-{self.report.project}.xlsx",
+            "Excel workbook (*.xlsx);;Web page (*.html)",
+        )  # fmt: skip
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the shown report; the path is the one the file dialog gave."""
+        if self.report is None:
+            return
+        try:
+            write_report(self.project, self.report, path, self.rounds)
+        except (StanceCoderError, OSError) as error:  # e.g. the workbook is open elsewhere
+            self.problem(str(error))
+        else:
+            self.summary.setText(f"{self.summary.text()} · exported to {path.name}")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.is_running():
+            self._fill_round_choice()
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        self._join()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._join()
+        super().closeEvent(event)
+
+    def problem(self, message: str) -> None:
+        show_problem(self, message)
+
+    def _join(self) -> None:
+        """A dialog that goes away must not leave its thread running."""
+        if self._worker is not None:
+            self._worker.stop()

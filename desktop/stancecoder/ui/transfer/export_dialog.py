@@ -1,0 +1,121 @@
+"""Exporting from the window with progress and Cancel.
+
+A project of 100,000 passages takes several seconds to write; the window keeps painting
+meanwhile and Cancel leaves the target file as it was (the export writes beside it and
+renames at the end).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stancecoder.core.errors import StanceCoderError
+from stancecoder.io.sheets import ExportCancelled, WriteReport
+from stancecoder.services.export import export
+from stancecoder.services.project import Project
+from stancecoder.ui.common.worker import Progress, Worker
+
+ROWS_PER_UPDATE = 500  # progress signals cost GUI time; a few hundred per second is plenty
+
+
+class ExportDialog(QDialog):
+    def __init__(self, project: Project, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.setMinimumWidth(480)
+        self._project, self.path = project, Path(path)
+        self.report: WriteReport | None = None
+        self.headline = QLabel(f"Writing {self.path.name}…")
+        self.headline.setWordWrap(True)
+        self.detail = QLabel("")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        for widget in (self.headline, self.progress, self.detail, self.buttons):
+            layout.addWidget(widget)
+        self._worker = Worker(self._export, self)
+        self._worker.progressed.connect(self._show_progress)
+        self._worker.succeeded.connect(self._finished)
+        self._worker.failed.connect(self._failed)
+
+    def start(self) -> None:
+        self._worker.start()
+
+    def cancel(self) -> None:
+        """Stop at the next row; the file on disk is not touched."""
+        self._worker.cancel()
+        self.headline.setText("Cancelling…")
+
+    def is_running(self) -> bool:
+        return self._worker.isRunning()
+
+    def reject(self) -> None:
+        """Esc and Cancel first stop the export; once it has stopped they close."""
+        if self.is_running() and not self._worker.cancelled:
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._worker.stop()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        self._worker.stop()
+        super().done(result)
+
+    def _export(self, progress: Progress) -> WriteReport:
+        def on_row(written: int) -> bool:
+            return written % ROWS_PER_UPDATE != 1 or progress(written, 0, "")
+
+        return export(self._project, self.path, on_row=on_row)
+
+    def _show_progress(self, written: int, _total: int, _name: str) -> None:
+        if not self._worker.cancelled:
+            self.detail.setText(f"{written:,} rows written")
+
+    def _finished(self, report: WriteReport) -> None:
+        self._worker.wait()
+        self.report = report
+        rows = ", ".join(f"{title} {n:,}" for title, n in report.rows_written.items())
+        self.headline.setText(f"Exported to {self.path}")
+        note = f"Rows: {rows}."
+        if report.truncated:
+            sheet, row, column = report.truncated[0]
+            note += (
+                f"\n{len(report.truncated)} cell(s) longer than Excel allows were shortened"
+                f" and end with “…”; the first is {sheet} row {row}, column {column}."
+            )
+        self._end(note)
+
+    def _failed(self, error: BaseException) -> None:
+        self._worker.wait()
+        cancelled = isinstance(error, ExportCancelled)
+        self.headline.setText("Export cancelled" if cancelled else "The export stopped")
+        self._end(str(error) or type(error).__name__)
+        if not isinstance(error, StanceCoderError):
+            raise error  # a bug: the application's error handler shows the details
+
+    def _end(self, note: str) -> None:
+        self.progress.hide()
+        self.detail.setText(note)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()

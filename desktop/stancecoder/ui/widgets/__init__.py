@@ -1,0 +1,2 @@
+"""Widgets more than one feature shows: the reader (article text, highlights, margin bars)
+and the coding widgets (coding panel, code pickers, article form)."""

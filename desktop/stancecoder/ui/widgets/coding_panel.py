@@ -1,0 +1,190 @@
+"""The coding panel: one field per passage-level variable of the codebook, a memo, and
+Save / Cancel, all reachable from the keyboard.
+
+Enter saves from anywhere in the panel: the pickers keep Enter only while a search is
+typed, so the key that picks a code never also saves. In the memo Enter starts a new
+line and Ctrl+Enter saves.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stancecoder.services.codebook_view import CodebookView
+from stancecoder.services.passages import PassageView
+from stancecoder.ui.widgets.code_picker import ENTER_KEYS, CodePicker, field_for, make_picker
+from stancecoder.ui.widgets.scale_picker import ScalePicker
+
+QUOTE_SHOWN = 160  # characters of the quote in the heading; the reader shows the rest
+
+
+def field_label(name: str, description: str) -> QLabel:
+    label = QLabel(name[:1].upper() + name[1:])
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setToolTip(escape(description.strip()).replace("\n", "<br>"))
+    return label
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class CodingPanel(QWidget):
+    saveRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.codebook: CodebookView | None = None
+        self.fields: dict[str, CodePicker | ScalePicker] = {}
+        self.heading = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.heading.setContentsMargins(0, 0, 0, 4)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.memo_box = QPlainTextEdit(tabChangesFocus=True)
+        self.memo_box.setPlaceholderText("Memo: a note for yourself or the lead")
+        self.memo_box.setFixedHeight(self.memo_box.fontMetrics().lineSpacing() * 3 + 16)
+        self.memo_box.installEventFilter(self)
+        self.save_button = QPushButton("Save", autoDefault=True, toolTip="Save the coding (Enter)")
+        self.cancel_button = QPushButton("Cancel", autoDefault=True, toolTip="Discard (Esc)")
+        self.save_button.clicked.connect(self.saveRequested)
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(hint_label("Enter saves · Esc cancels"), 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
+        self._passage: PassageView | None = None
+        self._quote: str | None = None
+        self._build()
+        self.load(None, None)
+
+    def set_codebook(self, codebook: CodebookView) -> None:
+        """Rebuild the fields; codes chosen but not saved survive if they still exist."""
+        kept = self.values()
+        memo = self.memo()
+        self.codebook = codebook
+        self._build()
+        for name, picker in self.fields.items():
+            own = {code.id for code in picker.variable.codes}
+            ids = [i for i in kept.get(name, []) if i in own]
+            picker.set_codes(ids if picker.variable.multiple else ids[:1])
+        self.memo_box.setPlainText(memo)
+
+    def load(self, passage: PassageView | None, quote: str | None) -> None:
+        """Show an existing passage, a new selection (`quote`), or nothing to code."""
+        grouped: dict[str, list[int]] = {name: [] for name in self.fields}
+        for code_id in passage.codes if passage else ():
+            grouped.setdefault(self._variable_of(code_id), []).append(code_id)
+        for name, picker in self.fields.items():
+            picker.set_codes(grouped[name])
+        self.memo_box.setPlainText(passage.memo if passage else "")
+        self._passage, self._quote = passage, quote
+        self._show_heading()
+        self.set_enabled_for(passage is not None or quote is not None)
+
+    def choose_code(self, code_id: int) -> bool:
+        """Set a code from its shortcut; False when it is not a passage code shown here
+        (an article-level code, say), so the caller can offer it elsewhere."""
+        field = field_for(self.codebook, self.fields, code_id) if self.isEnabled() else None
+        if field is not None:
+            field.choose(code_id)
+        return field is not None
+
+    def values(self) -> dict[str, list[int]]:
+        return {name: picker.codes() for name, picker in self.fields.items()}
+
+    def memo(self) -> str:
+        return self.memo_box.toPlainText()
+
+    def set_enabled_for(self, has_target: bool) -> None:
+        self.setEnabled(has_target)
+
+    def _build(self) -> None:
+        variables = self.codebook.passage_variables() if self.codebook else []
+        self.fields = {v.name: make_picker(v) for v in variables}
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 4, 0)
+        column.setSpacing(4)
+        for variable in variables:
+            column.addWidget(field_label(variable.name, variable.description))
+            column.addWidget(self.fields[variable.name])
+            column.addSpacing(8)
+        column.addWidget(field_label("memo", "A note on this passage; Ctrl+Enter saves."))
+        column.addWidget(self.memo_box)
+        column.addStretch(1)
+        self.scroll.setWidget(body)
+        first = next(iter(self.fields.values()), None)
+        self.setFocusProxy(first or self.memo_box)
+
+    def _variable_of(self, code_id: int) -> str:
+        try:
+            return self.codebook.code(code_id).variable  # type: ignore[union-attr]
+        except (AttributeError, KeyError):
+            raise ValueError(
+                f"the passage has code {code_id}, which the codebook shown here does not have;"
+                " reload the codebook"
+            ) from None
+
+    def _show_heading(self) -> None:
+        if self._passage is not None:
+            title, quote = f"Passage by {escape(self._passage.coder)}", self._passage.quote
+        elif self._quote is not None:
+            title, quote = "New passage", self._quote
+        else:
+            self.heading.setText(
+                "<b>Nothing to code</b><br>Select text in the article, or pick a passage."
+            )
+            return
+        self.heading.setText(f"<b>{title}:</b> <i>“{escape(_shorten(quote))}”</i>")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER_KEYS:
+            self.saveRequested.emit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancelRequested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.memo_box
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in ENTER_KEYS  # type: ignore[attr-defined]
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+        ):
+            self.saveRequested.emit()
+            return True
+        return False
+
+
+def _shorten(quote: str) -> str:
+    flat = " ".join(quote.split())
+    if len(flat) <= QUOTE_SHOWN:
+        return flat
+    return flat[:QUOTE_SHOWN].rsplit(" ", 1)[0] + " …"

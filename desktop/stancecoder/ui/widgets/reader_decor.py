@@ -1,0 +1,132 @@
+"""The reader's transient marks: the current passage, a flash, and the margin bars.
+
+They change with every click and scroll, so they stay out of the document (no
+re-highlighting) and cover only the lines on screen: an ExtraSelection over a long
+passage would otherwise make Qt repaint text nobody can see.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from stancecoder.core.segments import Span, lanes
+from stancecoder.ui.widgets.highlighter import blend, is_dark
+from stancecoder.ui.widgets.margin import Bar, PassageMargin
+from stancecoder.ui.widgets.text_geometry import Screen
+
+CURRENT_TINT = 0.8  # the current passage: clearly stronger than a stored coding's tint
+FLASH_TINT = 0.75  # of the palette's highlight colour
+LINES_PER_BLOCK = 1 << 20  # more screen lines than any paragraph can have
+
+
+class Decorations:
+    def __init__(self, editor: QPlainTextEdit, margin: PassageMargin) -> None:
+        self.editor = editor
+        self.margin = margin
+        self.spans: dict[int, tuple[int, int]] = {}  # passage id -> Qt positions
+        self.colours: dict[int, QColor] = {}
+        self.lanes: dict[int, int] = {}
+        self.current: int | None = None
+        self.flashing: int | None = None
+        self._drawn: tuple[int, int, int | None, int | None] | None = None
+        self._laid_out = False  # relane had Qt lay out paragraphs
+
+    def relane(self) -> None:
+        """Lanes by screen line, not by character: two passages that merely share a line
+        would otherwise meet end to end in one lane and read as a single bar.
+
+        That needs the passages' paragraphs laid out. Qt lays them out lazily and, after
+        each one, makes the editor re-measure the scroll range; doing that once for all
+        of them instead keeps showing an article fast."""
+        layout = self.editor.document().documentLayout()
+        self._laid_out = False
+        quiet = layout.blockSignals(True)
+        try:
+            spans = [
+                Span(key, self._line_key(start), self._line_key(end - 1) + 1)
+                for key, (start, end) in self.spans.items()
+            ]
+        finally:
+            layout.blockSignals(quiet)
+        if self._laid_out:
+            layout.documentSizeChanged.emit(layout.documentSize())
+            self.editor.viewport().update()
+        self.lanes = lanes(spans)
+
+    def _line_key(self, position: int) -> int:
+        document = self.editor.document()
+        block = document.findBlock(min(position, document.characterCount() - 1))
+        layout = block.layout()
+        if layout.lineCount() == 0:  # not laid out since the text or the width changed
+            document.documentLayout().blockBoundingRect(block)
+            self._laid_out = True
+        line = layout.lineForTextPosition(position - block.position()).lineNumber()
+        return block.blockNumber() * LINES_PER_BLOCK + max(line, 0)
+
+    def refresh(self) -> None:
+        """Redraw after the passages, the current one or the flash changed."""
+        self._drawn = None
+        self.sync()
+
+    def sync(self) -> None:
+        """Follow the view; cheap when nothing moved, as it runs after every repaint."""
+        screen = Screen(self.editor)
+        state = (screen.first, screen.last, self.current, self.flashing)
+        if state != self._drawn:
+            self._drawn = state
+            self.editor.setExtraSelections(self._selections(screen.first, screen.last))
+        lanes_needed = max(self.lanes.values(), default=0) + 1
+        self.margin.set_bars(self._bars(screen), lanes_needed)
+
+    def _selections(self, first: int, last: int) -> list[QTextEdit.ExtraSelection]:
+        palette = self.editor.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        marks = []
+        if self.current in self.spans:
+            fmt = QTextCharFormat()
+            background = blend(self.colours[self.current], base, CURRENT_TINT)
+            fmt.setBackground(background)
+            if is_dark(base) and not is_dark(background):  # light text would fade: invert
+                fmt.setForeground(base)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(fmt.foreground().color() if is_dark(base) else text)
+            marks.append((self.current, fmt))
+        if self.flashing in self.spans:
+            fmt = QTextCharFormat()
+            highlight = palette.color(QPalette.ColorRole.Highlight)
+            fmt.setBackground(blend(highlight, base, FLASH_TINT))
+            marks.append((self.flashing, fmt))
+        selections = []
+        for key, fmt in marks:
+            start, end = self.spans[key]
+            start, end = max(start, first), min(end, last)
+            if start >= end:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        return selections
+
+    def _bars(self, screen: Screen) -> list[Bar]:
+        dark = is_dark(self.editor.palette().color(QPalette.ColorRole.Base))
+        bars = []
+        for key, (start, end) in self.spans.items():
+            if end <= screen.first or start >= screen.last:
+                continue
+            top_line = screen.line_rect(start) if start >= screen.first else None
+            bottom_line = screen.line_rect(end - 1) if end <= screen.last else None
+            top = max(top_line.top() if top_line else 0.0, 0.0)
+            bottom = min(bottom_line.bottom() if bottom_line else screen.height, screen.height)
+            if top >= bottom:
+                continue
+            colour = self.colours[key]
+            # pastel code colours need a touch more depth to read as a line on white
+            colour = colour if dark else colour.darker(115)
+            bars.append(Bar(key, self.lanes.get(key, 0), top, bottom, colour, key == self.current))
+        return bars

@@ -1,0 +1,334 @@
+"""The coding workbench: articles, the reader, the coding panel and the passage list.
+
+Widgets never touch the database: every action goes through a service command on the
+undo stack, and the window refreshes what the returned `Changes` name.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from stancecoder.core.changes import Changes
+from stancecoder.services.article_codes import article_codes
+from stancecoder.services.articles import ArticleView, read_article
+from stancecoder.services.codebook_view import CodebookView, codebook_view
+from stancecoder.services.commands import (
+    CreatePassage,
+    DeletePassage,
+    SetArticleCodes,
+    UpdatePassage,
+)
+from stancecoder.services.passages import PassageView, coded_today, passages_of
+from stancecoder.services.project import Project
+from stancecoder.services.samples import CoderProgress, progress
+from stancecoder.ui.common.errors import show_problem
+from stancecoder.ui.common.settings import AppSettings
+from stancecoder.ui.common.undo import UndoRunner
+from stancecoder.ui.transfer.import_dialog import ImportDialog
+from stancecoder.ui.widgets.article_form import ArticleForm
+from stancecoder.ui.widgets.coding_panel import CodingPanel
+from stancecoder.ui.widgets.reader import Reader
+from stancecoder.ui.workbench.article_list import ArticlePanel
+from stancecoder.ui.workbench.passage_list import PassageList
+from stancecoder.ui.workbench.window_actions import (
+    bind_code_shortcuts,
+    declare_actions,
+    describe_passage,
+    passage_colours,
+)
+
+if TYPE_CHECKING:
+    from stancecoder.ui.workbench.launcher import Launcher
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        project: Project,
+        coder: str,
+        role: str = "coder",
+        settings: AppSettings | None = None,
+        launcher: Launcher | None = None,
+    ) -> None:
+        super().__init__()
+        self.project, self.coder, self.role = project, coder, role
+        self.launcher = launcher  # opens other projects (File menu); None in tests
+        self.settings = settings or AppSettings()
+        self.codebook: CodebookView = codebook_view(project)
+        self.article: ArticleView | None = None
+        self.passages: list[PassageView] = []
+        self.current: PassageView | None = None
+        # through a lambda, so that replacing `complain` (tests collect messages) reaches it
+        self.undo = UndoRunner(project, self.apply_changes, lambda text: self.complain(text))
+        self._title = project.title
+        self._coded_today: int | None = None
+        self._assigned: CoderProgress | None = None
+        read_only = " (read-only)" if project.read_only else ""
+        self.setWindowTitle(f"{self._title}{read_only} — StanceCoder")
+        self.setAcceptDrops(True)
+        self._build()
+        self.actions = declare_actions(self)
+        self._restore_layout()
+        self.articles.set_project(project, coder)
+        self.update_status()
+
+    # ---- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.articles = ArticlePanel()
+        self.articles.articleSelected.connect(self.show_article)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setContentsMargins(16, 10, 16, 6)
+        self.reader = Reader()
+        self.reader.set_describer(self._describe)
+        self.reader.passageClicked.connect(self.select_passage)
+        self.reader.selectionChangedSpan.connect(self._selection_changed)
+        self.reader.zoomChanged.connect(lambda zoom: self.settings.set_value("zoom", zoom))
+        reading = QWidget()
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.reader, 1)
+
+        self.panel = CodingPanel()
+        self.panel.set_codebook(self.codebook)
+        self.panel.saveRequested.connect(self.save_coding)
+        self.panel.cancelRequested.connect(self.cancel_coding)
+        self.article_form = ArticleForm()
+        self.article_form.set_codebook(self.codebook)
+        self.article_form.codesChanged.connect(self.set_article_codes)
+        self.passage_list = PassageList()
+        self.passage_list.passageActivated.connect(self.activate_passage)
+        self.passage_list.deleteRequested.connect(self.delete_passage)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.panel)
+        side.addWidget(self.article_form)
+        side.addWidget(self.passage_list)
+        side.setSizes([420, 120, 260])
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.articles)
+        self.splitter.addWidget(reading)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 660, 380])
+        self.side_splitter = side
+        self.setCentralWidget(self.splitter)
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 880)
+        for name, splitter in (("main", self.splitter), ("side", self.side_splitter)):
+            state = self.settings.value(f"window/splitter-{name}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        zoom = self.settings.value("zoom", 0)
+        self.reader.set_zoom(int(zoom) if str(zoom).lstrip("-").isdigit() else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        report = getattr(self, "agreement_view", None)
+        if report is not None:
+            report.close()  # waits for a computation still running
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("window/splitter-main", self.splitter.saveState())
+        self.settings.set_value("window/splitter-side", self.side_splitter.saveState())
+        super().closeEvent(event)
+
+    # ---- showing ------------------------------------------------------------------------
+
+    def show_article(self, article_id: int) -> None:
+        self.article = read_article(self.project, article_id)
+        self.current = None
+        facts = " · ".join(
+            x for x in (self.article.source, self.article.dateline, self.article.published) if x
+        )
+        title = escape(self.article.title or "(untitled article)")
+        self.header.setText(
+            f"<h2 style='margin:0'>{title}</h2><p style='color:gray'>{escape(facts)}</p>"
+        )
+        self.passages = passages_of(self.project, article_id, self.coder)
+        self.reader.show_article(self.article.text, self.passages, self._colours())
+        self.passage_list.set_passages(self.passages, self.codebook)
+        self.article_form.load(self._article_codes())
+        self.panel.load(None, None)
+        self.panel.set_enabled_for(False)
+        self.update_status()
+        self.actions.update_enabled()
+
+    def reload_passages(self) -> None:
+        if self.article is None:
+            return
+        self.passages = passages_of(self.project, self.article.id, self.coder)
+        if self.current is not None:
+            self.current = next((p for p in self.passages if p.uid == self.current.uid), None)
+        self.reader.set_passages(self.passages, self._colours())
+        self.passage_list.set_passages(self.passages, self.codebook)
+        self.reader.set_current_passage(self.current.id if self.current else None)
+        if self.current is not None:
+            self.passage_list.select_passage(self.current.id)
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.codebook:
+            self.codebook = codebook_view(self.project)
+            self.panel.set_codebook(self.codebook)
+            self.article_form.set_codebook(self.codebook)
+            bind_code_shortcuts(self)
+        if self.article is not None and (self.article.id in changes.articles or changes.codebook):
+            self.reload_passages()
+            self.article_form.load(self._article_codes())
+        self.articles.refresh(changes)
+        self.update_status(recount=bool(changes.passages), statuses=bool(changes.articles))
+        self.actions.update_enabled()
+
+    def refresh(self) -> None:
+        """See what other windows and coders did (F5)."""
+        self.apply_changes(Changes(codebook=True))  # the codebook, this article's passages
+        self.articles.refresh()  # every row: other windows' imports, codings and statuses
+        self.update_status(recount=True, statuses=True)
+
+    def update_status(self, recount: bool = False, statuses: bool = False) -> None:
+        """Article position always; today's count only when codings changed (`recount`),
+        the assigned articles done only when an article's status may have (`statuses`),
+        so switching articles costs no query."""
+        if recount or self._coded_today is None:
+            self._coded_today = coded_today(self.project, self.coder)
+        if statuses or self._assigned is None:
+            self._assigned = progress(self.project, self.coder)[0]
+        n, total = self.articles.position()
+        mine = self._assigned
+        parts = [self._title, f"coder: {self.coder}", f"article {n} of {total}",
+                 f"coded today: {self._coded_today}"]  # fmt: skip
+        if mine.assigned:
+            parts.append(f"{mine.done} of {mine.assigned} assigned done")
+        self.status.setText("  ·  ".join(parts))
+        self.status.setToolTip(
+            f"Assigned to you: {mine.todo} to do, {mine.doing} doing, {mine.done} done"
+            if mine.assigned
+            else ""
+        )
+
+    def complain(self, message: str) -> None:
+        show_problem(self, message)
+
+    # ---- coding -------------------------------------------------------------------------
+
+    def _selection_changed(self, span: tuple[int, int] | None) -> None:
+        if span is not None and self.article is not None:
+            self.current = None
+            self.reader.set_current_passage(None)
+            self.panel.load(None, self.article.text[span[0] : span[1]])
+        self.panel.set_enabled_for(span is not None or self.current is not None)
+        self.actions.update_enabled()
+
+    def select_passage(self, passage_id: int) -> None:
+        self.current = next((p for p in self.passages if p.id == passage_id), None)
+        self.reader.set_current_passage(passage_id if self.current else None)
+        self.passage_list.select_passage(passage_id)
+        self.panel.load(self.current, self.current.quote if self.current else None)
+        self.panel.set_enabled_for(self.current is not None)
+        self.actions.update_enabled()
+
+    def activate_passage(self, passage_id: int) -> None:
+        self.select_passage(passage_id)
+        self.reader.flash_passage(passage_id)
+
+    def open_passage(self, article_id: int, start: int) -> None:
+        """Show an article at the passage starting at `start` (the agreement view's
+        disagreements): the one starting there, else the one covering it."""
+        shown = self.article is not None and self.article.id == article_id
+        if not shown and not self.articles.select_article(article_id):
+            self.show_article(article_id)
+        found = [p for p in self.passages if p.start == start]
+        found = found or [p for p in self.passages if p.start <= start < p.end]
+        if found:
+            self.activate_passage(found[0].id)
+
+    def save_coding(self) -> None:
+        if self.article is None:
+            return
+        codes, memo = self.panel.values(), self.panel.memo()
+        span = self.reader.selected_span()
+        if span is not None and span[0] < span[1]:
+            changes = self.undo.run(CreatePassage(self.article.id, self.coder, *span, codes, memo))
+            if changes is not None:
+                self.reader.select_span(span[1], span[1])
+                for passage_id in changes.passages:
+                    self.select_passage(passage_id)
+        elif self.current is not None:
+            self.undo.run(
+                UpdatePassage(self.current.uid, self.current.version, codes=codes, memo=memo)
+            )
+
+    def cancel_coding(self) -> None:
+        self.current = None
+        self.reader.set_current_passage(None)
+        if self.article is not None:
+            span = self.reader.selected_span()
+            end = span[1] if span else 0
+            self.reader.select_span(end, end)
+        self.panel.load(None, None)
+        self.panel.set_enabled_for(False)
+        self.reader.setFocus()
+
+    def resize_current(self) -> None:
+        span = self.reader.selected_span()
+        if self.current is not None and span is not None and span[0] < span[1]:
+            self.undo.run(
+                UpdatePassage(
+                    self.current.uid, self.current.version, span=span, text="Resize passage"
+                )
+            )
+
+    def delete_passage(self, passage_id: int | None = None) -> None:
+        if passage_id is None:
+            target = self.current
+        else:
+            target = next((p for p in self.passages if p.id == passage_id), None)
+        deleted = target is not None and self.undo.run(DeletePassage(target.uid, target.version))
+        if deleted and self.current is None:  # it was the passage in the panel
+            self.panel.load(None, None)
+
+    def set_article_codes(self, codes: dict[str, list[int]]) -> None:
+        if self.article is not None:
+            self.undo.run(SetArticleCodes(self.article.id, self.coder, codes))
+
+    def _article_codes(self) -> dict[str, list[int]]:
+        return article_codes(self.project, self.article.id, self.coder) if self.article else {}
+
+    def _colours(self) -> dict[int, str]:
+        return passage_colours(self.passages, self.codebook)
+
+    def _describe(self, passage_id: int) -> str:
+        passage = next((p for p in self.passages if p.id == passage_id), None)
+        return describe_passage(passage, self.codebook) if passage else ""
+
+    # ---- drag and drop import ------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> None:
+        report = ImportDialog.run_import(self.project, [Path(p) for p in paths], self)
+        if report is not None and report.imported:
+            self.apply_changes(Changes(articles=set(report.imported)))

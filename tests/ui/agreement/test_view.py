@@ -1,0 +1,414 @@
+"""The agreement view on a project with two coders and planted agreements and disagreements,
+and its Rounds tab on three planted rounds where agreement grows."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from stancecoder.services.agreement.report import project_agreement
+from stancecoder.services.agreement.rounds import NOT_CODED
+from stancecoder.services.agreement.stats import interpret
+from stancecoder.services.agreement.text import figure
+from stancecoder.services.articles import list_articles
+from stancecoder.services.codings import add_passage, set_article_codes
+from stancecoder.services.corpus import import_corpus
+from stancecoder.services.project import Project
+from stancecoder.services.samples import close_round, draw_sample
+from stancecoder.ui.agreement.tables import verdict_colour
+from stancecoder.ui.agreement.view import DEFAULT_SEED, AgreementView
+from stancecoder.ui.common.settings import AppSettings
+from stancecoder.ui.workbench.main_window import MainWindow
+
+# Alice's span and codes, Bob's span and codes: topic agrees three times in four
+PLANTED = [
+    ((0, 50), {"topic": "Sanctions", "stance": "-2"}, (0, 50),
+     {"topic": "Sanctions", "stance": "-2"}),
+    ((60, 120), {"topic": "Military cooperation", "stance": "0"}, (62, 120),
+     {"topic": "Military cooperation", "stance": "1"}),
+    ((130, 200), {"topic": "Sanctions"}, (130, 200), {"topic": "Diplomacy and dialogue"}),
+    ((210, 260), {"topic": "Economic cooperation"}, (205, 260), {"topic": "Economic cooperation"}),
+]  # fmt: skip
+TOPIC_DISAGREEMENT = 130
+
+
+@pytest.fixture
+def planted(ui_project: Project) -> Project:
+    first, second = (a.id for a in list_articles(ui_project))
+    for span_a, codes_a, span_b, codes_b in PLANTED:
+        add_passage(ui_project, first, "Alice", *span_a, codes_a)
+        add_passage(ui_project, first, "Bob", *span_b, codes_b)
+    add_passage(ui_project, first, "Bob", 400, 430, {"topic": "Sanctions"})
+    for article, alice in [(first, "News report"), (second, "Interview")]:
+        set_article_codes(ui_project, article, "Alice", {"genre": alice})
+        set_article_codes(ui_project, article, "Bob", {"genre": "News report"})
+    return ui_project
+
+
+@pytest.fixture
+def view(qtbot: QtBot, planted: Project) -> AgreementView:
+    view = AgreementView(planted)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+@pytest.fixture
+def window(qtbot: QtBot, planted: Project, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(planted, "Alice", role="lead", settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def compute(qtbot: QtBot, view: AgreementView) -> None:
+    qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+    assert view.busy.isVisible() and view.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: view.tabs.report is not None, timeout=20000)
+    assert not view.busy.isVisible() and view.export_button.isEnabled()
+
+
+def row_of(table, first_column: str) -> int:
+    return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == first_column)
+
+
+def test_the_variables_tab_shows_the_service_figures(
+    qtbot: QtBot, view: AgreementView, planted: Project
+) -> None:
+    compute(qtbot, view)
+    expected = project_agreement(planted, "matched", replicates=100)
+    table = view.tabs.variables
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    for v in expected.variables:
+        row = row_of(table, v.name)
+        shown = table.item(row, headers.index("α")).text()
+        assert shown == ("—" if v.main.value is None else f"{v.main.value:.3f}")
+        assert table.item(row, headers.index("n units")).text() == str(v.n_units)
+    topic = row_of(table, "topic")
+    assert table.item(topic, headers.index("Agreement")).text() == "75%"
+    topic_alpha = next(v for v in expected.variables if v.name == "topic").main
+    assert table.item(topic, headers.index("Interpretation")).text() == interpret(topic_alpha)
+    warnings = view.tabs.warnings
+    assert any("topic: only 4 units" in warnings.item(i).text() for i in range(warnings.count()))
+    assert view.tabs.pairs.item(0, 1).text() == "Alice · Bob"
+    assert view.tabs.matrix_variable.count() >= 2 and view.tabs.matrix.rowCount() > 0
+    view.tabs.copy_methods()
+    assert QApplication.clipboard().text() == view.tabs.report.methods
+
+
+def test_a_disagreement_opens_the_passage_in_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    window.actions["agreement"].trigger()
+    view = window.agreement_view
+    qtbot.waitExposed(view)
+    compute(qtbot, view)
+    qtbot.keyClick(view.tabs, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    table = view.tabs.disagreements
+    assert view.tabs.currentWidget().isAncestorOf(table)
+    row = next(r for r in range(table.rowCount()) if table.item(r, 2).text() == "130")
+    assert table.item(row, 0).text() == "topic"
+    assert table.item(row, 3).text() == "Alice: Sanctions   ·   Bob: Diplomacy and dialogue"
+    table.setFocus()
+    table.setCurrentCell(row, 0)
+    with qtbot.waitSignal(view.openPassage) as opened:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    first = list_articles(window.project)[0].id
+    assert opened.args == [first, TOPIC_DISAGREEMENT]
+    assert window.article is not None and window.article.id == first
+    assert window.current is not None and window.current.start == TOPIC_DISAGREEMENT
+    assert window.reader.current_passage == window.current.id
+
+
+def test_export_writes_the_methods_paragraph_it_shows(
+    qtbot: QtBot, view: AgreementView, tmp_path: Path
+) -> None:
+    compute(qtbot, view)
+    view.export_to(tmp_path / "agreement.xlsx")
+    summary = dict(
+        load_workbook(tmp_path / "agreement.xlsx")["Summary"].iter_rows(values_only=True)
+    )
+    assert summary["methods"] == view.tabs.methods.toPlainText() == view.tabs.report.methods
+    assert summary["round"] == "all double-coded articles"
+    view.export_to(tmp_path / "agreement.html")
+    page = (tmp_path / "agreement.html").read_text(encoding="utf-8")
+    assert html.escape(view.tabs.report.methods) in page
+
+
+def test_an_export_that_cannot_be_written_says_why(
+    qtbot: QtBot, view: AgreementView, tmp_path: Path
+) -> None:
+    compute(qtbot, view)
+    shown: list[str] = []
+    view.problem = shown.append
+    view.export_to(tmp_path / "agreement.pdf")
+    assert shown == ["cannot write the report as agreement.pdf: use .xlsx or .html"]
+    assert not (tmp_path / "agreement.pdf").exists()
+
+
+def test_cancel_abandons_the_result(qtbot: QtBot, view: AgreementView) -> None:
+    qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert not view.busy.isVisible() and view.compute_button.isEnabled()
+    qtbot.waitUntil(lambda: not view.is_running(), timeout=20000)
+    qtbot.wait(50)  # let the abandoned result's queued signal arrive
+    assert view.tabs.report is None and view.tabs.variables.rowCount() == 0
+
+
+def test_a_round_and_a_unit_are_chosen_from_the_lists(qtbot: QtBot, planted: Project) -> None:
+    draw_sample(planted, "training 1", count=1, coders=["Alice", "Bob"], seed=3)
+    view = AgreementView(planted)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.round.itemText(0) == "All double-coded articles"
+    view.round.setCurrentIndex(view.round.findData("training 1"))
+    view.unit.setCurrentIndex(view.unit.findData("unitizing"))
+    assert not view.overlap.isEnabled()
+    compute(qtbot, view)
+    report = view.tabs.report
+    assert report.round == "training 1" and report.unit == "unitizing"
+    assert "sample: training 1" in view.summary.text()
+    assert "reliability sample \u201ctraining 1\u201d" in view.tabs.methods.toPlainText()
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_screenshot(
+    qtbot: QtBot,
+    view: AgreementView,
+    themed: Callable[..., AbstractContextManager[None]],
+    shots: Path,
+    dark: bool,
+) -> None:
+    with themed(dark):
+        view.resize(1180, 640)
+        compute(qtbot, view)
+        name = "dark" if dark else "light"
+        for index, tab in [(0, "variables"), (4, "disagreements"), (3, "coincidences")]:
+            view.tabs.setCurrentIndex(index)
+            qtbot.wait(20)
+            path = shots / f"agreement_view_{tab}_{name}.png"
+            assert view.grab().save(str(path))
+            assert path.stat().st_size > 0
+
+
+def test_the_seed_makes_the_intervals_reproducible(
+    qtbot: QtBot, view: AgreementView, planted: Project
+) -> None:
+    view.seed.setValue(42)
+    compute(qtbot, view)
+    expected = project_agreement(planted, "matched", seed=42)
+    table = view.tabs.variables
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    topic = next(v for v in expected.variables if v.name == "topic").main
+    assert topic.ci95 is not None
+    shown = table.item(row_of(table, "topic"), headers.index("95% CI")).text()
+    assert shown == f"[{topic.ci95[0]:.3f}, {topic.ci95[1]:.3f}]"
+    assert "seed 42" in view.tabs.report.methods
+
+
+# ---- the Rounds tab -------------------------------------------------------------------
+
+SITES = [(0, 40), (80, 120), (160, 200), (240, 280)]
+# per round and site: Alice's topic and stance, Bob's; agreement grows round by round
+ROUND_PLANS = {
+    "training 1": [("Sanctions", "-2", "Sanctions", "0"),
+                   ("Military cooperation", "-1", "Diplomacy and dialogue", "-1"),
+                   ("Sanctions", "0", "Military cooperation", "1"),
+                   ("Economic cooperation", "1", "Economic cooperation", "-1")],
+    "training 2": [("Sanctions", "-2", "Sanctions", "-1"),
+                   ("Military cooperation", "-1", "Military cooperation", "-1"),
+                   ("Sanctions", "0", "Diplomacy and dialogue", "1"),
+                   ("Economic cooperation", "2", "Economic cooperation", "2")],
+    "final": [("Sanctions", "-2", "Sanctions", "-2"),
+              ("Military cooperation", "-1", "Military cooperation", "-1"),
+              ("Diplomacy and dialogue", "1", "Diplomacy and dialogue", "2"),
+              ("Economic cooperation", "2", "Economic cooperation", "2")],
+}  # fmt: skip
+GENRES = {"training 1": ("Interview", "News report"), "final": ("News report", "News report")}
+
+
+def add_reports(project: Project, folder: Path, count: int) -> None:
+    path = folder / "reports.csv"
+    rows = ["title,text"] + [
+        f"Report {n},"
+        + " ".join(f"Sentence {i} of report {n} tells of the talks." for i in range(12))
+        for n in range(1, count + 1)
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert import_corpus(project, [path]).ok
+
+
+def draw_rounds(project: Project, plans: dict[str, list | None]) -> None:
+    """Rounds of two new reports each, coded as planned (None: not coded yet)."""
+    for name, plan in plans.items():
+        sample = draw_sample(project, name, count=2, coders=["Alice", "Bob"], seed=5)
+        for article in sample.article_ids if plan else ():
+            for (start, end), (ta, sa, tb, sb) in zip(SITES, plan, strict=True):
+                add_passage(project, article, "Alice", start, end, {"topic": ta, "stance": sa})
+                add_passage(project, article, "Bob", start, end, {"topic": tb, "stance": sb})
+            if name in GENRES:
+                for coder, genre in zip(("Alice", "Bob"), GENRES[name], strict=True):
+                    set_article_codes(project, article, coder, {"genre": genre})
+
+
+@pytest.fixture
+def rounds_project(ui_project: Project, tmp_path: Path) -> Project:
+    """Eight articles: three rounds of two, coded as planned, and two articles left over."""
+    add_reports(ui_project, tmp_path, 6)
+    draw_rounds(ui_project, ROUND_PLANS)
+    close_round(ui_project, "training 1")
+    return ui_project
+
+
+@pytest.fixture
+def rounds_view(qtbot: QtBot, rounds_project: Project) -> AgreementView:
+    view = AgreementView(rounds_project)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def shown_figure(value: float | None, ci: tuple[float, float] | None, n: int) -> str:
+    if value is None:
+        return "—"
+    return f"{figure(value)} [{figure(ci[0])}, {figure(ci[1])}] n={n}" if ci else figure(value)
+
+
+def test_the_rounds_tab_shows_each_rounds_own_figures(
+    qtbot: QtBot, rounds_view: AgreementView, rounds_project: Project
+) -> None:
+    compute(qtbot, rounds_view)
+    qtbot.keyClick(rounds_view.tabs, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    page = rounds_view.tabs.rounds
+    assert rounds_view.tabs.currentWidget() is page
+    table = page.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert [h.split("\n")[0] for h in headers] == ["Variable", *ROUND_PLANS]
+    assert headers[1].endswith("2/2 articles, closed") and headers[2].endswith("open")
+    alphas = {}
+    for column, name in enumerate(ROUND_PLANS, start=1):
+        alone = project_agreement(rounds_project, round=name, seed=DEFAULT_SEED)
+        for v in alone.variables:
+            cell = table.item(row_of(table, f"{v.name}  ({v.level})"), column)
+            assert cell.text() == shown_figure(v.main.value, v.main.ci95, v.n_units)
+            alphas[v.name, name] = v.main.value
+    assert alphas["topic", "training 1"] < alphas["topic", "training 2"] < alphas["topic", "final"]
+    topic_change = (
+        f"<b>topic</b>: {figure(alphas['topic', 'training 1'])} → "
+        f"{figure(alphas['topic', 'final'])} (+"
+    )
+    assert topic_change in page.change.text() and "over 3 rounds" in page.change.text()
+    discard, reliable = (table.item(row_of(table, "topic  (nominal)"), c) for c in (1, 3))
+    palette = table.palette()
+    assert (
+        discard.background().color().rgb() & 0xFFFFFF
+        == verdict_colour("discard", palette).rgb() & 0xFFFFFF
+    )
+    assert (
+        reliable.background().color().rgb() & 0xFFFFFF
+        == verdict_colour("reliable", palette).rgb() & 0xFFFFFF
+    )
+
+
+def test_enter_on_a_round_opens_its_full_report(qtbot: QtBot, rounds_view: AgreementView) -> None:
+    compute(qtbot, rounds_view)
+    assert rounds_view.report.round is None
+    rounds_view.tabs.setCurrentWidget(rounds_view.tabs.rounds)
+    table = rounds_view.tabs.rounds.table
+    table.setFocus()
+    table.setCurrentCell(row_of(table, "stance  (ordinal)"), 2)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert rounds_view.report is rounds_view.rounds.reports["training 2"]
+    assert rounds_view.round.currentData() == "training 2"
+    assert (
+        rounds_view.tabs.currentIndex() == 0 and "sample: training 2" in rounds_view.summary.text()
+    )
+    stance = rounds_view.tabs.variables
+    alpha = next(v for v in rounds_view.report.variables if v.name == "stance").main.value
+    assert stance.item(row_of(stance, "stance"), 3).text() == f"{alpha:.3f}"
+
+
+def test_export_carries_the_rounds(
+    qtbot: QtBot, rounds_view: AgreementView, tmp_path: Path
+) -> None:
+    compute(qtbot, rounds_view)
+    rounds_view.export_to(tmp_path / "agreement.xlsx")
+    book = load_workbook(tmp_path / "agreement.xlsx")
+    assert {"Variables", "Rounds", "Round samples", "Change over rounds"} <= set(book.sheetnames)
+    samples = [row[0] for row in book["Round samples"].iter_rows(min_row=2, values_only=True)]
+    assert samples == list(ROUND_PLANS)
+
+
+def test_cancel_stops_the_rounds_and_shows_nothing(
+    qtbot: QtBot, rounds_view: AgreementView
+) -> None:
+    qtbot.mouseClick(rounds_view.compute_button, Qt.MouseButton.LeftButton)
+    worker = rounds_view._worker
+    qtbot.keyClick(rounds_view.cancel_button, Qt.Key.Key_Space)
+    assert worker.cancelled and rounds_view.compute_button.isEnabled()
+    qtbot.waitUntil(lambda: not worker.isRunning(), timeout=20000)
+    qtbot.wait(50)  # let the abandoned result's queued signal arrive
+    assert rounds_view.rounds is None and rounds_view.tabs.rounds.table.isHidden()
+    assert rounds_view.report is None and not rounds_view.export_button.isEnabled()
+
+
+def test_without_rounds_the_tab_says_what_to_do(qtbot: QtBot, view: AgreementView) -> None:
+    compute(qtbot, view)
+    page = view.tabs.rounds
+    assert view.rounds is None and page.table.isHidden()
+    assert page.change.text().startswith("No reliability samples yet.")
+
+
+def test_a_round_not_coded_yet_says_so(
+    qtbot: QtBot, rounds_view: AgreementView, rounds_project: Project
+) -> None:
+    draw_rounds(rounds_project, {"retest": None})
+    compute(qtbot, rounds_view)
+    table = rounds_view.tabs.rounds.table
+    assert table.horizontalHeaderItem(4).text() == "retest\n0/2 articles, open"
+    for row in range(table.rowCount()):
+        assert table.item(row, 4).text() == "not coded yet"
+        assert NOT_CODED in table.item(row, 4).toolTip()
+
+
+def test_a_round_drawn_later_is_offered_when_the_view_shows_again(
+    qtbot: QtBot, view: AgreementView, planted: Project
+) -> None:
+    assert view.round.findData("training 1") == -1
+    view.hide()
+    draw_sample(planted, "training 1", count=1, coders=["Alice", "Bob"], seed=3)
+    view.show()
+    assert view.round.findData("training 1") > 0
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_rounds_screenshot(
+    qtbot: QtBot,
+    rounds_project: Project,
+    themed: Callable[..., AbstractContextManager[None]],
+    shots: Path,
+    dark: bool,
+) -> None:
+    with themed(dark):
+        view = AgreementView(rounds_project)
+        qtbot.addWidget(view)
+        view.resize(1180, 640)
+        view.show()
+        qtbot.waitExposed(view)
+        compute(qtbot, view)
+        view.tabs.setCurrentWidget(view.tabs.rounds)
+        qtbot.wait(20)
+        path = shots / f"agreement_view_rounds_{'dark' if dark else 'light'}.png"
+        assert view.grab().save(str(path))
+        assert path.stat().st_size > 0

@@ -1,0 +1,138 @@
+"""The passage list of one article: what it shows and what it asks the window to do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+
+from stancecoder.services.articles import list_articles, read_article
+from stancecoder.services.commands import CreatePassage
+from stancecoder.services.passages import PassageView, passages_of
+from stancecoder.services.project import Project
+from stancecoder.ui.workbench.passage_list import EMPTY_TEXT, PassageList
+
+
+@pytest.fixture
+def passages(ui_project: Project, code_id: Callable[..., int]) -> list[PassageView]:
+    """Three passages of the first seed article, the second with a memo and two lines."""
+    article = list_articles(ui_project)[0]
+    text = read_article(ui_project, article.id).text
+    ends = [text.index(" ", at) for at in (30, 90, 150)]
+    spans = [(0, ends[0]), (ends[0] + 1, ends[1]), (ends[1] + 1, ends[2])]
+    codes = [
+        {"actor": ["Vladimir Putin"], "topic": ["Sanctions"], "stance": ["Negative"]},
+        {"actor": ["Kim Jong-un"]},
+        {},
+    ]
+    for (start, end), chosen, memo in zip(spans, codes, ("", "check\nthis", ""), strict=True):
+        ids = {name: [code_id(name, x) for x in labels] for name, labels in chosen.items()}
+        coder = "Bob" if memo else "Alice"
+        CreatePassage(article.id, coder, start, end, ids, memo).apply(ui_project)
+    return passages_of(ui_project, article.id, None)
+
+
+@pytest.fixture
+def table(qtbot, passages, codebook) -> PassageList:
+    table = PassageList()
+    qtbot.addWidget(table)
+    table.set_passages(passages, codebook)
+    table.resize(700, 240)
+    table.show()
+    qtbot.waitExposed(table)
+    return table
+
+
+def cell(table: PassageList, row: int, column: int, role=Qt.ItemDataRole.DisplayRole) -> object:
+    return table.model().index(row, column).data(role)
+
+
+def click_row(qtbot, table: PassageList, row: int) -> None:
+    centre = table.visualRect(table.model().index(row, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_rows_show_quote_codes_memo_and_coder(table, passages) -> None:
+    assert table.model().rowCount() == 3
+    assert [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Quote",
+        "Codes",
+        "Memo",
+        "Coder",
+    ]
+    assert cell(table, 0, 0) == " ".join(passages[0].quote.split())
+    assert cell(table, 0, 1) == "Vladimir Putin · Sanctions · −1 Negative"
+    assert cell(table, 1, 2) == "check this"
+    assert [cell(table, r, 3) for r in range(3)] == ["Alice", "Bob", "Alice"]
+    assert not table.isColumnHidden(3)
+
+
+def test_the_full_quote_is_in_the_tooltip_and_the_first_code_has_its_colour(table) -> None:
+    model = table.model()
+    passage = model.passages[0]
+    assert passage.quote in cell(table, 0, 0, Qt.ItemDataRole.ToolTipRole)
+    assert "check<br>this" in cell(table, 1, 2, Qt.ItemDataRole.ToolTipRole)
+    swatch = cell(table, 0, 1, Qt.ItemDataRole.DecorationRole)
+    colour = swatch.pixmap(12, 12).toImage().pixelColor(6, 6)
+    assert colour.name() == "#fbb4ae"  # Russia's colour, inherited by Vladimir Putin
+    assert cell(table, 2, 1, Qt.ItemDataRole.DecorationRole) is None  # no codes, no swatch
+
+
+def test_selecting_a_row_emits_its_passage(qtbot, table, passages) -> None:
+    with qtbot.waitSignal(table.passageActivated) as emitted:
+        click_row(qtbot, table, 1)
+    assert emitted.args == [passages[1].id]
+    with qtbot.waitSignal(table.passageActivated) as emitted:
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert emitted.args == [passages[2].id]
+    with qtbot.waitSignal(table.passageActivated) as emitted:
+        qtbot.keyClick(table, Qt.Key.Key_Return)  # show the same passage again
+    assert emitted.args == [passages[2].id]
+
+
+def test_delete_asks_to_delete_the_selected_passage(qtbot, table, passages) -> None:
+    with qtbot.assertNotEmitted(table.deleteRequested):
+        qtbot.keyClick(table, Qt.Key.Key_Delete)  # nothing selected yet
+    click_row(qtbot, table, 0)
+    with qtbot.waitSignal(table.deleteRequested) as emitted:
+        qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert emitted.args == [passages[0].id]
+
+
+def test_select_passage_selects_without_emitting(qtbot, table, passages) -> None:
+    with qtbot.assertNotEmitted(table.passageActivated):
+        table.select_passage(passages[2].id)
+    assert table.current_passage() == passages[2].id
+    with qtbot.assertNotEmitted(table.passageActivated):
+        table.select_passage(None)
+    assert table.current_passage() is None
+
+
+def test_a_refresh_keeps_the_selection_and_does_not_emit(qtbot, table, passages, codebook) -> None:
+    table.select_passage(passages[1].id)
+    with qtbot.assertNotEmitted(table.passageActivated):
+        table.set_passages(passages, codebook)
+    assert table.current_passage() == passages[1].id
+    table.set_passages(passages[2:], codebook)
+    assert table.current_passage() is None
+    assert table.isColumnHidden(3)  # one coder only: the column would say nothing
+
+
+def test_codes_the_codebook_no_longer_has_are_named_by_id(table, passages, codebook) -> None:
+    gone = PassageView(7, "u7", 1, 1, "Alice", 0, 3, "abc", "", (99999,))
+    table.set_passages([gone], codebook)
+    assert cell(table, 0, 1) == "code 99999"
+
+
+def test_an_empty_list_says_how_to_start(qtbot, table, codebook) -> None:
+    table.set_passages([], codebook)
+    assert table.model().rowCount() == 0
+    image = table.viewport().grab().toImage()
+    base = table.palette().color(table.viewport().backgroundRole())
+    inked = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 3)
+        for y in range(0, min(60, image.height()))
+    }
+    assert inked - {base.name()}, f"expected the hint {EMPTY_TEXT!r} to be painted"

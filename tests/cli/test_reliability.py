@@ -10,7 +10,9 @@ import pytest
 from stancecoder.cli import main
 
 VECTORS = json.loads(
-    (Path(__file__).parents[1] / "core" / "data" / "agreement-vectors.json").read_text()
+    (
+        Path(__file__).parents[1] / "core" / "agreement" / "data" / "agreement-vectors.json"
+    ).read_text()
 )
 
 

@@ -1,4 +1,4 @@
-"""The agreement vectors in tests/core/data are the shared reference, unchanged."""
+"""The agreement vectors in tests/core/agreement/data are the shared reference, unchanged."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
-SHARED = HERE.parents[2] / "shared" / "reference" / "agreement-vectors.json"
+SHARED = HERE.parents[3] / "shared" / "reference" / "agreement-vectors.json"
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason=f"no shared reference folder at {SHARED}")

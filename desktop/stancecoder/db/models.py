@@ -26,6 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from stancecoder.core.status import Status
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -182,14 +184,16 @@ class ArticleCode(Base):
 
 class Assignment(Base):
     __tablename__ = "assignment"
-    __table_args__ = (CheckConstraint("status IN ('todo', 'doing', 'done')", name="status"),)
+    __table_args__ = (
+        CheckConstraint(f"status IN ({', '.join(repr(s.value) for s in Status)})", name="status"),
+    )
     article_id: Mapped[int] = mapped_column(
         ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
     )
     coder_id: Mapped[int] = mapped_column(
         ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True
     )
-    status: Mapped[str] = mapped_column(String(8), default="todo")
+    status: Mapped[str] = mapped_column(String(8), default=Status.TODO)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 

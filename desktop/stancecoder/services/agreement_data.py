@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, Select, select
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.status import Status
 from stancecoder.db.models import Article, ArticleCode, Assignment, Coder, Passage, PassageCode
 from stancecoder.db.store import get_setting
 from stancecoder.services.codebook_view import VariableView, codebook_view
@@ -97,7 +98,9 @@ def load_codings(
             key = (article_id, known[coder_id], variable_names[variable_id])
             out.article_codes[key] = tuple(sorted((*out.article_codes.get(key, ()), code_id)))
             out.coded_by.setdefault(article_id, set()).add(known[coder_id])
-        done = select(Assignment.article_id, Assignment.coder_id).where(Assignment.status == "done")
+        done = select(Assignment.article_id, Assignment.coder_id).where(
+            Assignment.status == Status.DONE
+        )
         for article_id, coder_id in connection.execute(
             scoped(done, Assignment.article_id, Assignment.coder_id)
         ):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def list_articles(
                 title=title or _opening_words(text),
                 source=source,
                 published=published,
-                status=statuses.get(article_id, "todo"),
+                status=statuses.get(article_id, Status.TODO),
                 passages=counts.get(article_id, 0),
             )
             for article_id, title, source, published, text in connection.execute(articles)

@@ -15,6 +15,7 @@ from statistics import fmean
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from stancecoder.core.status import Status
 from stancecoder.db.models import (
     Article,
     ArticleCode,
@@ -203,7 +204,7 @@ def article_sheet(session: Session, filters: ExportFilter) -> tuple[list[Column]
         row: list[object] = list(record)
         for coder in coders:
             row += [
-                status.get((article_id, coder.id), "todo"),
+                status.get((article_id, coder.id), Status.TODO.value),
                 counts.get((article_id, coder.id), 0),
             ]
             row += ["; ".join(codes[(article_id, coder.id, v.id)]) or None for v in article_vars]

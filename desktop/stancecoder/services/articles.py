@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, select
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
@@ -117,7 +117,9 @@ def matching_articles(project: Project, words: str) -> set[int]:
         return set(connection.execute(query).scalars())
 
 
-def contains_word(column: ColumnElement[str], word: str, dialect: str) -> ColumnElement[bool]:
+def contains_word(
+    column: SQLColumnExpression[str | None], word: str, dialect: str
+) -> ColumnElement[bool]:
     """Case-insensitive substring match that also folds Cyrillic, Greek and accented
     letters. PostgreSQL's ILIKE does; SQLite's LIKE folds ASCII only, so a word with
     other letters is also tried Capitalised and in CAPITALS, the forms news text uses."""

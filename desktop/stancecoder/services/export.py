@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,7 +76,7 @@ def _check_filter(session: Session, filters: ExportFilter) -> None:
         raise ValidationError(f"unknown status {filters.status!r} (choose {', '.join(Status)})")
 
 
-def codebook_sheet(session: Session) -> tuple[list[Column], list[list]]:
+def codebook_sheet(session: Session) -> tuple[list[Column], Sequence[Sequence[object]]]:
     lookup = CodeLookup(session)
     columns = [
         Column("variable", width=14), Column("level", width=10), Column("scope", width=10),
@@ -98,7 +98,7 @@ def codebook_sheet(session: Session) -> tuple[list[Column], list[list]]:
 
 def about_sheet(
     project: Project, session: Session, filters: ExportFilter
-) -> tuple[list[Column], list[list]]:
+) -> tuple[list[Column], Sequence[Sequence[object]]]:
     facts = [
         ("project", get_setting(session, "name") or project.location),
         ("location", project.location),

@@ -75,7 +75,9 @@ def project_info(project: Project) -> ProjectInfo:
             )
         }
         for coder in session.scalars(select(Coder).order_by(Coder.name)):
-            counts = {s: statuses.get((coder.id, s), 0) for s in (Status.DOING, Status.DONE)}
+            counts: dict[str, int] = {
+                s: statuses.get((coder.id, s), 0) for s in (Status.DOING, Status.DONE)
+            }
             counts[Status.TODO] = articles - counts[Status.DOING] - counts[Status.DONE]
             counts["passages"] = passages.get(coder.id, 0)
             info.coders[coder.name] = counts

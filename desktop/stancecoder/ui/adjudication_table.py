@@ -35,9 +35,9 @@ from stancecoder.services.adjudication import ArticleComparison, Site
 from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.passages import PassageView
 from stancecoder.ui.code_picker import ENTER_KEYS, swatch
-from stancecoder.ui.codebook_editor_banner import ACCENT
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+ACCENT = QColor("#d08a2e")  # the amber of the codebook editor's banner
 QUOTE_CHARS = 44
 PAD = 8
 Index = QModelIndex | QPersistentModelIndex

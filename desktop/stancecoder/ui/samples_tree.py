@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from stancecoder.core.status import Status
 from stancecoder.services.samples import CoderProgress, SampleInfo
-from stancecoder.ui.article_table import STATUS_COLOURS
 
 COLUMNS = ("Sample / coder", "Kind", "State", "Seed", "Articles", "Progress")
 NAME, KIND, STATE, SEED, ARTICLES, PROGRESS = range(len(COLUMNS))
 ROUND_ROLE = Qt.ItemDataRole.UserRole + 1  # the sample a row belongs to
 COUNTS_ROLE = Qt.ItemDataRole.UserRole + 2  # (todo, doing, done) for the bar
+DOING, DONE = QColor("#d99a1e"), QColor("#3c9a5f")  # the article list's status dots
 BAR_WIDTH, BAR_HEIGHT = 120, 8
 ROW_PADDING = 8  # a little air between rows, as in the article list
 ALL_ASSIGNED = "All assigned articles"
@@ -89,9 +89,9 @@ class ProgressDelegate(RowDelegate):
         done_width = round(BAR_WIDTH * done / total)
         doing_width = round(BAR_WIDTH * (done + doing) / total)
         painter.setClipRect(bar)
-        for width, status in ((doing_width, Status.DOING), (done_width, Status.DONE)):
+        for width, colour in ((doing_width, DOING), (done_width, DONE)):
             if width:
-                painter.setBrush(STATUS_COLOURS[status])
+                painter.setBrush(colour)
                 painter.drawRoundedRect(QRect(bar.left(), bar.top(), width, BAR_HEIGHT), 3, 3)
         painter.setClipping(False)
         painter.setPen(ink)

@@ -1,4 +1,5 @@
-"""The project's own rules, checked with the suite: lint, format, and the layer contract."""
+"""The project's own rules, checked with the suite: lint, format, the layer contracts, and
+the types of every layer below the ui (the configuration is in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ def tool(name: str) -> str:
         ["ruff", "check", "desktop", "tests", "packaging", "docs", "bench"],
         ["ruff", "format", "--check", "desktop", "tests", "packaging", "docs", "bench"],
         ["lint-imports"],
+        ["mypy"],
     ],
-    ids=["ruff-check", "ruff-format", "import-layers"],
+    ids=["ruff-check", "ruff-format", "import-layers", "types"],
 )
 def test_project_rules(command: list[str]) -> None:
     result = subprocess.run(

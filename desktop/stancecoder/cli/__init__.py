@@ -17,6 +17,7 @@ from pathlib import Path
 from stancecoder import __version__
 from stancecoder.core.errors import StanceCoderError, ValidationError
 from stancecoder.core.printable import printable
+from stancecoder.core.status import Status
 from stancecoder.io.limits import DEFAULT_LIMITS, KB, MB
 from stancecoder.io.pending import sweep_abandoned
 
@@ -94,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("project")
     sub.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
     sub.add_argument("--coder", action="append", default=[], help="only this coder (repeatable)")
-    sub.add_argument("--status", choices=["todo", "doing", "done"])
+    sub.add_argument("--status", choices=[status.value for status in Status])
     sub.add_argument("--article", action="append", type=int, default=[], help="article id")
     sub.add_argument(
         "--raw",

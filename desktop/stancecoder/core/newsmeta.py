@@ -164,7 +164,7 @@ def _month_number(name: str) -> int | None:
     return None
 
 
-def _iso(year: str, month: str | int | None, day: str | None) -> str | None:
+def _iso(year: str, month: str | int | None, day: str | int | None) -> str | None:
     try:
         checked = date(int(year), int(month or 1), int(day or 1))
     except ValueError:

@@ -10,6 +10,7 @@ and gives the user one line naming the field, on both databases.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from sqlalchemy import String, event, inspect
 from sqlalchemy.orm import Mapper, Session, UOWTransaction, sessionmaker
@@ -18,9 +19,9 @@ from stancecoder.core.errors import ValidationError
 
 
 @cache
-def string_limits(mapper: Mapper) -> tuple[tuple[str, str, int], ...]:
+def string_limits(mapper: Mapper[Any]) -> tuple[tuple[str, str, int], ...]:
     """(attribute, name to show, length) of every column of `mapper` with a length."""
-    table = mapper.local_table.name.replace("_", " ")
+    table = mapper.local_table.description.replace("_", " ")
     return tuple(
         (prop.key, f"{table} {prop.key.replace('_', ' ')}", column.type.length)
         for prop in mapper.column_attrs

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -26,6 +25,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from stancecoder.core.codebook_model import Level, Scope
+from stancecoder.core.status import Status
+
+CODEBOOK_VERSION_LENGTH = 40  # every coding records the version of the codebook it used
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -103,8 +106,8 @@ class Variable(Base):
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
-    level: Mapped[str] = mapped_column(String(10))
-    scope: Mapped[str] = mapped_column(String(10), default="passage")
+    level: Mapped[Level] = mapped_column(String(10))
+    scope: Mapped[Scope] = mapped_column(String(10), default="passage")
     multiple: Mapped[bool] = mapped_column(Boolean, default=False)
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -146,12 +149,14 @@ class Passage(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    codebook_version: Mapped[str | None] = mapped_column(String(40))
+    codebook_version: Mapped[str | None] = mapped_column(String(CODEBOOK_VERSION_LENGTH))
     codes: Mapped[list[PassageCode]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
 
-    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
+    # read once from the class by the mapper; SQLAlchemy's own typing declares the name as a
+    # plain attribute, so a ClassVar annotation would contradict it
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class PassageCode(Base):
@@ -177,19 +182,21 @@ class ArticleCode(Base):
         ForeignKey("code.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
     variable_id: Mapped[int] = mapped_column(ForeignKey("variable.id", ondelete="RESTRICT"))
-    codebook_version: Mapped[str | None] = mapped_column(String(40))
+    codebook_version: Mapped[str | None] = mapped_column(String(CODEBOOK_VERSION_LENGTH))
 
 
 class Assignment(Base):
     __tablename__ = "assignment"
-    __table_args__ = (CheckConstraint("status IN ('todo', 'doing', 'done')", name="status"),)
+    __table_args__ = (
+        CheckConstraint(f"status IN ({', '.join(repr(s.value) for s in Status)})", name="status"),
+    )
     article_id: Mapped[int] = mapped_column(
         ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
     )
     coder_id: Mapped[int] = mapped_column(
         ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True
     )
-    status: Mapped[str] = mapped_column(String(8), default="todo")
+    status: Mapped[str] = mapped_column(String(8), default=Status.TODO)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 

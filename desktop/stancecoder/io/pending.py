@@ -168,8 +168,10 @@ def _windows_pid_alive(pid: int) -> bool:
     """os.kill would terminate the process on Windows; ask whether it has exited instead."""
     import ctypes
 
+    if sys.platform != "win32":  # ctypes has windll only there, as type checkers know
+        raise NotImplementedError("only Windows is asked this way")
     query_limited_information, still_active = 0x1000, 259
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = ctypes.windll.kernel32
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:
         return False

@@ -254,13 +254,17 @@ def _normalise(kind: str, value: object) -> object:
         return value if isinstance(value, Real | Decimal) else _UNWRITABLE
     if isinstance(value, str):
         return _parse_iso(kind, value)
+    return _normalise_date(kind, value) if isinstance(value, date) else _UNWRITABLE
+
+
+def _normalise_date(kind: str, value: date) -> date:
+    """A date or datetime for a date or datetime column, as Excel holds it."""
     if isinstance(value, datetime):
         if kind == "date":
             return value.date()  # the date as the source wrote it, in its own time zone
         if value.tzinfo is not None:  # Excel has no time zones: store the UTC time
             return value.astimezone(UTC).replace(tzinfo=None)
-        return value
-    return value if isinstance(value, date) else _UNWRITABLE
+    return value
 
 
 def _parse_iso(kind: str, value: str) -> date | str:
@@ -278,7 +282,7 @@ def _parse_iso(kind: str, value: str) -> date | str:
             parsed = parse(value)
         except ValueError:
             return value  # shaped like a date but not one ("2024-02-30"): keep the text
-        return _normalise(kind, parsed)
+        return _normalise_date(kind, parsed)
     return value
 
 

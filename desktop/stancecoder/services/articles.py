@@ -6,9 +6,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, select
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def list_articles(
                 title=title or _opening_words(text),
                 source=source,
                 published=published,
-                status=statuses.get(article_id, "todo"),
+                status=statuses.get(article_id, Status.TODO),
                 passages=counts.get(article_id, 0),
             )
             for article_id, title, source, published, text in connection.execute(articles)
@@ -116,7 +117,9 @@ def matching_articles(project: Project, words: str) -> set[int]:
         return set(connection.execute(query).scalars())
 
 
-def contains_word(column: ColumnElement[str], word: str, dialect: str) -> ColumnElement[bool]:
+def contains_word(
+    column: SQLColumnExpression[str | None], word: str, dialect: str
+) -> ColumnElement[bool]:
     """Case-insensitive substring match that also folds Cyrillic, Greek and accented
     letters. PostgreSQL's ILIKE does; SQLite's LIKE folds ASCII only, so a word with
     other letters is also tried Capitalised and in CAPITALS, the forms news text uses."""

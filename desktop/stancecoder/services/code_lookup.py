@@ -82,7 +82,7 @@ class CodeLookup:
 
     def resolve(self, codes: CodeInput, scope: str) -> list[tuple[Variable, Code]]:
         """Check a coding's codes against the codebook; empty values mean 'not coded'."""
-        resolved = []
+        resolved: list[tuple[Variable, Code]] = []
         for name, given in codes.items():
             variable = self.variable(name)
             if variable.scope != scope:

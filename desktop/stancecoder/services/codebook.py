@@ -24,7 +24,13 @@ from stancecoder.core.codebook import (
     load_codebook,
 )
 from stancecoder.core.errors import ValidationError
-from stancecoder.db.models import ArticleCode, Code, Passage, PassageCode, Variable
+from stancecoder.db.models import (
+    CODEBOOK_VERSION_LENGTH,
+    ArticleCode,
+    Code,
+    PassageCode,
+    Variable,
+)
 from stancecoder.db.store import get_setting, set_setting
 from stancecoder.io.atomic_files import atomic_output
 from stancecoder.io.sheets import blamed_on
@@ -85,7 +91,7 @@ def _check_fits(session: Session, spec: CodebookSpec) -> None:
     """Refuse what the tables cannot hold before anything changes: a version longer than
     the one every coding records, or a code carried (with its uid) to another variable,
     which would take its codings into a variable they were never coded on."""
-    limit = Passage.__table__.c.codebook_version.type.length
+    limit = CODEBOOK_VERSION_LENGTH
     if len(spec.version) > limit:
         raise ValidationError(f"the codebook version is longer than {limit} characters")
     owners = dict(session.execute(select(Code.uid, Variable.name).join(Variable)).all())
@@ -113,12 +119,13 @@ def _apply_codes(
         code.label = f"›parked›{code.id}"
     session.flush()
     for position, (path, code_spec) in enumerate(entries):
-        code = matches[position]
-        if code is None:
+        match = matches[position]
+        if match is None:
             code = Code(variable_id=variable.id)
             session.add(code)
             changes.added.append(f"{variable.name}: {' › '.join(path)}")
         else:
+            code = match
             changes.updated.append(f"{variable.name}: {' › '.join(path)}")
         if code_spec.uid:
             code.uid = code_spec.uid
@@ -193,8 +200,8 @@ def read_codebook(session: Session) -> CodebookSpec:
         variables.append(
             VariableSpec(
                 name=variable.name,
-                level=variable.level,  # type: ignore[arg-type]
-                scope=variable.scope,  # type: ignore[arg-type]
+                level=variable.level,
+                scope=variable.scope,
                 multiple=variable.multiple,
                 description=variable.description,
                 codes=children.get(None, []),

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.spans import check_span
+from stancecoder.core.status import Status
 from stancecoder.db.models import Article, ArticleCode, Assignment, Passage, PassageCode, utc_now
 from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeInput, CodeLookup
@@ -22,8 +23,6 @@ from stancecoder.services.coders import require_coder
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
-
-STATUSES = ("todo", "doing", "done")
 
 
 @dataclass(frozen=True)
@@ -175,8 +174,8 @@ def set_article_codes(project: Project, article_id: int, coder: str, codes: Code
 
 
 def set_status(project: Project, article_id: int, coder: str, status: str) -> None:
-    if status not in STATUSES:
-        raise ValidationError(f"unknown status {status!r} (choose {', '.join(STATUSES)})")
+    if status not in tuple(Status):
+        raise ValidationError(f"unknown status {status!r} (choose {', '.join(Status)})")
     with project.transaction() as session:
         article = get_article(session, article_id)
         coder_row = require_coder(session, coder)
@@ -192,9 +191,9 @@ def _mark_started(session: Session, article_id: int, coder_id: int) -> None:
     """Coding an article moves its status from 'todo' to 'doing', never back from 'done'."""
     assignment = session.get(Assignment, (article_id, coder_id))
     if assignment is None:
-        session.add(Assignment(article_id=article_id, coder_id=coder_id, status="doing"))
-    elif assignment.status == "todo":
-        assignment.status = "doing"
+        session.add(Assignment(article_id=article_id, coder_id=coder_id, status=Status.DOING))
+    elif assignment.status == Status.TODO:
+        assignment.status = Status.DOING
         assignment.updated_at = utc_now()
 
 

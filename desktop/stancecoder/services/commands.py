@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy import select
 
 from stancecoder.core.changes import Changes
+from stancecoder.core.status import Status
 from stancecoder.db.models import Assignment, Code, Coder, Variable
 from stancecoder.services.article_codes import article_codes
 from stancecoder.services.code_lookup import CodeLookup
@@ -135,7 +136,7 @@ class SetStatus:
                 .where(Assignment.article_id == self.article_id, Coder.name == self.coder)
             )
         set_status(project, self.article_id, self.coder, self.status)
-        inverse = SetStatus(self.article_id, self.coder, old or "todo", self.text)
+        inverse = SetStatus(self.article_id, self.coder, old or Status.TODO, self.text)
         return inverse, Changes(articles={self.article_id})
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from stancecoder import __version__
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.status import Status
 from stancecoder.db.models import Coder
 from stancecoder.db.store import get_setting
 from stancecoder.io.csv_writer import write_csv
@@ -71,11 +72,11 @@ def _check_filter(session: Session, filters: ExportFilter) -> None:
     unknown = [name for name in filters.coders if name not in known]
     if unknown:
         raise ValidationError(f"no coder called {', '.join(unknown)}")
-    if filters.status not in (None, "todo", "doing", "done"):
-        raise ValidationError(f"unknown status {filters.status!r} (choose todo, doing, done)")
+    if filters.status is not None and filters.status not in tuple(Status):
+        raise ValidationError(f"unknown status {filters.status!r} (choose {', '.join(Status)})")
 
 
-def codebook_sheet(session: Session) -> tuple[list[Column], list[list]]:
+def codebook_sheet(session: Session) -> tuple[list[Column], Sequence[Sequence[object]]]:
     lookup = CodeLookup(session)
     columns = [
         Column("variable", width=14), Column("level", width=10), Column("scope", width=10),
@@ -97,7 +98,7 @@ def codebook_sheet(session: Session) -> tuple[list[Column], list[list]]:
 
 def about_sheet(
     project: Project, session: Session, filters: ExportFilter
-) -> tuple[list[Column], list[list]]:
+) -> tuple[list[Column], Sequence[Sequence[object]]]:
     facts = [
         ("project", get_setting(session, "name") or project.location),
         ("location", project.location),

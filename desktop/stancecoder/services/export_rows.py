@@ -11,10 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from statistics import fmean
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
+from stancecoder.core.status import Status
 from stancecoder.db.models import (
     Article,
     ArticleCode,
@@ -26,6 +28,9 @@ from stancecoder.db.models import (
 )
 from stancecoder.io.sheets import Column
 from stancecoder.services.code_lookup import CodeLookup
+
+# a query narrowed by a filter keeps the columns, and so the row type, it selected
+_Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ class CodingRows:
         ]
         return columns
 
-    def statement(self) -> Select:
+    def statement(self) -> Select[*tuple[Any, ...]]:
         fields = (
             Passage.article_id, Article.title, Article.source, Article.published, Coder.name,
             Passage.id, Passage.start, Passage.end, Passage.quote,
@@ -113,8 +118,8 @@ class CodingRows:
                 row.append("; ".join(labels[i] for i in chosen) or None)
                 if scaled:
                     values = [self.codes[i].value for i in chosen]
-                    values = [v for v in values if v is not None]
-                    row.append(fmean(values) if values else None)
+                    numbers = [v for v in values if v is not None]
+                    row.append(fmean(numbers) if numbers else None)
             row += [memo or None, version, created, updated]
             yield row
 
@@ -134,11 +139,11 @@ class CodingRows:
 
 
 def apply_filter(
-    query: Select,
+    query: _Query,
     filters: ExportFilter,
-    article_col: ColumnElement[int],
-    coder_col: ColumnElement[int],
-) -> Select:
+    article_col: SQLColumnExpression[int],
+    coder_col: SQLColumnExpression[int],
+) -> _Query:
     if filters.coders:
         query = query.where(coder_col.in_(select(Coder.id).where(Coder.name.in_(filters.coders))))
     if filters.article_ids:
@@ -151,7 +156,9 @@ def apply_filter(
     return query
 
 
-def article_sheet(session: Session, filters: ExportFilter) -> tuple[list[Column], list[list]]:
+def article_sheet(
+    session: Session, filters: ExportFilter
+) -> tuple[list[Column], Sequence[Sequence[object]]]:
     """Articles with their metadata, and per coder: status, passages, article-level codes."""
     coders = session.scalars(select(Coder).order_by(Coder.name)).all()
     if filters.coders:
@@ -203,7 +210,7 @@ def article_sheet(session: Session, filters: ExportFilter) -> tuple[list[Column]
         row: list[object] = list(record)
         for coder in coders:
             row += [
-                status.get((article_id, coder.id), "todo"),
+                status.get((article_id, coder.id), Status.TODO.value),
                 counts.get((article_id, coder.id), 0),
             ]
             row += ["; ".join(codes[(article_id, coder.id, v.id)]) or None for v in article_vars]
@@ -211,7 +218,7 @@ def article_sheet(session: Session, filters: ExportFilter) -> tuple[list[Column]
     return columns, rows
 
 
-def summary_sheet(coding: CodingRows) -> tuple[list[Column], list[list]]:
+def summary_sheet(coding: CodingRows) -> tuple[list[Column], Sequence[Sequence[object]]]:
     """Actor × topic: passage count and mean stance, for the first two nominal passage
     variables and the first ordinal/interval one of the codebook."""
     nominal = [v for v in coding.variables if v.level == "nominal"]
@@ -225,12 +232,12 @@ def summary_sheet(coding: CodingRows) -> tuple[list[Column], list[list]]:
     links = coding.code_links()
     for codes in links.values():
         chosen = [coding.codes[i] for i in codes]
-        rows_a = [c for c in chosen if c.variable_id == first.id] or [None]
-        rows_b = [c for c in chosen if c.variable_id == second.id] or [None]
+        rows_a: list[Code | None] = [c for c in chosen if c.variable_id == first.id] or [None]
+        rows_b: list[Code | None] = [c for c in chosen if c.variable_id == second.id] or [None]
         value = next((c.value for c in chosen if scale and c.variable_id == scale.id), None)
-        for a in rows_a:
-            for b in rows_b:
-                key = (_label(coding, a), _label(coding, b))
+        for code_a in rows_a:
+            for code_b in rows_b:
+                key = (_label(coding, code_a), _label(coding, code_b))
                 cells[key].append(value)
     columns = [Column(first.name, width=36), Column(second.name, width=30),
                Column("passages", "int", width=10)]  # fmt: skip

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from stancecoder.core.status import Status
 from stancecoder.db.models import (
     Article,
     ArticleCode,
@@ -74,8 +75,10 @@ def project_info(project: Project) -> ProjectInfo:
             )
         }
         for coder in session.scalars(select(Coder).order_by(Coder.name)):
-            counts = {s: statuses.get((coder.id, s), 0) for s in ("doing", "done")}
-            counts["todo"] = articles - counts["doing"] - counts["done"]
+            counts: dict[str, int] = {
+                s: statuses.get((coder.id, s), 0) for s in (Status.DOING, Status.DONE)
+            }
+            counts[Status.TODO] = articles - counts[Status.DOING] - counts[Status.DONE]
             counts["passages"] = passages.get(coder.id, 0)
             info.coders[coder.name] = counts
         used: dict[int, int] = {}

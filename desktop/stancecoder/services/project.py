@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
 from types import TracebackType
+
+from sqlalchemy.orm import Session
 
 from stancecoder.core.codebook import CodebookSpec, load_codebook
 from stancecoder.core.errors import ProjectError
@@ -40,7 +43,8 @@ class Project:
         if self.store.read_only is not None:
             raise ProjectError(read_only_message(self.store.read_only))
 
-    def transaction(self):  # type: ignore[no-untyped-def]
+    def transaction(self) -> AbstractContextManager[Session]:
+        """One unit of work on the project's database: see `Store.transaction`."""
         return self.store.transaction()
 
     @property

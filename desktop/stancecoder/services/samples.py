@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.sampling import describe, draw, sample_size, stratum_of
+from stancecoder.core.status import Status
 from stancecoder.db.models import (
     Article,
     Assignment,
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from stancecoder.services.project import Project
 
 KINDS = ("training", "final")
-STATUSES = ("todo", "doing", "done")
 SEED_LIMIT = 2**31  # seeds fit the portable INTEGER column on every database
 
 
@@ -194,7 +194,7 @@ def progress(project: Project, coder: str | None = None) -> list[CoderProgress]:
         grouped = session.execute(query.group_by(Assignment.coder_id, Assignment.status))
         counts = {(coder_id, status): number for coder_id, status, number in grouped}
         return [
-            _progress_row(person.name, {s: counts.get((person.id, s), 0) for s in STATUSES})
+            _progress_row(person.name, {s: counts.get((person.id, s), 0) for s in Status})
             for person in people
         ]
 
@@ -221,7 +221,7 @@ def round_progress(project: Project) -> dict[str, list[CoderProgress]]:
         counts: dict[str, dict[str, dict[str, int]]] = {name: {} for name in names.values()}
         for round_id, coder, status, number in rows:
             per_status = counts[names[round_id]].setdefault(coder, {})
-            key = status or "todo"  # a round article never given to the coder is still to do
+            key = status or Status.TODO  # a round article never given to the coder is still to do
             per_status[key] = per_status.get(key, 0) + number
         return {
             name: [_progress_row(coder, n) for coder, n in sorted(per_coder.items())]
@@ -261,7 +261,7 @@ def _rest(session: Session) -> list[int]:
 
 
 def _progress_row(coder: str, counts: dict[str, int]) -> CoderProgress:
-    todo, doing, done = (counts.get(status, 0) for status in STATUSES)
+    todo, doing, done = (counts.get(status, 0) for status in Status)
     return CoderProgress(coder, todo + doing + done, todo, doing, done)
 
 

@@ -8,6 +8,7 @@ the report and the bootstrap need.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import krippendorff
 import numpy as np
@@ -105,20 +106,23 @@ def krippendorff_alpha(data: ReliabilityData, level: str) -> Result:
     setup = prepare(data, level)
     counts = data.counts()
     paired = counts[counts.sum(axis=1) >= 2]
-    base = {
-        "name": "krippendorff_alpha",
-        "level": level,
-        "n_units": len(paired),
-        "n_coders": data.n_coders,
-    }
+    result = partial(
+        Result,
+        name="krippendorff_alpha",
+        level=level,
+        n_units=len(paired),
+        n_coders=data.n_coders,
+    )
     if isinstance(setup, str):
-        return Result(value=None, reason=setup, **base)
+        return result(value=None, reason=setup)
     values = data.numeric_scale() if level in ("interval", "ratio") else None
     domain = values if values is not None else np.arange(data.n_categories)
-    value = krippendorff.alpha(value_counts=paired, value_domain=domain, level_of_measurement=level)
+    value = krippendorff.alpha(
+        value_counts=paired, value_domain=domain, level_of_measurement=check_level(level)
+    )
     extra = {
         "observed_disagreement": setup.observed,
         "expected_disagreement": setup.expected,
         "pairable_values": setup.pairable,
     }
-    return Result(value=float(value), extra=extra, **base)
+    return result(value=float(value), extra=extra)

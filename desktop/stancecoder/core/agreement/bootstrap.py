@@ -31,7 +31,7 @@ def _cells(o: np.ndarray, delta2: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _draws_per_replicate(o: np.ndarray, n_coders: int) -> int:
     # KALPHA v3 / Stata: M = min(25·Q, (m − 1)·n / 2), Q = non-zero cells of the full matrix.
     q_cells = int(np.count_nonzero(o > 1e-12))
-    return max(1, math.floor(min(25 * q_cells, (n_coders - 1) * o.sum() / 2.0)))
+    return max(1, math.floor(min(25 * q_cells, (n_coders - 1) * float(o.sum()) / 2.0)))
 
 
 def _correct_perfect(

@@ -7,6 +7,7 @@ Percent agreement, Fleiss, AC1/AC2 and Brennan–Prediger share one observed agr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -43,27 +44,26 @@ def _parts(data: ReliabilityData, weights: np.ndarray) -> _Parts:
 def _coefficient(
     name: str, data: ReliabilityData, parts: _Parts, pe: float | None, why: str = ""
 ) -> Result:
-    base = {"name": name, "level": None, "n_units": parts.n_units, "n_coders": data.n_coders}
+    result = partial(Result, name=name, level=None, n_units=parts.n_units, n_coders=data.n_coders)
     if parts.pa is None:
-        return Result(value=None, reason=parts.reason, **base)
+        return result(value=None, reason=parts.reason)
     if pe is None:
-        return Result(value=None, reason=why, **base)
+        return result(value=None, reason=why)
     if np.isclose(pe, 1.0):
-        return Result(
+        return result(
             value=None,
             reason="chance agreement is 1 (every code is the same category), "
             "so agreement beyond chance is not defined",
-            **base,
         )
     extra = {"observed_agreement": parts.pa, "chance_agreement": pe}
-    return Result(value=(parts.pa - pe) / (1.0 - pe), extra=extra, **base)
+    return result(value=(parts.pa - pe) / (1.0 - pe), extra=extra)
 
 
 def percent_agreement(data: ReliabilityData) -> Result:
     """Gwet's p_a: the share of agreeing coder pairs, averaged over units with ≥ 2 codes."""
     parts = _parts(data, np.eye(max(data.n_categories, 1)))
-    base = {"name": "percent_agreement", "level": None, "n_coders": data.n_coders}
-    return Result(value=parts.pa, reason=parts.reason, n_units=parts.n_units, **base)
+    result = partial(Result, name="percent_agreement", level=None, n_coders=data.n_coders)
+    return result(value=parts.pa, reason=parts.reason, n_units=parts.n_units)
 
 
 def fleiss_kappa(data: ReliabilityData) -> Result:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from numbers import Real
+from typing import Literal, get_args
 
 import numpy as np
 
 from stancecoder.core.errors import StanceCoderError
 
-LEVELS = ("nominal", "ordinal", "interval", "ratio")
+Level = Literal["nominal", "ordinal", "interval", "ratio"]
+LEVELS: tuple[Level, ...] = get_args(Level)
 
 
 class ReliabilityDataError(StanceCoderError, ValueError):
@@ -24,7 +26,7 @@ def _is_missing(value: object) -> bool:
 
 def _default_order(values: list[object]) -> list[object]:
     try:
-        return sorted(values)  # type: ignore[type-var]
+        return sorted(values)  # type: ignore[type-var]  # mixed kinds: the TypeError is caught
     except TypeError:
         return values
 
@@ -186,9 +188,10 @@ class ReliabilityData:
         return np.asarray(self.categories, dtype=float)
 
 
-def check_level(level: str) -> str:
+def check_level(level: str) -> Level:
+    """The level as one of `LEVELS`, typed so, or an error naming the levels there are."""
     if level not in LEVELS:
         raise ReliabilityDataError(
             f"unknown level of measurement {level!r}; use one of {', '.join(LEVELS)}"
         )
-    return level
+    return LEVELS[LEVELS.index(level)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from stancecoder.core.agreement.data import ReliabilityData
@@ -10,23 +12,22 @@ from stancecoder.core.agreement.weights import check_weights, weight_matrix
 
 
 def _kappa(name: str, data: ReliabilityData, weights: str | None) -> Result:
-    base = {"name": name, "level": None, "n_coders": data.n_coders}
+    result = partial(Result, name=name, level=None, n_coders=data.n_coders)
     if data.n_coders != 2:
-        return Result(
+        return result(
             value=None,
             n_units=0,
             reason=f"defined for exactly 2 coders, got {data.n_coders}; "
             "use Fleiss' kappa or Krippendorff's alpha",
-            **base,
         )
     both = (data.codes >= 0).all(axis=1)
     pairs = data.codes[both]
     n = len(pairs)
     if n == 0:
-        return Result(value=None, n_units=0, reason="no unit was coded by both coders", **base)
+        return result(value=None, n_units=0, reason="no unit was coded by both coders")
     q = data.n_categories
     if weights is not None and q < 2:
-        return Result(value=None, n_units=n, reason="weights need at least 2 categories", **base)
+        return result(value=None, n_units=n, reason="weights need at least 2 categories")
     table = np.zeros((q, q))
     np.add.at(table, (pairs[:, 0], pairs[:, 1]), 1.0)
     table /= n
@@ -34,15 +35,14 @@ def _kappa(name: str, data: ReliabilityData, weights: str | None) -> Result:
     po = float(np.sum(w * table))
     pe = float(np.sum(w * np.outer(table.sum(axis=1), table.sum(axis=0))))
     if np.isclose(pe, 1.0):
-        return Result(
+        return result(
             value=None,
             n_units=n,
             reason="chance agreement is 1 (both coders used one and the same category), "
             "so kappa is not defined",
-            **base,
         )
     extra = {"observed_agreement": po, "chance_agreement": pe}
-    return Result(value=(po - pe) / (1.0 - pe), n_units=n, extra=extra, **base)
+    return result(value=(po - pe) / (1.0 - pe), n_units=n, extra=extra)
 
 
 def cohen_kappa(data: ReliabilityData) -> Result:

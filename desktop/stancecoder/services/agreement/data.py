@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import Select, SQLColumnExpression, select
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.status import Status
 from stancecoder.db.models import Article, ArticleCode, Assignment, Coder, Passage, PassageCode
 from stancecoder.db.store import get_setting
 from stancecoder.services.codebook_view import VariableView, codebook_view
@@ -16,6 +17,9 @@ from stancecoder.services.coders import consensus_name
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
+
+# a query narrowed by a filter keeps the columns, and so the row type, it selected
+_Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,9 @@ def load_codings(
             coders=names,
         )
 
-        def scoped(query: Select, article: ColumnElement[int], coder: ColumnElement[int]) -> Select:
+        def scoped(
+            query: _Query, article: SQLColumnExpression[int], coder: SQLColumnExpression[int]
+        ) -> _Query:
             """Only the chosen coders and articles, filtered by the database."""
             query = query.where(coder.in_(ids))
             return query if wanted is None else query.where(article.in_(wanted))
@@ -75,8 +81,8 @@ def load_codings(
         links = scoped(links.join(Passage), Passage.article_id, Passage.coder_id)
         passage_codes: dict[int, dict[str, list[int]]] = {}
         for passage_id, variable_id, code_id in connection.execute(links):
-            codes = passage_codes.setdefault(passage_id, {})
-            codes.setdefault(variable_names[variable_id], []).append(code_id)
+            by_variable = passage_codes.setdefault(passage_id, {})
+            by_variable.setdefault(variable_names[variable_id], []).append(code_id)
         passages = select(
             Passage.id, Passage.article_id, Passage.coder_id, Passage.start, Passage.end
         ).order_by(Passage.article_id, Passage.start)
@@ -97,7 +103,9 @@ def load_codings(
             key = (article_id, known[coder_id], variable_names[variable_id])
             out.article_codes[key] = tuple(sorted((*out.article_codes.get(key, ()), code_id)))
             out.coded_by.setdefault(article_id, set()).add(known[coder_id])
-        done = select(Assignment.article_id, Assignment.coder_id).where(Assignment.status == "done")
+        done = select(Assignment.article_id, Assignment.coder_id).where(
+            Assignment.status == Status.DONE
+        )
         for article_id, coder_id in connection.execute(
             scoped(done, Assignment.article_id, Assignment.coder_id)
         ):

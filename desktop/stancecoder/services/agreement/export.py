@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.io.report_html import write_html
-from stancecoder.io.sheets import Column, Sheet
+from stancecoder.io.sheets import Column, ColumnKind, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
 from stancecoder.services.agreement.reliability_calc import as_json
 from stancecoder.services.agreement.rounds_text import cell_text, rounds_paragraph
-from stancecoder.services.agreement.stats import interpret
+from stancecoder.services.agreement.stats import Disagreement, interpret
 from stancecoder.services.output_target import check_output
 
 if TYPE_CHECKING:
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from stancecoder.services.agreement.rounds import RoundFigure, RoundsReport
     from stancecoder.services.project import Project
 
-F, N = "float", "int"
+F: ColumnKind = "float"
+N: ColumnKind = "int"
 
 
 def report_as_json(report: AgreementReport) -> dict[str, object]:
@@ -89,7 +90,7 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
     disagreements = [
         [d["variable"], d["article"], d["title"], coder, _span(d, coder), label]
         for v in report.variables for d in v.disagreements
-        for coder, label in d["codes"].items()  # type: ignore[attr-defined]
+        for coder, label in d["codes"].items()
     ]  # fmt: skip
     raw = [
         [v.name, article, where, *(labels.get(c, "") for c in report.coders)]
@@ -226,15 +227,16 @@ def _figure_json(f: RoundFigure) -> dict[str, object]:
     return entry
 
 
-def _cols(texts: str, kinds: list[str], numeric: list[str], after: list[str]) -> list[Column]:
+def _cols(
+    texts: str, kinds: list[ColumnKind], numeric: list[str], after: list[str]
+) -> list[Column]:
     return (
         [Column(h) for h in texts.split()]
-        + [Column(h, k) for h, k in zip(numeric, kinds, strict=True)]  # type: ignore[arg-type]
+        + [Column(h, k) for h, k in zip(numeric, kinds, strict=True)]
         + [Column(h, wrap=True, width=60) for h in after]
     )
 
 
-def _span(disagreement: dict[str, object], coder: str) -> str:
-    spans = disagreement.get("spans") or {}
-    span = spans.get(coder)  # type: ignore[attr-defined]
+def _span(disagreement: Disagreement, coder: str) -> str:
+    span = disagreement["spans"].get(coder)
     return f"[{span[0]}, {span[1]})" if span else ""

@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, Literal
 from stancecoder.core.agreement import LEVELS, Result, unitizing_alpha_all
 from stancecoder.core.errors import ValidationError
 from stancecoder.services.agreement.data import Codings, load_codings
-from stancecoder.services.agreement.stats import VariableAgreement, variable_agreement
+from stancecoder.services.agreement.stats import (
+    Bootstrap,
+    Disagreement,
+    VariableAgreement,
+    variable_agreement,
+)
 from stancecoder.services.agreement.text import methods_paragraph
 from stancecoder.services.agreement.units import (
     Scale,
@@ -105,7 +110,7 @@ def project_agreement(
         replicates=replicates,
         round=round,
     )
-    boot = {"replicates": replicates, "seed": seed}
+    boot: Bootstrap = {"replicates": replicates, "seed": seed}
     passage_vars = [v for v in codings.variables if v.scope == "passage"]
     if unit == "matched":
         units, unmatched = matched_units(codings, overlap)
@@ -173,8 +178,8 @@ def _unitizing(codings: Codings, scale: Scale, coders: list[str]) -> VariableAgr
     return out
 
 
-def _disagreements(codings: Codings, result: VariableAgreement) -> list[dict[str, object]]:
-    rows = []
+def _disagreements(codings: Codings, result: VariableAgreement) -> list[Disagreement]:
+    rows: list[Disagreement] = []
     for article, where, labels, spans in result.raw:
         given = {c: label for c, label in labels.items() if label}
         if len(set(given.values())) > 1:

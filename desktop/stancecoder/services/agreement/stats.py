@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import combinations
+from typing import TypedDict
 
 import numpy as np
 
@@ -16,6 +17,25 @@ from stancecoder.core.agreement import (
 )
 from stancecoder.core.agreement.alpha import coincidence_matrix
 from stancecoder.services.agreement.units import Scale, UnitRow
+
+
+class Disagreement(TypedDict):
+    """A unit the coders gave different labels, as the report lists it and exports it."""
+
+    article: int
+    title: str
+    where: str
+    variable: str
+    codes: dict[str, str]  # coder -> label
+    spans: dict[str, tuple[int, int]]  # coder -> passage span (passage units only)
+
+
+class Bootstrap(TypedDict):
+    """How alpha's interval is drawn, the same for every variable of one report."""
+
+    replicates: int
+    seed: int | None
+
 
 RELIABLE, TENTATIVE = 0.800, 0.667
 MIN_UNITS, MIN_VALUES = 50, 5
@@ -39,7 +59,7 @@ class VariableAgreement:
     raw: list[tuple[int, str, dict[str, str], dict[str, tuple[int, int]]]] = field(
         default_factory=list
     )
-    disagreements: list[dict[str, object]] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -64,7 +84,7 @@ def undefined(level: str | None, coders: list[str], reason: str) -> Result:
 
 
 def variable_agreement(
-    scale: Scale, unit: str, rows: list[UnitRow], coders: list[str], boot: dict
+    scale: Scale, unit: str, rows: list[UnitRow], coders: list[str], boot: Bootstrap
 ) -> VariableAgreement:
     v = scale.variable
     out = VariableAgreement(v.name, v.scope, v.level, unit, coders, [])

@@ -6,6 +6,7 @@ units of article-level variables; unitizing works on the spans themselves, laid 
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from stancecoder.core.agreement import Unit
@@ -71,10 +72,12 @@ def article_rows(codings: Codings, scale: Scale) -> list[UnitRow]:
     return rows
 
 
-def matched_units(codings: Codings, overlap: float) -> tuple[list[dict], list[PassageRow]]:
+def matched_units(
+    codings: Codings, overlap: float
+) -> tuple[list[dict[str, PassageRow]], list[PassageRow]]:
     """Matched units (coder -> passage) and the passages nobody else marked alike."""
     double = set(codings.double_coded())
-    rows = {p.id: p for p in codings.passages if p.article in double}
+    rows: dict[Hashable, PassageRow] = {p.id: p for p in codings.passages if p.article in double}
     marked = [Marked(p.id, p.coder, p.article, p.start, p.end) for p in rows.values()]
     try:
         matching = match_passages(marked, overlap)
@@ -122,7 +125,8 @@ def sentence_rows(codings: Codings, scale: Scale) -> list[UnitRow]:
 def unitizing_units(codings: Codings, scale: Scale) -> tuple[list[Unit], int]:
     """Units on one continuum (the articles end to end, in id order) and its length."""
     name = scale.variable.name
-    offset, spans = 0, {}
+    offset = 0
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for article in codings.double_coded():
         for p in codings.passages:
             if p.article == article:

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QKeyEvent,
+    QPainter,
     QPalette,
     QTextDocument,
 )
@@ -143,7 +144,7 @@ class HtmlDelegate(QStyledItemDelegate):
         document.setTextWidth(max(option.rect.width() - 2 * PAD, 40))
         return document
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.text = ""

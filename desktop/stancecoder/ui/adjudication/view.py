@@ -198,7 +198,7 @@ class AdjudicationView(QDialog):
             command = EditConsensus(consensus.uid, consensus.version, codes, span, memo)
         if self.undo.run(command) is None:
             return  # refused and said why; the edit stays open to be put right
-        uid = consensus.uid if consensus else command.uid  # type: ignore[attr-defined]
+        uid = consensus.uid if consensus else command.uid
         self._close_editor()
         self._select_site_of(uid)
 

@@ -129,7 +129,7 @@ class RoundsPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
+            key_event: QKeyEvent = event  # type: ignore[assignment]  # KeyPress: a QKeyEvent
             if key_event.key() in OPEN_KEYS and self.table.currentColumn() > 0:
                 self._open(self.table.currentColumn())
                 return True

@@ -87,8 +87,7 @@ def disagreement_rows(report: AgreementReport) -> list[tuple[int, int, list[Cell
     rows = []
     for v in report.variables:
         for d in v.disagreements:
-            spans: dict[str, tuple[int, int]] = d["spans"]  # type: ignore[assignment]
-            codes: dict[str, str] = d["codes"]  # type: ignore[assignment]
+            spans, codes = d["spans"], d["codes"]
             start = min((s for s, _ in spans.values()), default=0)
             given = "   ·   ".join(f"{coder}: {label}" for coder, label in codes.items())
             rows.append((int(d["article"]), start, [v.name, str(d["title"]), start, given]))

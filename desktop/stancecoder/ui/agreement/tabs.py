@@ -113,7 +113,7 @@ class AgreementTabs(QTabWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.disagreements and event.type() == QEvent.Type.KeyPress:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
+            key_event: QKeyEvent = event  # type: ignore[assignment]  # KeyPress: a QKeyEvent
             if key_event.key() in OPEN_KEYS and self.disagreements.currentRow() >= 0:
                 self._open(self.disagreements.currentRow())
                 return True

@@ -119,7 +119,7 @@ class UndoRunner:
         command = entry.backward if backward else entry.forward
         uid = getattr(command, "uid", None)
         if uid in self._versions and hasattr(command, "version"):
-            command.version = self._versions[uid]  # type: ignore[attr-defined]
+            command.version = self._versions[uid]
         what = f"{'Undo' if backward else 'Redo'} “{entry.text()}”"
         try:
             inverse, changes = command.apply(self.project)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.status import Status
 from stancecoder.services.samples import CoderProgress, SampleInfo
 
 COLUMNS = ("Sample / coder", "Kind", "State", "Seed", "Articles", "Progress")
@@ -185,7 +186,7 @@ def _coder_item(parent: QTreeWidgetItem, row: CoderProgress) -> QTreeWidgetItem:
 
 
 def _set_progress(item: QTreeWidgetItem, rows: Sequence[CoderProgress]) -> None:
-    counts = tuple(sum(getattr(r, status) for r in rows) for status in ("todo", "doing", "done"))
+    counts = tuple(sum(getattr(r, status) for r in rows) for status in Status)
     item.setData(PROGRESS, COUNTS_ROLE, counts)
     item.setText(PROGRESS, progress_text(*counts))
     item.setToolTip(PROGRESS, "{} to do, {} doing, {} done".format(*counts))

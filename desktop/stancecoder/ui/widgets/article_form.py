@@ -10,12 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from stancecoder.core.status import Status
 from stancecoder.services.codebook_view import CodebookView
 from stancecoder.ui.widgets.code_picker import CodePicker, field_for, make_picker
 from stancecoder.ui.widgets.coding_panel import field_label, hint_label
 from stancecoder.ui.widgets.scale_picker import ScalePicker
 
-STATUS_TEXT = {"todo": "To do", "doing": "In progress", "done": "Done"}
+STATUS_TEXT = {Status.TODO: "To do", Status.DOING: "In progress", Status.DONE: "Done"}
 
 
 class ArticleForm(QWidget):
@@ -40,7 +41,7 @@ class ArticleForm(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self._body)
-        self.set_status("todo")
+        self.set_status(Status.TODO)
 
     def set_codebook(self, codebook: CodebookView) -> None:
         self.codebook = codebook

@@ -262,7 +262,7 @@ class CodePicker(QWidget):
         if watched is self.popup:  # the open list has the keyboard; the field does the work
             QApplication.sendEvent(self.search, event)
             return True
-        return self._key(event)  # type: ignore[arg-type]
+        return self._key(event)  # type: ignore[arg-type]  # KeyPress: a QKeyEvent
 
     def _key(self, event: QKeyEvent) -> bool:
         key, open_, typed = event.key(), self.popup.isVisible(), self.search.text()

@@ -144,7 +144,7 @@ class CodingPanel(QWidget):
 
     def _variable_of(self, code_id: int) -> str:
         try:
-            return self.codebook.code(code_id).variable  # type: ignore[union-attr]
+            return self.codebook.code(code_id).variable  # type: ignore[union-attr]  # None: caught
         except (AttributeError, KeyError):
             raise ValueError(
                 f"the passage has code {code_id}, which the codebook shown here does not have;"
@@ -172,6 +172,7 @@ class CodingPanel(QWidget):
             super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the ignores: a KeyPress event is a QKeyEvent, which the type of `event` does not say
         if (
             watched is self.memo_box
             and event.type() == QEvent.Type.KeyPress

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.changes import Changes
+from stancecoder.core.status import Status
 from stancecoder.services.articles import (
     ArticleQuery,
     ArticleRow,
@@ -188,7 +189,7 @@ class ArticlePanel(QWidget):
         total, start = self.proxy.rowCount(), self._view_row(self._current)
         for offset in range(1, total + 1):
             row = (start + offset) % total if start >= 0 else offset - 1
-            if row != start and self._row_at(row).status == "todo":
+            if row != start and self._row_at(row).status == Status.TODO:
                 self._select_row(row)
                 return True
         return False

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from stancecoder.core.status import Status
 from stancecoder.services.articles import ArticleRow
 
 # The status column shows only a dot and the passage count a number, so the title keeps
@@ -24,8 +25,10 @@ from stancecoder.services.articles import ArticleRow
 COLUMNS = ("Title", "Source", "Date", "", "#")
 HEADER_TIPS = ("", "", "Date published", "Status: to do, doing or done", "Passages coded")
 TITLE, SOURCE, DATE, STATUS, PASSAGES = range(len(COLUMNS))
-STATUS_NAMES = {"todo": "To do", "doing": "Doing", "done": "Done"}
-STATUS_ORDER = {"todo": 0, "doing": 1, "done": 2}
+STATUS_NAMES = {Status.TODO: "To do", Status.DOING: "Doing", Status.DONE: "Done"}
+STATUS_ORDER = {status: order for order, status in enumerate(Status)}
+# the dots of the statuses begun; to do is an outline (see `status_dot`)
+STATUS_COLOURS = {Status.DOING: QColor("#d99a1e"), Status.DONE: QColor("#3c9a5f")}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -135,11 +138,11 @@ def status_dot(status: str) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     text = QPalette().color(QPalette.ColorRole.PlaceholderText)
-    if status == "todo":
+    if status == Status.TODO:
         painter.setPen(text)
     else:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#d99a1e") if status == "doing" else QColor("#3c9a5f"))
+        painter.setBrush(STATUS_COLOURS[status])
     painter.drawEllipse(2, 2, 8, 8)
     painter.end()
     icon = QIcon(pixmap)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from stancecoder.core.changes import Changes
+from stancecoder.core.status import Status
 from stancecoder.services.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.services.commands import SetStatus
 from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
@@ -173,7 +174,7 @@ def _step(window: MainWindow, step: int) -> None:
 
 def _mark_done(window: MainWindow) -> None:
     if window.article is not None:
-        window.undo.run(SetStatus(window.article.id, window.coder, "done", "Mark done"))
+        window.undo.run(SetStatus(window.article.id, window.coder, Status.DONE, "Mark done"))
         window.articles.next_article()
 
 

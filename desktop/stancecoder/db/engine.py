@@ -69,7 +69,7 @@ def read_only_parameters(path: Path) -> dict[str, str]:
 def create_project_engine(
     target: str | Path, *, foreign_keys: bool = True, read_only: bool = False
 ) -> Engine:
-    """An engine for a project; `foreign_keys=False` only for migrations (see DESIGN.md);
+    """An engine for a project; `foreign_keys=False` only for migrations (see db/migrate.py);
     `read_only` opens a project file so that neither it nor its folder is written."""
     if is_server_url(target):
         try:

@@ -1,4 +1,4 @@
-"""Every coding-statistic vector of the shared reference file, within its own tolerance."""
+"""Every coding-statistic vector of the published examples in data/, within its own tolerance."""
 
 from __future__ import annotations
 

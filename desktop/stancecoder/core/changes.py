@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Changes:
-    """Ids touched by an action; `codebook` when variables or codes changed."""
+    """Ids touched by an action; `codebook` when variables or codes changed; `reload` when
+    what changed cannot be named (another process wrote, a sample was drawn), so every view
+    reads all it shows again."""
 
     articles: set[int] = field(default_factory=set)  # text metadata, status or passage counts
     passages: set[int] = field(default_factory=set)
     codebook: bool = False
     versions: dict[str, int] = field(default_factory=dict)  # passage uid -> version now
+    reload: bool = False
 
     def merge(self, other: Changes) -> Changes:
         return Changes(
@@ -20,4 +23,5 @@ class Changes:
             self.passages | other.passages,
             self.codebook or other.codebook,
             {**self.versions, **other.versions},
+            self.reload or other.reload,
         )

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from stancecoder.core.changes import Changes
 from stancecoder.services.articles import list_articles
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_status
@@ -20,6 +21,7 @@ from stancecoder.services.corpus import import_corpus
 from stancecoder.services.passages import passages_of
 from stancecoder.services.project import Project
 from stancecoder.services.samples import close_round, draw_sample, list_rounds, progress
+from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.samples.dialog import SamplesDialog
 from stancecoder.ui.samples.tree import ALL_ASSIGNED, ARTICLES, NAME, PROGRESS, STATE
@@ -109,8 +111,8 @@ def test_draw_a_sample_from_the_keyboard(
     dialog = open_dialog()
     assert rows(dialog) == {}
     assert "No samples yet" in dialog.details.text()
-    changes = []
-    dialog.changed.connect(lambda: changes.append(True))
+    changes: list[Changes] = []
+    bus_of(corpus).changed.connect(changes.append)
 
     qtbot.keyClick(dialog.tree, Qt.Key.Key_D, ALT)  # a button's key clicks it a moment later
     qtbot.waitUntil(lambda: dialog.draw_dialog is not None)
@@ -135,7 +137,8 @@ def test_draw_a_sample_from_the_keyboard(
     qtbot.keyClicks(form.seed, "42")
     qtbot.keyClick(form.seed, Qt.Key.Key_Return)
 
-    assert not form.isVisible() and changes == [True]
+    assert not form.isVisible() and changes == [Changes(reload=True)]
+    assert not hasattr(dialog, "changed")  # the bus is the only way out
     (info,) = list_rounds(corpus)
     assert (info.name, info.seed, info.coders, len(info.article_ids)) == (
         "pilot round", 42, ("Alice", "Bob"), 6,

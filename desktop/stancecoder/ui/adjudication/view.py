@@ -2,6 +2,8 @@
 
 Every change goes through the dialog's own undo stack as a service command, so the lead
 can try a version and take it back; the coders' passages are only ever read here. The
+dialog reloads from the project's bus, so its own steps and any other writer's reach it
+the same way, and its steps reach the main window while it is open. The
 consensus is decided by accepting a coder's version, by editing the consensus of a site
 (F2 or Enter), or by selecting text in the article and coding it as a new consensus.
 """
@@ -45,6 +47,7 @@ from stancecoder.ui.adjudication.table import (
     summary_text,
 )
 from stancecoder.ui.adjudication.text import ComparisonReader, coder_colours
+from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.undo import UndoRunner
 
@@ -59,7 +62,7 @@ class AdjudicationView(QDialog):
     ) -> None:
         super().__init__(parent)
         self.project, self.article_id, self.codebook = project, article_id, codebook
-        self.undo = UndoRunner(project, self._changed, lambda m: show_problem(self, m))
+        self.undo = UndoRunner(project, lambda m: show_problem(self, m))
         article = read_article(project, article_id)
         self.text = article.text
         title = article.title or elide(article.text.split("\n", 1)[0], 90) or "(untitled)"
@@ -85,6 +88,8 @@ class AdjudicationView(QDialog):
         self.editor.save_button.setDefault(True)
         self._reload(select_row=0)
         self.resize(1100, 720)
+        self.bus = bus_of(project)
+        self.bus.changed.connect(self._changed)
 
     def _build(self, title: str) -> None:
         heading = QLabel(f"<b>{escape(title)}</b>")
@@ -243,8 +248,16 @@ class AdjudicationView(QDialog):
         self.reader.show_comparison(self.text, self.comparison, self.codebook)
         self.reader.show_site(self.table.currentRow())
 
-    def _changed(self, _changes: Changes) -> None:
-        self._reload(self.table.currentRow())
+    def _changed(self, changes: Changes) -> None:
+        """Reload when the change may touch this article: its own, the codebook's, or one
+        that cannot be named."""
+        if self.article_id in changes.articles or changes.codebook or changes.reload:
+            self._reload(self.table.currentRow())
+
+    def done(self, result: int) -> None:
+        """A closed dialog stays a child of the window: it must stop listening."""
+        self.bus.changed.disconnect(self._changed)
+        super().done(result)
 
     def _reload(self, select_row: int) -> None:
         self._refreshing = True

@@ -4,6 +4,10 @@ Compute also reports every reliability round side by side (the Rounds tab), with
 unit and seed. The computation (with its bootstrap) runs off the GUI thread and stops
 between rounds when cancelled; Cancel abandons its result at once, so the dialog is free
 again and the figures it shows never mix two runs.
+
+The view listens to the project's bus while it is open (it is modeless, so the lead codes
+beside it): a change to the codings marks the figures shown as out of date and asks for
+Compute again, rather than recomputing a bootstrap on every saved passage.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.changes import Changes
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.agreement.export import write_report
 from stancecoder.services.agreement.report import AgreementReport
@@ -33,6 +38,7 @@ from stancecoder.services.agreement.rounds import RoundsReport, report_with_roun
 from stancecoder.services.project import Project
 from stancecoder.services.samples import list_rounds
 from stancecoder.ui.agreement.tabs import AgreementTabs
+from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.worker import Progress, Worker
 
@@ -44,6 +50,7 @@ UNIT_CHOICES = (
 ALL_ARTICLES = "All double-coded articles"
 DEFAULT_SEED = 1  # a fixed seed, so that the report and its exports can be reproduced
 BUSY_TEXT = "Computing agreement and bootstrap intervals…"
+STALE_TEXT = "codings changed since: Compute again for figures that include them"
 
 
 class AgreementView(QDialog):
@@ -58,6 +65,7 @@ class AgreementView(QDialog):
         self.rounds: RoundsReport | None = None
         self._worker: Worker | None = None
         self._targets: list[tuple[int, int]] = []
+        self.stale = False  # the project changed after the figures shown were computed
         self.setWindowTitle("Agreement report")
         self.resize(1100, 700)
         layout = QVBoxLayout(self)
@@ -74,6 +82,7 @@ class AgreementView(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self._build_buttons())
         self._set_busy(False)
+        bus_of(project).changed.connect(self._project_changed)
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -167,6 +176,7 @@ class AgreementView(QDialog):
                 self.project, unit, overlap=overlap, seed=seed, round=round_, progress=progress
             )
 
+        self.stale = False
         worker = Worker(job, self)
         worker.progressed.connect(lambda *args, w=worker: self._progressed(w, *args))
         worker.succeeded.connect(lambda result, w=worker: self._finished(w, *result))
@@ -222,16 +232,32 @@ class AgreementView(QDialog):
 
     # ---- showing ------------------------------------------------------------------------
 
+    def _project_changed(self, changes: Changes) -> None:
+        """Codings, article codes, the codebook or the samples changed: the figures are out
+        of date. A computation running now read the project before the change, so its result
+        is marked too once it arrives."""
+        if not (changes.articles or changes.passages or changes.codebook or changes.reload):
+            return
+        if changes.reload and not self.is_running():
+            self._fill_round_choice()  # a sample may have been drawn or closed
+        was_stale, self.stale = self.stale, True
+        if self.report is not None and not was_stale and not self.is_running():
+            self._show_summary(self.report)
+
     def show_report(self, report: AgreementReport) -> None:
         self.report = report
+        self._show_summary(report)
+        self.tabs.show_report(report)
+        self._set_busy(False)
+
+    def _show_summary(self, report: AgreementReport) -> None:
         sample = report.round or "all double-coded articles"
+        stale = f" · <b>{STALE_TEXT}</b>" if self.stale else ""
         self.summary.setText(
             f"<b>{len(report.coders)} coders</b> ({', '.join(report.coders) or 'none'}) · "
             f"<b>{report.n_articles}</b> double-coded articles · sample: {sample} · "
-            f"codebook {report.codebook_version or 'unversioned'} · {report.date}"
+            f"codebook {report.codebook_version or 'unversioned'} · {report.date}{stale}"
         )
-        self.tabs.show_report(report)
-        self._set_busy(False)
 
     def show_rounds(self, rounds: RoundsReport | None) -> None:
         """The rounds side by side; None when the project has no reliability sample."""

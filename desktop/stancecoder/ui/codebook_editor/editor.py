@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.changes import Changes
 from stancecoder.core.codebook import CodebookSpec, VariableSpec, iter_codes
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.codebook import CodebookChanges
@@ -38,6 +39,7 @@ from stancecoder.ui.codebook_editor.layout import lay_out
 from stancecoder.ui.codebook_editor.picker import CodePicker
 from stancecoder.ui.codebook_editor.structure import StructureEdits
 from stancecoder.ui.codebook_editor.tree import UID, CodeTree
+from stancecoder.ui.common.changes_bus import bus_of
 
 Edit = Callable[[CodebookSpec], object]
 VARIABLE_ROW = 30  # pixels: the variable list is short, its rows can breathe
@@ -50,7 +52,8 @@ def describe(variable: VariableSpec) -> str:
 
 
 class CodebookEditor(FieldEdits, StructureEdits, QDialog):
-    """`changes` says what was written to the project (None: nothing) once it closes."""
+    """`changes` says what was written to the project (None: nothing) once it closes; each
+    write is also published on the project's bus at once, for the open views."""
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,6 +225,7 @@ class CodebookEditor(FieldEdits, StructureEdits, QDialog):
             changes.removed[:0] = self.changes.removed
         self.changes = changes
         self.history.saved = self.history.spec
+        bus_of(self.project).publish(Changes(codebook=True))
         self.accept()
         return True
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from stancecoder.core.changes import Changes
 from stancecoder.core.codebook import PATH_SEPARATOR, CodebookSpec, VariableSpec, iter_codes
 from stancecoder.core.errors import StanceCoderError, ValidationError
 from stancecoder.services.codebook import CodebookChanges
@@ -22,6 +23,7 @@ from stancecoder.ui.codebook_editor.banner import Banner
 from stancecoder.ui.codebook_editor.history import EditHistory
 from stancecoder.ui.codebook_editor.picker import CodePicker
 from stancecoder.ui.codebook_editor.tree import CodeTree, usage_text
+from stancecoder.ui.common.changes_bus import bus_of
 
 
 class StructureEdits:
@@ -194,6 +196,7 @@ class StructureEdits:
         self.usage = usage_by_uid(self.project)
         self.changes = self.changes or CodebookChanges(version=self.history.saved.version)
         self.changes.removed.append(f"{self.variable.name}: {label}")
+        bus_of(self.project).publish(Changes(codebook=True))  # the codings moved now
         self.banner.clear()
         self._refresh(into_uid)
         self.tell(f"Merged ‘{label}’ into ‘{target}’: {usage_text(moved)} moved (saved).")

@@ -11,6 +11,9 @@ instead of lying about the state of the project.
 Every undo or redo changes a passage's version, so an entry deeper in the stack would
 carry a stale version. The runner remembers the last version it produced for each passage
 and hands that to the inverse: only a change made elsewhere makes an undo stale.
+
+What each step changed is published on the project's bus, whichever window ran it, so
+every open view refreshes from it.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from stancecoder.core.changes import Changes
 from stancecoder.core.errors import ProjectBusyError, StanceCoderError
 from stancecoder.services.commands import Command
 from stancecoder.services.project import Project
+from stancecoder.ui.common.changes_bus import bus_of
 
-Refresh = Callable[[Changes], None]
 Complain = Callable[[str], None]
 
 
@@ -60,12 +63,12 @@ class _Entry(QUndoCommand):
 
 
 class UndoRunner:
-    def __init__(self, project: Project, refresh: Refresh, complain: Complain) -> None:
+    def __init__(self, project: Project, complain: Complain) -> None:
         self.project = project
         self._versions: dict[str, int] = {}  # passage uid -> the version this runner left
         self.stack = QUndoStack()
         self.stack.setUndoLimit(500)
-        self._refresh = refresh
+        self._bus = bus_of(project)
         self._complain = complain
 
     def run(self, command: Command) -> Changes | None:
@@ -77,7 +80,7 @@ class UndoRunner:
             return None
         self._versions.update(changes.versions)
         self.stack.push(_Entry(self, command, inverse))
-        self._refresh(changes)
+        self._bus.publish(changes)
         return changes
 
     def undo(self) -> None:
@@ -134,5 +137,5 @@ class UndoRunner:
         else:
             entry.backward = inverse
         self._versions.update(changes.versions)
-        self._refresh(changes)
+        self._bus.publish(changes)
         return _Outcome.DONE

@@ -1,15 +1,15 @@
 """Samples and assignments, for the lead: draw a round, close it, split the rest.
 
 Every change is one service call that does all or nothing; the dialog then shows the
-new state and says `changed`, so the window refreshes at once (an open sample makes its
-articles blind the moment it is drawn).
+new state and publishes it on the project's bus, so the open views refresh at once (an
+open sample makes its articles blind the moment it is drawn).
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.changes import Changes
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.project import Project
 from stancecoder.services.samples import (
@@ -30,6 +31,7 @@ from stancecoder.services.samples import (
     progress,
     round_progress,
 )
+from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.samples.draw import DrawSampleDialog
 from stancecoder.ui.samples.split import SplitRestDialog
@@ -42,8 +44,6 @@ INTRO = (
 
 
 class SamplesDialog(QDialog):
-    changed = Signal()  # a sample was drawn or closed, or articles were split
-
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
@@ -166,10 +166,12 @@ class SamplesDialog(QDialog):
     # ---- showing ------------------------------------------------------------------------
 
     def _select_after_change(self, name: str | None) -> None:
+        """A sample drawn or closed, or articles split: who sees which passages and which
+        articles are assigned may change anywhere, so every view reads it all again."""
         self.reload()
         if name is not None:
             self.tree.select_round(name)
-        self.changed.emit()
+        bus_of(self.project).publish(Changes(reload=True))
 
     def _tell(self, text: str) -> None:
         self.message.setText(text)

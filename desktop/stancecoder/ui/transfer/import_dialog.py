@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.changes import Changes
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.io.corpus import SUPPORTED_SUFFIXES
 from stancecoder.services.corpus import ImportReport, import_corpus
 from stancecoder.services.project import Project
+from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.worker import Progress, Worker
 
 
@@ -177,6 +179,8 @@ class ImportDialog(QDialog):
             self._detail(origin, f"skipped: {reason}", info)
         self.details.setVisible(self.details.topLevelItemCount() > 0)
         self._finish_buttons()
+        if report.imported:  # the open views show the new articles at once
+            bus_of(self._project).publish(Changes(articles=set(report.imported)))
         self.importFinished.emit(report)
 
     def _detail(self, name: str, what: str, icon: QIcon) -> None:

@@ -1,7 +1,8 @@
 """The coding workbench: articles, the reader, the coding panel and the passage list.
 
 Widgets never touch the database: every action goes through a service command on the
-undo stack, and the window refreshes what the returned `Changes` name.
+undo stack, and the window refreshes what the `Changes` on the project's bus name, whoever
+made them (this window, a dialog of the lead's, an import, F5).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from stancecoder.services.commands import (
 from stancecoder.services.passages import PassageView, coded_today, passages_of
 from stancecoder.services.project import Project
 from stancecoder.services.samples import CoderProgress, progress
+from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.undo import UndoRunner
@@ -65,7 +67,8 @@ class MainWindow(QMainWindow):
         self.passages: list[PassageView] = []
         self.current: PassageView | None = None
         # through a lambda, so that replacing `complain` (tests collect messages) reaches it
-        self.undo = UndoRunner(project, self.apply_changes, lambda text: self.complain(text))
+        self.undo = UndoRunner(project, lambda text: self.complain(text))
+        self.bus = bus_of(project)
         self._title = project.title
         self._coded_today: int | None = None
         self._assigned: CoderProgress | None = None
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.articles.set_project(project, coder)
         self.update_status()
+        self.bus.changed.connect(self.apply_changes)
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -182,23 +186,27 @@ class MainWindow(QMainWindow):
             self.passage_list.select_passage(self.current.id)
 
     def apply_changes(self, changes: Changes) -> None:
-        if changes.codebook:
+        """Refresh what `changes` name; a `reload` also reads every row and the counts,
+        since other windows and coders may have imported, coded and marked articles."""
+        if changes.codebook or changes.reload:
             self.codebook = codebook_view(self.project)
             self.panel.set_codebook(self.codebook)
             self.article_form.set_codebook(self.codebook)
             bind_code_shortcuts(self)
-        if self.article is not None and (self.article.id in changes.articles or changes.codebook):
+        whole = changes.codebook or changes.reload
+        if self.article is not None and (self.article.id in changes.articles or whole):
             self.reload_passages()
             self.article_form.load(self._article_codes())
-        self.articles.refresh(changes)
-        self.update_status(recount=bool(changes.passages), statuses=bool(changes.articles))
+        self.articles.refresh(None if changes.reload else changes)
+        self.update_status(
+            recount=bool(changes.passages) or changes.reload,
+            statuses=bool(changes.articles) or changes.reload,
+        )
         self.actions.update_enabled()
 
     def refresh(self) -> None:
-        """See what other windows and coders did (F5)."""
-        self.apply_changes(Changes(codebook=True))  # the codebook, this article's passages
-        self.articles.refresh()  # every row: other windows' imports, codings and statuses
-        self.update_status(recount=True, statuses=True)
+        """See what other windows and coders did (F5), in every view of this project."""
+        self.bus.publish(Changes(reload=True))
 
     def update_status(self, recount: bool = False, statuses: bool = False) -> None:
         """Article position always; today's count only when codings changed (`recount`),
@@ -329,6 +337,4 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> None:
-        report = ImportDialog.run_import(self.project, [Path(p) for p in paths], self)
-        if report is not None and report.imported:
-            self.apply_changes(Changes(articles=set(report.imported)))
+        ImportDialog.run_import(self.project, [Path(p) for p in paths], self)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from stancecoder.core.changes import Changes
 from stancecoder.core.status import Status
 from stancecoder.services.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.services.commands import SetStatus
@@ -212,7 +211,6 @@ def _edit_codebook(window: MainWindow) -> None:
     from stancecoder.ui.codebook_editor.editor import CodebookEditor
 
     CodebookEditor(window.project, window).exec()
-    window.apply_changes(Changes(codebook=True))
 
 
 def _adjudicate(window: MainWindow) -> None:
@@ -220,16 +218,12 @@ def _adjudicate(window: MainWindow) -> None:
 
     if window.article is not None:
         AdjudicationView(window.project, window.article.id, window.codebook, window).exec()
-        window.refresh()
 
 
 def _samples(window: MainWindow) -> None:
-    """Each change refreshes the window at once: a new sample is blind from the start."""
     from stancecoder.ui.samples.dialog import SamplesDialog
 
-    dialog = SamplesDialog(window.project, window)
-    dialog.changed.connect(window.refresh)
-    dialog.exec()
+    SamplesDialog(window.project, window).exec()
 
 
 def _agreement(window: MainWindow) -> None:

@@ -459,3 +459,31 @@ def test_lead_window_opens_the_view_with_ctrl_j(
     coder_window = MainWindow(ui_project, "Bob", role="coder", settings=settings)
     qtbot.addWidget(coder_window)
     assert "adjudicate" not in coder_window.actions.specs
+
+
+def test_a_coding_saved_in_the_window_reaches_the_open_view(
+    view: AdjudicationView, article: int, coding_window: Callable[[Project], MainWindow]
+) -> None:
+    """The window and the dialog share nothing but the project's bus."""
+    window = coding_window(view.project)
+    window.show_article(article)
+    start = view.text.index("The visit")
+    window.reader.select_span(start, start + 9)
+    window.save_coding()
+    assert window.current is not None
+    site = view.comparison.site_of(window.current.uid)
+    assert site is not None and "Alice" in site.passages
+
+
+def test_the_dialogs_own_steps_reach_the_window(
+    qtbot: QtBot, view: AdjudicationView, article: int,
+    coding_window: Callable[[Project], MainWindow],
+) -> None:  # fmt: skip
+    """An accepted version shows in the window at once, not only once the dialog closes."""
+    window = coding_window(view.project)
+    window.show_article(article)
+    before = list(window.passages)
+    press(qtbot, view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.passages != before
+    assert window.passages == passages_of(view.project, article, "Alice")

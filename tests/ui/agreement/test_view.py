@@ -24,7 +24,7 @@ from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project
 from stancecoder.services.samples import close_round, draw_sample
 from stancecoder.ui.agreement.tables import verdict_colour
-from stancecoder.ui.agreement.view import DEFAULT_SEED, AgreementView
+from stancecoder.ui.agreement.view import DEFAULT_SEED, STALE_TEXT, AgreementView
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.workbench.main_window import MainWindow
 
@@ -412,3 +412,27 @@ def test_rounds_screenshot(
         path = shots / f"agreement_view_rounds_{'dark' if dark else 'light'}.png"
         assert view.grab().save(str(path))
         assert path.stat().st_size > 0
+
+
+def test_a_coding_saved_in_the_window_marks_the_open_report_stale(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The modeless report hears of the window's codings through the project's bus and asks
+    for Compute again, without recomputing behind the lead's back."""
+    window.actions["agreement"].trigger()
+    view = window.agreement_view
+    qtbot.waitExposed(view)
+    compute(qtbot, view)
+    shown = view.report
+    assert not view.stale and STALE_TEXT not in view.summary.text()
+
+    window.show_article(list_articles(window.project)[1].id)
+    window.reader.select_span(0, 12)
+    window.save_coding()
+    assert window.current is not None  # saved
+    assert view.stale and STALE_TEXT in view.summary.text()
+    assert view.report is shown and not view.is_running()
+
+    qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.report is not shown, timeout=20000)
+    assert not view.stale and STALE_TEXT not in view.summary.text()

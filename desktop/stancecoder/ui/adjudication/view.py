@@ -90,6 +90,7 @@ class AdjudicationView(QDialog):
         self.resize(1100, 720)
         self.bus = bus_of(project)
         self.bus.changed.connect(self._changed)
+        self._listening = True
 
     def _build(self, title: str) -> None:
         heading = QLabel(f"<b>{escape(title)}</b>")
@@ -256,7 +257,9 @@ class AdjudicationView(QDialog):
 
     def done(self, result: int) -> None:
         """A closed dialog stays a child of the window: it must stop listening."""
-        self.bus.changed.disconnect(self._changed)
+        if self._listening:
+            self.bus.changed.disconnect(self._changed)
+            self._listening = False
         super().done(result)
 
     def _reload(self, select_row: int) -> None:

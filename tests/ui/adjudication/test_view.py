@@ -474,6 +474,12 @@ def test_a_coding_saved_in_the_window_reaches_the_open_view(
     site = view.comparison.site_of(window.current.uid)
     assert site is not None and "Alice" in site.passages
 
+    view.close()  # a closed dialog stays the window's child, but no longer listens
+    heard = view.comparison
+    window.reader.select_span(start + 10, start + 20)
+    window.save_coding()
+    assert view.comparison is heard
+
 
 def test_the_dialogs_own_steps_reach_the_window(
     qtbot: QtBot, view: AdjudicationView, article: int,

@@ -50,7 +50,12 @@ def passages_of(project: Project, article_id: int, viewer: str | None) -> list[P
 
 def passage_by_uid(project: Project, uid: str) -> PassageView:
     with project.transaction() as session:
-        found = _views(session, Passage.uid == uid)
+        return find_passage(session, uid)
+
+
+def find_passage(session: Session, uid: str) -> PassageView:
+    """`passage_by_uid` inside an open transaction, for a command that then changes it."""
+    found = _views(session, Passage.uid == uid)
     if not found:
         raise ValidationError("that passage no longer exists (deleted elsewhere?)")
     return found[0]

@@ -14,9 +14,15 @@ import pytest
 from sqlalchemy import Connection, event, text
 
 from stancecoder.core.errors import ProjectError
+from stancecoder.services.agreement.adjudication import (
+    AcceptVersion,
+    EditConsensus,
+    WriteConsensus,
+)
 from stancecoder.services.article_codes import article_codes
 from stancecoder.services.articles import list_articles
 from stancecoder.services.codebook_view import codebook_view
+from stancecoder.services.coders import list_coders
 from stancecoder.services.commands import (
     Command,
     CreatePassage,
@@ -103,11 +109,40 @@ def _article_codes(project: Project, article_id: int) -> Command:
     return SetArticleCodes(article_id, "Alice", {"genre": [report]})
 
 
+def _accept_new(project: Project, article_id: int) -> Command:
+    CreatePassage(article_id, "Alice", 0, 7).apply(project)
+    (passage,) = passages_of(project, article_id, "Alice")
+    return AcceptVersion(passage.uid)
+
+
+def _accept_over(project: Project, article_id: int) -> Command:
+    accept = _accept_new(project, article_id)
+    accept.apply(project)
+    return accept
+
+
+def _write_consensus(project: Project, article_id: int) -> Command:
+    stance = code_id(project, "stance", "Negative")
+    return WriteConsensus(article_id, 0, 7, {"stance": [stance]})
+
+
+def _edit_consensus(project: Project, article_id: int) -> Command:
+    WriteConsensus(article_id, 0, 7, {}).apply(project)
+    (passage,) = passages_of(project, article_id, None)
+    return EditConsensus(passage.uid, memo="decided")
+
+
 @pytest.mark.parametrize(
     "build",
-    [_create, _update, _delete, _status, _article_codes],
-    ids=["create", "update", "delete", "status", "article codes"],
-)
+    [
+        _create, _update, _delete, _status, _article_codes,
+        _accept_new, _accept_over, _write_consensus, _edit_consensus,
+    ],
+    ids=[
+        "create", "update", "delete", "status", "article codes",
+        "accept new", "accept over", "write consensus", "edit consensus",
+    ],
+)  # fmt: skip
 def test_a_command_and_its_undo_each_open_one_transaction(
     seeded: Project, build: Callable[[Project, int], Command]
 ) -> None:
@@ -156,3 +191,15 @@ def test_a_passage_whose_status_step_is_refused_is_not_kept(seeded: Project) -> 
         CreatePassage(article, "Alice", 0, 7).apply(seeded)
     assert passages_of(seeded, article, None) == []
     assert list_articles(seeded, "Alice")[0].status == "todo"
+
+
+def test_a_refused_first_acceptance_does_not_create_the_consensus_coder(seeded: Project) -> None:
+    """The first acceptance creates the consensus coder, then copies the passage: when the
+    copy is refused, the coder is not left behind."""
+    article = list_articles(seeded)[0].id
+    CreatePassage(article, "Alice", 0, 7).apply(seeded)
+    (passage,) = passages_of(seeded, article, "Alice")
+    refuse_inserts(seeded, "passage")
+    with pytest.raises(ProjectError, match="refused by the test"):
+        AcceptVersion(passage.uid).apply(seeded)
+    assert [c.name for c in list_coders(seeded)] == ["Alice"]

@@ -58,15 +58,18 @@ class CreatePassage:
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
         with project.transaction() as session:
-            passage = write_passage(
-                session, CodeLookup(session), get_article(session, self.article_id),
-                self.coder, self.start, self.end, self.codes, self.memo, uid=self.uid,
-            )  # fmt: skip
-            self.uid = passage.uid
-            version = passage.version
-            changes = Changes(
-                articles={self.article_id}, passages={passage.id}, versions={passage.uid: version}
-            )
+            return self.apply_in(session)
+
+    def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        passage = write_passage(
+            session, CodeLookup(session), get_article(session, self.article_id),
+            self.coder, self.start, self.end, self.codes, self.memo, uid=self.uid,
+        )  # fmt: skip
+        self.uid = passage.uid
+        version = passage.version
+        changes = Changes(
+            articles={self.article_id}, passages={passage.id}, versions={passage.uid: version}
+        )
         return DeletePassage(passage.uid, version, text=self.text), changes
 
 
@@ -80,9 +83,12 @@ class DeletePassage:
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
         with project.transaction() as session:
-            view = find_passage(session, self.uid)
-            codes = _variable_codes(session, view.codes)
-            erase_passage(session, view.id, self.version or view.version)
+            return self.apply_in(session)
+
+    def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        view = find_passage(session, self.uid)
+        codes = _variable_codes(session, view.codes)
+        erase_passage(session, view.id, self.version or view.version)
         restore = CreatePassage(
             view.article_id, view.coder, view.start, view.end, codes, view.memo, view.uid,
             text=self.text,
@@ -103,15 +109,18 @@ class UpdatePassage:
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
         with project.transaction() as session:
-            view = find_passage(session, self.uid)
-            before = _variable_codes(session, view.codes)
-            old_codes = None
-            if self.codes is not None:
-                old_codes = {name: before.get(name, []) for name in self.codes}
-            updated = rewrite_passage(
-                session, view.id, self.version or view.version,
-                codes=self.codes, span=self.span, memo=self.memo,
-            )  # fmt: skip
+            return self.apply_in(session)
+
+    def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        view = find_passage(session, self.uid)
+        before = _variable_codes(session, view.codes)
+        old_codes = None
+        if self.codes is not None:
+            old_codes = {name: before.get(name, []) for name in self.codes}
+        updated = rewrite_passage(
+            session, view.id, self.version or view.version,
+            codes=self.codes, span=self.span, memo=self.memo,
+        )  # fmt: skip
         inverse = UpdatePassage(
             self.uid,
             updated.version,

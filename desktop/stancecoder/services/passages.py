@@ -42,10 +42,15 @@ def passages_of(project: Project, article_id: int, viewer: str | None) -> list[P
     """In blind mode, or in an open reliability round, a coder sees only their own
     passages; otherwise everyone's."""
     with project.transaction() as session:
-        condition = Passage.article_id == article_id
-        if viewer is not None and (is_blind(session) or blind_for(session, article_id)):
-            condition = condition & (Coder.name == viewer)
-        return _views(session, condition)
+        return article_passages(session, article_id, viewer)
+
+
+def article_passages(session: Session, article_id: int, viewer: str | None) -> list[PassageView]:
+    """`passages_of` inside an open transaction, for a command that reads them first."""
+    condition = Passage.article_id == article_id
+    if viewer is not None and (is_blind(session) or blind_for(session, article_id)):
+        condition = condition & (Coder.name == viewer)
+    return _views(session, condition)
 
 
 def passage_by_uid(project: Project, uid: str) -> PassageView:

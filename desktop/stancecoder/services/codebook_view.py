@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
 from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeLookup
 
@@ -66,27 +68,32 @@ class CodebookView:
 
 def codebook_view(project: Project) -> CodebookView:
     with project.transaction() as session:
-        lookup = CodeLookup(session)
-        variables = []
-        for variable in lookup.variables.values():
-            colours: dict[int, str] = {}
-            codes = []
-            for code in variable.codes:
-                colour = code.colour or colours.get(code.parent_id or -1) or FALLBACK_COLOUR
-                colours[code.id] = colour
-                path = lookup.path(code)
-                codes.append(
-                    CodeView(
-                        id=code.id, variable=variable.name, label=code.label, path=path,
-                        parent_id=code.parent_id, depth=len(path) - 1, value=code.value,
-                        colour=colour, shortcut=code.shortcut, description=code.description,
-                        active=code.active,
-                    )
-                )  # fmt: skip
-            variables.append(
-                VariableView(
-                    variable.id, variable.name, variable.level, variable.scope,
-                    variable.multiple, variable.description, tuple(codes),
+        return read_codebook_view(session)
+
+
+def read_codebook_view(session: Session) -> CodebookView:
+    """`codebook_view` inside an open transaction, for a command that reads it first."""
+    lookup = CodeLookup(session)
+    variables = []
+    for variable in lookup.variables.values():
+        colours: dict[int, str] = {}
+        codes = []
+        for code in variable.codes:
+            colour = code.colour or colours.get(code.parent_id or -1) or FALLBACK_COLOUR
+            colours[code.id] = colour
+            path = lookup.path(code)
+            codes.append(
+                CodeView(
+                    id=code.id, variable=variable.name, label=code.label, path=path,
+                    parent_id=code.parent_id, depth=len(path) - 1, value=code.value,
+                    colour=colour, shortcut=code.shortcut, description=code.description,
+                    active=code.active,
                 )
             )  # fmt: skip
-        return CodebookView(tuple(variables), get_setting(session, "codebook_version") or "")
+        variables.append(
+            VariableView(
+                variable.id, variable.name, variable.level, variable.scope,
+                variable.multiple, variable.description, tuple(codes),
+            )
+        )  # fmt: skip
+    return CodebookView(tuple(variables), get_setting(session, "codebook_version") or "")

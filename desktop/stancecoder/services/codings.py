@@ -1,8 +1,12 @@
 """Coding articles: passages with their codes, article-level codes, article status.
 
-Every function is one user action and one transaction: it validates everything first
-(offsets inside the text, quote equal to the slice, codes belonging to their variable,
-one code per single-valued variable), so a refused action writes nothing.
+Each action has a session-level core (`write_passage`, `rewrite_passage`, `erase_passage`,
+`write_article_codes`, `write_status`), the only place its SQL lives, so an undoable
+command can read what it will undo and write in the same transaction. The project-level
+functions beside them are that core in one transaction, for the command line and the
+tests. Every core validates first (offsets inside the text, quote equal to the slice,
+codes belonging to their variable, one code per single-valued variable), so a refused
+action writes nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +20,15 @@ from sqlalchemy.orm import Session
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.spans import check_span
 from stancecoder.core.status import Status
-from stancecoder.db.models import Article, ArticleCode, Assignment, Passage, PassageCode, utc_now
+from stancecoder.db.models import (
+    Article,
+    ArticleCode,
+    Assignment,
+    Coder,
+    Passage,
+    PassageCode,
+    utc_now,
+)
 from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeInput, CodeLookup
 from stancecoder.services.coders import require_coder
@@ -114,77 +126,119 @@ def update_passage(
 ) -> PassageRef:
     """Recode, resize or annotate; `version` is what the caller last saw (stale -> refused)."""
     with project.transaction() as session:
-        passage = _passage(session, passage_id, version)
-        lookup = CodeLookup(session)
-        quote = check_span(get_article(session, passage.article_id).text, *span) if span else None
-        resolved = lookup.resolve(codes, "passage") if codes is not None else []
-        codebook_version = get_setting(session, "codebook_version")
-        # every check is done: from here on, one UPDATE and one version step,
-        # so nothing may flush half of the change early
-        with session.no_autoflush:
-            if span is not None and quote is not None:
-                passage.start, passage.end = span
-                passage.quote = quote
-            if codes is not None:
-                touched = {lookup.variable(name).id for name in codes}
-                kept = [pc for pc in passage.codes if pc.variable_id not in touched]
-                passage.codes = kept + [
-                    PassageCode(variable_id=v.id, code_id=c.id) for v, c in resolved
-                ]
-                passage.codebook_version = codebook_version
-            if memo is not None:
-                passage.memo = memo
-            passage.updated_at = utc_now()
-        session.flush()
+        passage = rewrite_passage(session, passage_id, version, codes=codes, span=span, memo=memo)
         return _ref(passage)
+
+
+def rewrite_passage(
+    session: Session,
+    passage_id: int,
+    version: int,
+    *,
+    codes: CodeInput | None = None,
+    span: tuple[int, int] | None = None,
+    memo: str | None = None,
+) -> Passage:
+    """`update_passage` inside an open transaction: only the fields given change."""
+    passage = _passage(session, passage_id, version)
+    lookup = CodeLookup(session)
+    quote = check_span(get_article(session, passage.article_id).text, *span) if span else None
+    resolved = lookup.resolve(codes, "passage") if codes is not None else []
+    codebook_version = get_setting(session, "codebook_version")
+    # every check is done: from here on, one UPDATE and one version step,
+    # so nothing may flush half of the change early
+    with session.no_autoflush:
+        if span is not None and quote is not None:
+            passage.start, passage.end = span
+            passage.quote = quote
+        if codes is not None:
+            touched = {lookup.variable(name).id for name in codes}
+            kept = [pc for pc in passage.codes if pc.variable_id not in touched]
+            passage.codes = kept + [
+                PassageCode(variable_id=v.id, code_id=c.id) for v, c in resolved
+            ]
+            passage.codebook_version = codebook_version
+        if memo is not None:
+            passage.memo = memo
+        passage.updated_at = utc_now()
+    session.flush()
+    return passage
 
 
 def delete_passage(project: Project, passage_id: int, version: int) -> None:
     with project.transaction() as session:
-        session.delete(_passage(session, passage_id, version))
+        erase_passage(session, passage_id, version)
+
+
+def erase_passage(session: Session, passage_id: int, version: int) -> None:
+    """`delete_passage` inside an open transaction; a stale `version` is refused."""
+    session.delete(_passage(session, passage_id, version))
+    session.flush()
 
 
 def set_article_codes(project: Project, article_id: int, coder: str, codes: CodeInput) -> None:
     """Replace this coder's article-level codes for the variables named in `codes`."""
     with project.transaction() as session:
-        article = get_article(session, article_id)
-        coder_row = require_coder(session, coder)
-        lookup = CodeLookup(session)
-        resolved = lookup.resolve(codes, "article")
-        touched = [lookup.variable(name).id for name in codes]
-        session.execute(
-            delete(ArticleCode).where(
-                ArticleCode.article_id == article.id,
-                ArticleCode.coder_id == coder_row.id,
-                ArticleCode.variable_id.in_(touched),
+        write_article_codes(session, article_id, coder, codes)
+
+
+def write_article_codes(session: Session, article_id: int, coder: str, codes: CodeInput) -> None:
+    """`set_article_codes` inside an open transaction."""
+    article = get_article(session, article_id)
+    coder_row = require_coder(session, coder)
+    lookup = CodeLookup(session)
+    resolved = lookup.resolve(codes, "article")
+    touched = [lookup.variable(name).id for name in codes]
+    session.execute(
+        delete(ArticleCode).where(
+            ArticleCode.article_id == article.id,
+            ArticleCode.coder_id == coder_row.id,
+            ArticleCode.variable_id.in_(touched),
+        )
+    )
+    version = get_setting(session, "codebook_version")
+    for variable, code in resolved:
+        session.add(
+            ArticleCode(
+                article_id=article.id,
+                coder_id=coder_row.id,
+                variable_id=variable.id,
+                code_id=code.id,
+                codebook_version=version,
             )
         )
-        version = get_setting(session, "codebook_version")
-        for variable, code in resolved:
-            session.add(
-                ArticleCode(
-                    article_id=article.id,
-                    coder_id=coder_row.id,
-                    variable_id=variable.id,
-                    code_id=code.id,
-                    codebook_version=version,
-                )
-            )
-        _mark_started(session, article.id, coder_row.id)
+    _mark_started(session, article.id, coder_row.id)
+    session.flush()
 
 
 def set_status(project: Project, article_id: int, coder: str, status: str) -> None:
+    with project.transaction() as session:
+        write_status(session, article_id, coder, status)
+
+
+def read_status(session: Session, article_id: int, coder: str) -> str:
+    """This coder's status for the article; 'todo' while they have no assignment."""
+    status = session.scalar(
+        select(Assignment.status)
+        .join(Coder, Coder.id == Assignment.coder_id)
+        .where(Assignment.article_id == article_id, Coder.name == coder)
+    )
+    return status or Status.TODO
+
+
+def write_status(session: Session, article_id: int, coder: str, status: str) -> None:
+    """`set_status` inside an open transaction."""
     if status not in tuple(Status):
         raise ValidationError(f"unknown status {status!r} (choose {', '.join(Status)})")
-    with project.transaction() as session:
-        article = get_article(session, article_id)
-        coder_row = require_coder(session, coder)
-        assignment = session.get(Assignment, (article.id, coder_row.id))
-        if assignment is None:
-            assignment = Assignment(article_id=article.id, coder_id=coder_row.id)
-            session.add(assignment)
-        assignment.status = status
-        assignment.updated_at = utc_now()
+    article = get_article(session, article_id)
+    coder_row = require_coder(session, coder)
+    assignment = session.get(Assignment, (article.id, coder_row.id))
+    if assignment is None:
+        assignment = Assignment(article_id=article.id, coder_id=coder_row.id)
+        session.add(assignment)
+    assignment.status = status
+    assignment.updated_at = utc_now()
+    session.flush()
 
 
 def _mark_started(session: Session, article_id: int, coder_id: int) -> None:

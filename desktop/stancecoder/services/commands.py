@@ -1,10 +1,12 @@
 """Undoable coding actions.
 
 Applying a command performs one user action in one transaction and returns the command
-that undoes it, with what changed. The window keeps these pairs on its undo stack; no
-command holds on to database rows, only to uids and values, so undo works across
-refreshes. Passages are named by uid because an undone delete brings a passage back under
-a new id but its old uid.
+that undoes it, with what changed. What the inverse needs is read in that same
+transaction, through the session-level functions of the services, so the inverse restores
+exactly what the change replaced, and a command that fails midway leaves nothing behind.
+The window keeps these pairs on its undo stack; no command holds on to database rows,
+only to uids and values, so undo works across refreshes. Passages are named by uid
+because an undone delete brings a passage back under a new id but its old uid.
 """
 
 from __future__ import annotations
@@ -14,21 +16,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from stancecoder.core.changes import Changes
-from stancecoder.core.status import Status
-from stancecoder.db.models import Assignment, Code, Coder, Variable
-from stancecoder.services.article_codes import article_codes
+from stancecoder.db.models import Code, Variable
+from stancecoder.services.article_codes import read_article_codes
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.codings import (
-    delete_passage,
+    erase_passage,
     get_article,
-    set_article_codes,
-    set_status,
-    update_passage,
+    read_status,
+    rewrite_passage,
+    write_article_codes,
     write_passage,
+    write_status,
 )
-from stancecoder.services.passages import passage_by_uid
+from stancecoder.services.passages import find_passage
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -55,15 +58,18 @@ class CreatePassage:
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
         with project.transaction() as session:
-            passage = write_passage(
-                session, CodeLookup(session), get_article(session, self.article_id),
-                self.coder, self.start, self.end, self.codes, self.memo, uid=self.uid,
-            )  # fmt: skip
-            self.uid = passage.uid
-            version = passage.version
-            changes = Changes(
-                articles={self.article_id}, passages={passage.id}, versions={passage.uid: version}
-            )
+            return self.apply_in(session)
+
+    def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        passage = write_passage(
+            session, CodeLookup(session), get_article(session, self.article_id),
+            self.coder, self.start, self.end, self.codes, self.memo, uid=self.uid,
+        )  # fmt: skip
+        self.uid = passage.uid
+        version = passage.version
+        changes = Changes(
+            articles={self.article_id}, passages={passage.id}, versions={passage.uid: version}
+        )
         return DeletePassage(passage.uid, version, text=self.text), changes
 
 
@@ -76,9 +82,13 @@ class DeletePassage:
     text: str = "Delete passage"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        view = passage_by_uid(project, self.uid)
-        codes = _variable_codes(project, view.codes)
-        delete_passage(project, view.id, self.version or view.version)
+        with project.transaction() as session:
+            return self.apply_in(session)
+
+    def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        view = find_passage(session, self.uid)
+        codes = _variable_codes(session, view.codes)
+        erase_passage(session, view.id, self.version or view.version)
         restore = CreatePassage(
             view.article_id, view.coder, view.start, view.end, codes, view.memo, view.uid,
             text=self.text,
@@ -98,13 +108,17 @@ class UpdatePassage:
     text: str = "Recode passage"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        view = passage_by_uid(project, self.uid)
-        before = _variable_codes(project, view.codes)
+        with project.transaction() as session:
+            return self.apply_in(session)
+
+    def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        view = find_passage(session, self.uid)
+        before = _variable_codes(session, view.codes)
         old_codes = None
         if self.codes is not None:
             old_codes = {name: before.get(name, []) for name in self.codes}
-        updated = update_passage(
-            project, view.id, self.version or view.version,
+        updated = rewrite_passage(
+            session, view.id, self.version or view.version,
             codes=self.codes, span=self.span, memo=self.memo,
         )  # fmt: skip
         inverse = UpdatePassage(
@@ -130,13 +144,9 @@ class SetStatus:
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
         with project.transaction() as session:
-            old = session.scalar(
-                select(Assignment.status)
-                .join(Coder, Coder.id == Assignment.coder_id)
-                .where(Assignment.article_id == self.article_id, Coder.name == self.coder)
-            )
-        set_status(project, self.article_id, self.coder, self.status)
-        inverse = SetStatus(self.article_id, self.coder, old or Status.TODO, self.text)
+            old = read_status(session, self.article_id, self.coder)
+            write_status(session, self.article_id, self.coder, self.status)
+        inverse = SetStatus(self.article_id, self.coder, old, self.text)
         return inverse, Changes(articles={self.article_id})
 
 
@@ -148,19 +158,20 @@ class SetArticleCodes:
     text: str = "Code article"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        current = article_codes(project, self.article_id, self.coder)
-        old = {name: current.get(name, []) for name in self.codes}
-        set_article_codes(project, self.article_id, self.coder, self.codes)
+        with project.transaction() as session:
+            current = read_article_codes(session, self.article_id, self.coder)
+            old = {name: current.get(name, []) for name in self.codes}
+            write_article_codes(session, self.article_id, self.coder, self.codes)
         inverse = SetArticleCodes(self.article_id, self.coder, old, self.text)
         return inverse, Changes(articles={self.article_id})
 
 
-def _variable_codes(project: Project, code_ids: Sequence[int]) -> dict[str, list[int]]:
+def _variable_codes(session: Session, code_ids: Sequence[int]) -> dict[str, list[int]]:
+    """Code ids grouped by their variable's name, the form a command's codes take."""
     if not code_ids:
         return {}
-    with project.transaction() as session:
-        query = select(Code.id, Variable.name).join(Variable).where(Code.id.in_(code_ids))
-        owner = dict(session.execute(query).all())
+    query = select(Code.id, Variable.name).join(Variable).where(Code.id.in_(code_ids))
+    owner = dict(session.execute(query).all())
     grouped: dict[str, list[int]] = {}
     for code_id in code_ids:
         grouped.setdefault(owner[code_id], []).append(code_id)

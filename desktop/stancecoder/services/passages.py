@@ -42,15 +42,25 @@ def passages_of(project: Project, article_id: int, viewer: str | None) -> list[P
     """In blind mode, or in an open reliability round, a coder sees only their own
     passages; otherwise everyone's."""
     with project.transaction() as session:
-        condition = Passage.article_id == article_id
-        if viewer is not None and (is_blind(session) or blind_for(session, article_id)):
-            condition = condition & (Coder.name == viewer)
-        return _views(session, condition)
+        return article_passages(session, article_id, viewer)
+
+
+def article_passages(session: Session, article_id: int, viewer: str | None) -> list[PassageView]:
+    """`passages_of` inside an open transaction, for a command that reads them first."""
+    condition = Passage.article_id == article_id
+    if viewer is not None and (is_blind(session) or blind_for(session, article_id)):
+        condition = condition & (Coder.name == viewer)
+    return _views(session, condition)
 
 
 def passage_by_uid(project: Project, uid: str) -> PassageView:
     with project.transaction() as session:
-        found = _views(session, Passage.uid == uid)
+        return find_passage(session, uid)
+
+
+def find_passage(session: Session, uid: str) -> PassageView:
+    """`passage_by_uid` inside an open transaction, for a command that then changes it."""
+    found = _views(session, Passage.uid == uid)
     if not found:
         raise ValidationError("that passage no longer exists (deleted elsewhere?)")
     return found[0]

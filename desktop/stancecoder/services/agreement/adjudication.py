@@ -12,13 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
 from stancecoder.core.changes import Changes
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.matching import Marked, match_passages, overlap_share
 from stancecoder.db.store import get_setting, set_setting
-from stancecoder.services.articles import read_article
-from stancecoder.services.codebook_view import CodebookView, codebook_view
+from stancecoder.services.codebook_view import CodebookView, read_codebook_view
 from stancecoder.services.coders import CONSENSUS_KEY, ensure_coder, find_coder
+from stancecoder.services.codings import get_article
 from stancecoder.services.commands import (
     Codes,
     Command,
@@ -26,7 +28,7 @@ from stancecoder.services.commands import (
     DeletePassage,
     UpdatePassage,
 )
-from stancecoder.services.passages import PassageView, passage_by_uid, passages_of
+from stancecoder.services.passages import PassageView, article_passages, find_passage
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -87,23 +89,32 @@ class ArticleComparison:
 
 
 def consensus_coder(project: Project) -> str:
+    with project.transaction() as session:
+        return ensure_consensus_coder(session)
+
+
+def ensure_consensus_coder(session: Session) -> str:
     """The consensus coder's name, created with the first adjudication and remembered, so
     renaming a person "Consensus" later cannot merge their codings into it."""
-    with project.transaction() as session:
-        name = get_setting(session, CONSENSUS_KEY)
-        if name is not None and find_coder(session, name) is not None:
-            return name
-        coder = ensure_coder(session, CONSENSUS_NAME, "lead")
-        set_setting(session, CONSENSUS_KEY, coder.name)
-        return coder.name
+    name = get_setting(session, CONSENSUS_KEY)
+    if name is not None and find_coder(session, name) is not None:
+        return name
+    coder = ensure_coder(session, CONSENSUS_NAME, "lead")
+    set_setting(session, CONSENSUS_KEY, coder.name)
+    return coder.name
 
 
 def comparison(project: Project, article_id: int) -> ArticleComparison:
+    with project.transaction() as session:
+        return compare(session, article_id)
+
+
+def compare(session: Session, article_id: int) -> ArticleComparison:
     """Every coder's passages, whatever the blind mode: only the lead adjudicates."""
-    read_article(project, article_id)  # a clear error for an article that is gone
-    consensus = consensus_coder(project)
-    codebook = codebook_view(project)
-    passages = passages_of(project, article_id, None)
+    get_article(session, article_id)  # a clear error for an article that is gone
+    consensus = ensure_consensus_coder(session)
+    codebook = read_codebook_view(session)
+    passages = article_passages(session, article_id, None)
     originals = [p for p in passages if p.coder != consensus]
     coders = tuple(sorted({p.coder for p in originals}))
     by_uid = {p.uid: p for p in originals}
@@ -125,26 +136,29 @@ class AcceptVersion:
     text: str = "Accept version"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        source = passage_by_uid(project, self.passage_uid)
-        if source.coder == consensus_coder(project):
-            raise ValidationError("that passage is the consensus already; accept a coder's")
-        site = comparison(project, source.article_id).site_of(source.uid)
-        codes = _codes_by_variable(codebook_view(project), source.codes)
-        current = site.consensus if site is not None else None
-        if current is None:
-            create = CreatePassage(
-                source.article_id, consensus_coder(project), source.start, source.end,
-                codes, source.memo, text=self.text,
+        with project.transaction() as session:
+            source = find_passage(session, self.passage_uid)
+            consensus = ensure_consensus_coder(session)
+            if source.coder == consensus:
+                raise ValidationError("that passage is the consensus already; accept a coder's")
+            comparing = compare(session, source.article_id)
+            site = comparing.site_of(source.uid)
+            codes = _codes_by_variable(read_codebook_view(session), source.codes)
+            current = site.consensus if site is not None else None
+            if current is None:
+                create = CreatePassage(
+                    source.article_id, consensus, source.start, source.end, codes,
+                    source.memo, text=self.text,
+                )  # fmt: skip
+                _, changes = create.apply_in(session)
+                # unpinned: later steps on this passage, undone before this one, each moved
+                # its version on, so the version seen at creation would refuse the undo
+                return DeletePassage(str(create.uid), text=self.text), changes
+            update = UpdatePassage(
+                current.uid, current.version, codes=codes, span=(source.start, source.end),
+                memo=source.memo, text=self.text,
             )  # fmt: skip
-            _, changes = create.apply(project)
-            # unpinned: later steps on this passage, undone before this one, each moved
-            # its version on, so the version seen at creation would refuse the undo
-            return DeletePassage(str(create.uid), text=self.text), changes
-        update = UpdatePassage(
-            current.uid, current.version, codes=codes, span=(source.start, source.end),
-            memo=source.memo, text=self.text,
-        )  # fmt: skip
-        return update.apply(project)
+            return update.apply_in(session)
 
 
 @dataclass
@@ -160,11 +174,12 @@ class WriteConsensus:
     text: str = "Write consensus"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        create = CreatePassage(
-            self.article_id, consensus_coder(project), self.start, self.end, self.codes,
-            self.memo, uid=self.uid, text=self.text,
-        )  # fmt: skip
-        inverse, changes = create.apply(project)
+        with project.transaction() as session:
+            create = CreatePassage(
+                self.article_id, ensure_consensus_coder(session), self.start, self.end,
+                self.codes, self.memo, uid=self.uid, text=self.text,
+            )  # fmt: skip
+            inverse, changes = create.apply_in(session)
         self.uid = create.uid
         return inverse, changes
 
@@ -182,14 +197,15 @@ class EditConsensus:
     text: str = "Edit consensus"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        if passage_by_uid(project, self.uid).coder != consensus_coder(project):
-            raise ValidationError(
-                "only the consensus is edited here; the coders' passages stay as they are"
+        with project.transaction() as session:
+            if find_passage(session, self.uid).coder != ensure_consensus_coder(session):
+                raise ValidationError(
+                    "only the consensus is edited here; the coders' passages stay as they are"
+                )
+            update = UpdatePassage(
+                self.uid, self.version, self.codes, self.span, self.memo, text=self.text
             )
-        update = UpdatePassage(
-            self.uid, self.version, self.codes, self.span, self.memo, text=self.text
-        )
-        return update.apply(project)
+            return update.apply_in(session)
 
 
 def _marked(passage: PassageView) -> Marked:

@@ -199,3 +199,9 @@ CREATE TABLE round_coder (
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0004
+
+ALTER TABLE assignment ADD COLUMN version INTEGER DEFAULT '1' NOT NULL;
+
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
+

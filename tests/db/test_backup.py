@@ -8,17 +8,20 @@ from contextlib import closing
 from pathlib import Path
 
 from stancecoder.db.backup import backup_sqlite
+from stancecoder.db.migrate import SCHEMA_REVISION
 from stancecoder.services.project import create_project, open_project
 
 
 def test_a_backup_is_a_whole_project_with_nothing_beside_it(tmp_path: Path) -> None:
     path = tmp_path / "study.stance"
     create_project(path).close()
-    backup = backup_sqlite(path, "0003")
-    assert backup.name.startswith("study.stance.backup-0003-")
+    backup = backup_sqlite(path, SCHEMA_REVISION)
+    assert backup.name.startswith(f"study.stance.backup-{SCHEMA_REVISION}-")
     with closing(sqlite3.connect(backup)) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            SCHEMA_REVISION,
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["study.stance", backup.name]
 
 

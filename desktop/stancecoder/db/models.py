@@ -198,6 +198,10 @@ class Assignment(Base):
     )
     status: Mapped[str] = mapped_column(String(8), default=Status.TODO)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    # one version for the coder's status and article-level codes of this article
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Round(Base):

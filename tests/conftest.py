@@ -11,6 +11,7 @@ import functools
 import io
 import os
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -32,6 +33,7 @@ from stancecoder.services.project import Project
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 PG_ENV = "STANCECODER_TEST_DATABASE_URL"
+POSTGRES_ASIDE = pytest.StashKey[int]()
 
 # Fuzz tests stay a few seconds in the suite; `pytest --hypothesis-profile=thorough` runs
 # them long by hand.
@@ -67,11 +69,45 @@ def project_target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path
     """Where a new project goes: a `.stance` file, or the test PostgreSQL database."""
     if request.param == "sqlite":
         return tmp_path / "test.stance"
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to a database URL to run this")
+    url: str = request.getfixturevalue("postgres_url")
     reset_postgres(url)
     return url
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """The test database on the PostgreSQL server (tests that need it are deselected
+    without one: see `pytest_collection_modifyitems`)."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to an existing database's URL")
+    return url
+
+
+def needs_postgres(item: pytest.Item) -> bool:
+    return item.get_closest_marker("postgres") is not None or "postgres_url" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without a test server, the tests that need one are set aside and counted in one
+    line at the end, instead of a skip line each."""
+    if os.environ.get(PG_ENV):
+        return
+    aside = [item for item in items if needs_postgres(item)]
+    if aside:
+        config.hook.pytest_deselected(items=aside)
+        items[:] = [item for item in items if not needs_postgres(item)]
+        config.stash[POSTGRES_ASIDE] = len(aside)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if aside := terminalreporter.config.stash.get(POSTGRES_ASIDE, 0):
+        terminalreporter.write_line(
+            f"{aside} tests need the PostgreSQL test server and did not run: set {PG_ENV} "
+            "to an existing database's URL (see the README)"
+        )
 
 
 @pytest.fixture
@@ -425,3 +461,20 @@ def office_files() -> SimpleNamespace:
     return SimpleNamespace(
         docx=docx_bytes, xlsx=xlsx_bytes, rezipped=rezipped, word_document=word_document
     )
+
+
+@pytest.fixture(scope="session")
+def repository_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own files (committed or not, minus the ignored), as on a fresh
+    clone: what an editable install leaves in the work tree (its egg-info) would otherwise
+    slip into a build and hide what the package list left out."""
+    copy = tmp_path_factory.mktemp("source")
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        capture_output=True, text=True, check=True, cwd=REPO,
+    ).stdout  # fmt: skip
+    for name in filter(None, listed.split("\0")):
+        if (REPO / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, copy / name)
+    return copy

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -39,22 +38,11 @@ with open_project(ensure_sample_project()) as project:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built from the repository's own files only, as on a fresh clone: an editable
-    install's egg-info in the work tree would otherwise add what the package list left out."""
-    source = tmp_path_factory.mktemp("source")
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        capture_output=True, text=True, check=True, cwd=REPO,
-    ).stdout  # fmt: skip
-    for name in filter(None, listed.split("\0")):
-        if (REPO / name).is_file():
-            (source / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, source / name)
+def wheel(tmp_path_factory: pytest.TempPathFactory, repository_files: Path) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-w", str(out), str(source)],
+         "-w", str(out), str(repository_files)],
         capture_output=True, text=True, check=False, cwd=out,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
@@ -101,3 +89,21 @@ def test_the_unpacked_wheel_creates_the_sample_project(wheel: Path, tmp_path: Pa
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "2"
+
+
+def test_the_unpacked_wheel_passes_its_smoke_test(wheel: Path, tmp_path: Path) -> None:
+    """The window from the wheel alone: a sample project coded and exported offscreen."""
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site), "QT_QPA_PLATFORM": "offscreen"}
+    from_wheel = (
+        "import stancecoder, sys; from pathlib import Path; "
+        "assert Path(stancecoder.__file__).is_relative_to(Path(sys.argv[1])); "
+        "from stancecoder.cli import main; sys.exit(main(['--smoke-test']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", from_wheel, str(site)],
+        capture_output=True, text=True, check=False, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("smoke test passed")

@@ -12,7 +12,6 @@ whole backups may be left beside it.
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import sqlite3
@@ -173,11 +172,10 @@ def pg_upgrade_running(engine: Engine) -> Callable[[], bool]:
 def test_kills_during_an_upgrade_on_the_server_lose_nothing(
     kill_stancecoder: Callable[..., int],
     project_at: Callable[[str | Path, str], None],
+    postgres_url: str,
 ) -> None:
     """The same on PostgreSQL, which rolls back the upgrade of a client that died."""
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to a database URL to run this")
+    url = postgres_url
     engine = create_engine(engine_url(url))
     rng = random.Random(SEED)
     outcomes: Counter[str] = Counter()

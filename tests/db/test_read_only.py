@@ -115,12 +115,10 @@ def test_an_old_schema_that_cannot_be_written_is_refused_in_one_line(
 
 
 @pytest.fixture
-def reader_url() -> Iterator[str]:
+def reader_url(postgres_url: str) -> Iterator[str]:
     """The test database as seen by a role that may only read it; the role is dropped
     afterwards."""
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to a database URL to run this")
+    url = postgres_url
     role = f"stancecoder_reader_{os.getpid()}"
     admin = create_engine(engine_url(url), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

@@ -3,7 +3,6 @@ given up on after the connect timeout instead of hanging the app."""
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -69,12 +68,9 @@ def test_without_a_timeout_in_the_url_the_default_applies() -> None:
 
 
 @pytest.mark.postgres
-def test_the_default_timeout_reaches_the_connection() -> None:
+def test_the_default_timeout_reaches_the_connection(postgres_url: str) -> None:
     """What the driver was really given, read back from a live connection."""
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to a database URL to run this")
-    engine = create_project_engine(url)
+    engine = create_project_engine(postgres_url)
     with engine.connect() as connection:
         parameters = connection.connection.dbapi_connection.info.get_parameters()
     engine.dispose()
@@ -93,11 +89,8 @@ def test_a_refused_connection_is_one_line() -> None:
 
 
 @pytest.mark.postgres
-def test_a_wrong_database_name_is_the_servers_message_in_one_line() -> None:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to a database URL to run this")
-    wrong = make_url(url).set(database="no_such_stancecoder_db")
+def test_a_wrong_database_name_is_the_servers_message_in_one_line(postgres_url: str) -> None:
+    wrong = make_url(postgres_url).set(database="no_such_stancecoder_db")
     with pytest.raises(ProjectError) as caught:
         open_project(wrong.render_as_string(hide_password=False))
     message = str(caught.value)

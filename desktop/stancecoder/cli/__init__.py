@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"StanceCoder {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check this installation: code and export a temporary sample project, then quit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str, handler: Callable) -> argparse.ArgumentParser:
@@ -155,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in args
     parser = build_parser()
     words = [a for a in args if a != "--debug"]
+    if words == ["--smoke-test"]:
+        return _guarded(_smoke_test, debug)
     if not words or (words[0] not in COMMANDS and not words[0].startswith("-")):
         if len(words) > 1:
             parser.error(f"unknown command {words[0]!r}")
@@ -167,6 +174,12 @@ def _gui(project: str | None) -> int:
     from stancecoder.ui.app import run
 
     return run(project)
+
+
+def _smoke_test() -> int:
+    from stancecoder.ui.smoke_test import run_smoke_test
+
+    return run_smoke_test()
 
 
 def _guarded(action: Callable[[], int | None], debug: bool) -> int:

@@ -30,6 +30,11 @@ def ensure_sample_project() -> Path:
     """The sample project's path, created with the seed articles on first use."""
     path = data_folder() / SAMPLE_NAME
     if not path.exists():
-        with create_project(path, name="Putin in Pyongyang (sample)") as project:
-            import_corpus(project, seed_files())
+        write_sample_project(path)
     return path
+
+
+def write_sample_project(path: Path) -> None:
+    """A new project at `path` holding the seed articles and the sample codebook."""
+    with create_project(path, name="Putin in Pyongyang (sample)") as project:
+        import_corpus(project, seed_files())

@@ -6,12 +6,16 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from stancecoder.core.errors import StanceCoderError
 from stancecoder.ui.common.errors import install_excepthook
 from stancecoder.ui.common.theme import apply_theme
+from stancecoder.ui.common.x11_libraries import missing_x11_libraries, x11_advice
 from stancecoder.ui.workbench.launcher import Launcher
 
 
 def run(target: str | None) -> int:
+    if missing := missing_x11_libraries():
+        raise StanceCoderError(x11_advice(missing))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
     install_excepthook()

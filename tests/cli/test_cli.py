@@ -30,7 +30,10 @@ def test_walk_through(project_target, tmp_path: Path, capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "import", p, SEEDS)
     assert code == 0 and "2 imported, 0 skipped, 0 file(s) failed" in out
     assert run(capsys, "coders", "add", p, "Alice")[1].startswith("added coder Alice")
-    assert "Alice" in run(capsys, "coders", "list", p)[1]
+    assert run(capsys, "coders", "list", p)[1].splitlines() == [
+        "name\tinitials\trole",
+        "Alice\tA\tcoder",
+    ]
 
     codings = tmp_path / "codings.csv"
     codings.write_text(

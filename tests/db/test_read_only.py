@@ -168,5 +168,5 @@ def test_a_reader_sees_what_a_writer_beside_it_commits(
         project.chmod(0o644)
         assert [c.name for c in list_coders(writer)] == ["Alice", "Bob"]
     assert listed.returncode == 0, listed.stderr
-    assert [line.split("\t")[0] for line in listed.stdout.splitlines()] == ["Alice", "Bob"]
+    assert [line.split("\t")[0] for line in listed.stdout.splitlines()[1:]] == ["Alice", "Bob"]
     assert added.returncode == 1 and "open read-only" in one_line(added)

@@ -131,3 +131,11 @@ def test_a_memo_a_spreadsheet_would_run_is_neutralised_in_csv_unless_raw(
 def test_unknown_format_is_refused(coded: Project, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"\.xlsx or \.csv"):
         export(coded, tmp_path / "out.pdf")
+
+
+def test_an_unknown_article_is_refused_and_nothing_written(coded: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out.xlsx"
+    known = list_articles(coded)[0].id
+    with pytest.raises(ValidationError, match="no article with id 999"):
+        export(coded, out, ExportFilter(article_ids=[known, 999]))
+    assert not out.exists()

@@ -80,7 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse an article with more text than this, e.g. 20M or 800K (default 5M)",
     )
 
-    sub = command("coders", "add or list coders", c.coders)
+    sub = command(
+        "coders",
+        "add a coder, or list them: name, initials (they mark each coder's passages in the "
+        "window) and role",
+        c.coders,
+    )
     sub.add_argument("action", choices=["add", "list"])
     sub.add_argument("project")
     sub.add_argument("name", nargs="?")

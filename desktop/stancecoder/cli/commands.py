@@ -71,6 +71,8 @@ def coders(args: argparse.Namespace) -> int:
             coder = add_coder(project, args.name, args.role)
             _say(f"added coder {coder.name} ({coder.initials}, {coder.role})")
         else:
+            # initials mark each coder's passages in the window's margin
+            _say("name\tinitials\trole")
             for coder in list_coders(project):
                 _say(f"{coder.name}\t{coder.initials}\t{coder.role}")
     return 0

@@ -33,7 +33,15 @@ def initials_of(name: str) -> str:
 
 
 def find_coder(session: Session, name: str) -> Coder | None:
-    return session.scalar(select(Coder).where(Coder.name == name.strip()))
+    """The coder of that name; "alice" finds Alice, so a name typed in another case never
+    makes a second coder that the window takes for the same person. (A project made before
+    this rule may hold both; each then finds itself.)"""
+    name = name.strip()
+    exact = session.scalar(select(Coder).where(Coder.name == name))
+    if exact is not None:
+        return exact
+    key = name.casefold()
+    return next((c for c in session.scalars(select(Coder)) if c.name.casefold() == key), None)
 
 
 def ensure_coder(session: Session, name: str, role: str = "coder") -> Coder:
@@ -53,8 +61,8 @@ def ensure_coder(session: Session, name: str, role: str = "coder") -> Coder:
 
 def add_coder(project: Project, name: str, role: str = "coder") -> CoderInfo:
     with project.transaction() as session:
-        if find_coder(session, name) is not None:
-            raise ValidationError(f"there is already a coder called {name.strip()!r}")
+        if (existing := find_coder(session, name)) is not None:
+            raise ValidationError(f"there is already a coder called {existing.name!r}")
         return _info(ensure_coder(session, name, role))
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from stancecoder import __version__
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
-from stancecoder.db.models import Coder
+from stancecoder.db.models import Article, Coder
 from stancecoder.db.store import get_setting
 from stancecoder.io.csv_writer import write_csv
 from stancecoder.io.sheets import Column, Sheet, WriteReport
@@ -72,6 +72,11 @@ def _check_filter(session: Session, filters: ExportFilter) -> None:
     unknown = [name for name in filters.coders if name not in known]
     if unknown:
         raise ValidationError(f"no coder called {', '.join(unknown)}")
+    missing = set(filters.article_ids) - set(
+        session.scalars(select(Article.id).where(Article.id.in_(filters.article_ids)))
+    )
+    if missing:
+        raise ValidationError(f"no article with id {', '.join(map(str, sorted(missing)))}")
     if filters.status is not None and filters.status not in tuple(Status):
         raise ValidationError(f"unknown status {filters.status!r} (choose {', '.join(Status)})")
 

@@ -19,8 +19,8 @@ Key = str | QKeySequence | QKeySequence.StandardKey
 
 
 def key_text(key: Key) -> str:
-    """A key as the platform writes it ("Ctrl+Down"; "⌘↓" on macOS), so a label shown next
-    to a button or in a tip is made from the key itself and follows it when it changes."""
+    """A key as the platform writes it (a Mac in its symbols), so a label shown next to a
+    button or in a tip is made from the key itself and follows it when it changes."""
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 

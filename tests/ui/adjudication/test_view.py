@@ -25,6 +25,7 @@ from stancecoder.services.commands import DeletePassage
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.passages import passages_of
 from stancecoder.services.project import Project, create_project
+from stancecoder.ui.adjudication import keys
 from stancecoder.ui.adjudication.table import HTML_ROLE
 from stancecoder.ui.adjudication.view import AdjudicationView
 from stancecoder.ui.common.settings import AppSettings
@@ -116,6 +117,35 @@ def test_ctrl_down_walks_the_disagreements_and_wraps(qtbot: QtBot, view: Adjudic
     assert rows == [1, 2, 3, 1]
     press(qtbot, view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert view.table.currentRow() == 3
+
+
+def test_a_buttons_key_label_follows_its_key(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    ui_project: Project,
+    article: int,
+    codebook: CodebookView,
+) -> None:
+    """The labels are made from the keys: a key defined differently is named differently,
+    and the key named is the one that works."""
+    monkeypatch.setattr(keys, "NEXT", "F3")
+    monkeypatch.setattr(keys, "REMOVE", "Backspace")
+    dialog = AdjudicationView(ui_project, article, codebook)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    labels = [b.text() for b in (dialog.keys.next_button, dialog.keys.remove_button)]
+    assert labels == ["Next disagreement  (F3)", "Remove consensus  (Backspace)"]
+    assert [b.text() for b in dialog.keys.accept_buttons] == [
+        "Accept Alice  (Alt+1)",
+        "Accept Bob  (Alt+2)",
+    ]
+    assert dialog.keys.edit_button.text() == "Write consensus  (F2)"
+    assert dialog.keys.undo_button.text() == "Undo  (Ctrl+Z)"
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F3)
+    assert dialog.table.currentRow() == 1
+    dialog.close()
 
 
 def test_accept_remove_and_undo_from_the_keyboard(

@@ -110,7 +110,7 @@ def test_the_variables_tab_shows_the_service_figures(
 
 def test_a_disagreement_opens_the_passage_in_the_window(qtbot: QtBot, window: MainWindow) -> None:
     window.actions["agreement"].trigger()
-    view = window.agreement_view
+    view = window.actions.agreement_view
     qtbot.waitExposed(view)
     compute(qtbot, view)
     qtbot.keyClick(view.tabs, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
@@ -420,7 +420,7 @@ def test_a_coding_saved_in_the_window_marks_the_open_report_stale(
     """The modeless report hears of the window's codings through the project's bus and asks
     for Compute again, without recomputing behind the lead's back."""
     window.actions["agreement"].trigger()
-    view = window.agreement_view
+    view = window.actions.agreement_view
     qtbot.waitExposed(view)
     compute(qtbot, view)
     shown = view.report

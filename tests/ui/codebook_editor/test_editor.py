@@ -110,7 +110,7 @@ def test_add_reorder_and_reparent_then_save(
     qtbot.keyClick(editor.tree, Qt.Key.Key_Up, ALT)
     assert labels(editor)[:3] == ["Military cooperation", "Arms control", "Sanctions"]
 
-    picker = editor.open_move_picker()
+    picker = editor.structure.open_move_picker()
     assert picker is not None and picker.isVisible()
     qtbot.keyClicks(picker.filter, "military")
     qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
@@ -149,7 +149,7 @@ def test_a_drop_in_the_middle_of_a_code_moves_the_dragged_code_under_it_not_into
     assert "TASS" not in labels(editor, "Russia")
 
     russia = editor.select_code("Russia")
-    assert not editor.move_to(russia, editor.select_code("TASS"))
+    assert not editor.structure.move_to(russia, editor.select_code("TASS"))
     assert "‘Russia’ cannot be moved under itself" in editor.banner.text.text()
     assert labels(editor, "Kremlin") == ["TASS"]
 
@@ -194,7 +194,7 @@ def test_deleting_a_used_code_is_refused_and_merging_moves_its_codings(
     article_id = code_passage(ui_project, {"topic": "Sanctions"})
     editor = open_editor()
     editor.select_variable("topic")
-    editor.set_colour(editor.select_code("Other"), "#336699")  # an edit before the merge
+    editor.fields.set_colour(editor.select_code("Other"), "#336699")  # an edit before the merge
     editor.select_code("Sanctions")
     editor.tree.setFocus()
 
@@ -205,7 +205,7 @@ def test_deleting_a_used_code_is_refused_and_merging_moves_its_codings(
     assert "Sanctions" in labels(editor)
 
     qtbot.mouseClick(editor.banner.merge, Qt.LeftButton)
-    picker = editor.picker
+    picker = editor.structure.picker
     assert picker is not None and "cannot be undone" in picker.explanation.text()
     qtbot.keyClicks(picker.filter, "diplomacy")
     qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
@@ -230,7 +230,7 @@ def test_a_parent_whose_sub_code_is_used_cannot_be_deleted(
     editor = open_editor()
     editor.select_code("Russia")
 
-    assert not editor.delete_current()
+    assert not editor.structure.delete_current()
 
     assert "its sub-code ‘Kremlin’ is used by 1 coding" in editor.banner.text.text()
     assert not editor.banner.merge.isVisible()
@@ -282,7 +282,7 @@ def test_values_on_a_scale_are_checked_and_new_codes_get_the_next_one(
     assert editor.variable.codes[3].value == 1.5
 
     uid = editor.select_code("Strongly positive")
-    editor.add_code()
+    editor.structure.add_code()
     type_into_focus(qtbot, "Enthusiastic")
     qtbot.waitUntil(lambda: labels(editor)[-1] == "Enthusiastic")
     assert editor.variable.codes[-1].value == 3.0
@@ -308,7 +308,7 @@ def test_an_invalid_codebook_on_disk_is_shown_and_not_saved_until_fixed(
     assert codebook_for_editing(ui_project).version == "1.0"
 
     editor.select_variable("topic")
-    editor.set_shortcut(editor.select_code("Sanctions"), None)
+    editor.fields.set_shortcut(editor.select_code("Sanctions"), None)
     assert not editor.banner.isVisible()
     qtbot.keyClick(editor.tree, Qt.Key.Key_S, CTRL)
     assert editor.result() == QDialog.DialogCode.Accepted
@@ -320,7 +320,7 @@ def test_cancel_asks_before_unsaved_changes_are_lost(
     qtbot, ui_project: Project, open_editor: Opener
 ) -> None:
     editor = open_editor()
-    editor.set_colour(editor.select_code("Japan"), "#000000")
+    editor.fields.set_colour(editor.select_code("Japan"), "#000000")
 
     qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)
 

@@ -54,7 +54,7 @@ def test_code_a_selection_with_shortcuts_then_undo_and_redo(
 
     assert [p.quote for p in window.passages] == ["Vladimir Putin"]
     assert window.passage_list.model().rowCount() == 1
-    undo, redo = window.edit_actions
+    undo, redo = window.actions.edit
     assert undo.text() == "Undo Code passage"
     undo.trigger()
     assert window.passages == []
@@ -74,7 +74,7 @@ def test_a_key_given_in_another_window_works_after_refresh(
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_F9)
     assert window.panel.values()["stance"] == [stance_code(window, "Positive")]
-    assert len(window.code_actions) == len({a.text() for a in window.code_actions})
+    assert len(window.actions.codes) == len({a.text() for a in window.actions.codes})
 
 
 def test_recode_and_delete_from_the_passage_list(qtbot: QtBot, window: MainWindow) -> None:
@@ -90,7 +90,7 @@ def test_recode_and_delete_from_the_passage_list(qtbot: QtBot, window: MainWindo
     window.passage_list.setFocus()
     qtbot.keyClick(window.passage_list, Qt.Key.Key_Delete)
     assert window.passages == []
-    window.edit_actions[0].trigger()
+    window.actions.edit[0].trigger()
     assert len(window.passages) == 1
 
 
@@ -206,7 +206,7 @@ def test_undo_walks_back_through_several_edits_of_one_passage(window: MainWindow
         window.select_passage(window.passages[0].id)
         window.panel.choose_code(stance_code(window, label))
         window.save_coding()
-    undo, redo = window.edit_actions
+    undo, redo = window.actions.edit
     undo.trigger()
     undo.trigger()
     assert window.passages[0].codes == (stance_code(window, "Negative"),)

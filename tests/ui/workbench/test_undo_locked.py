@@ -57,7 +57,7 @@ def test_undo_refused_by_a_lock_stays_on_the_stack_and_works_after(
     message = window.complaints[0]  # type: ignore[attr-defined]
     assert "Undo" in message and "Code passage" in message and "try again" in message
     assert (stack.index(), stack.count()) == (1, 1)
-    assert window.edit_actions[0].text() == "Undo Code passage"
+    assert window.actions.edit[0].text() == "Undo Code passage"
     assert stored_quotes(window) == ["Vladimir Putin"]
 
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from stancecoder.services.agreement.adjudication import ArticleComparison, Site
 from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.passages import PassageView
+from stancecoder.ui.common.actions import Key, key_text
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, swatch
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -106,13 +107,13 @@ def summary_text(comparison: ArticleComparison) -> str:
 
 
 def detail_html(
-    site: Site | None, consensus_coder: str, codebook: CodebookView, quiet: QColor
+    site: Site | None, consensus_coder: str, codebook: CodebookView, quiet: QColor, edit: Key
 ) -> str:
     """Each version at the site whole (where it begins and ends, every code, the memo),
-    and in the `quiet` colour how to go on from there."""
+    and in the `quiet` colour how to go on from there (`edit`: the key that edits)."""
     hint = (
-        f"<p style='color:{quiet.name()}'>Enter or F2 edits the consensus here; selecting"
-        " text in the article codes a new one.</p>"
+        f"<p style='color:{quiet.name()}'>Enter or {key_text(edit)} edits the consensus here;"
+        " selecting text in the article codes a new one.</p>"
     )
     if site is None:
         return "<p>No passages in this article yet.</p>" + hint

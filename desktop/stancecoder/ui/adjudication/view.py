@@ -38,7 +38,7 @@ from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.commands import Command, DeletePassage
 from stancecoder.services.project import Project
 from stancecoder.ui.adjudication.editor import ConsensusEditor, EditTarget
-from stancecoder.ui.adjudication.keys import DialogKeys
+from stancecoder.ui.adjudication.keys import EDIT, DialogKeys
 from stancecoder.ui.adjudication.table import (
     SiteTable,
     detail_html,
@@ -292,4 +292,4 @@ class AdjudicationView(QDialog):
         self.keys.update_enabled()
         quiet = self.palette().color(QPalette.ColorRole.PlaceholderText)
         coder = self.comparison.consensus_coder
-        self.detail.setHtml(detail_html(self.current_site(), coder, self.codebook, quiet))
+        self.detail.setHtml(detail_html(self.current_site(), coder, self.codebook, quiet, EDIT))

@@ -38,6 +38,7 @@ from stancecoder.services.agreement.rounds import RoundsReport, report_with_roun
 from stancecoder.services.project import Project
 from stancecoder.services.samples import list_rounds
 from stancecoder.ui.agreement.tabs import AgreementTabs
+from stancecoder.ui.common.actions import key_text
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.worker import Progress, Worker
@@ -50,6 +51,7 @@ UNIT_CHOICES = (
 ALL_ARTICLES = "All double-coded articles"
 DEFAULT_SEED = 1  # a fixed seed, so that the report and its exports can be reproduced
 BUSY_TEXT = "Computing agreement and bootstrap intervals…"
+COMPUTE_KEY = "Ctrl+Return"
 STALE_TEXT = "codings changed since: Compute again for figures that include them"
 
 
@@ -73,7 +75,9 @@ class AgreementView(QDialog):
         layout.setSpacing(12)
         layout.addLayout(self._build_choices())
         layout.addLayout(self._build_busy())
-        self.summary = QLabel("Choose the unit and the sample, then Compute (Ctrl+Return).")
+        self.summary = QLabel(
+            f"Choose the unit and the sample, then Compute ({key_text(COMPUTE_KEY)})."
+        )
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.tabs = AgreementTabs()
@@ -108,7 +112,7 @@ class AgreementView(QDialog):
         self.compute_button.setDefault(True)
         self.compute_button.clicked.connect(self.compute)
         shortcut = QAction(self)
-        shortcut.setShortcut("Ctrl+Return")
+        shortcut.setShortcut(COMPUTE_KEY)
         shortcut.triggered.connect(self.compute)
         self.addAction(shortcut)
         row = QHBoxLayout()

@@ -7,7 +7,7 @@ rest work anywhere in the dialog, except that a text field keeps Ctrl+Z for its 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,26 +15,42 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from stancecoder.core.codebook import VariableSpec
 from stancecoder.ui.codebook_editor.history import EditHistory
-
-if TYPE_CHECKING:
-    from stancecoder.ui.codebook_editor.editor import CodebookEditor
+from stancecoder.ui.codebook_editor.structure import StructureEdits
+from stancecoder.ui.codebook_editor.tree import CodeTree
+from stancecoder.ui.common.actions import key_text
 
 IN_DIALOG = Qt.ShortcutContext.WidgetWithChildrenShortcut
 IN_TREE = Qt.ShortcutContext.WidgetShortcut
 
 
+class Commanded(Protocol):
+    """What the editor's commands call on the dialog."""
+
+    tree: CodeTree
+    structure: StructureEdits
+
+    def window(self) -> QWidget:
+        """The dialog itself: the keys that are not the tree's act anywhere in it."""
+        ...
+
+    def undo(self) -> bool: ...
+    def redo(self) -> bool: ...
+    def save(self) -> bool: ...
+    def step_variable(self, step: int) -> None: ...
+
+
 class EditorActions:
-    def __init__(self, editor: CodebookEditor) -> None:
-        self.editor = editor
-        tree = editor.tree
+    def __init__(self, editor: Commanded) -> None:
+        self.owner = editor.window()
+        tree, edits = editor.tree, editor.structure
         make = self._make
-        self.add = make("Add code", "Ctrl+N", editor.add_code)
-        self.add_sub = make("Add sub-code", "Ctrl+Shift+N", editor.add_sub_code)
-        self.rename = make("Rename", "F2", editor.start_rename, tree)
-        self.up = make("Up", "Alt+Up", lambda: editor.move_by(-1))
-        self.down = make("Down", "Alt+Down", lambda: editor.move_by(1))
-        self.move = make("Move to…", "Ctrl+M", editor.open_move_picker)
-        self.delete = make("Delete", "Del", editor.delete_current, tree)
+        self.add = make("Add code", "Ctrl+N", edits.add_code)
+        self.add_sub = make("Add sub-code", "Ctrl+Shift+N", edits.add_sub_code)
+        self.rename = make("Rename", "F2", edits.start_rename, tree)
+        self.up = make("Up", "Alt+Up", lambda: edits.move_by(-1))
+        self.down = make("Down", "Alt+Down", lambda: edits.move_by(1))
+        self.move = make("Move to…", "Ctrl+M", edits.open_move_picker)
+        self.delete = make("Delete", "Del", edits.delete_current, tree)
         self.undo = make("Undo", "Ctrl+Z", editor.undo)
         self.redo = make("Redo", "Ctrl+Shift+Z", editor.redo)
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -45,12 +61,11 @@ class EditorActions:
     def _make(
         self, text: str, key: str, handler: Callable[[], object], owner: QWidget | None = None
     ) -> QAction:
-        owner = owner or self.editor
+        owner = owner or self.owner
         action = QAction(text, owner)
         action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(IN_TREE if owner is not self.editor else IN_DIALOG)
-        native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text} ({native})")
+        action.setShortcutContext(IN_TREE if owner is not self.owner else IN_DIALOG)
+        action.setToolTip(f"{text} ({key_text(key)})")
         action.triggered.connect(lambda: handler())
         owner.addAction(action)
         return action

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.changes import Changes
-from stancecoder.core.codebook import CodebookSpec, VariableSpec, iter_codes
+from stancecoder.core.codebook import VariableSpec, iter_codes
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.codebook import CodebookChanges
 from stancecoder.services.codebook_edit import codebook_for_editing, save_codebook, usage_by_uid
@@ -35,13 +35,13 @@ from stancecoder.ui.codebook_editor.banner import Banner
 from stancecoder.ui.codebook_editor.details import CodeDetails
 from stancecoder.ui.codebook_editor.fields import FieldEdits
 from stancecoder.ui.codebook_editor.history import EditHistory, friendly, problem
+from stancecoder.ui.codebook_editor.host import Edit
 from stancecoder.ui.codebook_editor.layout import lay_out
-from stancecoder.ui.codebook_editor.picker import CodePicker
 from stancecoder.ui.codebook_editor.structure import StructureEdits
 from stancecoder.ui.codebook_editor.tree import UID, CodeTree
+from stancecoder.ui.common.actions import key_text
 from stancecoder.ui.common.changes_bus import bus_of
 
-Edit = Callable[[CodebookSpec], object]
 VARIABLE_ROW = 30  # pixels: the variable list is short, its rows can breathe
 
 
@@ -51,9 +51,11 @@ def describe(variable: VariableSpec) -> str:
     return f"{variable.level.capitalize()} · {count} per {variable.scope}"
 
 
-class CodebookEditor(FieldEdits, StructureEdits, QDialog):
+class CodebookEditor(QDialog):
     """`changes` says what was written to the project (None: nothing) once it closes; each
-    write is also published on the project's bus at once, for the open views."""
+    write is also published on the project's bus at once, for the open views. The edits
+    are made by `fields` (a code's label, value, key, colour, rule) and `structure` (add,
+    move, delete, merge), which reach the dialog only through `change` and what it shows."""
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,20 +63,23 @@ class CodebookEditor(FieldEdits, StructureEdits, QDialog):
         self.history = EditHistory(codebook_for_editing(project))
         self.usage = usage_by_uid(project)
         self.changes: CodebookChanges | None = None
-        self.picker: CodePicker | None = None
         self.question: QMessageBox | None = None
         self._index = 0
         self.setWindowTitle("Codebook")
         self.resize(1100, 720)
 
+        self.fields = FieldEdits(self)
+        self.structure = StructureEdits(self)
         self.banner = Banner()
-        self.banner.merge_requested.connect(self.open_merge_picker)
+        self.banner.merge_requested.connect(self.structure.open_merge_picker)
         self.name = QLineEdit()
-        self.name.editingFinished.connect(lambda: self.set_field("name", self.name.text()))
+        self.name.editingFinished.connect(lambda: self.fields.set_field("name", self.name.text()))
         self.version = QLineEdit()
         self.version.setMaximumWidth(110)
         self.version.setToolTip("Every coding records the codebook version it was made under")
-        self.version.editingFinished.connect(lambda: self.set_field("version", self.version.text()))
+        self.version.editingFinished.connect(
+            lambda: self.fields.set_field("version", self.version.text())
+        )
         self.variables = QListWidget()
         for variable in self.history.spec.variables:
             item = QListWidgetItem(variable.name, self.variables)
@@ -86,7 +91,9 @@ class CodebookEditor(FieldEdits, StructureEdits, QDialog):
         self.tree = CodeTree()
         self.tree.currentItemChanged.connect(lambda *_: self._show_details())
         self.tree.itemChanged.connect(self._item_renamed)
-        self.tree.move_requested.connect(lambda uid, to, at: self.move_to(uid, to or None, at))
+        self.tree.move_requested.connect(
+            lambda uid, to, at: self.structure.move_to(uid, to or None, at)
+        )
         self.details = CodeDetails()
         self._connect_details()
         self.commands = EditorActions(self)
@@ -97,26 +104,30 @@ class CodebookEditor(FieldEdits, StructureEdits, QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        lay_out(self)
+        self.setLayout(lay_out(self))
         self.variables.setCurrentRow(0)
         self._show_problem()
         self.tree.setFocus()
 
     def _connect_details(self) -> None:
-        d = self.details
-        d.label_edited.connect(lambda text: self.rename(self.current_uid(), text))
-        d.value_edited.connect(lambda text: self.set_value(self.current_uid(), text))
-        d.shortcut_edited.connect(lambda key: self.set_shortcut(self.current_uid(), key))
-        d.active_toggled.connect(lambda on: self.set_active(self.current_uid(), on))
-        d.description_edited.connect(lambda text: self.set_description(self.current_uid(), text))
-        d.colour_clicked.connect(self.choose_colour)
-        d.colour_cleared.connect(lambda: self.set_colour(self.current_uid(), None))
+        d, f = self.details, self.fields
+        d.label_edited.connect(lambda text: f.rename(self.current_uid(), text))
+        d.value_edited.connect(lambda text: f.set_value(self.current_uid(), text))
+        d.shortcut_edited.connect(lambda key: f.set_shortcut(self.current_uid(), key))
+        d.active_toggled.connect(lambda on: f.set_active(self.current_uid(), on))
+        d.description_edited.connect(lambda text: f.set_description(self.current_uid(), text))
+        d.colour_clicked.connect(f.choose_colour)
+        d.colour_cleared.connect(lambda: f.set_colour(self.current_uid(), None))
 
     # what the dialog shows
 
     @property
     def variable(self) -> VariableSpec:
         return self.history.spec.variables[self._index]
+
+    @property
+    def variable_index(self) -> int:
+        return self._index
 
     def current_uid(self) -> str:
         return self.tree.current_uid() or ""
@@ -162,9 +173,21 @@ class CodebookEditor(FieldEdits, StructureEdits, QDialog):
     def tell(self, message: str) -> None:
         self.status.setText(message)
 
+    def merged(self, removed: str, into_uid: str, message: str) -> None:
+        """A merge is written at once: the codings moved, so the open views hear of it."""
+        self.usage = usage_by_uid(self.project)
+        self.changes = self.changes or CodebookChanges(version=self.history.saved.version)
+        self.changes.removed.append(removed)
+        bus_of(self.project).publish(Changes(codebook=True))
+        self.banner.clear()
+        self._refresh(into_uid)
+        self.tell(message)
+
     # edits: each one validated and undoable
 
-    def _change(self, text: str, edit: Edit, key: object = None) -> bool:
+    def change(self, text: str, edit: Edit, key: object = None) -> bool:
+        """Apply `edit` to the draft as one undo step (edits with the same `key` make one
+        step), or say on the banner why it is refused; the edits' one way in."""
         try:
             changed = self.history.change(text, edit, key)
         except StanceCoderError as exc:
@@ -173,7 +196,7 @@ class CodebookEditor(FieldEdits, StructureEdits, QDialog):
             return False
         self._show_problem()
         if changed:
-            self.tell(f"{text}. Ctrl+Z undoes it.")
+            self.tell(f"{text}. {key_text(self.commands.undo.shortcut())} undoes it.")
         self._refresh()
         return changed
 
@@ -188,7 +211,7 @@ class CodebookEditor(FieldEdits, StructureEdits, QDialog):
         """An inline rename; applied once the item editor has finished with the item."""
         uid, label = item.data(0, UID), item.text(0)
         if column == 0:
-            QTimer.singleShot(0, lambda: self.rename(uid, label))
+            QTimer.singleShot(0, lambda: self.fields.rename(uid, label))
 
     def step_variable(self, step: int) -> None:
         row = self.variables.currentRow() + step

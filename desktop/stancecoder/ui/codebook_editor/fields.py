@@ -1,7 +1,7 @@
 """Edits of one code's fields and of the codebook's name and version.
 
 Each method is what a control of the form (or a test) calls with the new value; the
-editor's `_change` validates it, keeps it undoable, or refuses it with the reason.
+editor's `change` validates it, keeps it undoable, or refuses it with the reason.
 """
 
 from __future__ import annotations
@@ -9,35 +9,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QWidget
+from PySide6.QtWidgets import QColorDialog
 
-from stancecoder.core.codebook import CodebookSpec, CodeSpec, VariableSpec, normalise_shortcut
+from stancecoder.core.codebook import CodebookSpec, CodeSpec, normalise_shortcut
 from stancecoder.services.codebook_view import FALLBACK_COLOUR
 from stancecoder.ui.codebook_editor import ops
-from stancecoder.ui.codebook_editor.banner import Banner
-from stancecoder.ui.codebook_editor.history import EditHistory
+from stancecoder.ui.codebook_editor.host import Edit, EditorHost
 
 
 class FieldEdits:
-    """Mixed into the editor dialog, which provides the attributes declared here."""
-
-    history: EditHistory
-    banner: Banner
-    _index: int
-    variable: VariableSpec
-    _change: Callable[..., bool]
-    current_uid: Callable[[], str]
+    def __init__(self, host: EditorHost) -> None:
+        self.host = host
 
     def _on_code(self, uid: str) -> Callable[[CodebookSpec], CodeSpec]:
-        index = self._index
+        index = self.host.variable_index
         return lambda spec: ops.code_of(spec.variables[index], uid)
 
     def _set(self, uid: str, field: str, value: object, text: str, key: object = None) -> bool:
         if not uid:
             return False
         code = self._on_code(uid)
-        label = code(self.history.spec).label
-        return self._change(
+        label = code(self.host.history.spec).label
+        return self.host.change(
             text.format(label=f"‘{label}’"), lambda s: setattr(code(s), field, value), key
         )
 
@@ -49,10 +42,10 @@ class FieldEdits:
         return self._set(uid, "colour", colour.lower() if colour else None, "Recolour {label}")
 
     def choose_colour(self) -> None:
-        uid = self.current_uid()
-        if uid and isinstance(self, QWidget):
-            start = QColor(ops.colour_source(self.variable, uid)[0] or FALLBACK_COLOUR)
-            colour = QColorDialog.getColor(start, self, "Code colour")
+        uid = self.host.current_uid()
+        if uid:
+            start = QColor(ops.colour_source(self.host.variable, uid)[0] or FALLBACK_COLOUR)
+            colour = QColorDialog.getColor(start, self.host.window(), "Code colour")
             if colour.isValid():
                 self.set_colour(uid, colour.name())
 
@@ -61,7 +54,7 @@ class FieldEdits:
         try:
             value = float(text.replace(",", ".").replace("−", "-")) if text.strip() else None
         except ValueError:
-            self.banner.say(f"Not changed. ‘{text}’ is not a number.")
+            self.host.banner.say(f"Not changed. ‘{text}’ is not a number.")
             return False
         return self._set(uid, "value", value, "Set the value of {label}")
 
@@ -81,5 +74,5 @@ class FieldEdits:
 
     def set_field(self, field: str, text: str) -> bool:
         """The codebook's `name` or `version`."""
-        edit: Callable[[CodebookSpec], object] = lambda s: setattr(s, field, text.strip())  # noqa: E731
-        return self._change(f"Set the codebook {field}", edit)
+        edit: Edit = lambda s: setattr(s, field, text.strip())  # noqa: E731
+        return self.host.change(f"Set the codebook {field}", edit)

@@ -3,17 +3,42 @@ codebook's name and version above, and below them undo, what just happened, and 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QListWidget,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-if TYPE_CHECKING:
-    from stancecoder.ui.codebook_editor.editor import CodebookEditor
+from stancecoder.ui.codebook_editor.actions import EditorActions
 
 PANES = (170, 460, 470)  # starting widths: variables, code tree, form
 
 
-def lay_out(editor: CodebookEditor) -> None:
+class EditorParts(Protocol):
+    """The editor's widgets, made by the dialog and placed here."""
+
+    banner: QWidget
+    name: QLineEdit
+    version: QLineEdit
+    variables: QListWidget
+    summary: QLabel
+    tree: QWidget
+    commands: EditorActions
+    details: QWidget
+    status: QLabel
+    buttons: QDialogButtonBox
+
+
+def lay_out(editor: EditorParts) -> QVBoxLayout:
+    """The dialog's layout, for `setLayout`."""
     header = QHBoxLayout()
     header.setSpacing(8)
     for text, field, stretch in (("Code&book", editor.name, 1), ("V&ersion", editor.version, 0)):
@@ -30,13 +55,14 @@ def lay_out(editor: CodebookEditor) -> None:
     bottom.addLayout(editor.commands.history_bar())
     bottom.addWidget(editor.status, 1)
     bottom.addWidget(editor.buttons)
-    layout = QVBoxLayout(editor)
+    layout = QVBoxLayout()
     layout.setContentsMargins(14, 12, 14, 12)
     layout.setSpacing(10)
     layout.addWidget(editor.banner)
     layout.addLayout(header)
     layout.addWidget(splitter, 1)
     layout.addLayout(bottom)
+    return layout
 
 
 def _column(heading: QWidget, body: QWidget, foot: QLayout | None = None) -> QWidget:

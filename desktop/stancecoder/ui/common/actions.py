@@ -6,14 +6,27 @@ the F1 sheet are generated from the same list, so a shortcut cannot be documente
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenuBar, QWidget
 
 from stancecoder.services.codebook_view import CodebookView
+
+Key = str | QKeySequence | QKeySequence.StandardKey
+
+
+def key_text(key: Key) -> str:
+    """A key as the platform writes it (a Mac in its symbols), so a label shown next to a
+    button or in a tip is made from the key itself and follows it when it changes."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def with_key(text: str, key: Key) -> str:
+    """A button's text with its key, as "Undo  (Ctrl+Z)"."""
+    return f"{text}  ({key_text(key)})"
 
 
 @dataclass(frozen=True)
@@ -57,19 +70,26 @@ class ActionRegistry:
             if spec.enabled_when is not None:
                 self.actions[action_id].setEnabled(bool(spec.enabled_when()))
 
-    def fill_menu(self, menu: QMenu, name: str) -> None:
-        for action_id, spec in self.specs.items():
-            if spec.menu == name:
-                menu.addAction(self.actions[action_id])
+    def build_menus(
+        self,
+        bar: QMenuBar,
+        names: Sequence[str],
+        made_elsewhere: Mapping[str, Sequence[QAction]] | None = None,
+    ) -> None:
+        """One menu per name, in that order, with its actions in the order declared;
+        `made_elsewhere` puts actions the registry does not own (the undo stack's) in
+        their menu, ahead of the declared ones, and leaves them out of the F1 sheet."""
+        given = made_elsewhere or {}
+        for name in names:
+            menu = bar.addMenu(name)
+            menu.addActions(list(given.get(name, ())))
+            menu.addActions([self.actions[i] for i, s in self.specs.items() if s.menu == name])
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, action, keys) for every action, in declaration order."""
         rows = []
         for action_id, spec in self.specs.items():
-            keys = ", ".join(
-                k.toString(QKeySequence.SequenceFormat.NativeText)
-                for k in self.actions[action_id].shortcuts()
-            )
+            keys = ", ".join(key_text(k) for k in self.actions[action_id].shortcuts())
             rows.append((spec.menu, spec.text.replace("&", ""), keys))
         return rows
 

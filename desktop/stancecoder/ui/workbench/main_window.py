@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -39,14 +38,11 @@ from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.passage_list import PassageList
 from stancecoder.ui.workbench.window_actions import (
-    bind_code_shortcuts,
-    declare_actions,
+    ProjectOpener,
+    WindowActions,
     describe_passage,
     passage_colours,
 )
-
-if TYPE_CHECKING:
-    from stancecoder.ui.workbench.launcher import Launcher
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +52,7 @@ class MainWindow(QMainWindow):
         coder: str,
         role: str = "coder",
         settings: AppSettings | None = None,
-        launcher: Launcher | None = None,
+        launcher: ProjectOpener | None = None,
     ) -> None:
         super().__init__()
         self.project, self.coder, self.role = project, coder, role
@@ -76,7 +72,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self._title}{read_only} — StanceCoder")
         self.setAcceptDrops(True)
         self._build()
-        self.actions = declare_actions(self)
+        self.actions = WindowActions(self)
         self._restore_layout()
         self.articles.set_project(project, coder)
         self.update_status()
@@ -144,9 +140,7 @@ class MainWindow(QMainWindow):
         self.reader.set_zoom(int(zoom) if str(zoom).lstrip("-").isdigit() else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        report = getattr(self, "agreement_view", None)
-        if report is not None:
-            report.close()  # waits for a computation still running
+        self.actions.close_views()
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/splitter-main", self.splitter.saveState())
         self.settings.set_value("window/splitter-side", self.side_splitter.saveState())
@@ -192,7 +186,7 @@ class MainWindow(QMainWindow):
             self.codebook = codebook_view(self.project)
             self.panel.set_codebook(self.codebook)
             self.article_form.set_codebook(self.codebook)
-            bind_code_shortcuts(self)
+            self.actions.bind_code_shortcuts()
         whole = changes.codebook or changes.reload
         if self.article is not None and (self.article.id in changes.articles or whole):
             self.reload_passages()

@@ -1,32 +1,80 @@
 """Every action of the workbench window, declared once for menus, keys and the F1 sheet.
 
-The lead's dialogs are imported when first opened: with the statistics and Excel
-libraries behind them they would add half a second to every start of the window.
+The window is reached through `Workbench`, the part of it the actions use, so this module
+never imports the window that imports it. The lead's dialogs are imported when first
+opened: with the statistics and Excel libraries behind them they would add half a second
+to every start of the window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMenuBar, QStatusBar, QWidget
 
 from stancecoder.core.status import Status
+from stancecoder.services.articles import ArticleView
 from stancecoder.services.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.services.commands import SetStatus
 from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
+from stancecoder.services.project import Project
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
+from stancecoder.ui.common.undo import UndoRunner
 from stancecoder.ui.transfer.export_dialog import ExportDialog
+from stancecoder.ui.widgets.coding_panel import CodingPanel
+from stancecoder.ui.widgets.reader import Reader
+from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 
 if TYPE_CHECKING:
-    from stancecoder.ui.workbench.main_window import MainWindow
+    from stancecoder.ui.agreement.view import AgreementView
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
 Key = QKeySequence.StandardKey
+
+
+class ProjectOpener(Protocol):
+    """What the File menu asks of whoever opens projects (the launcher)."""
+
+    def new_project(self) -> None: ...
+    def choose_project(self) -> None: ...
+    def open_sample(self) -> None: ...
+
+
+class Workbench(Protocol):
+    """What the actions read and call on the coding window."""
+
+    project: Project
+    coder: str
+    role: str
+    codebook: CodebookView
+    article: ArticleView | None
+    current: PassageView | None
+    launcher: ProjectOpener | None
+    undo: UndoRunner
+    articles: ArticlePanel
+    reader: Reader
+    panel: CodingPanel
+
+    def window(self) -> QWidget:
+        """The window itself: the parent of its actions and dialogs."""
+        ...
+
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def close(self) -> bool: ...
+    def refresh(self) -> None: ...
+    def save_coding(self) -> None: ...
+    def cancel_coding(self) -> None: ...
+    def resize_current(self) -> None: ...
+    def delete_passage(self, passage_id: int | None = None) -> None: ...
+    def activate_passage(self, passage_id: int) -> None: ...
+    def open_passage(self, article_id: int, start: int) -> None: ...
+    def import_paths(self, paths: list[str]) -> None: ...
 
 
 def passage_colours(passages: Sequence[PassageView], codebook: CodebookView) -> dict[int, str]:
@@ -61,178 +109,171 @@ def describe_passage(passage: PassageView, codebook: CodebookView) -> str:
     return f"{passage.coder} — {codes}{memo}"
 
 
-def declare_actions(window: MainWindow) -> ActionRegistry:
-    registry = ActionRegistry(window)
-    has_article = lambda: window.article is not None  # noqa: E731
-    has_passage = lambda: window.current is not None  # noqa: E731
-    is_lead = window.role == "lead"
-    undo, redo = window.undo.undo_action(window), window.undo.redo_action(window)
-    undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+class WindowActions(ActionRegistry):
+    """The window's registry, with what the actions keep between uses: the undo stack's
+    Undo and Redo (the Edit menu), the codes' keys, and the one agreement report."""
 
-    specs = []
-    if window.launcher is not None:
-        launcher = window.launcher
-        specs += [
-            ActionSpec("new-project", "&File", "&New project…", launcher.new_project, (Key.New,)),
-            ActionSpec("open-project", "&File", "&Open project…", launcher.choose_project,
+    def __init__(self, window: Workbench) -> None:
+        super().__init__(window.window())
+        self.window = window
+        self.edit = (window.undo.undo_action(self.owner), window.undo.redo_action(self.owner))
+        self.edit[0].setShortcut(QKeySequence(Key.Undo))
+        self.edit[1].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+        self.codes: list[QAction] = []
+        self.agreement_view: AgreementView | None = None
+        for spec in self._specs():
+            self.add(spec)
+        self["snap"].setChecked(True)
+        if window.role == "lead":
+            self["blind"].blockSignals(True)
+            self["blind"].setChecked(blind_mode(window.project))
+            self["blind"].blockSignals(False)
+        # keys that type into text fields act only in the reader; the coding panel and the
+        # passage list handle Enter and Delete themselves
+        for action_id in ("save", "cancel", "shortcuts", "delete"):
+            self[action_id].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            window.reader.addAction(self[action_id])
+        self.build_menus(window.menuBar(), MENUS, {"&Edit": self.edit})
+        self.bind_code_shortcuts()
+        self.update_enabled()
+
+    def _specs(self) -> list[ActionSpec]:
+        """Every action in the order of the menus and the F1 sheet; the File menu's first
+        three need a launcher, and the lead's own come last but one."""
+        w = self.window
+        has_article = lambda: w.article is not None  # noqa: E731
+        has_passage = lambda: w.current is not None  # noqa: E731
+        opener = w.launcher
+        opening = [] if opener is None else [
+            ActionSpec("new-project", "&File", "&New project…", opener.new_project, (Key.New,)),
+            ActionSpec("open-project", "&File", "&Open project…", opener.choose_project,
                        (Key.Open,)),
-            ActionSpec("open-sample", "&File", "Open the &sample project", launcher.open_sample),
+            ActionSpec("open-sample", "&File", "Open the &sample project", opener.open_sample),
         ]  # fmt: skip
-    specs += [
-        ActionSpec("import", "&File", "&Import articles…", lambda: _import(window), ("Ctrl+I",)),
-        ActionSpec("export", "&File", "&Export to Excel…", lambda: _export(window), ("Ctrl+E",)),
-        ActionSpec("quit", "&File", "&Quit", window.close, (Key.Quit,)),
-        ActionSpec("save", "&Code", "&Save coding", window.save_coding, ("Return", "Enter"),
-                   enabled_when=lambda: window.panel.isEnabled()),
-        ActionSpec("cancel", "&Code", "Cancel coding", window.cancel_coding, ("Esc",)),
-        ActionSpec("resize", "&Code", "Set passage to &selection", window.resize_current,
-                   ("Ctrl+B",), enabled_when=has_passage),
-        ActionSpec("next-passage", "&Code", "Ne&xt passage", lambda: _step(window, 1),
-                   ("Alt+Down",), enabled_when=has_article),
-        ActionSpec("previous-passage", "&Code", "Pre&vious passage", lambda: _step(window, -1),
-                   ("Alt+Up",), enabled_when=has_article),
-        ActionSpec("delete", "&Code", "&Delete passage", window.delete_passage,
-                   ("Del",), enabled_when=has_passage),
-        ActionSpec("done", "&Code", "Mark article &done, go to next", lambda: _mark_done(window),
-                   ("Ctrl+D",), enabled_when=has_article),
-        ActionSpec("next", "&Code", "&Next article", window.articles.next_article, ("Ctrl+Down",)),
-        ActionSpec("previous", "&Code", "&Previous article", window.articles.previous_article,
-                   ("Ctrl+Up",)),
-        ActionSpec("uncoded", "&Code", "Next &uncoded article", window.articles.next_uncoded,
-                   ("Ctrl+Shift+Down",)),
-        ActionSpec("find", "&View", "&Find articles", window.articles.focus_search, (Key.Find,)),
-        ActionSpec("snap", "&View", "S&nap selection to whole words",
-                   lambda: setattr(window.reader, "snap_to_words", registry["snap"].isChecked()),
-                   checkable=True),
-        ActionSpec("zoom-in", "&View", "Zoom &in", window.reader.zoom_in, ("Ctrl++", "Ctrl+=")),
-        ActionSpec("zoom-out", "&View", "Zoom &out", window.reader.zoom_out, ("Ctrl+-",)),
-        ActionSpec("zoom-reset", "&View", "&Actual size", window.reader.zoom_reset, ("Ctrl+0",)),
-        ActionSpec("refresh", "&View", "&Refresh", window.refresh, ("F5",)),
-        ActionSpec("shortcuts", "&Help", "&Keyboard shortcuts", lambda: _sheet(window),
-                   ("F1", "?")),
-    ]  # fmt: skip
-    if is_lead:
-        specs.insert(-1, ActionSpec("blind", "&View", "&Blind mode (coders see only their own)",
-                                    lambda: _toggle_blind(window), checkable=True))  # fmt: skip
-        specs.insert(-1, ActionSpec("codebook", "&Code", "Edit &codebook…",
-                                    lambda: _edit_codebook(window), ("Ctrl+K",)))  # fmt: skip
-        specs.insert(-1, ActionSpec("adjudicate", "&Code", "Ad&judicate article…",
-                                    lambda: _adjudicate(window), ("Ctrl+J",),
-                                    enabled_when=has_article))  # fmt: skip
-        specs.insert(-1, ActionSpec("agreement", "&Code", "A&greement report…",
-                                    lambda: _agreement(window), ("Ctrl+R",)))  # fmt: skip
-        specs.insert(-1, ActionSpec("samples", "&Code", "Samples and &assignments…",
-                                    lambda: _samples(window), ("Ctrl+Shift+A",)))  # fmt: skip
-    for spec in specs:
-        registry.add(spec)
-    registry["snap"].setChecked(True)
-    if is_lead:
-        registry["blind"].blockSignals(True)
-        registry["blind"].setChecked(blind_mode(window.project))
-        registry["blind"].blockSignals(False)
-    # keys that type into text fields act only in the reader; the coding panel and the
-    # passage list handle Enter and Delete themselves
-    for action_id in ("save", "cancel", "shortcuts", "delete"):
-        registry[action_id].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        window.reader.addAction(registry[action_id])
-    _fill_menus(window, registry, undo, redo)
-    bind_code_shortcuts(window)
-    registry.update_enabled()
-    return registry
+        leading = [] if w.role != "lead" else [
+            ActionSpec("blind", "&View", "&Blind mode (coders see only their own)",
+                       self._toggle_blind, checkable=True),
+            ActionSpec("codebook", "&Code", "Edit &codebook…", self._edit_codebook, ("Ctrl+K",)),
+            ActionSpec("adjudicate", "&Code", "Ad&judicate article…", self._adjudicate,
+                       ("Ctrl+J",), enabled_when=has_article),
+            ActionSpec("agreement", "&Code", "A&greement report…", self._agreement, ("Ctrl+R",)),
+            ActionSpec("samples", "&Code", "Samples and &assignments…", self._samples,
+                       ("Ctrl+Shift+A",)),
+        ]  # fmt: skip
+        return [
+            *opening,
+            ActionSpec("import", "&File", "&Import articles…", self._import, ("Ctrl+I",)),
+            ActionSpec("export", "&File", "&Export to Excel…", self._export, ("Ctrl+E",)),
+            ActionSpec("quit", "&File", "&Quit", w.close, (Key.Quit,)),
+            ActionSpec("save", "&Code", "&Save coding", w.save_coding, ("Return", "Enter"),
+                       enabled_when=lambda: w.panel.isEnabled()),
+            ActionSpec("cancel", "&Code", "Cancel coding", w.cancel_coding, ("Esc",)),
+            ActionSpec("resize", "&Code", "Set passage to &selection", w.resize_current,
+                       ("Ctrl+B",), enabled_when=has_passage),
+            ActionSpec("next-passage", "&Code", "Ne&xt passage", lambda: self._step(1),
+                       ("Alt+Down",), enabled_when=has_article),
+            ActionSpec("previous-passage", "&Code", "Pre&vious passage", lambda: self._step(-1),
+                       ("Alt+Up",), enabled_when=has_article),
+            ActionSpec("delete", "&Code", "&Delete passage", w.delete_passage,
+                       ("Del",), enabled_when=has_passage),
+            ActionSpec("done", "&Code", "Mark article &done, go to next", self._mark_done,
+                       ("Ctrl+D",), enabled_when=has_article),
+            ActionSpec("next", "&Code", "&Next article", w.articles.next_article, ("Ctrl+Down",)),
+            ActionSpec("previous", "&Code", "&Previous article", w.articles.previous_article,
+                       ("Ctrl+Up",)),
+            ActionSpec("uncoded", "&Code", "Next &uncoded article", w.articles.next_uncoded,
+                       ("Ctrl+Shift+Down",)),
+            ActionSpec("find", "&View", "&Find articles", w.articles.focus_search, (Key.Find,)),
+            ActionSpec("snap", "&View", "S&nap selection to whole words", self._snap,
+                       checkable=True),
+            ActionSpec("zoom-in", "&View", "Zoom &in", w.reader.zoom_in, ("Ctrl++", "Ctrl+=")),
+            ActionSpec("zoom-out", "&View", "Zoom &out", w.reader.zoom_out, ("Ctrl+-",)),
+            ActionSpec("zoom-reset", "&View", "&Actual size", w.reader.zoom_reset, ("Ctrl+0",)),
+            ActionSpec("refresh", "&View", "&Refresh", w.refresh, ("F5",)),
+            *leading,
+            ActionSpec("shortcuts", "&Help", "&Keyboard shortcuts", self._sheet, ("F1", "?")),
+        ]  # fmt: skip
 
+    def bind_code_shortcuts(self) -> None:
+        """Each code's shortcut picks that code in the coding panel; Enter then saves. Made
+        again whenever the codebook changes, so the keys follow renames and new codes."""
+        w = self.window
+        for action in self.codes:
+            action.deleteLater()  # also takes it off the reader and the panel
+        self.codes = code_shortcut_actions(w.codebook, self.owner, w.panel.choose_code)
+        for action in self.codes:
+            w.reader.addAction(action)
+            w.panel.addAction(action)
 
-def _fill_menus(window: MainWindow, registry: ActionRegistry, undo: QAction, redo: QAction) -> None:
-    bar = window.menuBar()
-    for name in MENUS:
-        menu = bar.addMenu(name)
-        if name == "&Edit":
-            menu.addAction(undo)
-            menu.addAction(redo)
-            continue
-        registry.fill_menu(menu, name)
-    window.edit_actions = (undo, redo)
+    def close_views(self) -> None:
+        """The agreement report closes with the window; it waits for a computation."""
+        if self.agreement_view is not None:
+            self.agreement_view.close()
 
+    def _snap(self) -> None:
+        self.window.reader.snap_to_words = self["snap"].isChecked()
 
-def bind_code_shortcuts(window: MainWindow) -> None:
-    """Each code's shortcut picks that code in the coding panel; Enter then saves. Made
-    again whenever the codebook changes, so the keys follow renames and new codes."""
-    for action in getattr(window, "code_actions", []):
-        action.deleteLater()  # also takes it off the reader and the panel
-    window.code_actions = code_shortcut_actions(window.codebook, window, window.panel.choose_code)
-    for action in window.code_actions:
-        window.reader.addAction(action)
-        window.panel.addAction(action)
+    def _step(self, step: int) -> None:
+        passage_id = self.window.reader.step_passage(step)
+        if passage_id is not None:
+            self.window.activate_passage(passage_id)
 
+    def _mark_done(self) -> None:
+        w = self.window
+        if w.article is not None:
+            w.undo.run(SetStatus(w.article.id, w.coder, Status.DONE, "Mark done"))
+            w.articles.next_article()
 
-def _step(window: MainWindow, step: int) -> None:
-    passage_id = window.reader.step_passage(step)
-    if passage_id is not None:
-        window.activate_passage(passage_id)
+    def _toggle_blind(self) -> None:
+        set_blind_mode(self.window.project, self["blind"].isChecked())
+        self.window.refresh()
 
+    def _sheet(self) -> None:
+        rows = shortcut_table(self.shortcut_rows(), self.window.codebook)
+        ShortcutSheet(rows, self.owner).exec()
 
-def _mark_done(window: MainWindow) -> None:
-    if window.article is not None:
-        window.undo.run(SetStatus(window.article.id, window.coder, Status.DONE, "Mark done"))
-        window.articles.next_article()
+    def _import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.owner, "Import articles", "", "Articles (*.txt *.md *.docx *.csv *.xlsx *.jsonl)"
+        )
+        if paths:
+            self.window.import_paths(paths)
 
+    def _export(self) -> None:
+        w = self.window
+        path, _ = QFileDialog.getSaveFileName(
+            self.owner, "Export", f"{w.project.title}.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if path:
+            dialog = ExportDialog(w.project, Path(path), self.owner)
+            dialog.start()
+            dialog.exec()
+            if dialog.report is not None:
+                w.statusBar().showMessage(f"Exported to {path}", 5000)
 
-def _toggle_blind(window: MainWindow) -> None:
-    set_blind_mode(window.project, window.actions["blind"].isChecked())
-    window.refresh()
+    def _edit_codebook(self) -> None:
+        from stancecoder.ui.codebook_editor.editor import CodebookEditor
 
+        CodebookEditor(self.window.project, self.owner).exec()
 
-def _sheet(window: MainWindow) -> None:
-    rows = shortcut_table(window.actions.shortcut_rows(), window.codebook)
-    ShortcutSheet(rows, window).exec()
+    def _adjudicate(self) -> None:
+        from stancecoder.ui.adjudication.view import AdjudicationView
 
+        w = self.window
+        if w.article is not None:
+            AdjudicationView(w.project, w.article.id, w.codebook, self.owner).exec()
 
-def _import(window: MainWindow) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(
-        window, "Import articles", "", "Articles (*.txt *.md *.docx *.csv *.xlsx *.jsonl)"
-    )
-    if paths:
-        window.import_paths(paths)
+    def _samples(self) -> None:
+        from stancecoder.ui.samples.dialog import SamplesDialog
 
+        SamplesDialog(self.window.project, self.owner).exec()
 
-def _export(window: MainWindow) -> None:
-    path, _ = QFileDialog.getSaveFileName(
-        window, "Export", f"{window.project.title}.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
-    )
-    if path:
-        dialog = ExportDialog(window.project, Path(path), window)
-        dialog.start()
-        dialog.exec()
-        if dialog.report is not None:
-            window.statusBar().showMessage(f"Exported to {path}", 5000)
+    def _agreement(self) -> None:
+        """Modeless, so the lead can read a disagreement in the window and come back."""
+        from stancecoder.ui.agreement.view import AgreementView
 
-
-def _edit_codebook(window: MainWindow) -> None:
-    from stancecoder.ui.codebook_editor.editor import CodebookEditor
-
-    CodebookEditor(window.project, window).exec()
-
-
-def _adjudicate(window: MainWindow) -> None:
-    from stancecoder.ui.adjudication.view import AdjudicationView
-
-    if window.article is not None:
-        AdjudicationView(window.project, window.article.id, window.codebook, window).exec()
-
-
-def _samples(window: MainWindow) -> None:
-    from stancecoder.ui.samples.dialog import SamplesDialog
-
-    SamplesDialog(window.project, window).exec()
-
-
-def _agreement(window: MainWindow) -> None:
-    """Modeless, so the lead can read a disagreement in the window and come back."""
-    from stancecoder.ui.agreement.view import AgreementView
-
-    view = getattr(window, "agreement_view", None)
-    if view is None:
-        view = window.agreement_view = AgreementView(window.project, window)
-        view.openPassage.connect(window.open_passage)
-    view.show()
-    view.activateWindow()
+        if self.agreement_view is None:
+            self.agreement_view = AgreementView(self.window.project, self.owner)
+            self.agreement_view.openPassage.connect(self.window.open_passage)
+        self.agreement_view.show()
+        self.agreement_view.activateWindow()

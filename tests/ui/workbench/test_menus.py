@@ -1,0 +1,117 @@
+"""The menus and the F1 sheet as the lead and a coder see them, item by item and in order:
+both are generated from the window's action registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from stancecoder.services.project import Project
+from stancecoder.ui.common.settings import AppSettings
+from stancecoder.ui.workbench.launcher import Launcher
+from stancecoder.ui.workbench.main_window import MainWindow
+from stancecoder.ui.workbench.shortcut_sheet import shortcut_table
+
+Items = list[tuple[str, str]]  # (text, keys) of each item
+
+FILE_OPENING: Items = [
+    ("&New project…", "Ctrl+N"),
+    ("&Open project…", "Ctrl+O"),
+    ("Open the &sample project", ""),
+]
+FILE: Items = [("&Import articles…", "Ctrl+I"), ("&Export to Excel…", "Ctrl+E"), ("&Quit", "")]
+EDIT: Items = [("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z, Ctrl+Y")]
+CODE: Items = [
+    ("&Save coding", "Return, Enter"),
+    ("Cancel coding", "Esc"),
+    ("Set passage to &selection", "Ctrl+B"),
+    ("Ne&xt passage", "Alt+Down"),
+    ("Pre&vious passage", "Alt+Up"),
+    ("&Delete passage", "Del"),
+    ("Mark article &done, go to next", "Ctrl+D"),
+    ("&Next article", "Ctrl+Down"),
+    ("&Previous article", "Ctrl+Up"),
+    ("Next &uncoded article", "Ctrl+Shift+Down"),
+]
+CODE_LEAD: Items = [
+    ("Edit &codebook…", "Ctrl+K"),
+    ("Ad&judicate article…", "Ctrl+J"),
+    ("A&greement report…", "Ctrl+R"),
+    ("Samples and &assignments…", "Ctrl+Shift+A"),
+]
+VIEW: Items = [
+    ("&Find articles", "Ctrl+F"),
+    ("S&nap selection to whole words", ""),
+    ("Zoom &in", "Ctrl++, Ctrl+="),
+    ("Zoom &out", "Ctrl+-"),
+    ("&Actual size", "Ctrl+0"),
+    ("&Refresh", "F5"),
+]
+VIEW_LEAD: Items = [("&Blind mode (coders see only their own)", "")]
+HELP: Items = [("&Keyboard shortcuts", "F1, ?")]
+
+
+def menus(window: MainWindow) -> dict[str, Items]:
+    listed = {}
+    for entry in window.menuBar().actions():
+        listed[entry.text()] = [
+            (action.text(), ", ".join(k.toString() for k in action.shortcuts() if not k.isEmpty()))
+            for action in entry.menu().actions()
+        ]
+    return listed
+
+
+def sheet(window: MainWindow) -> list[tuple[str, str, str]]:
+    """The sheet's rows of actions; the codes' keys follow them."""
+    rows = shortcut_table(window.actions.shortcut_rows(), window.codebook)
+    return [row for row in rows if not row[0].startswith("Code:")]
+
+
+def in_sheet(menu: str, items: Items) -> list[tuple[str, str, str]]:
+    """The rows a menu's items make in the sheet: those with a key, without the `&`."""
+    return [(menu, text.replace("&", ""), keys) for text, keys in items if keys]
+
+
+def open_window(qtbot: QtBot, project: Project, tmp_path: Path, role: str) -> MainWindow:
+    settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    launcher = Launcher(settings) if role == "lead" else None
+    window = MainWindow(project, "Alice", role, settings, launcher=launcher)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_leads_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: Path) -> None:
+    window = open_window(qtbot, ui_project, tmp_path, "lead")
+    assert menus(window) == {
+        "&File": FILE_OPENING + FILE,
+        "&Edit": EDIT,
+        "&Code": CODE + CODE_LEAD,
+        "&View": VIEW + VIEW_LEAD,
+        "&Help": HELP,
+    }
+    assert sheet(window) == [
+        *in_sheet("&File", FILE_OPENING + FILE),
+        *in_sheet("&Code", CODE),
+        *in_sheet("&View", VIEW + VIEW_LEAD),
+        *in_sheet("&Code", CODE_LEAD),
+        *in_sheet("&Help", HELP),
+    ]
+
+
+def test_a_coders_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: Path) -> None:
+    window = open_window(qtbot, ui_project, tmp_path, "coder")
+    assert menus(window) == {
+        "&File": FILE,
+        "&Edit": EDIT,
+        "&Code": CODE,
+        "&View": VIEW,
+        "&Help": HELP,
+    }
+    assert sheet(window) == [
+        *in_sheet("&File", FILE),
+        *in_sheet("&Code", CODE),
+        *in_sheet("&View", VIEW),
+        *in_sheet("&Help", HELP),
+    ]

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.services.articles import list_articles, read_article
-from stancecoder.services.codebook_view import CodebookView, codebook_view
+from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.commands import CreatePassage
 from stancecoder.services.passages import PassageView, passages_of
 from stancecoder.services.project import Project, create_project

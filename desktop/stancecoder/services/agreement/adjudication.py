@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from stancecoder.core.changes import Changes
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.matching import Marked, match_passages, overlap_share
 from stancecoder.db.store import get_setting, set_setting
-from stancecoder.services.codebook_view import CodebookView, read_codebook_view
+from stancecoder.services.codebook_view import read_codebook_view
 from stancecoder.services.coders import CONSENSUS_KEY, ensure_coder, find_coder
 from stancecoder.services.codings import get_article
 from stancecoder.services.commands import (

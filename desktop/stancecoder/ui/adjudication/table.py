@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.services.agreement.adjudication import ArticleComparison, Site
-from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.passages import PassageView
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, swatch
 

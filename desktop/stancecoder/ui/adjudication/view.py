@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.changes import Changes
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.services.agreement.adjudication import (
     AcceptVersion,
     ArticleComparison,
@@ -34,7 +35,6 @@ from stancecoder.services.agreement.adjudication import (
     comparison,
 )
 from stancecoder.services.articles import read_article
-from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.commands import Command, DeletePassage
 from stancecoder.services.project import Project
 from stancecoder.ui.adjudication.editor import ConsensusEditor, EditTarget

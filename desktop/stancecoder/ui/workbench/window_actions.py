@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
+from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.core.status import Status
-from stancecoder.services.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.services.commands import SetStatus
 from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions

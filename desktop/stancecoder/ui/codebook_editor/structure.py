@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QWidget
 from stancecoder.core.changes import Changes
 from stancecoder.core.codebook import PATH_SEPARATOR, CodebookSpec, VariableSpec, iter_codes
 from stancecoder.core.errors import StanceCoderError, ValidationError
-from stancecoder.services.codebook import CodebookChanges
 from stancecoder.services.codebook_edit import merge_code, usage_by_uid
+from stancecoder.services.codebook_rows import CodebookChanges
 from stancecoder.services.project import Project
 from stancecoder.ui.codebook_editor import ops
 from stancecoder.ui.codebook_editor.banner import Banner

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.agreement.comparison import ArticleComparison, Site
 from stancecoder.core.codebook_view import CodebookView
-from stancecoder.services.agreement.adjudication import ArticleComparison, Site
-from stancecoder.services.passages import PassageView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, swatch
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1

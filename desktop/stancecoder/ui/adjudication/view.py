@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.agreement.comparison import ArticleComparison, Site
 from stancecoder.core.changes import Changes
 from stancecoder.core.codebook_view import CodebookView
 from stancecoder.services.agreement.adjudication import (
     AcceptVersion,
-    ArticleComparison,
     EditConsensus,
-    Site,
     WriteConsensus,
     comparison,
 )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.codebook_view import CodebookView
-from stancecoder.services.passages import PassageView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, CodePicker, field_for, make_picker
 from stancecoder.ui.widgets.scale_picker import ScalePicker
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEve
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView
-from stancecoder.services.passages import PassageView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.widgets.code_picker import swatch
 from stancecoder.ui.widgets.scale_picker import value_text
 

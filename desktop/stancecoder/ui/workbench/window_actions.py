@@ -15,9 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.core.status import Status
 from stancecoder.services.commands import SetStatus
-from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
+from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
 from stancecoder.ui.transfer.export_dialog import ExportDialog
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table

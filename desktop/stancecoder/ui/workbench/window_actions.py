@@ -172,8 +172,9 @@ def _step(window: MainWindow, step: int) -> None:
 
 
 def _mark_done(window: MainWindow) -> None:
-    if window.article is not None:
-        window.undo.run(SetStatus(window.article.id, window.coder, Status.DONE, "Mark done"))
+    if window.article is not None and window.coding is not None:
+        article, version = window.article.id, window.coding.version
+        window.undo.run(SetStatus(article, window.coder, Status.DONE, version, "Mark done"))
         window.articles.next_article()
 
 

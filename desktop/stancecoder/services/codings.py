@@ -39,6 +39,8 @@ from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeInput, CodeLookup
 from stancecoder.services.coders import require_coder
 
+STATUS_AND_CODES = "this article's status or codes"
+
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
 
@@ -203,7 +205,7 @@ def write_article_codes(
         assignment.status = Status.DOING
     assignment.updated_at = utc_now()
     # the version step first: it holds the row, so a writer in between is refused here
-    session.flush()
+    _write_assignment(session)
     session.execute(
         delete(ArticleCode).where(
             ArticleCode.article_id == article.id,
@@ -265,7 +267,7 @@ def write_status(
     assignment = _assignment(session, article.id, coder_row.id, version)
     assignment.status = status
     assignment.updated_at = utc_now()
-    session.flush()
+    _write_assignment(session)
     return assignment.version
 
 
@@ -282,15 +284,20 @@ def _assignment(
     assignment = session.get(Assignment, (article_id, coder_id))
     stored = assignment.version if assignment is not None else 0
     if version is not None and version != stored:
-        raise stale("this article's status or codes")
+        raise stale(STATUS_AND_CODES)
     if assignment is None:
         assignment = Assignment(article_id=article_id, coder_id=coder_id, status=Status.TODO)
         session.add(assignment)
-        try:
-            session.flush()
-        except IntegrityError as exc:  # made by another session since this one looked
-            raise stale("this article's status or codes") from exc
     return assignment
+
+
+def _write_assignment(session: Session) -> None:
+    """Flush the change of an assignment from `_assignment`, alone: its version step, or
+    its first row, which another session may have made since this one looked."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise stale(STATUS_AND_CODES) from exc
 
 
 def _mark_started(session: Session, article_id: int, coder_id: int) -> None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -16,6 +17,7 @@ from stancecoder.core.errors import ProjectBusyError, ValidationError
 from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import list_articles
 from stancecoder.services.coding_view import coding_view
+from stancecoder.services.codings_import import import_codings
 from stancecoder.services.commands import Command, CreatePassage, SetArticleCodes, SetStatus
 from stancecoder.services.project import Project, open_project
 
@@ -188,3 +190,19 @@ def test_a_change_committed_between_the_read_and_the_write_is_not_overwritten(
     assert fired
     after = seen(seeded, article)
     assert (after.status, after.codes["genre"], after.version) == ("doing", [interview], 2)
+
+
+def test_article_codes_imported_since_the_coder_looked_are_a_change(
+    seeded: Project, tmp_path: Path, code_id: CodeId
+) -> None:
+    article = list_articles(seeded)[0].id
+    looked = seen(seeded, article)
+    path = tmp_path / "codings.csv"
+    path.write_text(f"article,coder,quote,genre\n{article},Alice,,Interview\n", encoding="utf-8")
+    import_codings(seeded, path)
+    imported = seen(seeded, article)
+    assert imported.version > looked.version
+    report = code_id(seeded, "genre", "News report")
+    with pytest.raises(ValidationError, match=STALE):
+        SetArticleCodes(article, "Alice", {"genre": [report]}, looked.version).apply(seeded)
+    assert seen(seeded, article) == imported

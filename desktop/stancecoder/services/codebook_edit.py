@@ -18,8 +18,8 @@ from stancecoder.db.models import ArticleCode, Code, PassageCode
 from stancecoder.services.codebook import (
     CodebookChanges,
     apply_codebook,
-    delete_code,
     read_codebook,
+    remove_code,
 )
 
 if TYPE_CHECKING:
@@ -80,8 +80,7 @@ def merge_code(project: Project, uid: str, into_uid: str) -> int:
             raise ValidationError(
                 f"{source.label!r} can only be merged into a code of {source.variable.name}"
             )
-        variable, label, into = source.variable.name, source.label, target.label
-    return delete_code(project, variable, label, merge_into=into)
+        return remove_code(session, source.variable.name, source.label, target.label)
 
 
 def _code(session: Session, uid: str) -> Code:

@@ -200,12 +200,8 @@ def write_article_codes(
     lookup = CodeLookup(session)
     resolved = lookup.resolve(codes, "article")
     touched = [lookup.variable(name).id for name in codes]
-    assignment = _assignment(session, article.id, coder_row.id, version)
-    if assignment.status == Status.TODO:
-        assignment.status = Status.DOING
-    assignment.updated_at = utc_now()
     # the version step first: it holds the row, so a writer in between is refused here
-    _write_assignment(session)
+    assignment = step_article_codes(session, article.id, coder_row.id, version)
     session.execute(
         delete(ArticleCode).where(
             ArticleCode.article_id == article.id,
@@ -226,6 +222,20 @@ def write_article_codes(
         )
     session.flush()
     return assignment.version
+
+
+def step_article_codes(
+    session: Session, article_id: int, coder_id: int, version: int | None = None
+) -> Assignment:
+    """A new version of the coder's status and article codes, for article codes about to
+    be written (here or by an import of codings), which also begin the article as coding
+    a passage does; `version` as for `write_article_codes`."""
+    assignment = _assignment(session, article_id, coder_id, version)
+    if assignment.status == Status.TODO:
+        assignment.status = Status.DOING
+    assignment.updated_at = utc_now()
+    _write_assignment(session)
+    return assignment
 
 
 def set_status(project: Project, article_id: int, coder: str, status: str) -> None:

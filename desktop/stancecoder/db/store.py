@@ -18,10 +18,18 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from stancecoder.core.errors import ProjectBusyError, ProjectError, ValidationError
 from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
-from stancecoder.db.engine import create_project_engine, display_name, is_server_url
+from stancecoder.db.change_log import record_changes
+from stancecoder.db.engine import (
+    BUSY_TIMEOUT_MS,
+    create_project_engine,
+    display_name,
+    is_server_url,
+)
 from stancecoder.db.errors import database_reason, is_read_only_refusal
 from stancecoder.db.limits import check_lengths_on_flush
 from stancecoder.db.models import Setting
+
+GLANCE_TIMEOUT_MS = 50
 
 
 class Store:
@@ -38,6 +46,9 @@ class Store:
             self.read_only = server_write_refusal(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         check_lengths_on_flush(self._sessions)
+        self.own_changes: set[int] = set()
+        """The change log rows this process committed, not to be announced back to it."""
+        record_changes(self._sessions, self.own_changes.add)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -64,6 +75,25 @@ class Store:
             raise ProjectError(f"the project database refused the change: {reason}") from exc
         finally:
             session.close()
+
+    @contextmanager
+    def glance(self) -> Iterator[Session]:
+        """A read that gives up at once on a locked SQLite file instead of waiting up to the
+        busy timeout: for a look taken every few seconds on the event loop, where waiting
+        would freeze the window (a server's reads never wait for writers)."""
+        with self.transaction() as session:
+            if self.engine.dialect.name != "sqlite":
+                yield session
+                return
+            connection = session.connection()
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {GLANCE_TIMEOUT_MS}")
+            try:
+                yield session
+            finally:
+                try:
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                except DBAPIError:
+                    connection.invalidate()  # never back in the pool with the short wait
 
     def close(self) -> None:
         self.engine.dispose()

@@ -2,7 +2,8 @@
 
 Widgets never touch the database: every action goes through a service command on the
 undo stack, and the window refreshes what the `Changes` on the project's bus name, whoever
-made them (this window, a dialog of the lead's, an import, F5).
+made them (this window, a dialog of the lead's, an import, F5, another process: see
+`ui/common/changes_watch.py`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from stancecoder.services.passages import PassageView, coded_today, passages_of
 from stancecoder.services.project import Project
 from stancecoder.services.samples import CoderProgress, progress
 from stancecoder.ui.common.changes_bus import bus_of
+from stancecoder.ui.common.changes_watch import ChangesWatcher
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.undo import UndoRunner
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
         self.articles.set_project(project, coder)
         self.update_status()
         self.bus.changed.connect(self.apply_changes)
+        self.watcher = ChangesWatcher(project, self)  # others' changes, onto the same bus
+        self.watcher.trouble.connect(self.statusBar().showMessage)
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
         report = getattr(self, "agreement_view", None)
         if report is not None:
             report.close()  # waits for a computation still running
+        self.watcher.stop()
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/splitter-main", self.splitter.saveState())
         self.settings.set_value("window/splitter-side", self.side_splitter.saveState())

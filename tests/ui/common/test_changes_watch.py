@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,6 +62,8 @@ def test_the_windows_own_writes_are_not_announced_again(
     window.watcher.look()
     assert len(published) == 1
 
+    window.close()  # the looks stop with the window
+    assert not window.watcher.timer.isActive()
     target = seeded.store.target
     done = stancecoder_cli("codings", "import", target, codings_file(tmp_path, window.article.id))
     assert done.returncode == 0, done.stderr
@@ -94,6 +97,43 @@ def test_a_codebook_changed_by_another_process_reaches_the_window(
     qtbot.waitUntil(relabelled, timeout=WAIT_MS)
 
 
+WRITER = """
+import sys
+from stancecoder.db.store import set_setting
+from stancecoder.services.project import open_project
+with open_project(sys.argv[1]) as project, project.transaction() as session:
+    set_setting(session, "name", "Renamed elsewhere")
+    session.flush()  # the write lock is taken
+    print("writing", flush=True)
+    sys.stdin.read()
+"""  # another process of StanceCoder's, holding the write lock until told to commit
+
+
+def test_a_writer_holding_the_lock_does_not_hold_up_a_look(
+    ui_project: Project, coding_window: Callable[[Project], MainWindow]
+) -> None:
+    window = coding_window(ui_project)
+    window.watcher.stop()  # the looks are taken by hand here
+    published: list[Changes] = []
+    bus_of(ui_project).changed.connect(published.append)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(ui_project.store.target)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+        began = time.monotonic()
+        window.watcher.look()  # reads beside the writer: nothing committed yet
+        assert time.monotonic() - began < 1
+        assert published == []
+    finally:
+        writer.communicate("", timeout=30)
+    window.watcher.look()
+    assert published == [Changes(codebook=True)]  # the project's name is a setting
+
+
 LOCKER = """
 import sqlite3, sys, time
 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -117,8 +157,9 @@ def test_a_locked_project_skips_looks_and_says_so_once(
     window.watcher.trouble.connect(messages.append)
     window.watcher.stop()  # the looks are taken by hand here
     # SQLite grants its exclusive lock only to a file no other connection holds open: the
-    # window's are closed, as after a pause, and it finds the file taken when it comes back
-    ui_project.store.engine.dispose()
+    # window's are closed (as after a pause; new ones open when needed), and it finds the file
+    # taken when it comes back
+    ui_project.store.close()
     locker = subprocess.Popen(
         [sys.executable, "-c", LOCKER, str(ui_project.store.target)],
         stdin=subprocess.PIPE,

@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         launcher: Launcher | None = None,
     ) -> None:
         super().__init__()
+        # first, so that what others commit while the window reads the project is seen
+        self.watcher = ChangesWatcher(project, self)
         self.project, self.coder, self.role = project, coder, role
         self.launcher = launcher  # opens other projects (File menu); None in tests
         self.settings = settings or AppSettings()
@@ -83,7 +85,6 @@ class MainWindow(QMainWindow):
         self.articles.set_project(project, coder)
         self.update_status()
         self.bus.changed.connect(self.apply_changes)
-        self.watcher = ChangesWatcher(project, self)  # others' changes, onto the same bus
         self.watcher.trouble.connect(self.statusBar().showMessage)
 
     # ---- layout -------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from stancecoder.services.codebook import delete_code, rename_code
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import write_status
+from stancecoder.services.codings_import import import_codings
 from stancecoder.services.commands import CreatePassage, SetArticleCodes, SetStatus, UpdatePassage
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.live import MANY, changes_since, newest_change
@@ -91,6 +92,24 @@ def test_an_import_logs_the_articles_it_added(
     report = import_corpus(seeded, [path])
     assert report.imported
     assert changes_since(other, before).changes == Changes(articles=set(report.imported))
+
+
+def test_codings_imported_row_by_row_leave_one_row(
+    seeded: Project, other: Project, tmp_path: Path
+) -> None:
+    """Each row of a codings file is a savepoint: the transaction, not each, is logged."""
+    first, second = (a.id for a in list_articles(seeded)[:2])
+    path = tmp_path / "codings.csv"
+    lines = [f"{a},Alice,{n},{n + 5},Sanctions" for a in (first, second) for n in (0, 10)]
+    path.write_text("article,coder,start,end,topic\n" + "\n".join(lines) + "\n")
+    before = newest_change(other)
+    import_codings(seeded, path)
+    (row,) = log_rows(seeded, before)
+    assert row.articles == f"[{first}, {second}]"
+    seen = changes_since(other, before)
+    assert seen.changes is not None and seen.changes.articles == {first, second}
+    assert len(seen.changes.passages) == 4
+    assert changes_since(seeded, before).changes is None
 
 
 def test_a_codebook_change_is_logged_as_one(seeded: Project, other: Project) -> None:

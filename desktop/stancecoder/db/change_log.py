@@ -180,7 +180,10 @@ def _named(clause: ColumnElement[Any] | None, key: str) -> set[int] | None:
 
 
 def _write_entry(session: Session) -> None:
-    """Before commit: flush what is pending, then log it, all in this transaction."""
+    """Before commit: flush what is pending, then log it, all in this transaction. A
+    savepoint's release (also a "commit" to the session) waits for the transaction's own."""
+    if session.in_nested_transaction():
+        return
     session.flush()
     touched = session.info.pop(_TOUCHED, None)
     if not touched:

@@ -2,7 +2,8 @@
 
 Widgets never touch the database: every action goes through a service command on the
 undo stack, and the window refreshes what the `Changes` on the project's bus name, whoever
-made them (this window, a dialog of the lead's, an import, F5).
+made them (this window, a dialog of the lead's, an import, F5, another process: see
+`ui/common/changes_watch.py`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from stancecoder.services.passages import coded_today
 from stancecoder.services.project import Project
 from stancecoder.services.samples import CoderProgress, progress
 from stancecoder.ui.common.changes_bus import bus_of
+from stancecoder.ui.common.changes_watch import ChangesWatcher
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.undo import UndoRunner
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         launcher: ProjectOpener | None = None,
     ) -> None:
         super().__init__()
+        # first, so that what others commit while the window reads the project is seen
+        self.watcher = ChangesWatcher(project, self)
         self.project, self.coder, self.role = project, coder, role
         self.launcher = launcher  # opens other projects (File menu); None in tests
         self.settings = settings or AppSettings()
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
         self.articles.set_project(project, coder)
         self.update_status()
         self.bus.changed.connect(self.apply_changes)
+        self.watcher.trouble.connect(self.statusBar().showMessage)
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -145,6 +150,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.actions.close_views()
+        self.watcher.stop()
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/splitter-main", self.splitter.saveState())
         self.settings.set_value("window/splitter-side", self.side_splitter.saveState())

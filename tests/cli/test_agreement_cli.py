@@ -61,11 +61,12 @@ def test_text_and_exports_agree(
     )
     alpha = topic_alpha(json.loads(capsys.readouterr().out))
     rows = load_workbook(tmp_path / "a.xlsx")["Variables"].iter_rows(values_only=True)
-    cell = next(r for r in rows if r[0] == "topic" and r[4] == "krippendorff_alpha")
+    cell = next(r for r in rows if r[0] == "topic" and r[4] == "Krippendorff's α")
     assert cell[5] == pytest.approx(alpha["value"])
     assert main(["agreement", coded, "--seed", "2", "--out", str(tmp_path / "a.html")]) == 0
     text = capsys.readouterr().out
-    assert f"krippendorff_alpha         {alpha['value']:.3f}" in text
+    label = "Krippendorff's α"
+    assert f"{label:<38} {alpha['value']:.3f}" in text
     assert "wrote" in text and "Two coders (Alice, Bob)" in text
     assert f"{alpha['value']:.4f}" in (tmp_path / "a.html").read_text(encoding="utf-8")
 
@@ -167,3 +168,15 @@ def test_rounds_errors_are_one_line(
     error = capsys.readouterr().err
     assert "--round reports one sample and --rounds compares them all" in error
     assert len(error.strip().splitlines()) == 1
+
+
+def test_without_a_seed_two_runs_agree_and_the_methods_say_which(
+    coded: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window's default seed is the command line's, so a figure can be found again."""
+    runs = []
+    for _ in range(2):
+        assert main(["agreement", coded, "--json"]) == 0
+        runs.append(json.loads(capsys.readouterr().out))
+    assert topic_alpha(runs[0])["ci95"] == topic_alpha(runs[1])["ci95"]
+    assert "1000 bootstrap replicates with seed 1 " in runs[0]["methods"]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from stancecoder import __version__
+from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.errors import StanceCoderError, ValidationError
 from stancecoder.core.printable import printable
 from stancecoder.core.status import Status
@@ -138,7 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--continuum", metavar="START:END", help="the stretch the units lie on")
     sub.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    sub.add_argument("--seed", type=int, help="bootstrap seed, for reproducible intervals")
+    sub.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=f"bootstrap seed; the same seed gives the same intervals (default {DEFAULT_SEED})",
+    )
     sub.add_argument("--replicates", type=int, default=1000, help="bootstrap replicates")
 
     from stancecoder.cli.commands_agreement import add_agreement_parser

@@ -6,8 +6,10 @@ import argparse
 import json
 import sys
 
+from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.report_json import results_as_json
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.wording import counted
 from stancecoder.io.limits import ImportLimits
 from stancecoder.services.agreement.reliability_calc import coding_agreement, unitizing_agreement
 from stancecoder.services.check import check_project
@@ -133,13 +135,13 @@ def reliability(args: argparse.Namespace) -> int:
         _say(json.dumps(results_as_json(results), indent=2, ensure_ascii=False))
         return 0
     for result in results:
-        name = result.name + (f" [{result.category}]" if result.category else "")
+        name = statistic_name(result.name) + (f" [{result.category}]" if result.category else "")
         if result.value is None:
-            _say(f"{name:<34} not defined: {result.reason}")
+            _say(f"{name:<38} not defined: {result.reason}")
             continue
         ci = f"  95% CI [{result.ci95[0]:.3f}, {result.ci95[1]:.3f}]" if result.ci95 else ""
-        _say(f"{name:<34} {result.value:7.3f}{ci}  ({result.n_units} units, "
-             f"{result.n_coders} coders)")  # fmt: skip
+        _say(f"{name:<38} {result.value:7.3f}{ci}  ({counted(result.n_units, 'unit')}, "
+             f"{counted(result.n_coders, 'coder')})")  # fmt: skip
     return 0
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.agreement.report import UNITS
 from stancecoder.core.agreement.report_json import report_as_json, rounds_as_json
 from stancecoder.core.agreement.report_text import report_lines
@@ -42,7 +43,12 @@ def add_agreement_parser(commands: argparse._SubParsersAction) -> argparse.Argum
     sub.add_argument("--coder", action="append", default=[], help="only this coder (repeatable)")
     sub.add_argument("--out", type=Path, metavar="FILE.xlsx|FILE.html", help="export the report")
     sub.add_argument("--json", action="store_true", help="print JSON instead of text")
-    sub.add_argument("--seed", type=int, help="bootstrap seed, for reproducible intervals")
+    sub.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=f"bootstrap seed; the same seed gives the same intervals (default {DEFAULT_SEED})",
+    )
     sub.add_argument("--replicates", type=int, default=1000, help="bootstrap replicates")
     sub.add_argument(
         "--level",

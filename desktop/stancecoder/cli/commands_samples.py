@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from stancecoder.core.sampling import STRATA
+from stancecoder.core.wording import counted
 from stancecoder.services.project import open_project
 from stancecoder.services.samples import (
     KINDS,
@@ -81,7 +82,7 @@ def list_(args: argparse.Namespace) -> int:
     for info in rounds:
         state = "open" if info.is_open else "closed"
         print(
-            f"{info.name}\t{info.kind}\t{state}\t{len(info.article_ids)} articles\t"
+            f"{info.name}\t{info.kind}\t{state}\t{counted(len(info.article_ids), 'article')}\t"
             f"{', '.join(info.coders)}\tseed {info.seed}"
         )
     if not rounds:
@@ -95,7 +96,7 @@ def list_(args: argparse.Namespace) -> int:
 def close_(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         info = close_round(project, args.name)
-    print(f"closed {info.name!r}: its {len(info.article_ids)} articles are no longer blind")
+    print(f"closed {info.name!r}: {counted(len(info.article_ids), 'article')} no longer blind")
     return 0
 
 
@@ -103,6 +104,7 @@ def assign_(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         split = split_rest(project, args.coders, seed=args.seed)
     for coder, ids in split.items():
-        print(f"{coder}: {len(ids)} articles")
-    print(f"assigned {sum(len(ids) for ids in split.values())} articles to {len(split)} coders")
+        print(f"{coder}: {counted(len(ids), 'article')}")
+    total = sum(len(ids) for ids in split.values())
+    print(f"assigned {counted(total, 'article')} to {counted(len(split), 'coder')}")
     return 0

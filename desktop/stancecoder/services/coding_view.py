@@ -13,9 +13,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from stancecoder.core.passage_view import PassageView
 from stancecoder.services.article_codes import ArticleCoding, read_article_coding
 from stancecoder.services.articles import ArticleRow, article_rows
-from stancecoder.services.passages import PassageView, article_passages, count_coded_today
+from stancecoder.services.passages import article_passages, count_coded_today
 from stancecoder.services.samples import CoderProgress, read_progress
 
 if TYPE_CHECKING:

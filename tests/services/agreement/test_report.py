@@ -106,7 +106,7 @@ def test_article_variable_uses_articles_and_warns_plainly(planted) -> None:
     assert genre.unit == "articles" and genre.main.n_units == 2
     assert stat(genre, "percent_agreement").value == pytest.approx(0.5)
     assert any("fewer than 50" in w for w in genre.warnings)
-    assert any("'Interview' was used only 1 times" in w for w in genre.warnings)
+    assert any("'Interview' was used only once" in w for w in genre.warnings)
 
 
 def test_interpretation_and_methods_paragraph(planted) -> None:
@@ -129,7 +129,7 @@ def test_excel_html_json_and_text_carry_the_same_numbers(planted, tmp_path: Path
     write_report(planted, report, tmp_path / "r.html")
     sheet = load_workbook(tmp_path / "r.xlsx")["Variables"]
     rows = [r for r in sheet.iter_rows(values_only=True) if r[0] == "topic"]
-    xlsx = next(r for r in rows if r[4] == "krippendorff_alpha")
+    xlsx = next(r for r in rows if r[4] == "Krippendorff's α")
     assert xlsx[5] == pytest.approx(alpha["value"]) and [xlsx[6], xlsx[7]] == alpha["ci95"]
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert f'<td class="num">{alpha["value"]:.4f}</td>' in html

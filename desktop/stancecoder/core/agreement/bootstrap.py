@@ -48,6 +48,11 @@ def _correct_perfect(
     replicates[chosen] = 0.0
 
 
+# The seed a report's intervals use unless the user picks another, the same on the command
+# line, in the window and in the exports, so a run repeated gives the same interval.
+DEFAULT_SEED = 1
+
+
 def bootstrap_alpha(
     data: ReliabilityData, level: str, replicates: int = 1000, seed: int | None = None
 ) -> Result:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.agreement.variable_stats import VariableAgreement
 from stancecoder.core.errors import ValidationError
 
@@ -30,7 +31,7 @@ class AgreementReport:
     variables: list[VariableAgreement] = field(default_factory=list)
     unmatched: dict[str, int] = field(default_factory=dict)
     methods: str = ""
-    seed: int | None = None
+    seed: int = DEFAULT_SEED
     replicates: int = 1000
     round: str | None = None  # the reliability sample, or None for every double-coded article
 

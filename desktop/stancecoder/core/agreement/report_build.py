@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from stancecoder.core.agreement import LEVELS, Result, unitizing_alpha_all
+from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.agreement.codings import Codings
 from stancecoder.core.agreement.report import AgreementReport, check_unit, unit_definition
 from stancecoder.core.agreement.report_text import methods_paragraph
@@ -35,7 +36,7 @@ def build_report(
     *,
     overlap: float = 0.5,
     replicates: int = 1000,
-    seed: int | None = None,
+    seed: int = DEFAULT_SEED,
     round: str | None = None,
     levels: Mapping[str, str] | None = None,
 ) -> AgreementReport:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.variable_stats import interpret
 
 if TYPE_CHECKING:
@@ -49,10 +50,9 @@ def methods_paragraph(report: AgreementReport) -> str:
         else:
             parts.append(f"{subject} was {with_ci(main)} (n = {v.n_units}).")
     if any(v.main.ci95 for v in report.variables):
-        seed = f", seed {report.seed}" if report.seed is not None else ""
         parts.append(
-            f"Intervals are from {report.replicates} bootstrap replicates (Hayes & "
-            f"Krippendorff, 2007{seed})."
+            f"Intervals are from {report.replicates} bootstrap replicates with seed "
+            f"{report.seed} (Hayes & Krippendorff, 2007)."
         )
     parts.append(f"Computed with StanceCoder on {report.date}.")
     return " ".join(parts)
@@ -71,7 +71,7 @@ def report_lines(report: AgreementReport) -> list[str]:
         for r in v.results:
             value = "not defined" if r.value is None else f"{r.value:.3f}"
             ci = f" [{r.ci95[0]:.3f}, {r.ci95[1]:.3f}]" if r.ci95 else ""
-            lines.append(f"  {r.name:<26} {value}{ci}  n={r.n_units}")
+            lines.append(f"  {statistic_name(r.name):<38} {value}{ci}  n={r.n_units}")
         lines.append(f"  -> {interpret(v.main)}")
         lines += [f"  ! {w}" for w in v.warnings]
     if report.unmatched:

@@ -84,7 +84,7 @@ class RoundsReport:
     unit_definition: str
     codebook_version: str
     date: str
-    seed: int | None
+    seed: int
     replicates: int
     rounds: list[RoundColumn] = field(default_factory=list)
     variables: list[VariableRounds] = field(default_factory=list)

@@ -12,6 +12,7 @@ from stancecoder.core.agreement.rounds import (
     RoundsReport,
     VariableRounds,
 )
+from stancecoder.core.wording import counted
 
 GAP = "  "
 
@@ -54,20 +55,19 @@ def change_line(variable: VariableRounds) -> str | None:
 
 def round_heading(r: RoundColumn) -> str:
     """Under a round's name: articles double-coded of those drawn, and open or closed."""
-    return f"{r.n_articles}/{r.sample_size} articles, {'closed' if r.closed else 'open'}"
+    return f"{r.n_articles}/{counted(r.sample_size, 'article')}, {'closed' if r.closed else 'open'}"
 
 
 def rounds_paragraph(report: RoundsReport) -> str:
     """What the comparison is about, in one paragraph for the top of an export."""
     names = ", ".join(f"\u201c{r.name}\u201d" for r in report.rounds)
     changes = [line for v in report.variables if (line := change_line(v))]
-    seed = f", seed {report.seed}" if report.seed is not None else ""
     parts = [
         f"Krippendorff's α per reliability round ({names}) of the project {report.project}, "
         f"codebook version {report.codebook_version or 'unversioned'}, each round on its own "
         f"articles and coders.",
         f"Passage-level variables were compared as {report.unit_definition}.",
-        f"Intervals are from {report.replicates} bootstrap replicates{seed}.",
+        f"Intervals are from {report.replicates} bootstrap replicates with seed {report.seed}.",
     ]
     if changes:
         first_to_last = "Change from the first to the last round with a defined α"
@@ -94,13 +94,12 @@ def rounds_lines(report: RoundsReport) -> list[str]:
     def line(row: list[str]) -> str:
         return GAP.join(text.ljust(width) for text, width in zip(row, widths, strict=True)).rstrip()
 
-    seed = f", seed {report.seed}" if report.seed is not None else ""
     statistic = "α (unitizing α for passages)" if report.unit == "unitizing" else "α"
     lines = [
         f"project: {report.project}   codebook: {report.codebook_version}   date: {report.date}",
         f"unit: {report.unit_definition}",
         f"Krippendorff's {statistic} [95% CI] n units, per round ({report.replicates} bootstrap "
-        f"replicates{seed}); under each round: articles double-coded of those drawn",
+        f"replicates, seed {report.seed}); under each round: articles double-coded of those drawn",
         "",
         line(header),
         line(under),

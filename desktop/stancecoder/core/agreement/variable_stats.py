@@ -17,6 +17,7 @@ from stancecoder.core.agreement import (
 )
 from stancecoder.core.agreement.alpha import coincidence_matrix
 from stancecoder.core.agreement.units import Scale, UnitRow
+from stancecoder.core.wording import counted, times
 
 
 class Disagreement(TypedDict):
@@ -144,14 +145,15 @@ def _warnings(name: str, alpha: Result, labels: list[str], pairable: np.ndarray)
     warnings = []
     if alpha.n_units < MIN_UNITS:
         warnings.append(
-            f"{name}: only {alpha.n_units} units were coded by two or more coders; with fewer "
+            f"{name}: only {counted(alpha.n_units, 'unit')} "
+            f"{'was' if alpha.n_units == 1 else 'were'} coded by two or more coders; with fewer "
             f"than {MIN_UNITS} the confidence interval is wide and α is not trustworthy"
         )
     totals = pairable.sum(axis=0) if len(pairable) else []
     for label, count in zip(labels, totals, strict=False):
         if 0 < count < MIN_VALUES:
             warnings.append(
-                f"{name}: category {label!r} was used only {int(count)} times (fewer than "
+                f"{name}: category {label!r} was used only {times(int(count))} (fewer than "
                 f"{MIN_VALUES}); α depends heavily on these few values"
             )
     return warnings

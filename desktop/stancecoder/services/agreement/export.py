@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.rounds_text import cell_text, rounds_paragraph
 from stancecoder.core.agreement.variable_stats import Disagreement, interpret
 from stancecoder.core.errors import ValidationError
@@ -35,12 +36,13 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         ["methods", report.methods],
     ]  # fmt: skip
     stats = [
-        [v.name, v.scope, v.level, v.unit, r.name, r.value, *(r.ci95 or (None, None)),
-         r.n_units, r.n_coders, interpret(r) if r is v.main else (r.reason or "")]
+        [v.name, v.scope, v.level, v.unit, statistic_name(r.name), r.value,
+         *(r.ci95 or (None, None)), r.n_units, r.n_coders,
+         interpret(r) if r is v.main else (r.reason or "")]
         for v in report.variables for r in v.results
     ]  # fmt: skip
     codes = [
-        [v.name, r.category, r.name, r.value, r.n_units, interpret(r)]
+        [v.name, r.category, statistic_name(r.name), r.value, r.n_units, interpret(r)]
         for v in report.variables for r in v.per_code
     ]  # fmt: skip
     pairs = [

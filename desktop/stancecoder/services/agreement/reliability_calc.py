@@ -17,6 +17,7 @@ from stancecoder.core.agreement import (
     all_statistics,
     unitizing_alpha_all,
 )
+from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.errors import InputFileError
 from stancecoder.io.tables import read_table
 
@@ -25,7 +26,7 @@ UNITIZING_COLUMNS = ("coder", "start", "end", "category")
 
 
 def coding_agreement(
-    path: Path, level: str, replicates: int = 1000, seed: int | None = None
+    path: Path, level: str, replicates: int = 1000, seed: int = DEFAULT_SEED
 ) -> list[Result]:
     """Every statistic that applies; α with its bootstrap CI and P(α < .800, .667)."""
     table = read_table(path)

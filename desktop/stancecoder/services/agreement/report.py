@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.agreement.report import AgreementReport, UnitKind, check_unit
 from stancecoder.core.agreement.report_build import build_report
 from stancecoder.core.errors import ValidationError
@@ -24,7 +25,7 @@ def project_agreement(
     coders: Sequence[str] | None = None,
     article_ids: Sequence[int] | None = None,
     replicates: int = 1000,
-    seed: int | None = None,
+    seed: int = DEFAULT_SEED,
     round: str | None = None,
     levels: Mapping[str, str] | None = None,
 ) -> AgreementReport:

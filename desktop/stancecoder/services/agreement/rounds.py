@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.agreement.report import AgreementReport, UnitKind
 from stancecoder.core.agreement.rounds import RoundColumn, RoundsReport, side_by_side
 from stancecoder.core.errors import ValidationError
@@ -30,7 +31,7 @@ def rounds_agreement(
     *,
     overlap: float = 0.5,
     replicates: int = 1000,
-    seed: int | None = None,
+    seed: int = DEFAULT_SEED,
     levels: Mapping[str, str] | None = None,
     coders: Sequence[str] | None = None,
     progress: Progress | None = None,
@@ -62,7 +63,7 @@ def report_with_rounds(
     unit: UnitKind = "matched",
     *,
     overlap: float = 0.5,
-    seed: int | None = None,
+    seed: int = DEFAULT_SEED,
     round: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[AgreementReport | None, RoundsReport | None]:

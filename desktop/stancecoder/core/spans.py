@@ -30,20 +30,27 @@ def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[
     pattern = re.compile(r"\s+".join(re.escape(part) for part in needle.split()))
     matches = [(m.start(), m.end()) for m in pattern.finditer(text)]
     if not matches:
-        raise ValidationError(f"quote not found in the article: {_short(needle)}")
+        raise ValidationError(f"quote not found in the article: {excerpt(needle)!r}")
     if occurrence is None:
         if len(matches) > 1:
             raise ValidationError(
-                f"quote found {len(matches)} times; say which with 'occurrence': {_short(needle)}"
+                f"quote found {len(matches)} times; say which with 'occurrence': "
+                f"{excerpt(needle)!r}"
             )
         return matches[0]
     if not 1 <= occurrence <= len(matches):
         raise ValidationError(
             f"occurrence {occurrence} asked, but the quote is found {len(matches)} time(s): "
-            f"{_short(needle)}"
+            f"{excerpt(needle)!r}"
         )
     return matches[occurrence - 1]
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+def excerpt(text: str, limit: int = 60) -> str:
+    """The text whole, or its start and end around an ellipsis: where a passage is named
+    to a person, its words say which it is better than its offsets."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    return f"{text[:head].rstrip()}…{text[len(text) - (limit - 1 - head) :].lstrip()}"

@@ -115,3 +115,22 @@ def test_levels_can_be_overridden_but_not_beyond_what_the_codes_allow() -> None:
 
 def test_figures_are_written_as_a_paper_writes_them() -> None:
     assert [figure(x) for x in (0.8456, -0.25, 1.0, None)] == [".85", "-.25", "1.00", "n/a"]
+
+
+def test_what_was_not_compared_is_said_in_the_methods_and_in_numbers() -> None:
+    """Alice's passage at [160, 180) has no partner; with sentences as units, a passage
+    covering less than half of every sentence it touches is left out and counted."""
+    matched = build_report(codings(), "matched", replicates=0)
+    assert matched.unmatched == {"Alice": 1, "Bob": 0}
+    assert "1 passage (Alice 1) had no partner and was not compared" in matched.methods
+    sentences = codings()
+    sentences.texts = {1: "Sanctions were imposed. Talks went on. Trade grew fast. The end came."}
+    sentences.passages = [
+        PassageRow(1, 1, "Alice", 0, 23, {"topic": (10,)}),  # the whole first sentence
+        PassageRow(2, 1, "Bob", 0, 23, {"topic": (10,)}),
+        PassageRow(3, 1, "Bob", 56, 59, {"topic": (11,)}),  # "The" of "The end came."
+    ]
+    report = build_report(sentences, "sentence", replicates=0)
+    assert report.left_out == {"Alice": 0, "Bob": 1}
+    assert "1 passage (Bob 1) covered no sentence by half and was not compared" in report.methods
+    assert "left out: 1 passage (Bob 1) covering no sentence by half" in report_lines(report)

@@ -18,7 +18,7 @@ from stancecoder.core.agreement.report_text import figure
 from stancecoder.core.agreement.rounds import NOT_CODED
 from stancecoder.core.agreement.variable_stats import interpret
 from stancecoder.services.agreement.report import project_agreement
-from stancecoder.services.articles import list_articles
+from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codings import add_passage, set_article_codes
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project
@@ -116,7 +116,10 @@ def test_a_disagreement_opens_the_passage_in_the_window(qtbot: QtBot, window: Ma
     qtbot.keyClick(view.tabs, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     table = view.tabs.disagreements
     assert view.tabs.currentWidget().isAncestorOf(table)
-    row = next(r for r in range(table.rowCount()) if table.item(r, 2).text() == "130")
+    # the passage is named by its words (both coders marked [130, 200)), not its offsets
+    text = read_article(window.project, list_articles(window.project)[0].id).text
+    words = " ".join(text[TOPIC_DISAGREEMENT:200].split())
+    row = next(r for r in range(table.rowCount()) if table.item(r, 2).text() == f"“{words}”")
     assert table.item(row, 0).text() == "topic"
     assert table.item(row, 3).text() == "Alice: Sanctions   ·   Bob: Diplomacy and dialogue"
     table.setFocus()
@@ -436,3 +439,26 @@ def test_a_coding_saved_in_the_window_marks_the_open_report_stale(
     qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.report is not shown, timeout=20000)
     assert not view.stale and STALE_TEXT not in view.summary.text()
+
+
+def test_the_first_tab_says_what_was_not_compared_and_empty_tabs_say_why(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Bob's passage at 400 and Alice's on the second article have no partner: the
+    Variables tab says so before any figure."""
+    add_passage(window.project, list_articles(window.project)[1].id, "Alice", 0, 20,
+                {"topic": "Sanctions"})  # fmt: skip
+    window.actions["agreement"].trigger()
+    view = window.actions.agreement_view
+    qtbot.waitExposed(view)
+    compute(qtbot, view)
+    compared = view.tabs.compared.text()
+    assert compared.startswith("Compared: 2 articles coded by two or more coders")
+    assert "Not compared: 2 passages (Alice 1, Bob 1) without a partner" in compared
+    assert view.tabs.compared.isVisible()
+    view.unit.setCurrentIndex(view.unit.findData("sentence"))
+    qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.tabs.report.unit == "sentence", timeout=20000)
+    assert view.tabs.disagreements.rowCount() == 0
+    assert not view.tabs.disagreements.isVisibleTo(view)
+    assert "choose the unit Matched passages" in view.tabs.no_disagreements.text()

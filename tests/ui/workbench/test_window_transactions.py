@@ -101,7 +101,7 @@ def test_undo_and_redo_walk_through_several_article_codes(
     ]
     for genre in genres:
         window.article_form.choose_code(genre)
-    undo, redo = window.edit_actions
+    undo, redo = window.actions.edit
     for _ in genres:
         undo.trigger()
     assert article_codes(window.project, article, "Alice")["genre"] == []

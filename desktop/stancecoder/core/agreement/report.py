@@ -30,6 +30,8 @@ class AgreementReport:
     date: str
     variables: list[VariableAgreement] = field(default_factory=list)
     unmatched: dict[str, int] = field(default_factory=dict)
+    # sentence unit: per coder, passages covering no sentence by half, so never compared
+    left_out: dict[str, int] = field(default_factory=dict)
     methods: str = ""
     seed: int = DEFAULT_SEED
     replicates: int = 1000

@@ -3,7 +3,7 @@ drawn, the disagreements listed and the methods paragraph written."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -17,6 +17,7 @@ from stancecoder.core.agreement.units import (
     article_rows,
     matched_rows,
     matched_units,
+    sentence_left_out,
     sentence_rows,
     unitizing_units,
 )
@@ -28,6 +29,7 @@ from stancecoder.core.agreement.variable_stats import (
 )
 from stancecoder.core.codebook_view import VariableView
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.spans import excerpt
 
 
 def build_report(
@@ -70,6 +72,7 @@ def build_report(
             result.disagreements = _disagreements(codings, result)
             report.variables.append(result)
     elif unit == "sentence":
+        report.left_out = sentence_left_out(codings)
         for variable in passage_vars:
             scale = Scale(variable)
             rows = sentence_rows(codings, scale)
@@ -113,6 +116,16 @@ def _unitizing(codings: Codings, scale: Scale, coders: list[str]) -> VariableAgr
     return out
 
 
+QUOTE_LIMIT = 90  # characters of a disagreement's words shown in a list
+
+
+def _covered(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    found = list(spans)
+    if not found:
+        return ""
+    return excerpt(text[min(s for s, _ in found) : max(e for _, e in found)], QUOTE_LIMIT)
+
+
 def _disagreements(codings: Codings, result: VariableAgreement) -> list[Disagreement]:
     rows: list[Disagreement] = []
     for article, where, labels, spans in result.raw:
@@ -126,6 +139,7 @@ def _disagreements(codings: Codings, result: VariableAgreement) -> list[Disagree
                     "variable": result.name,
                     "codes": given,
                     "spans": {c: spans[c] for c in given if c in spans},
+                    "quote": _covered(codings.texts.get(article, ""), spans.values()),
                 }
             )
     return rows

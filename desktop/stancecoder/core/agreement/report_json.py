@@ -58,6 +58,7 @@ def report_as_json(report: AgreementReport) -> dict[str, object]:
         "n_articles": report.n_articles,
         "date": report.date,
         "unmatched_passages": report.unmatched,
+        "left_out_passages": report.left_out,
         "methods": report.methods,
         "variables": variables,
     }

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.variable_stats import interpret
+from stancecoder.core.wording import counted
 
 if TYPE_CHECKING:
     from stancecoder.core.agreement import Result
@@ -29,6 +30,31 @@ def with_ci(result: Result) -> str:
     return text
 
 
+def not_compared(report: AgreementReport) -> str:
+    """'10 passages (Alice 6, Bob 4)': those no figure of the report includes."""
+    counts = report.unmatched or report.left_out
+    by_coder = ", ".join(f"{coder} {n}" for coder, n in counts.items() if n)
+    return f"{counted(sum(counts.values()), 'passage')} ({by_coder})"
+
+
+def compared_text(report: AgreementReport) -> str:
+    """What the figures rest on and what they leave out, for the top of the report."""
+    if report.n_articles == 0:
+        return "Nothing to compare yet: no article has been coded by two or more coders."
+    text = f"Compared: {counted(report.n_articles, 'article')} coded by two or more coders"
+    if report.unit != "unitizing":
+        unit = "matched passages" if report.unit == "matched" else "sentences"
+        text += f", passage variables as {unit}"
+    text += "."
+    if sum(report.unmatched.values()):
+        text += f" Not compared: {not_compared(report)} without a partner; no figure includes them."
+    elif sum(report.left_out.values()):
+        text += f" Left out: {not_compared(report)} covering no sentence by half."
+    elif report.unit != "unitizing":
+        text += " Every passage was compared."
+    return text
+
+
 def methods_paragraph(report: AgreementReport) -> str:
     n = len(report.coders)
     count = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
@@ -40,6 +66,10 @@ def methods_paragraph(report: AgreementReport) -> str:
         f"version {report.codebook_version or 'unversioned'}."
     ]
     parts.append(f"Passage-level variables were compared as {report.unit_definition}.")
+    if left := sum(report.unmatched.values()) + sum(report.left_out.values()):
+        were = "was" if left == 1 else "were"
+        why = "had no partner" if report.unmatched else "covered no sentence by half"
+        parts.append(f"{not_compared(report)} {why} and {were} not compared.")
     name = "unitizing α" if report.unit == "unitizing" else "α"
     for v in report.variables:
         main = v.main
@@ -74,8 +104,9 @@ def report_lines(report: AgreementReport) -> list[str]:
             lines.append(f"  {statistic_name(r.name):<38} {value}{ci}  n={r.n_units}")
         lines.append(f"  -> {interpret(v.main)}")
         lines += [f"  ! {w}" for w in v.warnings]
-    if report.unmatched:
-        counts = ", ".join(f"{c} {n}" for c, n in report.unmatched.items())
-        lines.append(f"unmatched passages: {counts}")
+    if sum(report.unmatched.values()):
+        lines.append(f"not compared: {not_compared(report)} without a partner")
+    if sum(report.left_out.values()):
+        lines.append(f"left out: {not_compared(report)} covering no sentence by half")
     lines += ["", report.methods]
     return lines

@@ -122,6 +122,21 @@ def sentence_rows(codings: Codings, scale: Scale) -> list[UnitRow]:
     return out
 
 
+def sentence_left_out(codings: Codings) -> dict[str, int]:
+    """Per coder, the passages that cover no sentence by at least half: the sentence unit
+    never sees their codes, so a reader of the figures must be told how many."""
+    counts = {coder: 0 for a in codings.double_coded() for coder in codings.coded_by[a]}
+    for article in codings.double_coded():
+        sentences = split_sentences(codings.texts[article])
+        for p in codings.passages:
+            if p.article == article and not any(
+                min(p.end, end) - max(p.start, start) >= SENTENCE_SHARE * (end - start)
+                for start, end in sentences
+            ):
+                counts[p.coder] += 1
+    return counts
+
+
 def unitizing_units(codings: Codings, scale: Scale) -> tuple[list[Unit], int]:
     """Units on one continuum (the articles end to end, in id order) and its length."""
     name = scale.variable.name

@@ -29,6 +29,7 @@ class Disagreement(TypedDict):
     variable: str
     codes: dict[str, str]  # coder -> label
     spans: dict[str, tuple[int, int]]  # coder -> passage span (passage units only)
+    quote: str  # the words the coders' passages cover, shortened
 
 
 class Bootstrap(TypedDict):
@@ -116,7 +117,8 @@ def variable_agreement(
 
 def _per_code(matrix: list[list[object]], categories: tuple[object, ...]) -> list[Result]:
     results = []
-    for category in categories:
+    used = {x for row in matrix for x in row}
+    for category in (c for c in categories if c in used):  # a code nobody used has no α
         binary = [[None if x is None else x == category for x in row] for row in matrix]
         result = krippendorff_alpha(ReliabilityData(binary, [True, False]), "nominal")
         results.append(replace(result, category=str(category)))

@@ -32,6 +32,8 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         ["coders", ", ".join(report.coders)],
         ["articles coded by 2+ coders", str(report.n_articles)],
         *[[f"unmatched passages of {c}", str(n)] for c, n in report.unmatched.items()],
+        *[[f"passages of {c} covering no sentence by half", str(n)]
+          for c, n in report.left_out.items()],
         *[["warning", w] for v in report.variables for w in v.warnings],
         ["methods", report.methods],
     ]  # fmt: skip
@@ -56,7 +58,7 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         for col_label, count in zip(v.categories, row, strict=True) if count
     ]  # fmt: skip
     disagreements = [
-        [d["variable"], d["article"], d["title"], coder, _span(d, coder), label]
+        [d["variable"], d["article"], d["title"], d["quote"], coder, _span(d, coder), label]
         for v in report.variables for d in v.disagreements
         for coder, label in d["codes"].items()
     ]  # fmt: skip
@@ -75,7 +77,8 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         Sheet("Coincidences", _cols("variable value value", [F], ["count"], []),
               coincidences),
         Sheet("Disagreements", [Column("variable"), Column("article", "int"), Column("title"),
-              Column("coder"), Column("span"), Column("code")], disagreements),
+              Column("passage", width=50), Column("coder"), Column("span"), Column("code")],
+              disagreements),
         Sheet("Raw data", [Column("variable"), Column("article", "int"), Column("unit"),
               *[Column(c) for c in report.coders]], raw),
     ]  # fmt: skip

@@ -90,7 +90,8 @@ def disagreement_rows(report: AgreementReport) -> list[tuple[int, int, list[Cell
             spans, codes = d["spans"], d["codes"]
             start = min((s for s, _ in spans.values()), default=0)
             given = "   ·   ".join(f"{coder}: {label}" for coder, label in codes.items())
-            rows.append((int(d["article"]), start, [v.name, str(d["title"]), start, given]))
+            cells: list[Cell] = [v.name, str(d["title"]), f"“{d['quote']}”", given]
+            rows.append((int(d["article"]), start, cells))
     return rows
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.agreement.report import AgreementReport
+from stancecoder.core.agreement.report_text import compared_text
 from stancecoder.core.agreement.rounds import RoundsReport
 from stancecoder.ui.agreement.rounds_page import RoundsPage
 from stancecoder.ui.agreement.tables import (
@@ -45,18 +47,22 @@ class AgreementTabs(QTabWidget):
             ["Variable", "Level", "Units", "α", "95% CI", "κ", "Agreement", "n units",
              "n coders", "Interpretation"]
         )  # fmt: skip
+        self.compared = _caption("What the figures rest on")
         self.warnings = QListWidget()
         self.warnings.setMaximumHeight(132)
         self.warnings.setToolTip("Why a figure may not be trustworthy")
         self.codes = make_table(["Variable", "Code (against the rest)", "α", "n units",
                                  "Interpretation"])  # fmt: skip
+        self.codes_note = _caption("Each code against all the others; codes nobody gave "
+                                   "in the compared units are not listed.")  # fmt: skip
         self.pairs = make_table(["Variable", "Coders", "α", "Agreement", "n units",
                                  "Interpretation"])  # fmt: skip
         self.matrix_variable = QComboBox()
         self.matrix_variable.currentIndexChanged.connect(self._show_matrix)
         self.matrix = QTableWidget()
         self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.disagreements = make_table(["Variable", "Article", "Starts at", "Codes given"])
+        self.disagreements = make_table(["Variable", "Article", "Passage", "Codes given"])
+        self.no_disagreements = _caption("")
         self.disagreements.doubleClicked.connect(lambda index: self._open(index.row()))
         self.disagreements.installEventFilter(self)
         self.methods = QPlainTextEdit()
@@ -66,12 +72,12 @@ class AgreementTabs(QTabWidget):
         self.rounds = RoundsPage()
         self.rounds.openRound.connect(self.openRound)
         pages = [
-            (_page(self.variables, self.warnings), "&Variables"),
+            (_page(self.compared, self.variables, self.warnings, grow=1), "&Variables"),
             (self.rounds, "&Rounds"),
-            (_page(self.codes), "C&odes"),
+            (_page(self.codes_note, self.codes, grow=1), "C&odes"),
             (_page(self.pairs), "Coder &pairs"),
             (_page(self.matrix_variable, self.matrix, grow=1), "Coi&ncidences"),
-            (_page(self.disagreements), "&Disagreements"),
+            (_page(self.no_disagreements, self.disagreements, grow=1), "&Disagreements"),
             (_page(self.methods, self.copy_button), "&Methods paragraph"),
         ]
         for page, title in pages:
@@ -79,6 +85,7 @@ class AgreementTabs(QTabWidget):
 
     def show_report(self, report: AgreementReport) -> None:
         self.report = report
+        self.compared.setText(compared_text(report))
         fill_table(self.variables, variable_rows(report), (3, 4, 5, 6, 7, 8), 9)
         warnings = [w for v in report.variables for w in v.warnings]
         self.warnings.clear()
@@ -95,7 +102,10 @@ class AgreementTabs(QTabWidget):
         self._show_matrix()
         rows = disagreement_rows(report)
         self._targets = [(article, start) for article, start, _ in rows]
-        fill_table(self.disagreements, [cells for _, _, cells in rows], (2,))
+        fill_table(self.disagreements, [cells for _, _, cells in rows])
+        self.no_disagreements.setText(no_disagreements_text(report) if not rows else "")
+        self.no_disagreements.setVisible(not rows)
+        self.disagreements.setVisible(bool(rows))
         self.methods.setPlainText(report.methods)
 
     def show_rounds(self, rounds: RoundsReport | None) -> None:
@@ -126,6 +136,22 @@ class AgreementTabs(QTabWidget):
     def copy_methods(self) -> None:
         if self.report is not None:
             QGuiApplication.clipboard().setText(self.report.methods)
+
+
+def no_disagreements_text(report: AgreementReport) -> str:
+    """Why the Disagreements tab is empty, so an empty table never reads as an error."""
+    if report.n_articles == 0:
+        return "Nothing to compare yet: no article has been coded by two or more coders."
+    if report.unit != "matched":
+        return "Disagreements are listed passage by passage: choose the unit Matched passages."
+    return "No disagreements: every compared passage got the same codes from every coder."
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def _page(*widgets: QWidget, grow: int = 0) -> QWidget:

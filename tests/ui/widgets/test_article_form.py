@@ -82,7 +82,7 @@ def test_choose_code_takes_article_codes_only(qtbot, form, code_id: Callable[...
 def test_status_is_shown_in_words(form) -> None:
     assert form.status.text() == "To do"
     form.set_status("doing")
-    assert form.status.text() == "In progress"
+    assert form.status.text() == "Doing"
     form.set_status("done")
     assert form.status.text() == "Done"
     with pytest.raises(ValueError, match="unknown status 'finished'"):

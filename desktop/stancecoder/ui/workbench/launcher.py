@@ -76,13 +76,13 @@ class Launcher:
         except StanceCoderError as exc:
             show_problem(self.welcome, f"The project could not be opened.\n\n{exc}")
             return False
-        roles = {c.name: c.role for c in list_coders(project)}
+        roles = {c.name: c.role for c in list_coders(project, consensus=False)}
         coder = self.ask_coder(project, set(roles))
         if coder is None:
             project.close()
             return False
         if coder not in roles:  # added in the dialog just now
-            roles = {c.name: c.role for c in list_coders(project)}
+            roles = {c.name: c.role for c in list_coders(project, consensus=False)}
         role = roles.get(coder, "coder")
         window = MainWindow(project, coder, role, self.settings, launcher=self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

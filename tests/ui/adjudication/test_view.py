@@ -499,6 +499,7 @@ def test_a_coding_saved_in_the_window_reaches_the_open_view(
     window.show_article(article)
     start = view.text.index("The visit")
     window.reader.select_span(start, start + 9)
+    window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
     window.save_coding()
     assert window.current is not None
     site = view.comparison.site_of(window.current.uid)
@@ -507,6 +508,7 @@ def test_a_coding_saved_in_the_window_reaches_the_open_view(
     view.close()  # a closed dialog stays the window's child, but no longer listens
     heard = view.comparison
     window.reader.select_span(start + 10, start + 20)
+    window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
     window.save_coding()
     assert view.comparison is heard
 

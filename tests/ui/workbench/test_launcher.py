@@ -150,6 +150,7 @@ def test_a_read_only_project_says_so_and_refuses_a_coding_in_a_message(
             start = window.article.text.index("Putin")
             window.reader.select_span(start, start + len("Putin"))
             QTimer.singleShot(20, lambda: close_message_box(seen))
+            window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
             window.save_coding()
             assert window.passages == [] and window.isVisible()
             window.close()

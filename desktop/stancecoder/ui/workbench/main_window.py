@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
 
         self.panel = CodingPanel()
         self.panel.set_codebook(self.codebook)
-        self.panel.saveRequested.connect(self.save_coding)
+        self.panel.saveRequested.connect(self._write_coding)
         self.panel.cancelRequested.connect(self.cancel_coding)
         self.article_form = ArticleForm()
         self.article_form.set_codebook(self.codebook)
@@ -260,6 +260,10 @@ class MainWindow(QMainWindow):
             self.activate_passage(found[0].id)
 
     def save_coding(self) -> None:
+        """Enter: the panel writes only a coding with a code, and says so otherwise."""
+        self.panel.ask_to_save()
+
+    def _write_coding(self) -> None:
         if self.article is None:
             return
         codes, memo = self.panel.values(), self.panel.memo()

@@ -12,7 +12,7 @@ from stancecoder.services.project import Project
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.workbench.launcher import Launcher
 from stancecoder.ui.workbench.main_window import MainWindow
-from stancecoder.ui.workbench.shortcut_sheet import shortcut_table
+from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 
 Items = list[tuple[str, str]]  # (text, keys) of each item
 
@@ -71,7 +71,7 @@ def sheet(window: MainWindow) -> list[tuple[str, str, str]]:
 
 def in_sheet(menu: str, items: Items) -> list[tuple[str, str, str]]:
     """The rows a menu's items make in the sheet: those with a key, without the `&`."""
-    return [(menu, text.replace("&", ""), keys) for text, keys in items if keys]
+    return [(menu.replace("&", ""), text.replace("&", ""), keys) for text, keys in items if keys]
 
 
 def open_window(qtbot: QtBot, project: Project, tmp_path: Path, role: str) -> MainWindow:
@@ -93,9 +93,9 @@ def test_the_leads_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: 
     }
     assert sheet(window) == [
         *in_sheet("&File", FILE_OPENING + FILE),
-        *in_sheet("&Code", CODE),
+        *in_sheet("&Edit", EDIT),
+        *in_sheet("&Code", CODE + CODE_LEAD),
         *in_sheet("&View", VIEW + VIEW_LEAD),
-        *in_sheet("&Code", CODE_LEAD),
         *in_sheet("&Help", HELP),
     ]
 
@@ -111,7 +111,27 @@ def test_a_coders_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: P
     }
     assert sheet(window) == [
         *in_sheet("&File", FILE),
+        *in_sheet("&Edit", EDIT),
         *in_sheet("&Code", CODE),
         *in_sheet("&View", VIEW),
         *in_sheet("&Help", HELP),
     ]
+
+
+def test_the_sheet_reads_as_words_with_undo_and_a_heading(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path, shots: Path
+) -> None:
+    """No `&` marks, Undo and Redo with their keys whatever was done last, and every
+    column headed."""
+    window = open_window(qtbot, ui_project, tmp_path, "lead")
+    window.actions.edit[0].setText("Undo Code passage")  # as after a coding
+    rows = shortcut_table(window.actions.shortcut_rows(), window.codebook)
+    assert not [row for row in rows if "&" in "".join(row)]
+    assert ("Edit", "Undo", "Ctrl+Z") in rows and ("Edit", "Redo", "Ctrl+Shift+Z, Ctrl+Y") in rows
+    sheet = ShortcutSheet(rows)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    headers = [sheet.table.horizontalHeaderItem(c).text() for c in range(3)]
+    assert all(headers) and headers[1:] == ["Action", "Keys"]
+    assert sheet.grab().save(str(shots / "shortcut_sheet.png"))

@@ -117,6 +117,8 @@ class WindowActions(ActionRegistry):
         super().__init__(window.window())
         self.window = window
         self.edit = (window.undo.undo_action(self.owner), window.undo.redo_action(self.owner))
+        self.edit[0].setIconText("Undo")  # the sheet's name; the menu says what is undone
+        self.edit[1].setIconText("Redo")
         self.edit[0].setShortcut(QKeySequence(Key.Undo))
         self.edit[1].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
         self.codes: list[QAction] = []

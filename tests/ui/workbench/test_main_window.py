@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from stancecoder.services.articles import list_articles
+from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook_edit import codebook_for_editing, save_codebook
+from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
 from stancecoder.services.passages import passages_of, set_blind_mode
-from stancecoder.services.project import Project
+from stancecoder.services.project import Project, create_project
+from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.workbench.main_window import MainWindow
 
 
@@ -255,3 +257,38 @@ def test_enter_with_nothing_selected_says_nothing(qtbot: QtBot, window: MainWind
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Return)
     assert window.passages == [] and not window.panel.notice.isVisible()
+
+
+def test_the_first_view_says_what_to_do(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path, shots: Path
+) -> None:
+    """Before an article is picked the reader is not a blank page: it says where to click,
+    or, with no articles at all, how to bring some in."""
+    settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(ui_project, "Alice", "coder", settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.article is None
+    assert window.reader.placeholderText().startswith("Pick an article in the list")
+    assert window.grab().save(str(shots / "window_first_view.png"))
+    empty = create_project(tmp_path / "empty.stance")
+    add_coder(empty, "Alice")
+    bare = MainWindow(empty, "Alice", "coder", settings)
+    qtbot.addWidget(bare)
+    assert "File › Import articles…" in bare.reader.placeholderText()
+    assert "stancecoder" not in bare.reader.placeholderText()
+    empty.close()
+
+
+def test_an_untitled_article_is_named_alike_in_the_list_and_the_header(
+    window: MainWindow,
+) -> None:
+    untitled = [row for row in list_articles(window.project) if read_article(
+        window.project, row.id).title is None]  # fmt: skip
+    assert untitled, "the sample corpus has an article without a title"
+    (row,) = untitled
+    window.articles.select_article(row.id)
+    assert window.article is not None and window.article.id == row.id
+    assert f">{row.title}<" in window.header.text()
+    assert "untitled" not in window.header.text()

@@ -43,7 +43,6 @@ from stancecoder.ui.adjudication.table import (
     SiteTable,
     detail_html,
     dispute_text,
-    elide,
     summary_text,
 )
 from stancecoder.ui.adjudication.text import ComparisonReader, coder_colours
@@ -65,8 +64,7 @@ class AdjudicationView(QDialog):
         self.undo = UndoRunner(project, lambda m: show_problem(self, m))
         article = read_article(project, article_id)
         self.text = article.text
-        title = article.title or elide(article.text.split("\n", 1)[0], 90) or "(untitled)"
-        self.setWindowTitle(f"Adjudicate — {title}")
+        self.setWindowTitle(f"Adjudicate — {article.heading}")
         self.comparison: ArticleComparison = comparison(project, article_id)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -82,7 +80,7 @@ class AdjudicationView(QDialog):
         self._placing_selection = False  # the dialog, not the lead, is selecting text
         self._refreshing = False  # the dialog, not the lead, is selecting a row
         self.keys = DialogKeys(self)
-        self._build(title)
+        self._build(article.heading)
         # inside the dialog now, Save is its default: Enter that nothing else takes (in the
         # article pane, say) saves while editing, and does nothing while Save is hidden
         self.editor.save_button.setDefault(True)

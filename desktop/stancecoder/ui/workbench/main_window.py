@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self)
         self._restore_layout()
         self.articles.set_project(project, coder)
+        self._show_reader_hint()
         self.update_status()
         self.bus.changed.connect(self.apply_changes)
 
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         facts = " · ".join(
             x for x in (self.article.source, self.article.dateline, self.article.published) if x
         )
-        title = escape(self.article.title or "(untitled article)")
+        title = escape(self.article.heading)
         self.header.setText(
             f"<h2 style='margin:0'>{title}</h2><p style='color:gray'>{escape(facts)}</p>"
         )
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
             self.reload_passages()
             self.article_form.load(self._article_codes())
         self.articles.refresh(None if changes.reload else changes)
+        self._show_reader_hint()
         self.update_status(
             recount=bool(changes.passages) or changes.reload,
             statuses=bool(changes.articles) or changes.reload,
@@ -222,6 +224,18 @@ class MainWindow(QMainWindow):
             if mine.assigned
             else ""
         )
+
+    def _show_reader_hint(self) -> None:
+        """What the empty reader says before an article is picked, so the first view is
+        not a blank page: where to click, or how to get articles at all."""
+        if self.articles.position()[1]:
+            hint = "Pick an article in the list on the left to read and code it."
+        else:
+            hint = (
+                "No articles to show: import some with File › Import articles… or drop "
+                "files on this window (or clear the filters on the left)."
+            )
+        self.reader.setPlaceholderText(hint)
 
     def complain(self, message: str) -> None:
         show_problem(self, message)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stancecoder.services.project import Project
@@ -48,7 +50,9 @@ VIEW: Items = [
     ("Zoom &out", "Ctrl+-"),
     ("&Actual size", "Ctrl+0"),
     ("&Refresh", "F5"),
+    ("&Theme", ""),
 ]
+THEME: Items = [("As the &system", ""), ("&Light", ""), ("&Dark", "")]
 VIEW_LEAD: Items = [("&Blind mode (coders see only their own)", "")]
 HELP: Items = [("&Keyboard shortcuts", "F1, ?")]
 
@@ -135,3 +139,35 @@ def test_the_sheet_reads_as_words_with_undo_and_a_heading(
     headers = [sheet.table.horizontalHeaderItem(c).text() for c in range(3)]
     assert all(headers) and headers[1:] == ["Action", "Keys"]
     assert sheet.grab().save(str(shots / "shortcut_sheet.png"))
+
+
+def test_view_theme_switches_the_look_and_is_remembered(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path, shots: Path
+) -> None:
+    app = QApplication.instance()
+    palette, sheet = app.palette(), app.styleSheet()
+    try:
+        window = open_window(qtbot, ui_project, tmp_path, "coder")
+        view = next(e.menu() for e in window.menuBar().actions() if e.text() == "&View")
+        theme = next(a.menu() for a in view.actions() if a.text() == "&Theme")
+        choices = {a.text(): a for a in theme.actions()}
+        assert [a.text() for a in theme.actions()] == [text for text, _ in THEME]
+        assert choices["As the &system"].isChecked()  # nothing chosen yet
+        choices["&Dark"].trigger()
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        assert not choices["As the &system"].isChecked()  # one choice at a time
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.grab().save(str(shots / "window_dark_by_choice.png"))
+        choices["&Light"].trigger()
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() >= 128
+        choices["&Dark"].trigger()
+
+        again = open_window(qtbot, ui_project, tmp_path, "coder")  # same settings file
+        assert again.settings.theme() == "dark"
+        view = next(e.menu() for e in again.menuBar().actions() if e.text() == "&View")
+        theme = next(a.menu() for a in view.actions() if a.text() == "&Theme")
+        assert [a.text() for a in theme.actions() if a.isChecked()] == ["&Dark"]
+    finally:
+        app.setPalette(palette)
+        app.setStyleSheet(sheet)

@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from stancecoder.services.codebook_view import CodebookView
 
@@ -39,6 +39,7 @@ class ActionSpec:
     enabled_when: Callable[[], bool] | None = None
     checkable: bool = False
     tip: str = ""
+    submenu: str = ""  # actions sharing one are listed under it, checkable ones as a choice
 
 
 class ActionRegistry:
@@ -87,7 +88,21 @@ class ActionRegistry:
         for name in names:
             menu = bar.addMenu(name)
             menu.addActions(list(given.get(name, ())))
-            menu.addActions([self.actions[i] for i, s in self.specs.items() if s.menu == name])
+            submenus: dict[str, tuple[QMenu, QActionGroup]] = {}
+            for action_id, spec in self.specs.items():
+                action = self.actions[action_id]
+                if spec.menu != name:
+                    continue
+                if not spec.submenu:
+                    menu.addAction(action)
+                    continue
+                if spec.submenu not in submenus:
+                    sub = menu.addMenu(spec.submenu)
+                    submenus[spec.submenu] = sub, QActionGroup(sub)  # one choice of the kind
+                sub, group = submenus[spec.submenu]
+                sub.addAction(action)
+                if spec.checkable:
+                    group.addAction(action)
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, action, keys) for every action, menu by menu as the menu bar has them

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenuBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenuBar, QStatusBar, QWidget
 
 from stancecoder.core.status import Status
 from stancecoder.services.articles import ArticleView
@@ -23,6 +23,8 @@ from stancecoder.services.commands import SetStatus
 from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
 from stancecoder.services.project import Project
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
+from stancecoder.ui.common.settings import AppSettings
+from stancecoder.ui.common.theme import apply_theme, is_dark
 from stancecoder.ui.common.undo import UndoRunner
 from stancecoder.ui.transfer.export_dialog import ExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from stancecoder.ui.agreement.view import AgreementView
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
+THEME_CHOICES = (("system", "As the &system"), ("light", "&Light"), ("dark", "&Dark"))
 Key = QKeySequence.StandardKey
 
 
@@ -59,6 +62,7 @@ class Workbench(Protocol):
     articles: ArticlePanel
     reader: Reader
     panel: CodingPanel
+    settings: AppSettings
 
     def window(self) -> QWidget:
         """The window itself: the parent of its actions and dialogs."""
@@ -126,6 +130,10 @@ class WindowActions(ActionRegistry):
         for spec in self._specs():
             self.add(spec)
         self["snap"].setChecked(True)
+        chosen = self[f"theme-{window.settings.theme()}"]
+        chosen.blockSignals(True)  # already applied at start
+        chosen.setChecked(True)
+        chosen.blockSignals(False)
         if window.role == "lead":
             self["blind"].blockSignals(True)
             self["blind"].setChecked(blind_mode(window.project))
@@ -192,6 +200,11 @@ class WindowActions(ActionRegistry):
             ActionSpec("zoom-out", "&View", "Zoom &out", w.reader.zoom_out, ("Ctrl+-",)),
             ActionSpec("zoom-reset", "&View", "&Actual size", w.reader.zoom_reset, ("Ctrl+0",)),
             ActionSpec("refresh", "&View", "&Refresh", w.refresh, ("F5",)),
+            *(
+                ActionSpec(f"theme-{theme}", "&View", text, lambda t=theme: self._theme(t),
+                           checkable=True, submenu="&Theme")
+                for theme, text in THEME_CHOICES
+            ),
             *leading,
             ActionSpec("shortcuts", "&Help", "&Keyboard shortcuts", self._sheet, ("F1", "?")),
         ]  # fmt: skip
@@ -225,6 +238,15 @@ class WindowActions(ActionRegistry):
         if w.article is not None:
             w.undo.run(SetStatus(w.article.id, w.coder, Status.DONE, "Mark done"))
             w.articles.next_article()
+
+    def _theme(self, theme: str) -> None:
+        """Applied to the whole application at once and remembered for the next start."""
+        if not self[f"theme-{theme}"].isChecked():
+            return  # the choice left, as another was taken
+        self.window.settings.set_theme(theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, is_dark(theme))
 
     def _toggle_blind(self) -> None:
         set_blind_mode(self.window.project, self["blind"].isChecked())

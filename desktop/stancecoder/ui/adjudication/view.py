@@ -290,4 +290,6 @@ class AdjudicationView(QDialog):
         self.keys.update_enabled()
         quiet = self.palette().color(QPalette.ColorRole.PlaceholderText)
         coder = self.comparison.consensus_coder
-        self.detail.setHtml(detail_html(self.current_site(), coder, self.codebook, quiet, EDIT))
+        self.detail.setHtml(
+            detail_html(self.current_site(), coder, self.codebook, quiet, EDIT, self.text)
+        )

@@ -29,6 +29,7 @@ from stancecoder.ui.common.undo import UndoRunner
 from stancecoder.ui.transfer.export_dialog import ExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.reader import Reader
+from stancecoder.ui.widgets.scale_picker import code_text
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 
@@ -102,7 +103,7 @@ def describe_passage(passage: PassageView, codebook: CodebookView) -> str:
     parts = []
     for variable in codebook.passage_variables():
         labels = [
-            codebook.code(i).path_text
+            code_text(codebook.code(i))
             for i in passage.codes
             if codebook.code(i).variable == variable.name
         ]

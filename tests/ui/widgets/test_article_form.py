@@ -98,3 +98,12 @@ def test_a_codebook_without_article_variables_says_so(qtbot, form, tmp_path: Pat
     texts = [label.text() for label in form.findChildren(QLabel) if label.isVisibleTo(form)]
     assert "This codebook has no article-level variables." in texts
     assert form.codes() == {}
+
+
+def test_a_status_reads_the_same_on_the_form_and_in_the_article_list(form) -> None:
+    from stancecoder.core.status import Status
+    from stancecoder.ui.workbench.article_table import STATUS_NAMES
+
+    for status in Status:
+        form.set_status(status)
+        assert form.status.text() == STATUS_NAMES[status] == status.label

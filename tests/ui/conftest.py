@@ -19,8 +19,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.services.articles import list_articles
-from stancecoder.services.codebook_view import CodebookView, codebook_view
+from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project, create_project

@@ -6,13 +6,10 @@ import argparse
 import json
 import sys
 
+from stancecoder.core.agreement.report_json import results_as_json
 from stancecoder.core.errors import ValidationError
 from stancecoder.io.limits import ImportLimits
-from stancecoder.services.agreement.reliability_calc import (
-    as_json,
-    coding_agreement,
-    unitizing_agreement,
-)
+from stancecoder.services.agreement.reliability_calc import coding_agreement, unitizing_agreement
 from stancecoder.services.check import check_project
 from stancecoder.services.codebook import export_codebook, import_codebook
 from stancecoder.services.coders import add_coder, list_coders
@@ -133,7 +130,7 @@ def reliability(args: argparse.Namespace) -> int:
             raise ValidationError("give DATA.csv and --level (or --units and --continuum)")
         results = coding_agreement(args.data, args.level, args.replicates, args.seed)
     if args.json:
-        _say(json.dumps(as_json(results), indent=2, ensure_ascii=False))
+        _say(json.dumps(results_as_json(results), indent=2, ensure_ascii=False))
         return 0
     for result in results:
         name = result.name + (f" [{result.category}]" if result.category else "")

@@ -9,17 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from stancecoder.core.agreement.report import UNITS
+from stancecoder.core.agreement.report_json import report_as_json, rounds_as_json
+from stancecoder.core.agreement.report_text import report_lines
+from stancecoder.core.agreement.rounds_text import rounds_lines
 from stancecoder.core.errors import ValidationError
-from stancecoder.services.agreement.export import (
-    report_as_json,
-    rounds_as_json,
-    write_report,
-    write_rounds_report,
-)
-from stancecoder.services.agreement.report import UNITS, project_agreement
+from stancecoder.services.agreement.export import write_report, write_rounds_report
+from stancecoder.services.agreement.report import project_agreement
 from stancecoder.services.agreement.rounds import rounds_agreement
-from stancecoder.services.agreement.rounds_text import rounds_lines
-from stancecoder.services.agreement.text import report_lines
 from stancecoder.services.project import Project, open_project
 
 HELP = "inter-coder agreement on the project's codings"

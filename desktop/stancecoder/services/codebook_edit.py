@@ -15,12 +15,8 @@ from sqlalchemy.orm import Session
 from stancecoder.core.codebook import CodebookSpec, codebook_to_dict, parse_codebook
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import ArticleCode, Code, PassageCode
-from stancecoder.services.codebook import (
-    CodebookChanges,
-    apply_codebook,
-    delete_code,
-    read_codebook,
-)
+from stancecoder.services.codebook import delete_code
+from stancecoder.services.codebook_rows import CodebookChanges, apply_codebook, read_codebook
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project

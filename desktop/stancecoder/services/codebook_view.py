@@ -1,69 +1,17 @@
-"""The codebook as the coding screens need it: ids, paths, colours, shortcuts, tooltips."""
+"""The codebook view read from a project's database, in one transaction."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView, CodeView, VariableView
 from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeLookup
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
-
-FALLBACK_COLOUR = "#d9d9d9"
-
-
-@dataclass(frozen=True)
-class CodeView:
-    id: int
-    variable: str
-    label: str
-    path: tuple[str, ...]
-    parent_id: int | None
-    depth: int
-    value: float | None
-    colour: str  # its own, else its nearest ancestor's, else a neutral grey
-    shortcut: str | None
-    description: str
-    active: bool
-
-    @property
-    def path_text(self) -> str:
-        return " › ".join(self.path)
-
-
-@dataclass(frozen=True)
-class VariableView:
-    id: int
-    name: str
-    level: str
-    scope: str
-    multiple: bool
-    description: str
-    codes: tuple[CodeView, ...]  # depth first, in codebook order
-
-
-@dataclass(frozen=True)
-class CodebookView:
-    variables: tuple[VariableView, ...]
-    version: str
-
-    def passage_variables(self) -> list[VariableView]:
-        return [v for v in self.variables if v.scope == "passage"]
-
-    def article_variables(self) -> list[VariableView]:
-        return [v for v in self.variables if v.scope == "article"]
-
-    def code(self, code_id: int) -> CodeView:
-        return self._codes[code_id]
-
-    @cached_property
-    def _codes(self) -> dict[int, CodeView]:
-        return {c.id: c for v in self.variables for c in v.codes}
 
 
 def codebook_view(project: Project) -> CodebookView:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.passage_view import PassageView
 from stancecoder.db.models import Coder, Passage, PassageCode
 from stancecoder.db.store import get_setting, set_setting
 from stancecoder.services.samples import blind_for
@@ -22,20 +22,6 @@ PASSAGE_COLUMNS = (
     Passage.id, Passage.uid, Passage.version, Passage.article_id, Passage.start, Passage.end,
     Passage.quote, Passage.memo,
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class PassageView:
-    id: int
-    uid: str
-    version: int
-    article_id: int
-    coder: str
-    start: int
-    end: int
-    quote: str
-    memo: str
-    codes: tuple[int, ...]  # code ids, in codebook order of their variables
 
 
 def passages_of(project: Project, article_id: int, viewer: str | None) -> list[PassageView]:

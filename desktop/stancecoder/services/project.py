@@ -16,7 +16,7 @@ from stancecoder.db.access import read_only_message
 from stancecoder.db.engine import PROJECT_SUFFIX, is_server_url
 from stancecoder.db.migrate import prepare_schema
 from stancecoder.db.store import Store, get_setting, set_setting
-from stancecoder.services.codebook import apply_codebook
+from stancecoder.services.codebook_rows import apply_codebook
 from stancecoder.services.project_file import build_project_file
 
 SAMPLE_CODEBOOK = "codebook.yaml"

@@ -11,12 +11,13 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from stancecoder.core.agreement import Unit, unitizing_alpha_all
+from stancecoder.core.agreement.report_json import report_as_json
+from stancecoder.core.agreement.report_text import report_lines
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.sentences import split_sentences
 from stancecoder.db.models import Article
-from stancecoder.services.agreement.export import report_as_json, write_report
+from stancecoder.services.agreement.export import write_report
 from stancecoder.services.agreement.report import project_agreement
-from stancecoder.services.agreement.text import report_lines
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_article_codes
 

@@ -11,24 +11,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from stancecoder.core.agreement.report_json import report_as_json, rounds_as_json
+from stancecoder.core.agreement.rounds import NOT_CODED, RoundFigure, RoundsReport
+from stancecoder.core.agreement.rounds_text import figure_text, rounds_lines
+from stancecoder.core.agreement.variable_stats import interpret
 from stancecoder.core.errors import ValidationError
-from stancecoder.services.agreement.export import (
-    report_as_json,
-    rounds_as_json,
-    write_report,
-    write_rounds_report,
-)
+from stancecoder.services.agreement.export import write_report, write_rounds_report
 from stancecoder.services.agreement.report import project_agreement
-from stancecoder.services.agreement.rounds import (
-    NOT_CODED,
-    RoundFigure,
-    RoundsReport,
-    change,
-    report_with_rounds,
-    rounds_agreement,
-)
-from stancecoder.services.agreement.rounds_text import figure_text, rounds_lines
-from stancecoder.services.agreement.stats import interpret
+from stancecoder.services.agreement.rounds import report_with_rounds, rounds_agreement
 from stancecoder.services.articles import list_articles
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
@@ -202,17 +192,6 @@ def test_a_round_not_coded_yet_says_so_instead_of_failing(three_rounds: Project)
         assert final.reason == NOT_CODED and final.interpretation.startswith("not defined: not")
     genre = figures(rounds, "genre")[0]
     assert genre.value is None and genre.reason and genre.reason != NOT_CODED
-
-
-def test_the_change_runs_between_the_rounds_where_alpha_is_defined() -> None:
-    def at(round_: str, value: float | None) -> RoundFigure:
-        return RoundFigure(round_, value, None, 4, 2, None, "")
-
-    order = ["a", "b", "c", "d"]
-    found = change([at("a", None), at("b", 0.5), at("c", None), at("d", 0.75)], order)
-    assert found is not None and (found.first, found.last, found.rounds) == ("b", "d", 3)
-    assert found.value == pytest.approx(0.25)
-    assert change([at("a", 0.5), at("b", None)], order) is None
 
 
 def test_without_rounds_the_error_says_how_to_draw_one(seeded: Project) -> None:

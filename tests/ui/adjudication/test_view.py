@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from stancecoder.cli import main
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.db.models import Coder, Passage, PassageCode
 from stancecoder.services.articles import list_articles, read_article
-from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
 from stancecoder.services.commands import DeletePassage

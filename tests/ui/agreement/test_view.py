@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from stancecoder.core.agreement.report_text import figure
+from stancecoder.core.agreement.rounds import NOT_CODED
+from stancecoder.core.agreement.variable_stats import interpret
 from stancecoder.services.agreement.report import project_agreement
-from stancecoder.services.agreement.rounds import NOT_CODED
-from stancecoder.services.agreement.stats import interpret
-from stancecoder.services.agreement.text import figure
 from stancecoder.services.articles import list_articles
 from stancecoder.services.codings import add_passage, set_article_codes
 from stancecoder.services.corpus import import_corpus

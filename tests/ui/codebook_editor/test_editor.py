@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit
 
 from stancecoder.core.codebook import iter_codes
 from stancecoder.services.articles import list_articles
-from stancecoder.services.codebook import apply_codebook
 from stancecoder.services.codebook_edit import codebook_for_editing
+from stancecoder.services.codebook_rows import apply_codebook
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.codings import add_passage
 from stancecoder.services.passages import passages_of

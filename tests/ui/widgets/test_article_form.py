@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from stancecoder.services.codebook_view import CodebookView, codebook_view
+from stancecoder.core.codebook_view import CodebookView
+from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.project import create_project
 from stancecoder.ui.widgets.article_form import ArticleForm
 from stancecoder.ui.widgets.code_picker import CodePicker

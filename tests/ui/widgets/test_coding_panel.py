@@ -9,10 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
+from stancecoder.core.codebook_view import CodebookView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.services.articles import list_articles, read_article
-from stancecoder.services.codebook_view import CodebookView, codebook_view
+from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.commands import CreatePassage
-from stancecoder.services.passages import PassageView, passages_of
+from stancecoder.services.passages import passages_of
 from stancecoder.services.project import Project, create_project
 from stancecoder.ui.widgets.code_picker import CodePicker, matches
 from stancecoder.ui.widgets.coding_panel import CodingPanel

@@ -17,10 +17,11 @@ from PySide6.QtGui import QColor, QHelpEvent, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QToolTip
 
 from stancecoder.core.offsets import OffsetMap
+from stancecoder.core.passage_view import PassageView
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.codings import add_passage
-from stancecoder.services.passages import PassageView, passages_of
+from stancecoder.services.passages import passages_of
 from stancecoder.services.project import Project
 from stancecoder.ui.widgets.highlighter import TINTS, blend
 from stancecoder.ui.widgets.reader import Reader

@@ -7,9 +7,10 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 
+from stancecoder.core.passage_view import PassageView
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.commands import CreatePassage
-from stancecoder.services.passages import PassageView, passages_of
+from stancecoder.services.passages import passages_of
 from stancecoder.services.project import Project
 from stancecoder.ui.workbench.passage_list import EMPTY_TEXT, PassageList
 

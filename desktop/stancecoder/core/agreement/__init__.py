@@ -1,4 +1,5 @@
-"""Inter-coder agreement statistics; every one returns a `Result`."""
+"""Inter-coder agreement statistics, every one returning a `Result` (exported here), and the
+agreement report built on them from codings read elsewhere (in its own modules)."""
 
 from stancecoder.core.agreement.alpha import krippendorff_alpha
 from stancecoder.core.agreement.bootstrap import bootstrap_alpha

@@ -1,18 +1,19 @@
-"""What an agreement report reads from a project, in one transaction, as plain values."""
+"""What an agreement report reads from a project, in one transaction, as plain values
+(`core.agreement.codings`) the report is then computed from."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Select, SQLColumnExpression, select
 
+from stancecoder.core.agreement.codings import Codings, PassageRow
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, ArticleCode, Assignment, Coder, Passage, PassageCode
 from stancecoder.db.store import get_setting
-from stancecoder.services.codebook_view import VariableView, codebook_view
+from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import consensus_name
 
 if TYPE_CHECKING:
@@ -20,35 +21,6 @@ if TYPE_CHECKING:
 
 # a query narrowed by a filter keeps the columns, and so the row type, it selected
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
-
-
-@dataclass(frozen=True)
-class PassageRow:
-    id: int
-    article: int
-    coder: str
-    start: int
-    end: int
-    codes: dict[str, tuple[int, ...]]  # variable name -> code ids
-
-
-@dataclass
-class Codings:
-    """The selected coders' passages and article codes, and the articles they coded."""
-
-    project: str
-    codebook_version: str
-    variables: tuple[VariableView, ...]
-    coders: list[str]
-    titles: dict[int, str] = field(default_factory=dict)
-    texts: dict[int, str] = field(default_factory=dict)
-    coded_by: dict[int, set[str]] = field(default_factory=dict)  # article -> coders
-    passages: list[PassageRow] = field(default_factory=list)
-    article_codes: dict[tuple[int, str, str], tuple[int, ...]] = field(default_factory=dict)
-
-    def double_coded(self) -> list[int]:
-        """Articles coded by at least two of the coders: the only ones agreement can use."""
-        return sorted(a for a, who in self.coded_by.items() if len(who) >= 2)
 
 
 def load_codings(

@@ -1,60 +1,26 @@
-"""The agreement report as JSON, Excel and HTML, all built from the same rows."""
+"""The agreement report and the rounds comparison as Excel and HTML, both built from the same
+rows (their JSON is `core.agreement.report_json`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stancecoder.core.agreement.rounds_text import cell_text, rounds_paragraph
+from stancecoder.core.agreement.variable_stats import Disagreement, interpret
 from stancecoder.core.errors import ValidationError
 from stancecoder.io.report_html import write_html
 from stancecoder.io.sheets import Column, ColumnKind, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
-from stancecoder.services.agreement.reliability_calc import as_json
-from stancecoder.services.agreement.rounds_text import cell_text, rounds_paragraph
-from stancecoder.services.agreement.stats import Disagreement, interpret
 from stancecoder.services.output_target import check_output
 
 if TYPE_CHECKING:
-    from stancecoder.services.agreement.report import AgreementReport
-    from stancecoder.services.agreement.rounds import RoundFigure, RoundsReport
+    from stancecoder.core.agreement.report import AgreementReport
+    from stancecoder.core.agreement.rounds import RoundsReport
     from stancecoder.services.project import Project
 
 F: ColumnKind = "float"
 N: ColumnKind = "int"
-
-
-def report_as_json(report: AgreementReport) -> dict[str, object]:
-    """Per variable the calculator's `{"statistics": [...]}`, plus what the report is about."""
-    variables = []
-    for v in report.variables:
-        entry: dict[str, object] = {
-            "variable": v.name,
-            "scope": v.scope,
-            "level": v.level,
-            "unit": v.unit,
-            "interpretation": interpret(v.main),
-            "warnings": v.warnings,
-            **as_json(v.results + v.per_code),
-            "coder_pairs": [
-                {"coders": [a, b], "krippendorff_alpha": alpha.value, "percent_agreement": p.value}
-                for a, b, alpha, p in v.per_pair
-            ],
-            "disagreements": v.disagreements,
-        }
-        variables.append(entry)
-    return {
-        "project": report.project,
-        "unit": report.unit,
-        "unit_definition": report.unit_definition,
-        "codebook_version": report.codebook_version,
-        "round": report.round,
-        "coders": report.coders,
-        "n_articles": report.n_articles,
-        "date": report.date,
-        "unmatched_passages": report.unmatched,
-        "methods": report.methods,
-        "variables": variables,
-    }
 
 
 def report_sheets(report: AgreementReport) -> list[Sheet]:
@@ -111,33 +77,6 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         Sheet("Raw data", [Column("variable"), Column("article", "int"), Column("unit"),
               *[Column(c) for c in report.coders]], raw),
     ]  # fmt: skip
-
-
-def rounds_as_json(rounds: RoundsReport) -> dict[str, object]:
-    """Per variable one entry per round, in the order the rounds were drawn."""
-    return {
-        "project": rounds.project,
-        "unit": rounds.unit,
-        "unit_definition": rounds.unit_definition,
-        "codebook_version": rounds.codebook_version,
-        "date": rounds.date,
-        "seed": rounds.seed,
-        "replicates": rounds.replicates,
-        "rounds": [
-            {"name": r.name, "kind": r.kind, "closed": r.closed, "coders": list(r.coders),
-             "sample_size": r.sample_size, "n_articles": r.n_articles,
-             "drawn": r.description, "created_at": r.created_at.isoformat()}
-            for r in rounds.rounds
-        ],
-        "variables": [
-            {"name": v.name, "scope": v.scope, "level": v.level, "unit": v.unit,
-             "statistic": v.statistic, "rounds": [_figure_json(f) for f in v.figures],
-             "change": None if v.change is None else {
-                 "from": v.change.first, "to": v.change.last, "rounds": v.change.rounds,
-                 "value": v.change.value}}
-            for v in rounds.variables
-        ],
-    }  # fmt: skip
 
 
 def rounds_sheets(rounds: RoundsReport) -> list[Sheet]:
@@ -210,21 +149,6 @@ def _write(
         write_html(path, title, paragraphs, sheets)
     else:
         raise ValidationError(f"cannot write the report as {path.name}: use .xlsx or .html")
-
-
-def _figure_json(f: RoundFigure) -> dict[str, object]:
-    entry: dict[str, object] = {
-        "round": f.round,
-        "value": f.value,
-        "ci95": list(f.ci95) if f.ci95 else None,
-        "n_units": f.n_units,
-        "n_coders": f.n_coders,
-        "percent_agreement": f.percent_agreement,
-        "interpretation": f.interpretation,
-    }
-    if f.value is None:
-        entry["reason"] = f.reason
-    return entry
 
 
 def _cols(

@@ -68,23 +68,3 @@ def _value(path: Path, number: int, coder: str, cell: str, level: str) -> object
         raise InputFileError(
             path, f"row {number}, column {coder}: {text!r} is not a number ({level} level)"
         ) from None
-
-
-def as_json(results: list[Result]) -> dict[str, object]:
-    """The `--json` document: undefined values carry their reason."""
-    out = []
-    for result in results:
-        entry: dict[str, object] = {
-            "name": result.name,
-            "level": result.level,
-            "value": result.value,
-            "ci95": list(result.ci95) if result.ci95 else None,
-            "n_units": result.n_units,
-            "n_coders": result.n_coders,
-        }
-        if result.value is None:
-            entry["reason"] = result.reason
-        if result.category is not None:
-            entry["category"] = result.category
-        out.append(entry)
-    return {"statistics": out}

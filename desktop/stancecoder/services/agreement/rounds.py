@@ -1,21 +1,15 @@
-"""Agreement across reliability rounds, side by side: does training make coders agree?
-
-Each round (training 1, 2, ..., final) is reported exactly as `project_agreement` reports
-it alone, with the same unit, bootstrap seed and levels, so a figure in the comparison is
-the figure of that round's own report. Only the headline per variable is kept: α with its
-interval, the units and coders it rests on, percent agreement and the verdict.
-"""
+"""Agreement across a project's reliability rounds, side by side (`core.agreement.rounds`):
+each round's own report, computed one after the other with progress and a way to stop."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import datetime
 from typing import TYPE_CHECKING
 
+from stancecoder.core.agreement.report import AgreementReport, UnitKind
+from stancecoder.core.agreement.rounds import RoundColumn, RoundsReport, side_by_side
 from stancecoder.core.errors import ValidationError
-from stancecoder.services.agreement.report import AgreementReport, UnitKind, project_agreement
-from stancecoder.services.agreement.stats import VariableAgreement, interpret
+from stancecoder.services.agreement.report import project_agreement
 from stancecoder.services.samples import SampleInfo, list_rounds
 
 if TYPE_CHECKING:
@@ -28,81 +22,6 @@ NO_ROUNDS = (
     "no reliability samples yet; draw one with: stancecoder sample draw PROJECT NAME "
     "(--share S | --count N) --coder A --coder B"
 )
-NOT_CODED = "not coded yet (no article of the round was coded by two of its coders)"
-
-
-@dataclass(frozen=True)
-class RoundColumn:
-    """One round as a column heading: what was drawn and how much of it is double-coded."""
-
-    name: str
-    kind: str
-    closed: bool
-    description: str
-    seed: int
-    coders: tuple[str, ...]
-    sample_size: int
-    n_articles: int  # articles coded by two or more of the round's coders
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class RoundFigure:
-    """One variable in one round: the headline of that round's report."""
-
-    round: str
-    value: float | None
-    ci95: tuple[float, float] | None
-    n_units: int
-    n_coders: int
-    percent_agreement: float | None
-    interpretation: str  # reliable | tentative | discard | not defined: why
-    reason: str = ""  # why `value` is None
-
-    @property
-    def verdict(self) -> str:
-        return self.interpretation.split(":")[0]
-
-
-@dataclass(frozen=True)
-class RoundChange:
-    """α of the last round where it is defined minus that of the first such round."""
-
-    first: str
-    last: str
-    first_value: float
-    last_value: float
-    rounds: int  # the rounds from the first to the last, both counted
-
-    @property
-    def value(self) -> float:
-        return self.last_value - self.first_value
-
-
-@dataclass
-class VariableRounds:
-    name: str
-    scope: str
-    level: str
-    unit: str  # what the units are: matched passages, sentences, articles, ...
-    statistic: str  # krippendorff_alpha, or unitizing_alpha for unitized spans
-    figures: list[RoundFigure] = field(default_factory=list)  # one per round, in order
-    change: RoundChange | None = None
-
-
-@dataclass
-class RoundsReport:
-    project: str
-    unit: str
-    unit_definition: str
-    codebook_version: str
-    date: str
-    seed: int | None
-    replicates: int
-    rounds: list[RoundColumn] = field(default_factory=list)
-    variables: list[VariableRounds] = field(default_factory=list)
-    reports: dict[str, AgreementReport] = field(default_factory=dict)  # each round's own
-    cancelled: bool = False  # stopped by `progress`; the rounds after it are missing
 
 
 def rounds_agreement(
@@ -121,7 +40,7 @@ def rounds_agreement(
     samples = list_rounds(project)
     if not samples:
         raise ValidationError(NO_ROUNDS)
-    computed: list[tuple[SampleInfo, AgreementReport]] = []
+    computed: list[tuple[RoundColumn, AgreementReport]] = []
     for done, sample in enumerate(samples):
         # the first round is always computed, so that even a stopped report has its header
         if progress is not None and not progress(done, len(samples), sample.name) and computed:
@@ -130,10 +49,10 @@ def rounds_agreement(
             project, unit, overlap=overlap, coders=coders, replicates=replicates,
             seed=seed, round=sample.name, levels=levels,
         )  # fmt: skip
-        computed.append((sample, report))
+        computed.append((_column(sample, report), report))
     if progress is not None:
         progress(len(computed), len(samples), "")
-    out = _assemble(computed)
+    out = side_by_side(computed)
     out.cancelled = len(computed) < len(samples)
     return out
 
@@ -161,44 +80,6 @@ def report_with_rounds(
     return report, rounds
 
 
-def change(figures: Sequence[RoundFigure], order: Sequence[str]) -> RoundChange | None:
-    """From the first round with a defined α to the last; None with fewer than two."""
-    defined = [(f.round, f.value) for f in figures if f.value is not None]
-    if len(defined) < 2:
-        return None
-    (first, first_value), (last, last_value) = defined[0], defined[-1]
-    span = order.index(last) - order.index(first) + 1
-    return RoundChange(first, last, first_value, last_value, span)
-
-
-def _assemble(computed: list[tuple[SampleInfo, AgreementReport]]) -> RoundsReport:
-    first = computed[0][1]
-    out = RoundsReport(
-        project=first.project,
-        unit=first.unit,
-        unit_definition=first.unit_definition,
-        codebook_version=first.codebook_version,
-        date=first.date,
-        seed=first.seed,
-        replicates=first.replicates,
-        variables=[
-            VariableRounds(v.name, v.scope, v.level, v.unit, v.main.name) for v in first.variables
-        ],
-    )
-    for sample, report in computed:
-        out.rounds.append(_column(sample, report))
-        out.reports[sample.name] = report
-        found = {v.name: v for v in report.variables}
-        for variable in out.variables:
-            variable.figures.append(
-                _figure(sample.name, found[variable.name], not_coded=report.n_articles == 0)
-            )
-    order = [r.name for r in out.rounds]
-    for variable in out.variables:
-        variable.change = change(variable.figures, order)
-    return out
-
-
 def _column(sample: SampleInfo, report: AgreementReport) -> RoundColumn:
     return RoundColumn(
         name=sample.name,
@@ -210,19 +91,4 @@ def _column(sample: SampleInfo, report: AgreementReport) -> RoundColumn:
         sample_size=len(sample.article_ids),
         n_articles=report.n_articles,
         created_at=sample.created_at,
-    )
-
-
-def _figure(round_name: str, v: VariableAgreement, *, not_coded: bool) -> RoundFigure:
-    main = replace(v.main, reason=NOT_CODED) if not_coded else v.main
-    agreement = next((r.value for r in v.results if r.name == "percent_agreement"), None)
-    return RoundFigure(
-        round=round_name,
-        value=main.value,
-        ci95=main.ci95,
-        n_units=main.n_units,
-        n_coders=main.n_coders,
-        percent_agreement=agreement,
-        interpretation=interpret(main),
-        reason=main.reason if main.value is None else "",
     )

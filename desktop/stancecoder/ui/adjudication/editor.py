@@ -14,7 +14,7 @@ from html import escape
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
-from stancecoder.services.passages import PassageView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.adjudication.table import context_html
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 

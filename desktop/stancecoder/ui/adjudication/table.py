@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.agreement.comparison import ArticleComparison, Site
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.context import QUOTE_LIMIT, in_context
-from stancecoder.services.agreement.adjudication import ArticleComparison, Site
-from stancecoder.services.codebook_view import CodebookView
-from stancecoder.services.passages import PassageView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.common.actions import Key, key_text
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, swatch
 from stancecoder.ui.widgets.scale_picker import code_text

@@ -14,8 +14,8 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from stancecoder.services.agreement.adjudication import ArticleComparison
-from stancecoder.services.codebook_view import CodebookView
+from stancecoder.core.agreement.comparison import ArticleComparison
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.ui.adjudication.table import codes_html
 from stancecoder.ui.widgets.reader import Reader
 

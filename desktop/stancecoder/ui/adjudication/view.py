@@ -24,17 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.agreement.comparison import ArticleComparison, Site
 from stancecoder.core.changes import Changes
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.services.agreement.adjudication import (
     AcceptVersion,
-    ArticleComparison,
     EditConsensus,
-    Site,
     WriteConsensus,
     comparison,
 )
 from stancecoder.services.articles import read_article
-from stancecoder.services.codebook_view import CodebookView
 from stancecoder.services.commands import Command, DeletePassage
 from stancecoder.services.project import Project
 from stancecoder.ui.adjudication.editor import ConsensusEditor, EditTarget

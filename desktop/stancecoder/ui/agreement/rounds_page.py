@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stancecoder.services.agreement.rounds import RoundFigure, RoundsReport
-from stancecoder.services.agreement.rounds_text import cell_text, change_text, round_heading
-from stancecoder.services.agreement.stats import RELIABLE, TENTATIVE
-from stancecoder.services.agreement.text import figure
+from stancecoder.core.agreement.report_text import figure
+from stancecoder.core.agreement.rounds import RoundFigure, RoundsReport
+from stancecoder.core.agreement.rounds_text import cell_text, change_text, round_heading
+from stancecoder.core.agreement.variable_stats import RELIABLE, TENTATIVE
 from stancecoder.ui.agreement.tables import make_table, verdict_colour
 
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from stancecoder.core.agreement import Result
-from stancecoder.services.agreement.report import AgreementReport
-from stancecoder.services.agreement.stats import VariableAgreement, interpret
+from stancecoder.core.agreement.report import AgreementReport
+from stancecoder.core.agreement.variable_stats import VariableAgreement, interpret
 
 Cell = str | float | int | None
 MATRIX_COLUMN = 170  # longer code labels are elided; the header tooltip has them whole

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stancecoder.services.agreement.report import AgreementReport
-from stancecoder.services.agreement.rounds import RoundsReport
+from stancecoder.core.agreement.report import AgreementReport
+from stancecoder.core.agreement.rounds import RoundsReport
 from stancecoder.ui.agreement.rounds_page import RoundsPage
 from stancecoder.ui.agreement.tables import (
     code_rows,

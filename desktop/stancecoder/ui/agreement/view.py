@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.agreement.report import AgreementReport
+from stancecoder.core.agreement.rounds import RoundsReport
 from stancecoder.core.changes import Changes
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.agreement.export import write_report
-from stancecoder.services.agreement.report import AgreementReport
-from stancecoder.services.agreement.rounds import RoundsReport, report_with_rounds
+from stancecoder.services.agreement.rounds import report_with_rounds
 from stancecoder.services.project import Project
 from stancecoder.services.samples import list_rounds
 from stancecoder.ui.agreement.tabs import AgreementTabs

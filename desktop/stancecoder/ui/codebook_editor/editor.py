@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from stancecoder.core.changes import Changes
 from stancecoder.core.codebook import VariableSpec, iter_codes
 from stancecoder.core.errors import StanceCoderError
-from stancecoder.services.codebook import CodebookChanges
 from stancecoder.services.codebook_edit import codebook_for_editing, save_codebook, usage_by_uid
+from stancecoder.services.codebook_rows import CodebookChanges
 from stancecoder.services.project import Project
 from stancecoder.ui.codebook_editor import ops
 from stancecoder.ui.codebook_editor.actions import EditorActions

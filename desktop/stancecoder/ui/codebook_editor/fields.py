@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog
 
 from stancecoder.core.codebook import CodebookSpec, CodeSpec, normalise_shortcut
-from stancecoder.services.codebook_view import FALLBACK_COLOUR
+from stancecoder.core.codebook_view import FALLBACK_COLOUR
 from stancecoder.ui.codebook_editor import ops
 from stancecoder.ui.codebook_editor.host import Edit, EditorHost
 

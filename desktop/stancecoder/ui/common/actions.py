@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from stancecoder.services.codebook_view import CodebookView
+from stancecoder.core.codebook_view import CodebookView
 
 Key = str | QKeySequence | QKeySequence.StandardKey
 

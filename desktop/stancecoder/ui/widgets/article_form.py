@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.status import Status
-from stancecoder.services.codebook_view import CodebookView
 from stancecoder.ui.widgets.code_picker import CodePicker, field_for, make_picker
 from stancecoder.ui.widgets.coding_panel import field_label, hint_label
 from stancecoder.ui.widgets.scale_picker import ScalePicker

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stancecoder.services.codebook_view import CodebookView, CodeView, VariableView
+from stancecoder.core.codebook_view import CodebookView, CodeView, VariableView
 from stancecoder.ui.widgets.scale_picker import ScalePicker, check_codes, code_tooltip
 
 CODE_ROLE = Qt.ItemDataRole.UserRole

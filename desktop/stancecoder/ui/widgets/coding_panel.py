@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stancecoder.services.codebook_view import CodebookView
-from stancecoder.services.passages import PassageView
+from stancecoder.core.codebook_view import CodebookView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, CodePicker, field_for, make_picker
 from stancecoder.ui.widgets.scale_picker import ScalePicker
 

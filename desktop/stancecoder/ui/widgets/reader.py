@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QHelpEvent, QHideEvent, QMouseEvent, QPalette,
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from stancecoder.core.offsets import OffsetMap
+from stancecoder.core.passage_view import PassageView
 from stancecoder.core.segments import Span, flatten
-from stancecoder.services.passages import PassageView
 from stancecoder.ui.widgets.highlighter import Paint, PassageHighlighter
 from stancecoder.ui.widgets.margin import WIDTH as MARGIN_WIDTH
 from stancecoder.ui.widgets.margin import PassageMargin

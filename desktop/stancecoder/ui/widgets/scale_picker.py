@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
-from stancecoder.services.codebook_view import CodeView, VariableView
+from stancecoder.core.codebook_view import CodeView, VariableView
 
 
 def value_text(value: float | None) -> str:

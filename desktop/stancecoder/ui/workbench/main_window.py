@@ -15,16 +15,18 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from stancecoder.core.changes import Changes
+from stancecoder.core.codebook_view import CodebookView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.services.article_codes import article_codes
 from stancecoder.services.articles import ArticleView, read_article
-from stancecoder.services.codebook_view import CodebookView, codebook_view
+from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.commands import (
     CreatePassage,
     DeletePassage,
     SetArticleCodes,
     UpdatePassage,
 )
-from stancecoder.services.passages import PassageView, coded_today, passages_of
+from stancecoder.services.passages import coded_today, passages_of
 from stancecoder.services.project import Project
 from stancecoder.services.samples import CoderProgress, progress
 from stancecoder.ui.common.changes_bus import bus_of

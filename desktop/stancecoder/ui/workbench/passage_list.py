@@ -21,8 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from stancecoder.services.codebook_view import FALLBACK_COLOUR, CodebookView
-from stancecoder.services.passages import PassageView
+from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.widgets.code_picker import swatch
 from stancecoder.ui.widgets.scale_picker import value_text
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stancecoder.services.codebook_view import CodebookView
+from stancecoder.core.codebook_view import CodebookView
 
 
 def shortcut_table(

@@ -16,11 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenuBar, QStatusBar, QWidget
 
+from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView
+from stancecoder.core.passage_view import PassageView
 from stancecoder.core.status import Status
 from stancecoder.services.articles import ArticleView
-from stancecoder.services.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.services.commands import SetStatus
-from stancecoder.services.passages import PassageView, blind_mode, set_blind_mode
+from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.services.project import Project
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
 from stancecoder.ui.common.settings import AppSettings

@@ -3,19 +3,15 @@ one-line change per variable, shared by the command line, the exports and the wi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from stancecoder.services.agreement.rounds import NOT_CODED
-from stancecoder.services.agreement.text import figure
-
-if TYPE_CHECKING:
-    from stancecoder.services.agreement.rounds import (
-        RoundChange,
-        RoundColumn,
-        RoundFigure,
-        RoundsReport,
-        VariableRounds,
-    )
+from stancecoder.core.agreement.report_text import figure
+from stancecoder.core.agreement.rounds import (
+    NOT_CODED,
+    RoundChange,
+    RoundColumn,
+    RoundFigure,
+    RoundsReport,
+    VariableRounds,
+)
 
 GAP = "  "
 

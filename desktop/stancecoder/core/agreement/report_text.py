@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stancecoder.services.agreement.stats import interpret
+from stancecoder.core.agreement.variable_stats import interpret
 
 if TYPE_CHECKING:
     from stancecoder.core.agreement import Result
-    from stancecoder.services.agreement.report import AgreementReport
+    from stancecoder.core.agreement.report import AgreementReport
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 

@@ -16,7 +16,7 @@ from stancecoder.core.agreement import (
     percent_agreement,
 )
 from stancecoder.core.agreement.alpha import coincidence_matrix
-from stancecoder.services.agreement.units import Scale, UnitRow
+from stancecoder.core.agreement.units import Scale, UnitRow
 
 
 class Disagreement(TypedDict):

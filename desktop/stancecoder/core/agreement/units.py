@@ -10,11 +10,11 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from stancecoder.core.agreement import Unit
+from stancecoder.core.agreement.codings import Codings, PassageRow
+from stancecoder.core.codebook_view import VariableView
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.matching import Marked, match_passages
 from stancecoder.core.sentences import split_sentences
-from stancecoder.services.agreement.data import Codings, PassageRow
-from stancecoder.services.codebook_view import VariableView
 
 NOT_CODED = "not coded"
 SENTENCE_SHARE = 0.5

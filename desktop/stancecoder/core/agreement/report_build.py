@@ -1,0 +1,130 @@
+"""The agreement report computed from codings already read: units made, every statistic
+drawn, the disagreements listed and the methods paragraph written."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+
+from stancecoder.core.agreement import LEVELS, Result, unitizing_alpha_all
+from stancecoder.core.agreement.codings import Codings
+from stancecoder.core.agreement.report import AgreementReport, check_unit, unit_definition
+from stancecoder.core.agreement.report_text import methods_paragraph
+from stancecoder.core.agreement.units import (
+    Scale,
+    article_rows,
+    matched_rows,
+    matched_units,
+    sentence_rows,
+    unitizing_units,
+)
+from stancecoder.core.agreement.variable_stats import (
+    Bootstrap,
+    Disagreement,
+    VariableAgreement,
+    variable_agreement,
+)
+from stancecoder.core.codebook_view import VariableView
+from stancecoder.core.errors import ValidationError
+
+
+def build_report(
+    codings: Codings,
+    unit: str = "matched",
+    *,
+    overlap: float = 0.5,
+    replicates: int = 1000,
+    seed: int | None = None,
+    round: str | None = None,
+    levels: Mapping[str, str] | None = None,
+) -> AgreementReport:
+    """`round` only names the sample the codings were narrowed to. `levels` overrides a
+    variable's level of measurement (the lead's choice, reported)."""
+    check_unit(unit)
+    codings.variables = overridden_levels(codings.variables, levels or {})
+    double = codings.double_coded()
+    used = sorted({c for a in double for c in codings.coded_by[a]})
+    report = AgreementReport(
+        project=codings.project,
+        unit=unit,
+        unit_definition=unit_definition(unit, overlap),
+        codebook_version=codings.codebook_version,
+        coders=used,
+        n_articles=len(double),
+        date=date.today().isoformat(),
+        seed=seed,
+        replicates=replicates,
+        round=round,
+    )
+    boot: Bootstrap = {"replicates": replicates, "seed": seed}
+    passage_vars = [v for v in codings.variables if v.scope == "passage"]
+    if unit == "matched":
+        units, unmatched = matched_units(codings, overlap)
+        report.unmatched = {c: sum(1 for p in unmatched if p.coder == c) for c in used}
+        for variable in passage_vars:
+            scale = Scale(variable)
+            rows = matched_rows(units, scale)
+            result = variable_agreement(scale, "matched passages", rows, used, boot)
+            result.disagreements = _disagreements(codings, result)
+            report.variables.append(result)
+    elif unit == "sentence":
+        for variable in passage_vars:
+            scale = Scale(variable)
+            rows = sentence_rows(codings, scale)
+            report.variables.append(variable_agreement(scale, "sentences", rows, used, boot))
+    else:
+        report.variables += [_unitizing(codings, Scale(v), used) for v in passage_vars]
+    for variable in codings.variables:
+        if variable.scope == "article":
+            scale = Scale(variable)
+            rows = article_rows(codings, scale)
+            report.variables.append(variable_agreement(scale, "articles", rows, used, boot))
+    report.methods = methods_paragraph(report)
+    return report
+
+
+def overridden_levels(
+    variables: tuple[VariableView, ...], levels: Mapping[str, str]
+) -> tuple[VariableView, ...]:
+    """A variable on a scale may be analysed at another level; a nominal one has no scale."""
+    known = {v.name: v for v in variables}
+    for name, level in levels.items():
+        if name not in known:
+            raise ValidationError(f"no variable {name!r} (variables: {', '.join(known)})")
+        if level not in LEVELS:
+            raise ValidationError(f"unknown level {level!r} (choose {', '.join(LEVELS)})")
+        if known[name].level == "nominal" and level != "nominal":
+            raise ValidationError(f"{name} is nominal: its codes have no values to order")
+    return tuple(replace(v, level=levels.get(v.name, v.level)) for v in variables)
+
+
+def _unitizing(codings: Codings, scale: Scale, coders: list[str]) -> VariableAgreement:
+    v = scale.variable
+    out = VariableAgreement(v.name, v.scope, v.level, "unitized spans", coders, [])
+    units, length = unitizing_units(codings, scale)
+    if length == 0 or len(coders) < 2:
+        reason = "no article was coded by two coders"
+        out.results = [Result("unitizing_alpha", None, None, 0, len(coders), reason=reason)]
+        return out
+    results = unitizing_alpha_all(units, 0, length, coders=coders)
+    out.results, out.per_code = results[:1], results[1:]
+    return out
+
+
+def _disagreements(codings: Codings, result: VariableAgreement) -> list[Disagreement]:
+    rows: list[Disagreement] = []
+    for article, where, labels, spans in result.raw:
+        given = {c: label for c, label in labels.items() if label}
+        if len(set(given.values())) > 1:
+            rows.append(
+                {
+                    "article": article,
+                    "title": codings.titles.get(article, ""),
+                    "where": where,
+                    "variable": result.name,
+                    "codes": given,
+                    "spans": {c: spans[c] for c in given if c in spans},
+                }
+            )
+    return rows

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from stancecoder.services.agreement.adjudication import ArticleComparison, Site
-from stancecoder.services.codebook_view import CodebookView
+from stancecoder.core.agreement.comparison import ArticleComparison, Site
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.ui.adjudication.editor import ConsensusEditor
 from stancecoder.ui.adjudication.text import ComparisonReader
 from stancecoder.ui.common.actions import Key, code_shortcut_actions, with_key

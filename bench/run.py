@@ -32,6 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench_agreement import agreement_figures
 from bench_corpus import import_figure
 from bench_export import export_figures
+from bench_live import live_figures
 from bench_open import open_figures
 from bench_workbench import search_figure, workbench_figures
 from measure import Figure, failed, measured, table
@@ -105,6 +106,7 @@ def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[F
             ("export", lambda: export_figures(project, size.passages, runs)),
             ("agreement", lambda: agreement_figures(size.passages, max(runs, AGREEMENT_RUNS))),
             ("switch and code", lambda: workbench_figures(project, coder, samples)),
+            ("live refresh", lambda: live_figures(project, coder, samples)),
         ]  # the codings made last: the export counts the generated passages only
         for name, step in steps:
             figures += attempt(name, step)
@@ -126,6 +128,9 @@ def postgres_figures(
         compared += attempt(
             "switch and code" + PG_LABEL,
             lambda: workbench_figures(project, coder, samples, PG_LABEL),
+        )
+        compared += attempt(
+            "live refresh" + PG_LABEL, lambda: live_figures(project, coder, samples, PG_LABEL)
         )
     by_name = {figure.name: figure for figure in peers}
     for figure in compared:

@@ -205,3 +205,18 @@ ALTER TABLE assignment ADD COLUMN version INTEGER DEFAULT '1' NOT NULL;
 
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
+-- Running upgrade 0004 -> 0005
+
+CREATE TABLE change_log (
+    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+    at DATETIME NOT NULL, 
+    articles TEXT NOT NULL, 
+    passages TEXT NOT NULL, 
+    codebook BOOLEAN NOT NULL, 
+    everything BOOLEAN NOT NULL
+);
+
+CREATE INDEX ix_change_log_at ON change_log (at);
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
+

@@ -25,7 +25,7 @@ from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, settings
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine, event
 
 from stancecoder.db.engine import engine_url
 from stancecoder.services.project import Project
@@ -128,6 +128,29 @@ def seeded(project: Project):
     import_corpus(project, [SEEDS])
     add_coder(project, "Alice")
     return project
+
+
+@contextmanager
+def count_transactions(project: Project) -> Iterator[list[int]]:
+    """A list that grows by one each time the project's engine begins a transaction."""
+    begun: list[int] = []
+
+    def count(_connection: Connection) -> None:
+        begun.append(1)
+
+    event.listen(project.store.engine, "begin", count)
+    try:
+        yield begun
+    finally:
+        event.remove(project.store.engine, "begin", count)
+
+
+@pytest.fixture
+def transactions_begun() -> Callable[[Project], AbstractContextManager[list[int]]]:
+    """`with transactions_begun(project) as begun:` counts the transactions the block
+    begins, where they begin on the real engine, so an action that reads in one
+    transaction and writes in another is caught."""
+    return count_transactions
 
 
 def stancecoder_command(*args: str | Path) -> list[str]:

@@ -43,6 +43,8 @@ ROWS = [
     "switch article (text + 50 passages highlighted)",
     "create a coding from a selection, committed",
     "the same, committed + shown in the window",
+    "look for others' changes, none",
+    "look for others' changes, one coding",
 ]
 PG_ROWS = [
     "build the synthetic project",
@@ -51,6 +53,8 @@ PG_ROWS = [
     "switch article (text + 50 passages highlighted)",
     "create a coding from a selection, committed",
     "the same, committed + shown in the window",
+    "look for others' changes, none",
+    "look for others' changes, one coding",
 ]
 MEDIAN = re.compile(r"\d+(\.\d+)?(e-\d+)? m?s")
 

@@ -7,11 +7,11 @@ the database itself (a trigger) shows that what the command wrote before it is u
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import pytest
-from sqlalchemy import Connection, event, text
+from sqlalchemy import text
 
 from stancecoder.core.errors import ProjectError
 from stancecoder.services.agreement.adjudication import (
@@ -21,7 +21,6 @@ from stancecoder.services.agreement.adjudication import (
 )
 from stancecoder.services.article_codes import article_codes
 from stancecoder.services.articles import list_articles
-from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import list_coders
 from stancecoder.services.commands import (
     Command,
@@ -34,26 +33,8 @@ from stancecoder.services.commands import (
 from stancecoder.services.passages import passage_by_uid, passages_of
 from stancecoder.services.project import Project
 
-
-def code_id(project: Project, variable: str, label: str) -> int:
-    view = codebook_view(project)
-    variable_view = next(v for v in view.variables if v.name == variable)
-    return next(c.id for c in variable_view.codes if c.label == label)
-
-
-@contextmanager
-def transactions_begun(project: Project) -> Iterator[list[int]]:
-    """A list that grows by one each time the project's engine begins a transaction."""
-    begun: list[int] = []
-
-    def count(_connection: Connection) -> None:
-        begun.append(1)
-
-    event.listen(project.store.engine, "begin", count)
-    try:
-        yield begun
-    finally:
-        event.remove(project.store.engine, "begin", count)
+CodeId = Callable[[Project, str, str], int]
+Counter = Callable[[Project], AbstractContextManager[list[int]]]
 
 
 def refuse_inserts(project: Project, table: str) -> None:
@@ -81,52 +62,52 @@ def refuse_inserts(project: Project, table: str) -> None:
             )
 
 
-def _create(project: Project, article_id: int) -> Command:
+def _create(project: Project, article_id: int, code_id: CodeId) -> Command:
     stance = code_id(project, "stance", "Negative")
     return CreatePassage(article_id, "Alice", 0, 7, {"stance": [stance]}, memo="m")
 
 
-def _update(project: Project, article_id: int) -> Command:
+def _update(project: Project, article_id: int, code_id: CodeId) -> Command:
     CreatePassage(article_id, "Alice", 0, 7).apply(project)
     (passage,) = passages_of(project, article_id, "Alice")
     positive = code_id(project, "stance", "Positive")
     return UpdatePassage(passage.uid, codes={"stance": [positive]}, span=(0, 16), memo="w")
 
 
-def _delete(project: Project, article_id: int) -> Command:
+def _delete(project: Project, article_id: int, code_id: CodeId) -> Command:
     stance = code_id(project, "stance", "Negative")
     CreatePassage(article_id, "Alice", 0, 7, {"stance": [stance]}).apply(project)
     (passage,) = passages_of(project, article_id, "Alice")
     return DeletePassage(passage.uid, passage.version)
 
 
-def _status(project: Project, article_id: int) -> Command:
+def _status(project: Project, article_id: int, code_id: CodeId) -> Command:
     return SetStatus(article_id, "Alice", "done")
 
 
-def _article_codes(project: Project, article_id: int) -> Command:
+def _article_codes(project: Project, article_id: int, code_id: CodeId) -> Command:
     report = code_id(project, "genre", "News report")
     return SetArticleCodes(article_id, "Alice", {"genre": [report]})
 
 
-def _accept_new(project: Project, article_id: int) -> Command:
+def _accept_new(project: Project, article_id: int, code_id: CodeId) -> Command:
     CreatePassage(article_id, "Alice", 0, 7).apply(project)
     (passage,) = passages_of(project, article_id, "Alice")
     return AcceptVersion(passage.uid)
 
 
-def _accept_over(project: Project, article_id: int) -> Command:
-    accept = _accept_new(project, article_id)
+def _accept_over(project: Project, article_id: int, code_id: CodeId) -> Command:
+    accept = _accept_new(project, article_id, code_id)
     accept.apply(project)
     return accept
 
 
-def _write_consensus(project: Project, article_id: int) -> Command:
+def _write_consensus(project: Project, article_id: int, code_id: CodeId) -> Command:
     stance = code_id(project, "stance", "Negative")
     return WriteConsensus(article_id, 0, 7, {"stance": [stance]})
 
 
-def _edit_consensus(project: Project, article_id: int) -> Command:
+def _edit_consensus(project: Project, article_id: int, code_id: CodeId) -> Command:
     WriteConsensus(article_id, 0, 7, {}).apply(project)
     (passage,) = passages_of(project, article_id, None)
     return EditConsensus(passage.uid, memo="decided")
@@ -144,9 +125,12 @@ def _edit_consensus(project: Project, article_id: int) -> Command:
     ],
 )  # fmt: skip
 def test_a_command_and_its_undo_each_open_one_transaction(
-    seeded: Project, build: Callable[[Project, int], Command]
+    seeded: Project,
+    build: Callable[[Project, int, CodeId], Command],
+    code_id: CodeId,
+    transactions_begun: Counter,
 ) -> None:
-    command = build(seeded, list_articles(seeded)[0].id)
+    command = build(seeded, list_articles(seeded)[0].id, code_id)
     with transactions_begun(seeded) as begun:
         undo, _ = command.apply(seeded)
     assert len(begun) == 1
@@ -155,7 +139,7 @@ def test_a_command_and_its_undo_each_open_one_transaction(
     assert len(begun) == 1
 
 
-def test_new_article_codes_refused_leave_the_old_ones(seeded: Project) -> None:
+def test_new_article_codes_refused_leave_the_old_ones(seeded: Project, code_id: CodeId) -> None:
     """The old codes are deleted before the new are inserted: the refused insert takes the
     delete back with it."""
     article = list_articles(seeded)[0].id
@@ -168,7 +152,7 @@ def test_new_article_codes_refused_leave_the_old_ones(seeded: Project) -> None:
     assert article_codes(seeded, article, "Alice")["genre"] == [report]
 
 
-def test_a_recode_refused_leaves_span_memo_and_codes(seeded: Project) -> None:
+def test_a_recode_refused_leaves_span_memo_and_codes(seeded: Project, code_id: CodeId) -> None:
     """Span and memo are written with the codes: a refused code takes them back."""
     article = list_articles(seeded)[0].id
     negative = code_id(seeded, "stance", "Negative")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.services.articles import list_articles, read_article
-from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.commands import (
     CreatePassage,
     DeletePassage,
@@ -17,14 +18,10 @@ from stancecoder.services.commands import (
 from stancecoder.services.passages import passage_by_uid, passages_of
 from stancecoder.services.project import Project
 
-
-def code_id(project: Project, variable: str, label: str) -> int:
-    view = codebook_view(project)
-    variable_view = next(v for v in view.variables if v.name == variable)
-    return next(c.id for c in variable_view.codes if c.label == label)
+CodeId = Callable[[Project, str, str], int]
 
 
-def test_create_undo_redo_keeps_the_uid(seeded: Project) -> None:
+def test_create_undo_redo_keeps_the_uid(seeded: Project, code_id: CodeId) -> None:
     article = list_articles(seeded)[0]
     sanctions = code_id(seeded, "topic", "Sanctions")
     create = CreatePassage(article.id, "Alice", 0, 7, {"topic": [sanctions]}, memo="m")
@@ -40,7 +37,7 @@ def test_create_undo_redo_keeps_the_uid(seeded: Project) -> None:
     assert (again.uid, again.codes, again.memo) == (made.uid, made.codes, "m")
 
 
-def test_update_undo_restores_codes_span_and_memo(seeded: Project) -> None:
+def test_update_undo_restores_codes_span_and_memo(seeded: Project, code_id: CodeId) -> None:
     article = read_article(seeded, list_articles(seeded)[0].id)
     negative = code_id(seeded, "stance", "Negative")
     positive = code_id(seeded, "stance", "Positive")
@@ -71,7 +68,7 @@ def test_delete_undo_brings_the_passage_back(seeded: Project) -> None:
         DeletePassage(passage.uid).apply(seeded)
 
 
-def test_status_and_article_codes_undo(seeded: Project) -> None:
+def test_status_and_article_codes_undo(seeded: Project, code_id: CodeId) -> None:
     article = list_articles(seeded)[0]
     undo, _ = SetStatus(article.id, "Alice", "done").apply(seeded)
     assert list_articles(seeded, "Alice")[0].status == "done"

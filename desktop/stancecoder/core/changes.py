@@ -14,7 +14,8 @@ class Changes:
     articles: set[int] = field(default_factory=set)  # text metadata, status or passage counts
     passages: set[int] = field(default_factory=set)
     codebook: bool = False
-    versions: dict[str, int] = field(default_factory=dict)  # passage uid -> version now
+    # passage uid, or `assignment_key` of a coder's status and article codes -> version now
+    versions: dict[str, int] = field(default_factory=dict)
     reload: bool = False
 
     def merge(self, other: Changes) -> Changes:
@@ -25,3 +26,9 @@ class Changes:
             {**self.versions, **other.versions},
             self.reload or other.reload,
         )
+
+
+def assignment_key(article_id: int, coder: str) -> str:
+    """The key of a coder's status and article codes of an article in `Changes.versions`,
+    kept apart from passage uids (hex digits and dashes) by its colons."""
+    return f"assignment:{article_id}:{coder}"

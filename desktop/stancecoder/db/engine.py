@@ -73,10 +73,15 @@ def read_only_parameters(path: Path) -> dict[str, str]:
 
 
 def create_project_engine(
-    target: str | Path, *, foreign_keys: bool = True, read_only: bool = False
+    target: str | Path,
+    *,
+    foreign_keys: bool = True,
+    read_only: bool = False,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> Engine:
     """An engine for a project; `foreign_keys=False` only for migrations (see db/migrate.py);
-    `read_only` opens a project file so that neither it nor its folder is written."""
+    `read_only` opens a project file so that neither it nor its folder is written;
+    `busy_timeout_ms` is how long SQLite waits for another connection's lock."""
     if is_server_url(target):
         try:
             return create_engine(engine_url(target), pool_pre_ping=True)
@@ -91,16 +96,16 @@ def create_project_engine(
         engine = create_engine(URL.create("sqlite", database=database, query={"uri": "true"}))
     else:
         engine = create_engine(engine_url(target))
-    _configure_sqlite(engine, foreign_keys=foreign_keys, wal=not read_only)
+    _configure_sqlite(engine, foreign_keys=foreign_keys, wal=not read_only, busy=busy_timeout_ms)
     return engine
 
 
-def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool) -> None:
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool, busy: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {busy}")
         if wal:
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")

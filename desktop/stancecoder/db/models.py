@@ -240,3 +240,23 @@ class RoundCoder(Base):
     coder_id: Mapped[int] = mapped_column(
         ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True
     )
+
+
+class ChangeLog(Base):
+    """One row per committed transaction that wrote anything, written in it by the db layer
+    (`stancecoder.db.change_log`), so an open window learns what another process changed.
+
+    `articles` and `passages` are JSON lists of the ids touched; `codebook` says the codebook,
+    the settings or the coders changed; `everything` marks work too broad to name (a sample
+    drawn, codings moved between codes, thousands of articles). AUTOINCREMENT on SQLite: an id
+    is never given twice, even after pruning removed the newest row, so a reader's "after id
+    X" stays true."""
+
+    __tablename__ = "change_log"
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
+    articles: Mapped[str] = mapped_column(Text, default="[]")
+    passages: Mapped[str] = mapped_column(Text, default="[]")
+    codebook: Mapped[bool] = mapped_column(Boolean, default=False)
+    everything: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -18,10 +18,17 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from stancecoder.core.errors import ProjectBusyError, ProjectError, ValidationError
 from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
-from stancecoder.db.engine import create_project_engine, display_name, is_server_url
+from stancecoder.db.change_log import record_changes
+from stancecoder.db.engine import (
+    create_project_engine,
+    display_name,
+    is_server_url,
+)
 from stancecoder.db.errors import database_reason, is_read_only_refusal
 from stancecoder.db.limits import check_lengths_on_flush
 from stancecoder.db.models import Setting
+
+GLANCE_WAIT_MS = 50  # how long a look waits for a lock on SQLite
 
 
 class Store:
@@ -38,11 +45,33 @@ class Store:
             self.read_only = server_write_refusal(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         check_lengths_on_flush(self._sessions)
+        self.own_changes: set[int] = set()
+        """The change log rows this process committed, not to be announced back to it."""
+        record_changes(self._sessions, self.own_changes.add)
+        self._glance_engine: Engine | None = None  # made by the first `glance`
+        self._glances = sessionmaker()
+
+    def transaction(self) -> AbstractContextManager[Session]:
+        """Commit on success; roll back everything on any error."""
+        return self._unit(self._sessions)
+
+    def glance(self) -> AbstractContextManager[Session]:
+        """A read that gives up at once on a locked SQLite file instead of waiting up to the
+        busy timeout: for a look taken every few seconds on the event loop, where waiting
+        would freeze the window. It has a connection of its own with a short busy timeout
+        (its opening pragmas must not wait either); a server's reads never wait for writers."""
+        if self.engine.dialect.name != "sqlite":
+            return self.transaction()
+        if self._glance_engine is None:
+            self._glance_engine = create_project_engine(
+                self.target, read_only=self.read_only is not None, busy_timeout_ms=GLANCE_WAIT_MS
+            )
+            self._glances = sessionmaker(self._glance_engine)
+        return self._unit(self._glances)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """Commit on success; roll back everything on any error."""
-        session = self._sessions()
+    def _unit(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
+        session = sessions()
         try:
             with session.begin():
                 yield session
@@ -67,6 +96,8 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._glance_engine is not None:
+            self._glance_engine.dispose()
 
 
 # SQLite's failures that come from the file's surroundings, not from the change itself.

@@ -1,16 +1,34 @@
-"""A coder's article-level codes, for the article form."""
+"""A coder's article-level codes and status, for the article form."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stancecoder.db.models import ArticleCode, Coder, Variable
+from stancecoder.services.codings import read_assignment
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
+
+
+@dataclass(frozen=True)
+class ArticleCoding:
+    """Where a coder stands with an article and the codes they gave it as a whole, with the
+    version both were read at: the one a command changing either carries back (0 while the
+    coder has no assignment of the article)."""
+
+    status: str
+    codes: dict[str, list[int]]
+    version: int
+
+
+def read_article_coding(session: Session, article_id: int, coder: str) -> ArticleCoding:
+    status, version = read_assignment(session, article_id, coder)
+    return ArticleCoding(status, read_article_codes(session, article_id, coder), version)
 
 
 def article_codes(project: Project, article_id: int, coder: str) -> dict[str, list[int]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
@@ -68,45 +69,55 @@ def list_articles(
 
     Runs on the session's connection without ORM row processing: at 10,000 articles that
     halves the time of every list refresh and search."""
-    query = query or ArticleQuery()
     with project.transaction() as session:
-        connection = session.connection()
-        coder_id = session.scalar(select(Coder.id).where(Coder.name == coder)) if coder else None
-        passages = select(Passage.article_id, func.count()).group_by(Passage.article_id)
-        status = select(Assignment.article_id, Assignment.status)
-        if coder is not None:
-            passages = passages.where(Passage.coder_id == coder_id)
-            status = status.where(Assignment.coder_id == coder_id)
-        if only is not None:
-            passages = passages.where(Passage.article_id.in_(only))
-            status = status.where(Assignment.article_id.in_(only))
-        counts = dict(connection.execute(passages).all())
-        statuses = dict(connection.execute(status).all()) if coder is not None else {}
-        opening = func.substr(Article.text, 1, OPENING_LENGTH + 1)  # one more: cut or not
-        articles = select(
-            Article.id, Article.title, Article.source, Article.published, opening
-        ).order_by(Article.id)
-        if only is not None:
-            articles = articles.where(Article.id.in_(only))
-        if query.source:
-            articles = articles.where(Article.source == query.source)
-        if query.assigned and coder is not None:
-            mine = select(Assignment.article_id).where(Assignment.coder_id == coder_id)
-            articles = articles.where(Article.id.in_(mine))
-        found = [
-            ArticleRow(
-                id=article_id,
-                title=title or _opening_words(text),
-                source=source,
-                published=published,
-                status=statuses.get(article_id, Status.TODO),
-                passages=counts.get(article_id, 0),
-            )
-            for article_id, title, source, published, text in connection.execute(articles)
-        ]
-        if query.status:
-            found = [row for row in found if row.status == query.status]
-        return found
+        return article_rows(session, coder, query, only)
+
+
+def article_rows(
+    session: Session,
+    coder: str | None = None,
+    query: ArticleQuery | None = None,
+    only: Collection[int] | None = None,
+) -> list[ArticleRow]:
+    """`list_articles` inside an open transaction, for a refresh that reads more with it."""
+    query = query or ArticleQuery()
+    connection = session.connection()
+    coder_id = session.scalar(select(Coder.id).where(Coder.name == coder)) if coder else None
+    passages = select(Passage.article_id, func.count()).group_by(Passage.article_id)
+    status = select(Assignment.article_id, Assignment.status)
+    if coder is not None:
+        passages = passages.where(Passage.coder_id == coder_id)
+        status = status.where(Assignment.coder_id == coder_id)
+    if only is not None:
+        passages = passages.where(Passage.article_id.in_(only))
+        status = status.where(Assignment.article_id.in_(only))
+    counts = dict(connection.execute(passages).all())
+    statuses = dict(connection.execute(status).all()) if coder is not None else {}
+    opening = func.substr(Article.text, 1, OPENING_LENGTH + 1)  # one more: cut or not
+    articles = select(
+        Article.id, Article.title, Article.source, Article.published, opening
+    ).order_by(Article.id)
+    if only is not None:
+        articles = articles.where(Article.id.in_(only))
+    if query.source:
+        articles = articles.where(Article.source == query.source)
+    if query.assigned and coder is not None:
+        mine = select(Assignment.article_id).where(Assignment.coder_id == coder_id)
+        articles = articles.where(Article.id.in_(mine))
+    found = [
+        ArticleRow(
+            id=article_id,
+            title=title or _opening_words(text),
+            source=source,
+            published=published,
+            status=statuses.get(article_id, Status.TODO),
+            passages=counts.get(article_id, 0),
+        )
+        for article_id, title, source, published, text in connection.execute(articles)
+    ]
+    if query.status:
+        found = [row for row in found if row.status == query.status]
+    return found
 
 
 def matching_articles(project: Project, words: str) -> set[int]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import delete, exists, func, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from stancecoder.core.codebook import CodebookSpec, codebook_text, load_codebook
 from stancecoder.core.errors import ValidationError
-from stancecoder.db.models import ArticleCode, Code, PassageCode, Variable
+from stancecoder.db.models import ArticleCode, Assignment, Code, PassageCode, Variable
 from stancecoder.io.atomic_files import atomic_output
 from stancecoder.io.sheets import blamed_on
 from stancecoder.services.codebook_rows import (
@@ -76,22 +76,44 @@ def delete_code(
 ) -> int:
     """Delete a code; codings that use it move to `merge_into`. Returns codings moved."""
     with project.transaction() as session:
-        code = find_code(session, variable_name, label)
-        if session.scalar(select(func.count()).where(Code.parent_id == code.id)):
-            raise ValidationError(f"{label!r} has sub-codes; move or delete them first")
-        used = code_usage(session, [code.id])
-        if used and merge_into is None:
-            raise ValidationError(
-                f"{label!r} is used by {used} coding(s); merge it into another code first"
-            )
-        if merge_into is not None:
-            target = find_code(session, variable_name, merge_into)
-            if target.id == code.id:
-                raise ValidationError("a code cannot be merged into itself")
-            _merge(session, PassageCode, ["passage_id"], code.id, target.id)
-            _merge(session, ArticleCode, ["article_id", "coder_id"], code.id, target.id)
-        session.delete(code)
-        return used
+        return remove_code(session, variable_name, label, merge_into)
+
+
+def remove_code(
+    session: Session, variable_name: str, label: str, merge_into: str | None = None
+) -> int:
+    """`delete_code` inside an open transaction, for a use case that looks the code up first."""
+    code = find_code(session, variable_name, label)
+    if session.scalar(select(func.count()).where(Code.parent_id == code.id)):
+        raise ValidationError(f"{label!r} has sub-codes; move or delete them first")
+    used = code_usage(session, [code.id])
+    if used and merge_into is None:
+        raise ValidationError(
+            f"{label!r} is used by {used} coding(s); merge it into another code first"
+        )
+    if merge_into is not None:
+        target = find_code(session, variable_name, merge_into)
+        if target.id == code.id:
+            raise ValidationError("a code cannot be merged into itself")
+        _merge(session, PassageCode, ["passage_id"], code.id, target.id)
+        _step_holders(session, code.id)
+        _merge(session, ArticleCode, ["article_id", "coder_id"], code.id, target.id)
+    session.delete(code)
+    return used
+
+
+def _step_holders(session: Session, code_id: int) -> None:
+    """The article codes a merge rewrites are a new version of their coder's status and
+    codes, as any writing of them is: a coder's change made on the old codes is refused."""
+    holders = select(ArticleCode.article_id, ArticleCode.coder_id).where(
+        ArticleCode.code_id == code_id
+    )
+    session.execute(
+        update(Assignment)
+        .where(tuple_(Assignment.article_id, Assignment.coder_id).in_(holders))
+        .values(version=Assignment.version + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _merge(

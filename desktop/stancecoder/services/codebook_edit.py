@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from stancecoder.core.codebook import CodebookSpec, codebook_to_dict, parse_codebook
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import ArticleCode, Code, PassageCode
-from stancecoder.services.codebook import delete_code
+from stancecoder.services.codebook import remove_code
 from stancecoder.services.codebook_rows import CodebookChanges, apply_codebook, read_codebook
 
 if TYPE_CHECKING:
@@ -76,8 +76,7 @@ def merge_code(project: Project, uid: str, into_uid: str) -> int:
             raise ValidationError(
                 f"{source.label!r} can only be merged into a code of {source.variable.name}"
             )
-        variable, label, into = source.variable.name, source.label, target.label
-    return delete_code(project, variable, label, merge_into=into)
+        return remove_code(session, source.variable.name, source.label, target.label)
 
 
 def _code(session: Session, uid: str) -> Code:

@@ -7,6 +7,11 @@ functions beside them are that core in one transaction, for the command line and
 tests. Every core validates first (offsets inside the text, quote equal to the slice,
 codes belonging to their variable, one code per single-valued variable), so a refused
 action writes nothing.
+
+A passage carries a version, and so does each coder's assignment of an article, which
+covers their status and article-level codes: a write given the version the coder saw is
+refused when it is no longer the one stored, and the write itself only lands on the
+version it read, so a change committed in between is refused rather than overwritten.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
@@ -32,6 +38,8 @@ from stancecoder.db.models import (
 from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeInput, CodeLookup
 from stancecoder.services.coders import require_coder
+
+STATUS_AND_CODES = "this article's status or codes"
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -182,13 +190,18 @@ def set_article_codes(project: Project, article_id: int, coder: str, codes: Code
         write_article_codes(session, article_id, coder, codes)
 
 
-def write_article_codes(session: Session, article_id: int, coder: str, codes: CodeInput) -> None:
-    """`set_article_codes` inside an open transaction."""
+def write_article_codes(
+    session: Session, article_id: int, coder: str, codes: CodeInput, version: int | None = None
+) -> int:
+    """`set_article_codes` inside an open transaction; `version` is the assignment's the
+    coder saw (0: none yet; None: whatever is stored). Returns the version now stored."""
     article = get_article(session, article_id)
     coder_row = require_coder(session, coder)
     lookup = CodeLookup(session)
     resolved = lookup.resolve(codes, "article")
     touched = [lookup.variable(name).id for name in codes]
+    # the version step first: it holds the row, so a writer in between is refused here
+    assignment = step_article_codes(session, article.id, coder_row.id, version)
     session.execute(
         delete(ArticleCode).where(
             ArticleCode.article_id == article.id,
@@ -196,7 +209,7 @@ def write_article_codes(session: Session, article_id: int, coder: str, codes: Co
             ArticleCode.variable_id.in_(touched),
         )
     )
-    version = get_setting(session, "codebook_version")
+    codebook_version = get_setting(session, "codebook_version")
     for variable, code in resolved:
         session.add(
             ArticleCode(
@@ -204,11 +217,25 @@ def write_article_codes(session: Session, article_id: int, coder: str, codes: Co
                 coder_id=coder_row.id,
                 variable_id=variable.id,
                 code_id=code.id,
-                codebook_version=version,
+                codebook_version=codebook_version,
             )
         )
-    _mark_started(session, article.id, coder_row.id)
     session.flush()
+    return assignment.version
+
+
+def step_article_codes(
+    session: Session, article_id: int, coder_id: int, version: int | None = None
+) -> Assignment:
+    """A new version of the coder's status and article codes, for article codes about to
+    be written (here or by an import of codings), which also begin the article as coding
+    a passage does; `version` as for `write_article_codes`."""
+    assignment = _assignment(session, article_id, coder_id, version)
+    if assignment.status == Status.TODO:
+        assignment.status = Status.DOING
+    assignment.updated_at = utc_now()
+    _write_assignment(session)
+    return assignment
 
 
 def set_status(project: Project, article_id: int, coder: str, status: str) -> None:
@@ -218,27 +245,69 @@ def set_status(project: Project, article_id: int, coder: str, status: str) -> No
 
 def read_status(session: Session, article_id: int, coder: str) -> str:
     """This coder's status for the article; 'todo' while they have no assignment."""
-    status = session.scalar(
-        select(Assignment.status)
+    return read_assignment(session, article_id, coder)[0]
+
+
+def read_assignment(session: Session, article_id: int, coder: str) -> tuple[str, int]:
+    """This coder's status for the article and its version; ('todo', 0) while they have
+    no assignment."""
+    row = session.execute(
+        select(Assignment.status, Assignment.version)
         .join(Coder, Coder.id == Assignment.coder_id)
         .where(Assignment.article_id == article_id, Coder.name == coder)
-    )
-    return status or Status.TODO
+    ).first()
+    return (row.status, row.version) if row is not None else (Status.TODO, 0)
 
 
-def write_status(session: Session, article_id: int, coder: str, status: str) -> None:
-    """`set_status` inside an open transaction."""
+def assignment_version(session: Session, article_id: int, coder_id: int) -> int:
+    """The version of a coder's status and article codes of an article; 0 while none."""
+    assignment = session.get(Assignment, (article_id, coder_id))
+    return assignment.version if assignment is not None else 0
+
+
+def write_status(
+    session: Session, article_id: int, coder: str, status: str, version: int | None = None
+) -> int:
+    """`set_status` inside an open transaction; `version` as for `write_article_codes`.
+    Returns the version now stored."""
     if status not in tuple(Status):
         raise ValidationError(f"unknown status {status!r} (choose {', '.join(Status)})")
     article = get_article(session, article_id)
     coder_row = require_coder(session, coder)
-    assignment = session.get(Assignment, (article.id, coder_row.id))
-    if assignment is None:
-        assignment = Assignment(article_id=article.id, coder_id=coder_row.id)
-        session.add(assignment)
+    assignment = _assignment(session, article.id, coder_row.id, version)
     assignment.status = status
     assignment.updated_at = utc_now()
-    session.flush()
+    _write_assignment(session)
+    return assignment.version
+
+
+def stale(what: str) -> ValidationError:
+    """The refusal of a change made on what the user saw before someone else changed it."""
+    return ValidationError(f"someone else changed {what} in the meantime; refresh and try again")
+
+
+def _assignment(
+    session: Session, article_id: int, coder_id: int, version: int | None
+) -> Assignment:
+    """The coder's assignment of the article to write to, made if they have none; refused
+    when `version` (what the coder saw, 0 for none) is not the one stored."""
+    assignment = session.get(Assignment, (article_id, coder_id))
+    stored = assignment.version if assignment is not None else 0
+    if version is not None and version != stored:
+        raise stale(STATUS_AND_CODES)
+    if assignment is None:
+        assignment = Assignment(article_id=article_id, coder_id=coder_id, status=Status.TODO)
+        session.add(assignment)
+    return assignment
+
+
+def _write_assignment(session: Session) -> None:
+    """Flush the change of an assignment from `_assignment`, alone: its version step, or
+    its first row, which another session may have made since this one looked."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise stale(STATUS_AND_CODES) from exc
 
 
 def _mark_started(session: Session, article_id: int, coder_id: int) -> None:
@@ -256,9 +325,7 @@ def _passage(session: Session, passage_id: int, version: int) -> Passage:
     if passage is None:
         raise ValidationError(f"passage {passage_id} no longer exists (deleted elsewhere?)")
     if passage.version != version:
-        raise ValidationError(
-            "someone else changed this passage in the meantime; refresh and try again"
-        )
+        raise stale("this passage")
     return passage
 
 

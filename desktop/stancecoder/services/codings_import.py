@@ -20,7 +20,7 @@ from stancecoder.db.models import Article, ArticleCode
 from stancecoder.io.tables import missing_columns, read_table
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coders import ensure_coder, find_coder
-from stancecoder.services.codings import write_passage
+from stancecoder.services.codings import step_article_codes, write_passage
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -104,7 +104,10 @@ def _import_row(
         raise ValidationError("passage codes given but no quote or start/end")
     coder = find_coder(session, coder_name)
     assert coder is not None
-    for variable, code in lookup.resolve(article_codes, "article"):
+    resolved = lookup.resolve(article_codes, "article")
+    if resolved:
+        step_article_codes(session, article.id, coder.id)
+    for variable, code in resolved:
         session.merge(
             ArticleCode(
                 article_id=article.id, coder_id=coder.id, variable_id=variable.id, code_id=code.id

@@ -5,7 +5,9 @@ that undoes it, with what changed. What the inverse needs is read in that same
 transaction, through the session-level functions of the services, so the inverse restores
 exactly what the change replaced, and a command that fails midway leaves nothing behind.
 The window keeps these pairs on its undo stack; no command holds on to database rows,
-only to uids and values, so undo works across refreshes. Passages are named by uid
+only to uids, versions and values, so undo works across refreshes. A command that changes
+something versioned (a passage; a coder's status and article codes of an article) carries
+the version the user saw, and its inverse the version it left. Passages are named by uid
 because an undone delete brings a passage back under a new id but its old uid.
 """
 
@@ -18,11 +20,12 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stancecoder.core.changes import Changes
+from stancecoder.core.changes import Changes, assignment_key
 from stancecoder.db.models import Code, Variable
 from stancecoder.services.article_codes import read_article_codes
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.codings import (
+    assignment_version,
     erase_passage,
     get_article,
     read_status,
@@ -67,9 +70,10 @@ class CreatePassage:
         )  # fmt: skip
         self.uid = passage.uid
         version = passage.version
-        changes = Changes(
-            articles={self.article_id}, passages={passage.id}, versions={passage.uid: version}
-        )
+        # coding an article may begin it, a new version of the coder's status
+        started = assignment_version(session, self.article_id, passage.coder_id)
+        versions = {passage.uid: version, assignment_key(self.article_id, self.coder): started}
+        changes = Changes(articles={self.article_id}, passages={passage.id}, versions=versions)
         return DeletePassage(passage.uid, version, text=self.text), changes
 
 
@@ -137,33 +141,56 @@ class UpdatePassage:
 
 @dataclass
 class SetStatus:
+    """`version` is that of the coder's status and article codes they saw (0: none yet;
+    None: whatever is stored): a change made since then is refused, as for a passage."""
+
     article_id: int
     coder: str
     status: str
+    version: int | None = None
     text: str = "Change status"
+
+    @property
+    def version_key(self) -> str:
+        return assignment_key(self.article_id, self.coder)
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
         with project.transaction() as session:
-            old = read_status(session, self.article_id, self.coder)
-            write_status(session, self.article_id, self.coder, self.status)
-        inverse = SetStatus(self.article_id, self.coder, old, self.text)
-        return inverse, Changes(articles={self.article_id})
+            return self.apply_in(session)
+
+    def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        old = read_status(session, self.article_id, self.coder)
+        version = write_status(session, self.article_id, self.coder, self.status, self.version)
+        inverse = SetStatus(self.article_id, self.coder, old, version, self.text)
+        return inverse, Changes(articles={self.article_id}, versions={self.version_key: version})
 
 
 @dataclass
 class SetArticleCodes:
+    """`version` as for `SetStatus`: status and article codes share one."""
+
     article_id: int
     coder: str
     codes: Codes
+    version: int | None = None
     text: str = "Code article"
+
+    @property
+    def version_key(self) -> str:
+        return assignment_key(self.article_id, self.coder)
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
         with project.transaction() as session:
-            current = read_article_codes(session, self.article_id, self.coder)
-            old = {name: current.get(name, []) for name in self.codes}
-            write_article_codes(session, self.article_id, self.coder, self.codes)
-        inverse = SetArticleCodes(self.article_id, self.coder, old, self.text)
-        return inverse, Changes(articles={self.article_id})
+            return self.apply_in(session)
+
+    def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        current = read_article_codes(session, self.article_id, self.coder)
+        old = {name: current.get(name, []) for name in self.codes}
+        version = write_article_codes(
+            session, self.article_id, self.coder, self.codes, self.version
+        )
+        inverse = SetArticleCodes(self.article_id, self.coder, old, version, self.text)
+        return inverse, Changes(articles={self.article_id}, versions={self.version_key: version})
 
 
 def _variable_codes(session: Session, code_ids: Sequence[int]) -> dict[str, list[int]]:

@@ -94,14 +94,19 @@ def set_blind_mode(project: Project, on: bool) -> None:
 
 def coded_today(project: Project, coder: str) -> int:
     """Passages this coder made since local midnight: the status bar's daily count."""
-    midnight = datetime.combine(datetime.now().date(), time()).astimezone().astimezone(UTC)
     with project.transaction() as session:
-        return (
-            session.scalar(
-                select(func.count())
-                .select_from(Passage)
-                .join(Coder, Coder.id == Passage.coder_id)
-                .where(Coder.name == coder, Passage.created_at >= midnight)
-            )
-            or 0
+        return count_coded_today(session, coder)
+
+
+def count_coded_today(session: Session, coder: str) -> int:
+    """`coded_today` inside an open transaction, for a refresh that reads more with it."""
+    midnight = datetime.combine(datetime.now().date(), time()).astimezone().astimezone(UTC)
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Passage)
+            .join(Coder, Coder.id == Passage.coder_id)
+            .where(Coder.name == coder, Passage.created_at >= midnight)
         )
+        or 0
+    )

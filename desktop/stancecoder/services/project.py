@@ -11,8 +11,9 @@ from types import TracebackType
 from sqlalchemy.orm import Session
 
 from stancecoder.core.codebook import CodebookSpec, load_codebook
-from stancecoder.core.errors import ProjectError
+from stancecoder.core.errors import ProjectBusyError, ProjectError
 from stancecoder.db.access import read_only_message
+from stancecoder.db.change_log import prune
 from stancecoder.db.engine import PROJECT_SUFFIX, is_server_url
 from stancecoder.db.migrate import prepare_schema
 from stancecoder.db.store import Store, get_setting, set_setting
@@ -105,7 +106,20 @@ def create_project(
 def open_project(target: str | Path) -> Project:
     target = normalise_target(target)
     backup = prepare_schema(target, create=False)
-    return Project(Store(target), backup)
+    project = Project(Store(target), backup)
+    _prune_change_log(project)
+    return project
+
+
+def _prune_change_log(project: Project) -> None:
+    """Old rows of the change log go at open; a project busy just now keeps them till next
+    time, since they cost nothing but a little space."""
+    if project.read_only is None:
+        try:
+            with project.transaction() as session:
+                prune(session)
+        except ProjectBusyError:
+            pass
 
 
 def _default_name(target: str | Path) -> str:

@@ -189,19 +189,24 @@ def round_articles(project: Project, name: str) -> list[int]:
 def progress(project: Project, coder: str | None = None) -> list[CoderProgress]:
     """Assignments per coder by status: every coder's for the lead, or one coder's own."""
     with project.transaction() as session:
-        if coder is not None:
-            persons = [require_coder(session, coder)]
-        else:  # the consensus layer is given no articles: it is no one's progress
-            persons = people(session, session.scalars(select(Coder).order_by(Coder.name)))
-        query = select(Assignment.coder_id, Assignment.status, func.count())
-        if coder is not None:  # the status bar asks after every status change: keep it small
-            query = query.where(Assignment.coder_id == persons[0].id)
-        grouped = session.execute(query.group_by(Assignment.coder_id, Assignment.status))
-        counts = {(coder_id, status): number for coder_id, status, number in grouped}
-        return [
-            _progress_row(person.name, {s: counts.get((person.id, s), 0) for s in Status})
-            for person in persons
-        ]
+        return read_progress(session, coder)
+
+
+def read_progress(session: Session, coder: str | None = None) -> list[CoderProgress]:
+    """`progress` inside an open transaction, for a refresh that reads more with it."""
+    if coder is not None:
+        persons = [require_coder(session, coder)]
+    else:  # the consensus layer is given no articles: it is no one's progress
+        persons = people(session, session.scalars(select(Coder).order_by(Coder.name)))
+    query = select(Assignment.coder_id, Assignment.status, func.count())
+    if coder is not None:  # the status bar asks after every status change: keep it small
+        query = query.where(Assignment.coder_id == persons[0].id)
+    grouped = session.execute(query.group_by(Assignment.coder_id, Assignment.status))
+    counts = {(coder_id, status): number for coder_id, status, number in grouped}
+    return [
+        _progress_row(person.name, {s: counts.get((person.id, s), 0) for s in Status})
+        for person in persons
+    ]
 
 
 def round_progress(project: Project) -> dict[str, list[CoderProgress]]:

@@ -8,9 +8,10 @@ full disk) kept from being undone stays where it was, and the next Ctrl+Z tries 
 A step the project refuses for good (someone else changed the passage) leaves the stack
 instead of lying about the state of the project.
 
-Every undo or redo changes a passage's version, so an entry deeper in the stack would
-carry a stale version. The runner remembers the last version it produced for each passage
-and hands that to the inverse: only a change made elsewhere makes an undo stale.
+Every undo or redo changes a passage's version (or a coder's status and article codes'),
+so an entry deeper in the stack would carry a stale version. The runner remembers the last
+version it produced for each and hands that to the inverse: only a change made elsewhere
+makes an undo stale.
 
 What each step changed is published on the project's bus, whichever window ran it, so
 every open view refreshes from it.
@@ -65,7 +66,7 @@ class _Entry(QUndoCommand):
 class UndoRunner:
     def __init__(self, project: Project, complain: Complain) -> None:
         self.project = project
-        self._versions: dict[str, int] = {}  # passage uid -> the version this runner left
+        self._versions: dict[str, int] = {}  # `Changes.versions` key -> the version left
         self.stack = QUndoStack()
         self.stack.setUndoLimit(500)
         self._bus = bus_of(project)
@@ -120,9 +121,9 @@ class UndoRunner:
     def apply(self, entry: _Entry, backward: bool) -> _Outcome:
         """Apply one side of `entry`, keep its inverse for the way back, and tell why not."""
         command = entry.backward if backward else entry.forward
-        uid = getattr(command, "uid", None)
-        if uid in self._versions and hasattr(command, "version"):
-            command.version = self._versions[uid]
+        key = getattr(command, "version_key", None) or getattr(command, "uid", None)
+        if key in self._versions and hasattr(command, "version"):
+            command.version = self._versions[key]
         what = f"{'Undo' if backward else 'Redo'} “{entry.text()}”"
         try:
             inverse, changes = command.apply(self.project)

@@ -151,11 +151,18 @@ class ArticlePanel(QWidget):
         """Reload after an action; rows it touched update in place (see module doc)."""
         if self._project is None or (changes is not None and not changes.articles):
             return
-        if changes is None or not all(self.model.has(i) for i in changes.articles):
-            self._fill_sources(self._project)  # an import or another window: new sources too
-            self._reload()
+        if changes is not None and self.in_place(changes):
+            self.update_rows(list_articles(self._project, self._coder, only=changes.articles))
             return
-        fresh = list_articles(self._project, self._coder, only=changes.articles)
+        self._fill_sources(self._project)  # an import or another window: new sources too
+        self._reload()
+
+    def in_place(self, changes: Changes) -> bool:
+        """Whether the rows `changes` touched are all shown, to be updated where they are."""
+        return bool(changes.articles) and all(self.model.has(i) for i in changes.articles)
+
+    def update_rows(self, fresh: list[ArticleRow]) -> None:
+        """Put the rows an action touched, read again, where they are."""
         by_id = {row.id: row for row in fresh}
         self._rows = [by_id.get(row.id, row) for row in self._rows]
         self.model.update_rows(fresh)

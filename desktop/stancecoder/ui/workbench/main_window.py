@@ -2,7 +2,8 @@
 
 Widgets never touch the database: every action goes through a service command on the
 undo stack, and the window refreshes what the `Changes` on the project's bus name, whoever
-made them (this window, a dialog of the lead's, an import, F5).
+made them (this window, a dialog of the lead's, an import, F5, another process: see
+`ui/common/changes_watch.py`).
 """
 
 from __future__ import annotations
@@ -17,19 +18,21 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 from stancecoder.core.changes import Changes
 from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.passage_view import PassageView
-from stancecoder.services.article_codes import article_codes
+from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import ArticleView, read_article
 from stancecoder.services.codebook_view import codebook_view
+from stancecoder.services.coding_view import CodingView, coding_view
 from stancecoder.services.commands import (
     CreatePassage,
     DeletePassage,
     SetArticleCodes,
     UpdatePassage,
 )
-from stancecoder.services.passages import coded_today, passages_of
+from stancecoder.services.passages import coded_today
 from stancecoder.services.project import Project
 from stancecoder.services.samples import CoderProgress, progress
 from stancecoder.ui.common.changes_bus import bus_of
+from stancecoder.ui.common.changes_watch import ChangesWatcher
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.undo import UndoRunner
@@ -57,12 +60,15 @@ class MainWindow(QMainWindow):
         launcher: ProjectOpener | None = None,
     ) -> None:
         super().__init__()
+        # first, so that what others commit while the window reads the project is seen
+        self.watcher = ChangesWatcher(project, self)
         self.project, self.coder, self.role = project, coder, role
         self.launcher = launcher  # opens other projects (File menu); None in tests
         self.settings = settings or AppSettings()
         self.codebook: CodebookView = codebook_view(project)
         self.article: ArticleView | None = None
         self.passages: list[PassageView] = []
+        self.coding: ArticleCoding | None = None  # the coder's status and article codes
         self.current: PassageView | None = None
         # through a lambda, so that replacing `complain` (tests collect messages) reaches it
         self.undo = UndoRunner(project, lambda text: self.complain(text))
@@ -80,6 +86,7 @@ class MainWindow(QMainWindow):
         self._show_reader_hint()
         self.update_status()
         self.bus.changed.connect(self.apply_changes)
+        self.watcher.trouble.connect(self.statusBar().showMessage)
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -144,6 +151,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.actions.close_views()
+        self.watcher.stop()
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/splitter-main", self.splitter.saveState())
         self.settings.set_value("window/splitter-side", self.side_splitter.saveState())
@@ -161,19 +169,18 @@ class MainWindow(QMainWindow):
         self.header.setText(
             f"<h2 style='margin:0'>{title}</h2><p style='color:gray'>{escape(facts)}</p>"
         )
-        self.passages = passages_of(self.project, article_id, self.coder)
+        shown = coding_view(self.project, self.coder, article_id=article_id)
+        self.passages = shown.passages or []
         self.reader.show_article(self.article.text, self.passages, self._colours())
         self.passage_list.set_passages(self.passages, self.codebook)
-        self.article_form.load(self._article_codes())
+        self._show_coding(shown.coding)
         self.panel.load(None, None)
         self.panel.set_enabled_for(False)
         self.update_status()
         self.actions.update_enabled()
 
-    def reload_passages(self) -> None:
-        if self.article is None:
-            return
-        self.passages = passages_of(self.project, self.article.id, self.coder)
+    def _show_passages(self, passages: list[PassageView]) -> None:
+        self.passages = passages
         if self.current is not None:
             self.current = next((p for p in self.passages if p.uid == self.current.uid), None)
         self.reader.set_passages(self.passages, self._colours())
@@ -182,37 +189,60 @@ class MainWindow(QMainWindow):
         if self.current is not None:
             self.passage_list.select_passage(self.current.id)
 
+    def _show_coding(self, coding: ArticleCoding | None) -> None:
+        self.coding = coding
+        if coding is not None:
+            self.article_form.load(coding.codes)
+            self.article_form.set_status(coding.status)
+
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh what `changes` name; a `reload` also reads every row and the counts,
-        since other windows and coders may have imported, coded and marked articles."""
+        """Refresh what `changes` name, all read in one transaction (`coding_view`); a
+        `reload` also reads every row and the counts, since other windows and coders may
+        have imported, coded and marked articles."""
         if changes.codebook or changes.reload:
             self.codebook = codebook_view(self.project)
             self.panel.set_codebook(self.codebook)
             self.article_form.set_codebook(self.codebook)
             self.actions.bind_code_shortcuts()
         whole = changes.codebook or changes.reload
-        if self.article is not None and (self.article.id in changes.articles or whole):
-            self.reload_passages()
-            self.article_form.load(self._article_codes())
-        self.articles.refresh(None if changes.reload else changes)
-        self._show_reader_hint()
-        self.update_status(
+        listed = None if changes.reload else changes
+        in_place = listed is not None and self.articles.in_place(listed)
+        article = self.article.id if self.article is not None else None
+        shown = article is not None and (article in changes.articles or whole)
+        fresh = coding_view(
+            self.project,
+            self.coder,
+            article_id=article if shown else None,
+            rows=changes.articles if in_place else (),
             recount=bool(changes.passages) or changes.reload,
             statuses=bool(changes.articles) or changes.reload,
         )
+        if fresh.passages is not None:
+            self._show_passages(fresh.passages)
+            self._show_coding(fresh.coding)
+        if in_place:
+            self.articles.update_rows(fresh.rows)
+        else:
+            self.articles.refresh(listed)
+        self._show_reader_hint()
+        self.update_status(fresh)
         self.actions.update_enabled()
 
     def refresh(self) -> None:
         """See what other windows and coders did (F5), in every view of this project."""
         self.bus.publish(Changes(reload=True))
 
-    def update_status(self, recount: bool = False, statuses: bool = False) -> None:
-        """Article position always; today's count only when codings changed (`recount`),
-        the assigned articles done only when an article's status may have (`statuses`),
-        so switching articles costs no query."""
-        if recount or self._coded_today is None:
+    def update_status(self, fresh: CodingView | None = None) -> None:
+        """Article position always; today's count and the assigned articles done as `fresh`
+        read them after a change (or once, at the start), so switching articles costs no
+        query."""
+        if fresh is not None and fresh.coded_today is not None:
+            self._coded_today = fresh.coded_today
+        if fresh is not None and fresh.assigned is not None:
+            self._assigned = fresh.assigned
+        if self._coded_today is None:
             self._coded_today = coded_today(self.project, self.coder)
-        if statuses or self._assigned is None:
+        if self._assigned is None:
             self._assigned = progress(self.project, self.coder)[0]
         n, total = self.articles.position()
         mine = self._assigned
@@ -325,11 +355,8 @@ class MainWindow(QMainWindow):
             self.panel.load(None, None)
 
     def set_article_codes(self, codes: dict[str, list[int]]) -> None:
-        if self.article is not None:
-            self.undo.run(SetArticleCodes(self.article.id, self.coder, codes))
-
-    def _article_codes(self) -> dict[str, list[int]]:
-        return article_codes(self.project, self.article.id, self.coder) if self.article else {}
+        if self.article is not None and self.coding is not None:
+            self.undo.run(SetArticleCodes(self.article.id, self.coder, codes, self.coding.version))
 
     def _colours(self) -> dict[int, str]:
         return passage_colours(self.passages, self.codebook)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenuBar, QStatusBar, Q
 from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.core.passage_view import PassageView
 from stancecoder.core.status import Status
+from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import ArticleView
 from stancecoder.services.commands import SetStatus
 from stancecoder.services.passages import blind_mode, set_blind_mode
@@ -58,6 +59,7 @@ class Workbench(Protocol):
     role: str
     codebook: CodebookView
     article: ArticleView | None
+    coding: ArticleCoding | None
     current: PassageView | None
     launcher: ProjectOpener | None
     undo: UndoRunner
@@ -237,8 +239,9 @@ class WindowActions(ActionRegistry):
 
     def _mark_done(self) -> None:
         w = self.window
-        if w.article is not None:
-            w.undo.run(SetStatus(w.article.id, w.coder, Status.DONE, "Mark done"))
+        if w.article is not None and w.coding is not None:
+            article, version = w.article.id, w.coding.version
+            w.undo.run(SetStatus(article, w.coder, Status.DONE, version, "Mark done"))
             w.articles.next_article()
 
     def _theme(self, theme: str) -> None:

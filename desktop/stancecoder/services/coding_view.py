@@ -1,0 +1,60 @@
+"""What the coding window shows of a coder's work, read again after a change in one
+transaction.
+
+After Enter the window shows again the article's passages, the coder's status and article
+codes, the rows of the article list that changed, today's count and the assigned articles
+done. Read one by one, that was five transactions for one keystroke, each seeing the
+project at its own moment; read together, they show one state of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from stancecoder.services.article_codes import ArticleCoding, read_article_coding
+from stancecoder.services.articles import ArticleRow, article_rows
+from stancecoder.services.passages import PassageView, article_passages, count_coded_today
+from stancecoder.services.samples import CoderProgress, read_progress
+
+if TYPE_CHECKING:
+    from stancecoder.services.project import Project
+
+
+@dataclass(frozen=True)
+class CodingView:
+    """What was asked for; a part not asked for is None (or no rows)."""
+
+    passages: list[PassageView] | None = None
+    coding: ArticleCoding | None = None
+    rows: list[ArticleRow] = field(default_factory=list)
+    coded_today: int | None = None
+    assigned: CoderProgress | None = None
+
+
+def coding_view(
+    project: Project,
+    coder: str,
+    *,
+    article_id: int | None = None,
+    rows: Collection[int] = (),
+    recount: bool = False,
+    statuses: bool = False,
+) -> CodingView:
+    """The passages and the coder's coding of `article_id` (if given), the article rows in
+    `rows`, today's count (`recount`) and the coder's assigned articles (`statuses`)."""
+    if article_id is None and not rows and not recount and not statuses:
+        return CodingView()  # nothing to read: no transaction
+    with project.transaction() as session:
+        passages, coding = None, None
+        if article_id is not None:
+            passages = article_passages(session, article_id, coder)
+            coding = read_article_coding(session, article_id, coder)
+        return CodingView(
+            passages=passages,
+            coding=coding,
+            rows=article_rows(session, coder, only=rows) if rows else [],
+            coded_today=count_coded_today(session, coder) if recount else None,
+            assigned=read_progress(session, coder)[0] if statuses else None,
+        )

@@ -269,11 +269,16 @@ def test_pool_and_rest_sizes_say_what_a_draw_or_a_split_would_take(corpus: Proje
 
 
 def test_assignable_coders_are_the_active_ones_without_the_consensus(corpus: Project) -> None:
-    assert assignable_coders(corpus) == ["Alice", "Bob", "Carol"]
+    def names() -> list[str]:
+        return [coder.name for coder in assignable_coders(corpus)]
+
+    assert names() == ["Alice", "Bob", "Carol"]
     consensus = consensus_coder(corpus)
-    add_coder(corpus, "Dora")
-    assert consensus not in assignable_coders(corpus)
-    assert assignable_coders(corpus) == ["Alice", "Bob", "Carol", "Dora"]
+    add_coder(corpus, "Dora", role="lead")
+    assert consensus not in names()
+    assert names() == ["Alice", "Bob", "Carol", "Dora"]
+    assert [c.role for c in assignable_coders(corpus)] == ["coder", "coder", "coder", "lead"]
+    assert consensus not in [row.coder for row in progress(corpus)]
 
 
 def test_the_article_list_narrows_to_the_coders_assignments(corpus: Project) -> None:

@@ -42,7 +42,15 @@ class ValidationError(StanceCoderError):
 
 
 class ProjectError(StanceCoderError):
-    """A project that cannot be opened or used as asked."""
+    """A project that cannot be opened or used as asked.
+
+    `plain` says it to a person in the window, who has no command line to run and no use
+    for a driver's wording: one sentence on what to check or do there. Without one, the
+    message serves both."""
+
+    def __init__(self, message: str, plain: str | None = None) -> None:
+        super().__init__(message)
+        self.plain = plain or message
 
 
 class OutputError(StanceCoderError):

@@ -15,3 +15,12 @@ class Status(StrEnum):
     TODO = "todo"
     DOING = "doing"
     DONE = "done"
+
+    @property
+    def label(self) -> str:
+        """The word a person reads, the same in the article list, the article form and the
+        samples: one place, so two views never name the same status differently."""
+        return _LABELS[self]
+
+
+_LABELS = {Status.TODO: "To do", Status.DOING: "Doing", Status.DONE: "Done"}

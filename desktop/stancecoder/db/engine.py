@@ -12,14 +12,17 @@ user cannot write is opened read-only (see `stancecoder.db.access`).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from stancecoder.core.errors import ProjectError
+from stancecoder.db.errors import not_an_address
 
 PROJECT_SUFFIX = ".stance"
 BUSY_TIMEOUT_MS = 5000
@@ -45,7 +48,10 @@ def engine_url(target: str | Path) -> str:
 def display_name(target: str | Path) -> str:
     """How to name a project to a user: file path, or server URL without the password."""
     if is_server_url(target):
-        return make_url(str(target)).render_as_string(hide_password=True)
+        try:
+            return make_url(str(target)).render_as_string(hide_password=True)
+        except (ArgumentError, ValueError):  # a URL too malformed to parse: hide by hand
+            return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", str(target))
     return str(Path(target))
 
 
@@ -80,7 +86,10 @@ def create_project_engine(
         try:
             return create_engine(engine_url(target), pool_pre_ping=True)
         except Exception as exc:  # malformed URL, missing driver
-            raise ProjectError(f"cannot use database URL {display_name(target)}: {exc}") from exc
+            raise ProjectError(
+                f"cannot use database URL {display_name(target)}: {exc}",
+                plain=not_an_address(display_name(target)),
+            ) from exc
     if read_only:
         path = Path(target)
         database = sqlite_uri(path, **read_only_parameters(path))

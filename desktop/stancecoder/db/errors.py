@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 DISK_FULL_CODES = {
     "SQLITE_FULL",
@@ -22,6 +24,10 @@ DISK_FULL_CODES = {
 }
 READ_ONLY_CODES = {sqlite3.SQLITE_READONLY}
 READ_ONLY_SQLSTATES = {"25006", "42501"}  # read-only transaction, insufficient privilege
+UNREACHABLE = {"ConnectionTimeout"}
+UNREACHABLE_WORDS = (
+    r"Connection refused|resolve host|translate host|unreachable|No route|timed? ?out"
+)
 
 
 def database_reason(exc: BaseException) -> str:
@@ -59,3 +65,43 @@ def is_read_only_refusal(exc: BaseException) -> bool:
         return True
     code = getattr(original, "sqlite_errorcode", None)
     return code is not None and code & 0xFF in READ_ONLY_CODES
+
+
+def server_problem(target: str | Path, exc: BaseException) -> str:
+    """Why a server project did not open, as one sentence a person in the window can act
+    on: the database name, the user, the server's reach or the address itself. libpq
+    reports a refused connection without an SQLSTATE, so its words are what is read."""
+    original = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    said = str(original)
+    try:
+        url = make_url(str(target))
+    except (ArgumentError, ValueError):
+        return not_an_address(str(target))
+    if re.search(r'database ".*" does not exist', said):
+        return (
+            f"The server has no database called “{url.database}”. Check the name at the "
+            "end of the address, or ask whoever runs the server to create it."
+        )
+    if re.search(r'role ".*" does not exist|password authentication failed|no password', said):
+        return (
+            f"The server did not let “{url.username}” in. Check the user name and password "
+            "in the address, or ask whoever runs the server for access."
+        )
+    if type(original).__name__ == "ProgrammingError" or re.search(
+        r"\binvalid \w+ (value|number)", said
+    ):
+        return not_an_address(url.render_as_string(hide_password=True))
+    if type(original).__name__ in UNREACHABLE or re.search(UNREACHABLE_WORDS, said):
+        port = f", port {url.port}," if url.port else ""
+        return (
+            f"The server at {url.host or 'this computer'}{port} could not be reached. Check "
+            "the address, the network and that the server is running."
+        )
+    return f"The server refused to open the project: {database_reason(exc)}."
+
+
+def not_an_address(shown: str) -> str:
+    return (
+        f"“{shown}” is not a database address StanceCoder can use. A team project's "
+        "address looks like postgresql://user@server/database."
+    )

@@ -32,7 +32,7 @@ from stancecoder.db.engine import (
     read_only_parameters,
     sqlite_uri,
 )
-from stancecoder.db.errors import database_reason
+from stancecoder.db.errors import database_reason, server_problem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SCHEMA_REVISION = "0005"  # the newest migration shipped; a test keeps it equal to Alembic's head
@@ -46,7 +46,11 @@ def check_sqlite_file(path: Path) -> None:
     beside the file: a full `quick_check` reads the whole file (0.15 s at 10,000 articles)
     on every open; `stancecoder check` runs the full check."""
     if not path.exists():
-        raise ProjectError(f"no project at {path} (create one with: stancecoder init {path})")
+        raise ProjectError(
+            f"no project at {path} (create one with: stancecoder init {path})",
+            plain=f"There is no project at {path}: it may have been moved, renamed or deleted. "
+            "Open it where it is now, or start a new project.",
+        )
     if path.is_dir():
         raise ProjectError(f"{path} is a folder, not a project file")
     try:
@@ -155,4 +159,7 @@ def _connect(engine: Engine, target: str | Path) -> Iterator[Connection]:
         with engine.connect() as connection:
             yield connection
     except DBAPIError as exc:
-        raise ProjectError(f"cannot open {display_name(target)}: {database_reason(exc)}") from exc
+        raise ProjectError(
+            f"cannot open {display_name(target)}: {database_reason(exc)}",
+            plain=server_problem(target, exc) if is_server_url(target) else None,
+        ) from exc

@@ -39,6 +39,12 @@ class ArticleView:
     published: str | None
     text: str
 
+    @property
+    def heading(self) -> str:
+        """The title, or for an untitled article its first words: the article list names it
+        the same way, so the header and the list row read alike."""
+        return self.title or _opening_words(self.text)
+
 
 @dataclass(frozen=True)
 class ArticleQuery:
@@ -87,7 +93,7 @@ def article_rows(
         status = status.where(Assignment.article_id.in_(only))
     counts = dict(connection.execute(passages).all())
     statuses = dict(connection.execute(status).all()) if coder is not None else {}
-    opening = func.substr(Article.text, 1, OPENING_LENGTH)
+    opening = func.substr(Article.text, 1, OPENING_LENGTH + 1)  # one more: cut or not
     articles = select(
         Article.id, Article.title, Article.source, Article.published, opening
     ).order_by(Article.id)
@@ -153,11 +159,14 @@ def list_sources(project: Project) -> list[str]:
 
 
 def _opening_words(text: str) -> str:
-    """An untitled article is shown by its first words, as a reader would recognise it."""
-    words = " ".join(text.split())
-    if len(words) < OPENING_LENGTH:
+    """An untitled article is shown by its first words, as a reader would recognise it.
+    `text` is the article, or its first OPENING_LENGTH + 1 characters (what the list
+    reads), so the list and the header name an article alike."""
+    words = " ".join(text[:OPENING_LENGTH].split())
+    if len(text) <= OPENING_LENGTH:
         return words
-    return words[: words.rfind(" ", 0, OPENING_LENGTH - 20)] + " …"
+    cut = words.rfind(" ", 0, OPENING_LENGTH - 20)
+    return words[: cut if cut > 0 else OPENING_LENGTH - 20] + " …"
 
 
 def read_article(project: Project, article_id: int) -> ArticleView:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -62,13 +63,29 @@ def ensure_coder(session: Session, name: str, role: str = "coder") -> Coder:
 def add_coder(project: Project, name: str, role: str = "coder") -> CoderInfo:
     with project.transaction() as session:
         if (existing := find_coder(session, name)) is not None:
+            if existing.name == consensus_name(session):
+                raise ValidationError(
+                    f"{existing.name!r} is the adjudicated consensus, not a person: "
+                    "choose another name"
+                )
             raise ValidationError(f"there is already a coder called {existing.name!r}")
-        return _info(ensure_coder(session, name, role))
+        return coder_info(ensure_coder(session, name, role))
 
 
-def list_coders(project: Project) -> list[CoderInfo]:
+def list_coders(project: Project, *, consensus: bool = True) -> list[CoderInfo]:
+    """Every coder by name; `consensus=False` leaves out the adjudication's consensus layer,
+    which is written by a lead deciding, never by a person choosing who codes."""
     with project.transaction() as session:
-        return [_info(c) for c in session.scalars(select(Coder).order_by(Coder.name))]
+        coders: Iterable[Coder] = session.scalars(select(Coder).order_by(Coder.name))
+        if not consensus:
+            coders = people(session, coders)
+        return [coder_info(c) for c in coders]
+
+
+def people(session: Session, coders: Iterable[Coder]) -> list[Coder]:
+    """The coders that are persons: all but the consensus layer."""
+    layer = consensus_name(session)
+    return [coder for coder in coders if coder.name != layer]
 
 
 def require_coder(session: Session, name: str) -> Coder:
@@ -78,7 +95,7 @@ def require_coder(session: Session, name: str) -> Coder:
     return coder
 
 
-def _info(coder: Coder) -> CoderInfo:
+def coder_info(coder: Coder) -> CoderInfo:
     return CoderInfo(coder.id, coder.name, coder.initials, coder.role, coder.active)
 
 

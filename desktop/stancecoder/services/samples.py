@@ -29,7 +29,13 @@ from stancecoder.db.models import (
     RoundCoder,
     utc_now,
 )
-from stancecoder.services.coders import consensus_name, require_coder
+from stancecoder.services.coders import (
+    CoderInfo,
+    coder_info,
+    consensus_name,
+    people,
+    require_coder,
+)
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -144,12 +150,11 @@ def pool_size(project: Project, exclude_sampled: bool = True) -> int:
         return len(_pool(session, None, exclude_sampled))
 
 
-def assignable_coders(project: Project) -> list[str]:
+def assignable_coders(project: Project) -> list[CoderInfo]:
     """Active coders, by name; not the consensus layer, which adjudication writes."""
     with project.transaction() as session:
-        consensus = consensus_name(session)
-        names = session.scalars(select(Coder.name).where(Coder.active).order_by(Coder.name))
-        return [name for name in names if name != consensus]
+        active = session.scalars(select(Coder).where(Coder.active).order_by(Coder.name))
+        return [coder_info(coder) for coder in people(session, active)]
 
 
 def list_rounds(project: Project) -> list[SampleInfo]:
@@ -190,17 +195,17 @@ def progress(project: Project, coder: str | None = None) -> list[CoderProgress]:
 def read_progress(session: Session, coder: str | None = None) -> list[CoderProgress]:
     """`progress` inside an open transaction, for a refresh that reads more with it."""
     if coder is not None:
-        people = [require_coder(session, coder)]
-    else:
-        people = list(session.scalars(select(Coder).order_by(Coder.name)))
+        persons = [require_coder(session, coder)]
+    else:  # the consensus layer is given no articles: it is no one's progress
+        persons = people(session, session.scalars(select(Coder).order_by(Coder.name)))
     query = select(Assignment.coder_id, Assignment.status, func.count())
     if coder is not None:  # the status bar asks after every status change: keep it small
-        query = query.where(Assignment.coder_id == people[0].id)
+        query = query.where(Assignment.coder_id == persons[0].id)
     grouped = session.execute(query.group_by(Assignment.coder_id, Assignment.status))
     counts = {(coder_id, status): number for coder_id, status, number in grouped}
     return [
         _progress_row(person.name, {s: counts.get((person.id, s), 0) for s in Status})
-        for person in people
+        for person in persons
     ]
 
 
@@ -278,7 +283,10 @@ def _coders(session: Session, names: Sequence[str], minimum: int) -> list[Coder]
     if len(cleaned) < minimum:
         need = "at least two coders" if minimum == 2 else "at least one coder"
         raise ValidationError(f"this needs {need}, got {len(cleaned)}")
-    return [require_coder(session, name) for name in cleaned]
+    members = [require_coder(session, name) for name in cleaned]
+    if (layer := consensus_name(session)) in {coder.name for coder in members}:
+        raise ValidationError(f"{layer!r} is the adjudicated consensus, not a coder to assign")
+    return members
 
 
 def _round(session: Session, name: str) -> Round:

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.ui.common.errors import install_excepthook
-from stancecoder.ui.common.theme import apply_theme
+from stancecoder.ui.common.settings import AppSettings
+from stancecoder.ui.common.theme import apply_theme, is_dark
 from stancecoder.ui.common.x11_libraries import missing_x11_libraries, x11_advice
 from stancecoder.ui.workbench.launcher import Launcher
 
@@ -17,8 +18,9 @@ def run(target: str | None) -> int:
     if missing := missing_x11_libraries():
         raise StanceCoderError(x11_advice(missing))
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    apply_theme(app)
+    settings = AppSettings()
+    apply_theme(app, is_dark(settings.theme()))
     install_excepthook()
-    launcher = Launcher()
+    launcher = Launcher(settings)
     launcher.start(target)
     return app.exec()

@@ -3,6 +3,7 @@ SQLite file and on the PostgreSQL test server."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -100,7 +101,7 @@ def test_rows_are_sites_with_disagreements_marked(view: AdjudicationView) -> Non
     assert headers == ["Alice", "Bob", "Consensus"]
     marks = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
     assert marks == ["1 ✓", "2 ≠", "3 ≠", "4 ≠"]
-    assert "<b>Negative</b>" in cell(view, 1, 1) and "<b>" not in cell(view, 0, 1)
+    assert "<b>−1 Negative</b>" in cell(view, 1, 1) and "<b>" not in cell(view, 0, 1)
     assert cell(view, 3, 1) == "—" and cell(view, 1, 2) == "—"
     calm = table.item(0, 0).background().style() == Qt.BrushStyle.NoBrush
     tinted = table.item(1, 0).background().color()
@@ -190,6 +191,8 @@ def test_the_detail_shows_each_full_passage(view: AdjudicationView) -> None:
     assert "In this regard, the two leaders are expected to sign a treaty" in shown
     assert shown.count("Russia › Vladimir Putin") == 2
     assert "Consensus: not decided" in shown
+    assert "…nuclear and missile capabilities. “In this regard" in shown  # words before it
+    assert not re.search(r"\[\d+, \d+\)", shown)  # no offsets: they mean nothing to a reader
 
 
 def originals(project: Project) -> list[tuple]:
@@ -499,6 +502,7 @@ def test_a_coding_saved_in_the_window_reaches_the_open_view(
     window.show_article(article)
     start = view.text.index("The visit")
     window.reader.select_span(start, start + 9)
+    window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
     window.save_coding()
     assert window.current is not None
     site = view.comparison.site_of(window.current.uid)
@@ -507,6 +511,7 @@ def test_a_coding_saved_in_the_window_reaches_the_open_view(
     view.close()  # a closed dialog stays the window's child, but no longer listens
     heard = view.comparison
     window.reader.select_span(start + 10, start + 20)
+    window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
     window.save_coding()
     assert view.comparison is heard
 

@@ -431,6 +431,7 @@ def test_a_coding_saved_in_the_window_marks_the_open_report_stale(
 
     window.show_article(list_articles(window.project)[1].id)
     window.reader.select_span(0, 12)
+    window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
     window.save_coding()
     assert window.current is not None  # saved
     assert view.stale and STALE_TEXT in view.summary.text()

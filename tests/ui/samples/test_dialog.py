@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stancecoder.core.changes import Changes
+from stancecoder.core.errors import ValidationError
+from stancecoder.services.agreement.adjudication import consensus_coder
 from stancecoder.services.articles import list_articles
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_status
@@ -128,8 +130,12 @@ def test_draw_a_sample_from_the_keyboard(
     form.count.selectAll()
     qtbot.keyClicks(form.count, "6")
     assert form.available.text() == "6 of 30 articles"
+    assert form.coders.checked() == ["Bob", "Carol"]  # Alice leads: not ticked at first
+    assert form.coders.item(0).text() == "Alice  (lead)"
     form.coders.setFocus()
     form.coders.setCurrentRow(2)  # Carol
+    qtbot.keyClick(form.coders, Qt.Key.Key_Space)
+    form.coders.setCurrentRow(0)  # Alice
     qtbot.keyClick(form.coders, Qt.Key.Key_Space)
     assert form.coders.checked() == ["Alice", "Bob"]
     qtbot.keyClick(form.coders, Qt.Key.Key_E, ALT)
@@ -176,7 +182,7 @@ def test_a_generated_seed_is_shown_and_the_next_name_suggested(
     assert f"seed {final.seed}" in dialog.message.text()
     assert f"seed {final.seed}" in dialog.details.text()
     assert "stratified proportionally by source" in final.description
-    assert final.coders == ("Alice", "Bob", "Carol")  # every coder is ticked at first
+    assert final.coders == ("Bob", "Carol")  # every coder is ticked at first, the lead not
 
 
 def test_a_refused_draw_says_why_and_keeps_the_form(
@@ -262,7 +268,7 @@ def test_split_the_rest_with_a_seed(
     qtbot.waitUntil(lambda: dialog.split_dialog is not None)
     form = dialog.split_dialog
     assert form is not None and form.intro.text().startswith("24 articles are in no open sample")
-    form.coders.item(0).setCheckState(Qt.CheckState.Unchecked)  # Alice keeps to the sample
+    assert form.coders.checked() == ["Bob", "Carol"]  # Alice leads: not ticked at first
     form.seed.setText("5")
     qtbot.mouseClick(form.split_button, Qt.MouseButton.LeftButton)
 
@@ -375,3 +381,21 @@ def test_screenshots_light_and_dark(
                 form.reject()
             dialog.close()
         assert (shots / name).stat().st_size > 10_000
+
+
+def test_the_consensus_layer_is_no_coder_to_assign_or_count(
+    corpus: Project, open_dialog: Callable[[], SamplesDialog]
+) -> None:
+    """Adjudication writes its consensus under a coder of its own; a lead drawing a sample
+    never sees it as a person to tick, and no assignment table counts it."""
+    assert consensus_coder(corpus) == "Consensus"
+    draw_sample(corpus, "training 1", count=4, coders=["Bob", "Carol"], seed=1)
+    dialog = open_dialog()
+    for form in (dialog.draw(), dialog.split()):
+        names = [form.coders.item(row).text() for row in range(form.coders.count())]
+        assert names == ["Alice  (lead)", "Bob", "Carol"]
+        form.reject()
+    assert "Consensus" not in children(dialog, ALL_ASSIGNED)
+    assert [row.coder for row in progress(corpus)] == ["Alice", "Bob", "Carol"]
+    with pytest.raises(ValidationError, match="consensus"):
+        draw_sample(corpus, "training 2", count=2, coders=["Bob", "Consensus"])

@@ -311,3 +311,24 @@ def test_a_full_disk_stops_the_import_and_says_so(
     assert dialog.headline.text() == (
         f"Import stopped: the project takes no more — {stored} articles imported before"
     )
+
+
+def test_a_summary_with_failures_shows_them_in_rows_that_can_be_read(
+    qtbot, ui_project: Project, tmp_path: Path, shots: Path
+) -> None:
+    """Opened at its own size, as the window opens it: the list of files that did not
+    come in gets room for several rows instead of being squeezed under the headline."""
+    folder = articles_folder(tmp_path / "corpus", 2)
+    for n in range(4):
+        (folder / f"scan {n}.txt").write_bytes(bytes(range(256)) * 4)
+    dialog = ImportDialog(ui_project, [folder])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    finished(qtbot, dialog)
+    qtbot.wait(50)
+    tree = dialog.details
+    row = tree.visualItemRect(tree.topLevelItem(0)).height()
+    assert row > 0
+    shown = tree.viewport().height() // row
+    assert shown >= 4, f"{shown} rows of 4 shown"
+    assert dialog.grab().save(str(shots / "import_dialog_failures.png"))

@@ -83,7 +83,7 @@ def test_choose_code_takes_article_codes_only(qtbot, form, code_id: Callable[...
 def test_status_is_shown_in_words(form) -> None:
     assert form.status.text() == "To do"
     form.set_status("doing")
-    assert form.status.text() == "In progress"
+    assert form.status.text() == "Doing"
     form.set_status("done")
     assert form.status.text() == "Done"
     with pytest.raises(ValueError, match="unknown status 'finished'"):
@@ -99,3 +99,12 @@ def test_a_codebook_without_article_variables_says_so(qtbot, form, tmp_path: Pat
     texts = [label.text() for label in form.findChildren(QLabel) if label.isVisibleTo(form)]
     assert "This codebook has no article-level variables." in texts
     assert form.codes() == {}
+
+
+def test_a_status_reads_the_same_on_the_form_and_in_the_article_list(form) -> None:
+    from stancecoder.core.status import Status
+    from stancecoder.ui.workbench.article_table import STATUS_NAMES
+
+    for status in Status:
+        form.set_status(status)
+        assert form.status.text() == STATUS_NAMES[status] == status.label

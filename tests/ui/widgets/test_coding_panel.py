@@ -434,6 +434,7 @@ def test_enter_saves_with_the_values_chosen(qtbot, panel, code_id: Callable[...,
 
 
 def test_enter_in_the_memo_starts_a_line_and_ctrl_enter_saves(qtbot, panel) -> None:
+    panel.choose_code(panel.codebook.passage_variables()[0].codes[0].id)
     qtbot.keyClicks(panel.memo_box, "first")
     with qtbot.assertNotEmitted(panel.saveRequested):
         qtbot.keyClick(panel.memo_box, Qt.Key.Key_Return)
@@ -449,6 +450,7 @@ def test_escape_in_the_memo_and_the_buttons_cancel_and_save(qtbot, panel) -> Non
         qtbot.keyClick(panel.memo_box, Qt.Key.Key_Escape)
     with qtbot.waitSignal(panel.cancelRequested):
         qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    panel.choose_code(panel.codebook.passage_variables()[0].codes[0].id)
     with qtbot.waitSignal(panel.saveRequested):
         qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(panel.cancelRequested), qtbot.assertNotEmitted(panel.saveRequested):
@@ -485,3 +487,13 @@ def test_the_panel_never_scrolls_sideways(
     qtbot.wait(10)
     body = panel.scroll.widget()
     assert body.width() <= panel.scroll.viewport().width()
+
+
+def test_save_without_a_code_is_held_back_with_a_hint(qtbot, panel) -> None:
+    qtbot.keyClicks(panel.memo_box, "a memo alone")
+    with qtbot.assertNotEmitted(panel.saveRequested):
+        qtbot.keyClick(panel.memo_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.notice.isVisible() and "at least one code" in panel.notice.text()
+    panel.load(None, "another selection")
+    assert not panel.notice.isVisible()

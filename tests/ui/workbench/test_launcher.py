@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager, closing
@@ -150,6 +151,7 @@ def test_a_read_only_project_says_so_and_refuses_a_coding_in_a_message(
             start = window.article.text.index("Putin")
             window.reader.select_span(start, start + len("Putin"))
             QTimer.singleShot(20, lambda: close_message_box(seen))
+            window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
             window.save_coding()
             assert window.passages == [] and window.isVisible()
             window.close()
@@ -159,3 +161,62 @@ def test_a_read_only_project_says_so_and_refuses_a_coding_in_a_message(
     (message,) = seen
     assert message.startswith("this project is open read-only: you cannot write to its folder")
     assert sorted(p.name for p in folder.iterdir()) == ["study.stance"]
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("{tmp}/moved away.stance", "There is no project at {tmp}/moved away.stance: it may"),
+        ("postgresql://alice@127.0.0.1:1/study", "The server at 127.0.0.1, port 1, could not"),
+        ("postgresql://alice:secret@db.example.org:port/study", "is not a database address"),
+        ("postgresql://alice@127.0.0.1:1/study?colour=blue", "is not a database address"),
+    ],
+)
+def test_a_project_that_does_not_open_is_explained_in_one_plain_sentence(
+    qtbot: QtBot,
+    launcher: Launcher,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    expected: str,
+) -> None:
+    """A person at the window gets no command to run, no driver's wording and no link."""
+    messages: list[str] = []
+    monkeypatch.setattr(
+        "stancecoder.ui.workbench.launcher.show_problem", lambda _p, m: messages.append(m)
+    )
+    assert not launcher.open(target.format(tmp=tmp_path))
+    (message,) = messages
+    reason = message.split("\n\n", 1)[1]
+    assert expected.format(tmp=tmp_path) in reason, reason
+    assert "\n" not in reason and reason.endswith(".")
+    for unwanted in ("stancecoder ", "http", "sqlalche", "psycopg", "libpq", "secret"):
+        assert unwanted not in reason
+
+
+def test_a_database_the_server_lacks_is_named(
+    qtbot: QtBot, launcher: Launcher, monkeypatch: pytest.MonkeyPatch, shots: Path
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    url = os.environ.get("STANCECODER_TEST_DATABASE_URL")
+    if not url:
+        pytest.skip("no PostgreSQL server named in STANCECODER_TEST_DATABASE_URL")
+    missing = make_url(url).set(database="no_such_study").render_as_string(False)
+    seen: list[str] = []
+    boxes: list[QMessageBox] = []
+
+    def look_then_close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            boxes.append(box)
+            assert box.grab().save(str(shots / "open_failed_server.png"))
+        QTimer.singleShot(0, lambda: close_message_box(seen))
+
+    QTimer.singleShot(20, look_then_close)
+    assert not launcher.open(missing)
+    (message,) = seen
+    assert message.endswith(
+        "The server has no database called “no_such_study”. Check the name at the end of the "
+        "address, or ask whoever runs the server to create it."
+    )

@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from stancecoder.services.articles import list_articles
+from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook_edit import codebook_for_editing, save_codebook
+from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
 from stancecoder.services.passages import passages_of, set_blind_mode
-from stancecoder.services.project import Project
+from stancecoder.services.project import Project, create_project
+from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.workbench.main_window import MainWindow
 
 
@@ -105,6 +107,7 @@ def test_mark_done_moves_on_and_counts(qtbot: QtBot, window: MainWindow) -> None
 
 def test_a_resize_and_a_memo(window: MainWindow) -> None:
     select_words(window, "Putin")
+    window.panel.choose_code(stance_code(window, "Positive"))
     window.save_coding()
     (passage,) = window.passages
     window.select_passage(passage.id)
@@ -131,6 +134,7 @@ def test_a_stale_edit_is_refused_with_a_message(window: MainWindow) -> None:
     from stancecoder.services.codings import update_passage
 
     select_words(window, "Putin")
+    window.panel.choose_code(stance_code(window, "Positive"))
     window.save_coding()
     (passage,) = window.passages
     update_passage(window.project, passage.id, passage.version, memo="changed elsewhere")
@@ -181,6 +185,7 @@ def test_the_shortcut_sheet_lists_actions_and_codes(window: MainWindow) -> None:
 
 def test_clicking_a_highlight_selects_its_passage(qtbot: QtBot, window: MainWindow) -> None:
     select_words(window, "Vladimir Putin")
+    window.panel.choose_code(stance_code(window, "Positive"))
     window.save_coding()
     window.cancel_coding()
     (passage,) = window.passages
@@ -216,3 +221,74 @@ def test_undo_walks_back_through_several_edits_of_one_passage(window: MainWindow
         redo.trigger()
     assert window.passages[0].codes == (stance_code(window, "Strongly positive"),)
     assert window.complaints == []  # type: ignore[attr-defined]
+
+
+def test_enter_with_no_code_saves_nothing_and_says_why(
+    qtbot: QtBot, window: MainWindow, themed, shots: Path
+) -> None:
+    """A passage with no code says nothing and would turn the article to "doing": Enter
+    keeps the selection and the memo, and the panel names what is missing."""
+    article = window.article
+    assert article is not None
+    status = {row.id: row.status for row in list_articles(window.project, "Alice")}[article.id]
+    select_words(window, "Vladimir Putin")
+    window.panel.memo_box.setPlainText("ask the lead")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+
+    assert window.passages == [] and passages_of(window.project, article.id, None) == []
+    assert {row.id: row.status for row in list_articles(window.project, "Alice")}[
+        article.id
+    ] == status
+    assert window.panel.notice.isVisible()
+    assert window.panel.notice.text() == "Choose at least one code to save this passage."
+    assert window.panel.memo() == "ask the lead" and window.reader.selected_span() is not None
+    assert window.undo.stack.count() == 0
+    with themed():
+        assert window.panel.grab().save(str(shots / "coding_panel_no_code.png"))
+
+    qtbot.keyClick(window.reader, Qt.Key.Key_4)  # a code: the hint has done its work
+    assert not window.panel.notice.isVisible()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    assert [(p.quote, p.memo) for p in window.passages] == [("Vladimir Putin", "ask the lead")]
+
+
+def test_enter_with_nothing_selected_says_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    assert window.passages == [] and not window.panel.notice.isVisible()
+
+
+def test_the_first_view_says_what_to_do(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path, shots: Path
+) -> None:
+    """Before an article is picked the reader is not a blank page: it says where to click,
+    or, with no articles at all, how to bring some in."""
+    settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(ui_project, "Alice", "coder", settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.article is None
+    assert window.reader.placeholderText().startswith("Pick an article in the list")
+    assert window.grab().save(str(shots / "window_first_view.png"))
+    empty = create_project(tmp_path / "empty.stance")
+    add_coder(empty, "Alice")
+    bare = MainWindow(empty, "Alice", "coder", settings)
+    qtbot.addWidget(bare)
+    assert "File › Import articles…" in bare.reader.placeholderText()
+    assert "stancecoder" not in bare.reader.placeholderText()
+    empty.close()
+
+
+def test_an_untitled_article_is_named_alike_in_the_list_and_the_header(
+    window: MainWindow,
+) -> None:
+    untitled = [row for row in list_articles(window.project) if read_article(
+        window.project, row.id).title is None]  # fmt: skip
+    assert untitled, "the sample corpus has an article without a title"
+    (row,) = untitled
+    window.articles.select_article(row.id)
+    assert window.article is not None and window.article.id == row.id
+    assert f">{row.title}<" in window.header.text()
+    assert "untitled" not in window.header.text()

@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stancecoder.services.project import Project
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.workbench.launcher import Launcher
 from stancecoder.ui.workbench.main_window import MainWindow
-from stancecoder.ui.workbench.shortcut_sheet import shortcut_table
+from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 
 Items = list[tuple[str, str]]  # (text, keys) of each item
 
@@ -48,7 +50,9 @@ VIEW: Items = [
     ("Zoom &out", "Ctrl+-"),
     ("&Actual size", "Ctrl+0"),
     ("&Refresh", "F5"),
+    ("&Theme", ""),
 ]
+THEME: Items = [("As the &system", ""), ("&Light", ""), ("&Dark", "")]
 VIEW_LEAD: Items = [("&Blind mode (coders see only their own)", "")]
 HELP: Items = [("&Keyboard shortcuts", "F1, ?")]
 
@@ -71,7 +75,7 @@ def sheet(window: MainWindow) -> list[tuple[str, str, str]]:
 
 def in_sheet(menu: str, items: Items) -> list[tuple[str, str, str]]:
     """The rows a menu's items make in the sheet: those with a key, without the `&`."""
-    return [(menu, text.replace("&", ""), keys) for text, keys in items if keys]
+    return [(menu.replace("&", ""), text.replace("&", ""), keys) for text, keys in items if keys]
 
 
 def open_window(qtbot: QtBot, project: Project, tmp_path: Path, role: str) -> MainWindow:
@@ -93,9 +97,9 @@ def test_the_leads_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: 
     }
     assert sheet(window) == [
         *in_sheet("&File", FILE_OPENING + FILE),
-        *in_sheet("&Code", CODE),
+        *in_sheet("&Edit", EDIT),
+        *in_sheet("&Code", CODE + CODE_LEAD),
         *in_sheet("&View", VIEW + VIEW_LEAD),
-        *in_sheet("&Code", CODE_LEAD),
         *in_sheet("&Help", HELP),
     ]
 
@@ -111,7 +115,59 @@ def test_a_coders_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: P
     }
     assert sheet(window) == [
         *in_sheet("&File", FILE),
+        *in_sheet("&Edit", EDIT),
         *in_sheet("&Code", CODE),
         *in_sheet("&View", VIEW),
         *in_sheet("&Help", HELP),
     ]
+
+
+def test_the_sheet_reads_as_words_with_undo_and_a_heading(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path, shots: Path
+) -> None:
+    """No `&` marks, Undo and Redo with their keys whatever was done last, and every
+    column headed."""
+    window = open_window(qtbot, ui_project, tmp_path, "lead")
+    window.actions.edit[0].setText("Undo Code passage")  # as after a coding
+    rows = shortcut_table(window.actions.shortcut_rows(), window.codebook)
+    assert not [row for row in rows if "&" in "".join(row)]
+    assert ("Edit", "Undo", "Ctrl+Z") in rows and ("Edit", "Redo", "Ctrl+Shift+Z, Ctrl+Y") in rows
+    sheet = ShortcutSheet(rows)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    headers = [sheet.table.horizontalHeaderItem(c).text() for c in range(3)]
+    assert all(headers) and headers[1:] == ["Action", "Keys"]
+    assert sheet.grab().save(str(shots / "shortcut_sheet.png"))
+
+
+def test_view_theme_switches_the_look_and_is_remembered(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path, shots: Path
+) -> None:
+    app = QApplication.instance()
+    palette, sheet = app.palette(), app.styleSheet()
+    try:
+        window = open_window(qtbot, ui_project, tmp_path, "coder")
+        view = next(e.menu() for e in window.menuBar().actions() if e.text() == "&View")
+        theme = next(a.menu() for a in view.actions() if a.text() == "&Theme")
+        choices = {a.text(): a for a in theme.actions()}
+        assert [a.text() for a in theme.actions()] == [text for text, _ in THEME]
+        assert choices["As the &system"].isChecked()  # nothing chosen yet
+        choices["&Dark"].trigger()
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        assert not choices["As the &system"].isChecked()  # one choice at a time
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.grab().save(str(shots / "window_dark_by_choice.png"))
+        choices["&Light"].trigger()
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() >= 128
+        choices["&Dark"].trigger()
+
+        again = open_window(qtbot, ui_project, tmp_path, "coder")  # same settings file
+        assert again.settings.theme() == "dark"
+        view = next(e.menu() for e in again.menuBar().actions() if e.text() == "&View")
+        theme = next(a.menu() for a in view.actions() if a.text() == "&Theme")
+        assert [a.text() for a in theme.actions() if a.isChecked()] == ["&Dark"]
+    finally:
+        app.setPalette(palette)
+        app.setStyleSheet(sheet)

@@ -40,6 +40,8 @@ def code_a_passage(window: MainWindow, phrase: str) -> None:
     assert window.article is not None
     start = window.article.text.index(phrase)
     window.reader.select_span(start, start + len(phrase))
+    stance = next(v for v in window.codebook.passage_variables() if v.name == "stance")
+    window.panel.choose_code(stance.codes[0].id)  # a passage is saved with a code
     window.save_coding()
     assert stored_quotes(window) == [phrase]
 

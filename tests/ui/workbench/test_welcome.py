@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from stancecoder.services.agreement.adjudication import consensus_coder
 from stancecoder.services.coders import add_coder, list_coders
 from stancecoder.services.project import Project
 from stancecoder.ui.workbench.coder_dialog import CoderDialog
@@ -201,9 +202,25 @@ def test_coder_dialog_preselects_the_coder_remembered(qtbot, ui_project: Project
     assert dialog.chosen() == "Bob"
 
 
+def test_coder_dialog_leaves_out_the_consensus_layer(qtbot, ui_project: Project) -> None:
+    """The adjudication's consensus is written under a coder of its own, which no person
+    may pick or take as a name."""
+    assert consensus_coder(ui_project) == "Consensus"
+    dialog = coder_dialog(qtbot, ui_project)
+    assert [dialog.coders.item(i).text() for i in range(dialog.coders.count())] == [
+        "Alice",
+        "Bob",
+    ]
+    qtbot.keyClicks(dialog.name, "consensus")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.chosen() == ""
+    assert "adjudicated consensus, not a person" in dialog.problem.text()
+
+
 def test_coder_dialog_screenshot(
     qtbot, ui_project: Project, themed: Callable[..., AbstractContextManager[None]], shots: Path
 ) -> None:
+    consensus_coder(ui_project)
     with themed():
         dialog = CoderDialog(ui_project)
         qtbot.addWidget(dialog)
@@ -211,3 +228,13 @@ def test_coder_dialog_screenshot(
         qtbot.keyClicks(dialog.name, "Carol")
         dialog.adjustSize()
         assert dialog.grab().save(str(shots / "coder_dialog.png"))
+        dialog.name.setText("Consensus")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # a complaint of two lines appears
+        qtbot.wait(10)
+        assert dialog.problem.isVisible()
+        for label in (dialog.problem, dialog.hint):
+            assert label.height() >= label.heightForWidth(label.width())  # nothing clipped
+        assert dialog.coders.height() >= dialog.coders.sizeHint().height()  # every name
+        assert "is the adjudicated consensus" in dialog.hint.text()
+        assert dialog.buttons.geometry().bottom() < dialog.height()
+        assert dialog.grab().save(str(shots / "coder_dialog_problem.png"))

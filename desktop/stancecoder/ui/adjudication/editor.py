@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from stancecoder.core.passage_view import PassageView
-from stancecoder.ui.adjudication.table import elide
+from stancecoder.ui.adjudication.table import context_html
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 
 QUOTE_SHOWN = 140
@@ -90,8 +90,8 @@ class ConsensusEditor(CodingPanel):
         disputed = f"<br>{escape(target.dispute)}" if target.dispute else ""
         quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.heading.setText(
-            f"<b>{escape(title)}</b> [{start}, {end}){moved}<br>"
-            f"<i>“{escape(elide(self._covered(), QUOTE_SHOWN))}”</i>{disputed}<br>"
+            f"<b>{escape(title)}</b>{moved}<br>"
+            f"{context_html(self._article, start, end, QColor(quiet))}{disputed}<br>"
             f"<span style='color:{quiet}'>Select text in the article to move its"
             " boundaries.</span>"
         )

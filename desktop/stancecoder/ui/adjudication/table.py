@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 
 from stancecoder.core.agreement.comparison import ArticleComparison, Site
 from stancecoder.core.codebook_view import CodebookView
+from stancecoder.core.context import QUOTE_LIMIT, in_context
 from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.common.actions import Key, key_text
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, swatch
+from stancecoder.ui.widgets.scale_picker import code_text
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCENT = QColor("#d08a2e")  # the amber of the codebook editor's banner
@@ -63,7 +65,7 @@ def codes_html(passage: PassageView, codebook: CodebookView, differing: tuple[st
     parts = []
     for variable in codebook.passage_variables():
         labels = [
-            codebook.code(i).path_text for i in passage.codes
+            code_text(codebook.code(i)) for i in passage.codes
             if codebook.code(i).variable == variable.name
         ]  # fmt: skip
         text = escape(", ".join(labels)) if labels else ""
@@ -107,30 +109,53 @@ def summary_text(comparison: ArticleComparison) -> str:
 
 
 def detail_html(
-    site: Site | None, consensus_coder: str, codebook: CodebookView, quiet: QColor, edit: Key
+    site: Site | None,
+    consensus_coder: str,
+    codebook: CodebookView,
+    quiet: QColor,
+    edit: Key,
+    text: str,
 ) -> str:
-    """Each version at the site whole (where it begins and ends, every code, the memo),
-    and in the `quiet` colour how to go on from there (`edit`: the key that edits)."""
+    """Each version at the site whole (its words in the article `text`, every code, the
+    memo), and in the `quiet` colour how to go on from there (`edit`: the key that edits)."""
     hint = (
         f"<p style='color:{quiet.name()}'>Enter or {key_text(edit)} edits the consensus here;"
         " selecting text in the article codes a new one.</p>"
     )
     if site is None:
         return "<p>No passages in this article yet.</p>" + hint
-    blocks = [_version_html(p, codebook, site.differing) for p in site.passages.values()]
+    blocks = [
+        _version_html(p, codebook, site.differing, text, quiet) for p in site.passages.values()
+    ]
     if site.consensus is not None:
-        blocks.append(_version_html(site.consensus, codebook, ()))
+        blocks.append(_version_html(site.consensus, codebook, (), text, quiet))
     else:
         blocks.append(f"<p><b>{escape(consensus_coder)}</b>: not decided</p>")
     return "".join(blocks) + hint
 
 
-def _version_html(passage: PassageView, codebook: CodebookView, differing: tuple[str, ...]) -> str:
+def _version_html(
+    passage: PassageView,
+    codebook: CodebookView,
+    differing: tuple[str, ...],
+    text: str,
+    quiet: QColor,
+) -> str:
     memo = f"<br><i>memo: {escape(passage.memo)}</i>" if passage.memo else ""
     return (
-        f"<p><b>{escape(passage.coder)}</b> [{passage.start}, {passage.end})"
-        f" — {codes_html(passage, codebook, differing)}<br>"
-        f"“{escape(passage.quote)}”{memo}</p>"
+        f"<p><b>{escape(passage.coder)}</b> — {codes_html(passage, codebook, differing)}<br>"
+        f"{context_html(text, passage.start, passage.end, quiet, len(text))}{memo}</p>"
+    )
+
+
+def context_html(text: str, start: int, end: int, quiet: QColor, limit: int = QUOTE_LIMIT) -> str:
+    """The passage's words, bold (a longer one than `limit` shortened in the middle), with
+    the text either side in the `quiet` colour."""
+    shown = in_context(text, start, end, limit)
+    return (
+        f"<span style='color:{quiet.name()}'>{escape(shown.before)}</span>"
+        f"<b>“{escape(shown.quote)}”</b>"
+        f"<span style='color:{quiet.name()}'>{escape(shown.after)}</span>"
     )
 
 

@@ -42,7 +42,6 @@ from stancecoder.ui.adjudication.table import (
     SiteTable,
     detail_html,
     dispute_text,
-    elide,
     summary_text,
 )
 from stancecoder.ui.adjudication.text import ComparisonReader, coder_colours
@@ -64,8 +63,7 @@ class AdjudicationView(QDialog):
         self.undo = UndoRunner(project, lambda m: show_problem(self, m))
         article = read_article(project, article_id)
         self.text = article.text
-        title = article.title or elide(article.text.split("\n", 1)[0], 90) or "(untitled)"
-        self.setWindowTitle(f"Adjudicate — {title}")
+        self.setWindowTitle(f"Adjudicate — {article.heading}")
         self.comparison: ArticleComparison = comparison(project, article_id)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -81,7 +79,7 @@ class AdjudicationView(QDialog):
         self._placing_selection = False  # the dialog, not the lead, is selecting text
         self._refreshing = False  # the dialog, not the lead, is selecting a row
         self.keys = DialogKeys(self)
-        self._build(title)
+        self._build(article.heading)
         # inside the dialog now, Save is its default: Enter that nothing else takes (in the
         # article pane, say) saves while editing, and does nothing while Save is hidden
         self.editor.save_button.setDefault(True)
@@ -291,4 +289,6 @@ class AdjudicationView(QDialog):
         self.keys.update_enabled()
         quiet = self.palette().color(QPalette.ColorRole.PlaceholderText)
         coder = self.comparison.consensus_coder
-        self.detail.setHtml(detail_html(self.current_site(), coder, self.codebook, quiet, EDIT))
+        self.detail.setHtml(
+            detail_html(self.current_site(), coder, self.codebook, quiet, EDIT, self.text)
+        )

@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from stancecoder.core.codebook_view import CodebookView
 
@@ -39,6 +39,7 @@ class ActionSpec:
     enabled_when: Callable[[], bool] | None = None
     checkable: bool = False
     tip: str = ""
+    submenu: str = ""  # actions sharing one are listed under it, checkable ones as a choice
 
 
 class ActionRegistry:
@@ -46,6 +47,8 @@ class ActionRegistry:
         self.owner = owner
         self.specs: dict[str, ActionSpec] = {}
         self.actions: dict[str, QAction] = {}
+        self._menus: Sequence[str] = ()
+        self._elsewhere: Mapping[str, Sequence[QAction]] = {}
 
     def add(self, spec: ActionSpec) -> QAction:
         action = QAction(spec.text, self.owner)
@@ -78,20 +81,47 @@ class ActionRegistry:
     ) -> None:
         """One menu per name, in that order, with its actions in the order declared;
         `made_elsewhere` puts actions the registry does not own (the undo stack's) in
-        their menu, ahead of the declared ones, and leaves them out of the F1 sheet."""
+        their menu, ahead of the declared ones; the F1 sheet names them by their icon
+        text, which stays "Undo" while the menu's text says what would be undone."""
         given = made_elsewhere or {}
+        self._menus, self._elsewhere = names, given
         for name in names:
             menu = bar.addMenu(name)
             menu.addActions(list(given.get(name, ())))
-            menu.addActions([self.actions[i] for i, s in self.specs.items() if s.menu == name])
+            submenus: dict[str, tuple[QMenu, QActionGroup]] = {}
+            for action_id, spec in self.specs.items():
+                action = self.actions[action_id]
+                if spec.menu != name:
+                    continue
+                if not spec.submenu:
+                    menu.addAction(action)
+                    continue
+                if spec.submenu not in submenus:
+                    sub = menu.addMenu(spec.submenu)
+                    submenus[spec.submenu] = sub, QActionGroup(sub)  # one choice of the kind
+                sub, group = submenus[spec.submenu]
+                sub.addAction(action)
+                if spec.checkable:
+                    group.addAction(action)
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
-        """(menu, action, keys) for every action, in declaration order."""
+        """(menu, action, keys) for every action, menu by menu as the menu bar has them
+        (those made elsewhere first), as a person reads them: no `&` marks."""
+        menus = [*self._menus, *(s.menu for s in self.specs.values() if s.menu not in self._menus)]
         rows = []
-        for action_id, spec in self.specs.items():
-            keys = ", ".join(key_text(k) for k in self.actions[action_id].shortcuts())
-            rows.append((spec.menu, spec.text.replace("&", ""), keys))
+        for menu in dict.fromkeys(menus):
+            shown = menu.replace("&", "")
+            for action in self._elsewhere.get(menu, ()):
+                rows.append((shown, action.iconText().replace("&", ""), _keys(action)))
+            for action_id, spec in self.specs.items():
+                if spec.menu == menu:
+                    text = spec.text.replace("&", "")
+                    rows.append((shown, text, _keys(self.actions[action_id])))
         return rows
+
+
+def _keys(action: QAction) -> str:
+    return ", ".join(key_text(k) for k in action.shortcuts() if not k.isEmpty())
 
 
 def code_shortcut_actions(

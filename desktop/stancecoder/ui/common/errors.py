@@ -13,11 +13,17 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from stancecoder.core.errors import StanceCoderError
+from stancecoder.core.errors import ProjectError, StanceCoderError
 
 
 def show_problem(parent: QWidget | None, message: str) -> None:
     QMessageBox.warning(parent, "StanceCoder", message)
+
+
+def in_words(exc: StanceCoderError) -> str:
+    """An error as the window says it: a project's problem in the sentence meant for a
+    person at the window (no command to run, no driver's wording), else its message."""
+    return exc.plain if isinstance(exc, ProjectError) else str(exc)
 
 
 def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
@@ -41,7 +47,7 @@ def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
 def install_excepthook() -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if isinstance(exc, StanceCoderError):
-            show_problem(QApplication.activeWindow(), str(exc))
+            show_problem(QApplication.activeWindow(), in_words(exc))
             return
         traceback.print_exception(kind, exc, tb)
         error_box(QApplication.activeWindow(), exc).exec()

@@ -7,6 +7,7 @@ import hashlib
 from PySide6.QtCore import QSettings
 
 RECENT_LIMIT = 10
+THEMES = ("system", "light", "dark")
 
 
 class AppSettings:
@@ -31,6 +32,14 @@ class AppSettings:
 
     def set_coder_for(self, location: str, coder: str) -> None:
         self.qt.setValue(f"coder/{_key(location)}", coder)
+
+    def theme(self) -> str:
+        """The look chosen in View › Theme: "system", "light" or "dark"."""
+        value = str(self.qt.value("theme", "system"))
+        return value if value in THEMES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self.qt.setValue("theme", theme)
 
     def value(self, key: str, default: object = None) -> object:
         return self.qt.value(key, default)

@@ -40,6 +40,11 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def is_dark(theme: str) -> bool | None:
+    """What `apply_theme` takes for a theme the user chose; None follows the system."""
+    return {"light": False, "dark": True}.get(theme)
+
+
 def apply_theme(app: QApplication, dark: bool | None = None) -> None:
     """Identity, icon and style sheet; `dark=None` follows the system."""
     app.setApplicationName("StanceCoder")

@@ -9,23 +9,30 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCursor, QIntValidator
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from stancecoder.services.coders import CoderInfo
 from stancecoder.services.samples import SEED_LIMIT
 
 ROW_PADDING = 10  # air around each name, as in the other lists
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CoderChecklist(QListWidget):
-    """Coders to tick with the mouse or Space; `checkedChanged` follows every tick."""
+    """Coders to tick with the mouse or Space; `checkedChanged` follows every tick.
+
+    Coders start ticked and leads not: a lead usually oversees a round rather than codes
+    it, and a lead who does code it ticks their own name."""
 
     checkedChanged = Signal()
 
-    def __init__(self, coders: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(self, coders: Sequence[CoderInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         row_height = self.fontMetrics().height() + ROW_PADDING
-        for name in coders:
-            item = QListWidgetItem(name)
+        for coder in coders:
+            lead = coder.role == "lead"
+            item = QListWidgetItem(coder.name + ("  (lead)" if lead else ""))
+            item.setData(NAME_ROLE, coder.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked if lead else Qt.CheckState.Checked)
             item.setSizeHint(QSize(0, row_height))
             self.addItem(item)
         if self.count():
@@ -36,7 +43,7 @@ class CoderChecklist(QListWidget):
 
     def checked(self) -> list[str]:
         return [
-            self.item(row).text()
+            self.item(row).data(NAME_ROLE)
             for row in range(self.count())
             if self.item(row).checkState() == Qt.CheckState.Checked
         ]

@@ -35,6 +35,8 @@ from stancecoder.services.project import Project
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.worker import Progress, Worker
 
+ROWS_SHOWN = 6  # files listed at a glance in the summary; more scroll
+
 
 class ImportDialog(QDialog):
     """Shows one import from start to summary; `importFinished` carries the report.
@@ -178,10 +180,27 @@ class ImportDialog(QDialog):
         for origin, reason in report.skipped:
             self._detail(origin, f"skipped: {reason}", info)
         self.details.setVisible(self.details.topLevelItemCount() > 0)
+        self._make_room()
         self._finish_buttons()
         if report.imported:  # the open views show the new articles at once
             bus_of(self._project).publish(Changes(articles=set(report.imported)))
         self.importFinished.emit(report)
+
+    def _make_room(self) -> None:
+        """Room for several rows of the files that did not come in: the dialog opened at
+        the height of a progress bar, which would leave the list a row and a half."""
+        count = self.details.topLevelItemCount()
+        if not count:
+            return
+        tree = self.details
+        row = max(tree.sizeHintForRow(0), tree.fontMetrics().height())
+        rows = min(count, ROWS_SHOWN)
+        tree.setMinimumHeight(
+            tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth()
+        )
+        layout = self.layout()
+        layout.activate()
+        self.resize(self.width(), max(self.height(), layout.minimumSize().height()))
 
     def _detail(self, name: str, what: str, icon: QIcon) -> None:
         item = QTreeWidgetItem(self.details, [name, what])

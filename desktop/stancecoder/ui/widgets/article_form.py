@@ -1,5 +1,5 @@
 """The article-level variables (genre, say), coded once per article, and where the coder
-stands with the article (to do, in progress, done).
+stands with the article (to do, doing, done).
 
 Every change is saved at once by the window, one variable at a time, so undo names
 exactly what changed; there is no Save button to forget.
@@ -15,8 +15,6 @@ from stancecoder.core.status import Status
 from stancecoder.ui.widgets.code_picker import CodePicker, field_for, make_picker
 from stancecoder.ui.widgets.coding_panel import field_label, hint_label
 from stancecoder.ui.widgets.scale_picker import ScalePicker
-
-STATUS_TEXT = {Status.TODO: "To do", Status.DOING: "In progress", Status.DONE: "Done"}
 
 
 class ArticleForm(QWidget):
@@ -81,9 +79,9 @@ class ArticleForm(QWidget):
         return field is not None
 
     def set_status(self, status: str) -> None:
-        if status not in STATUS_TEXT:
-            raise ValueError(f"unknown status {status!r}; expected one of {list(STATUS_TEXT)}")
-        self.status.setText(STATUS_TEXT[status])
+        if status not in list(Status):
+            raise ValueError(f"unknown status {status!r}; expected one of {list(Status)}")
+        self.status.setText(Status(status).label)
         self.status.setProperty("status", status)
 
     def _changed(self, name: str) -> None:

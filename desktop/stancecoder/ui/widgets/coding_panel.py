@@ -4,6 +4,10 @@ Save / Cancel, all reachable from the keyboard.
 Enter saves from anywhere in the panel: the pickers keep Enter only while a search is
 typed, so the key that picks a code never also saves. In the memo Enter starts a new
 line and Ctrl+Enter saves.
+
+A passage is saved only with at least one code: Enter pressed before choosing one would
+otherwise store a passage that says nothing (and count in the agreement units as text
+marked but not coded). The panel says so where the coder looks, and keeps what was typed.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from stancecoder.ui.widgets.code_picker import ENTER_KEYS, CodePicker, field_for
 from stancecoder.ui.widgets.scale_picker import ScalePicker
 
 QUOTE_SHOWN = 160  # characters of the quote in the heading; the reader shows the rest
+NO_CODE = "Choose at least one code to save this passage."
 
 
 def field_label(name: str, description: str) -> QLabel:
@@ -66,7 +71,12 @@ class CodingPanel(QWidget):
         self.memo_box.installEventFilter(self)
         self.save_button = QPushButton("Save", autoDefault=True, toolTip="Save the coding (Enter)")
         self.cancel_button = QPushButton("Cancel", autoDefault=True, toolTip="Discard (Esc)")
-        self.save_button.clicked.connect(self.saveRequested)
+        self.notice = QLabel(NO_CODE, objectName="codingNotice", wordWrap=True)
+        self.notice.setStyleSheet(
+            "#codingNotice { border: 1px solid #d99a1e; border-radius: 4px; padding: 4px 8px; }"
+        )
+        self.notice.hide()
+        self.save_button.clicked.connect(self.ask_to_save)
         self.cancel_button.clicked.connect(self.cancelRequested)
         buttons = QHBoxLayout()
         buttons.addWidget(hint_label("Enter saves · Esc cancels"), 1)
@@ -77,6 +87,7 @@ class CodingPanel(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.heading)
         layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self._passage: PassageView | None = None
         self._quote: str | None = None
@@ -103,6 +114,7 @@ class CodingPanel(QWidget):
         for name, picker in self.fields.items():
             picker.set_codes(grouped[name])
         self.memo_box.setPlainText(passage.memo if passage else "")
+        self.notice.hide()
         self._passage, self._quote = passage, quote
         self._show_heading()
         self.set_enabled_for(passage is not None or quote is not None)
@@ -114,6 +126,9 @@ class CodingPanel(QWidget):
         if field is not None:
             field.choose(code_id)
         return field is not None
+
+    def has_codes(self) -> bool:
+        return any(self.values().values())
 
     def values(self) -> dict[str, list[int]]:
         return {name: picker.codes() for name, picker in self.fields.items()}
@@ -127,6 +142,8 @@ class CodingPanel(QWidget):
     def _build(self) -> None:
         variables = self.codebook.passage_variables() if self.codebook else []
         self.fields = {v.name: make_picker(v) for v in variables}
+        for picker in self.fields.values():
+            picker.changed.connect(self._codes_changed)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 4, 0)
@@ -163,9 +180,24 @@ class CodingPanel(QWidget):
             return
         self.heading.setText(f"<b>{title}:</b> <i>“{escape(_shorten(quote))}”</i>")
 
+    def ask_to_save(self) -> None:
+        """Pass the request on only with a code chosen; otherwise say what is missing.
+        With nothing to code (the panel disabled) there is nothing to say."""
+        if not self.isEnabled():
+            return
+        if self.has_codes():
+            self.notice.hide()
+            self.saveRequested.emit()
+        else:
+            self.notice.show()
+
+    def _codes_changed(self) -> None:
+        if self.has_codes():
+            self.notice.hide()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ENTER_KEYS:
-            self.saveRequested.emit()
+            self.ask_to_save()
         elif event.key() == Qt.Key.Key_Escape:
             self.cancelRequested.emit()
         else:
@@ -179,7 +211,7 @@ class CodingPanel(QWidget):
             and event.key() in ENTER_KEYS  # type: ignore[attr-defined]
             and event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
         ):
-            self.saveRequested.emit()
+            self.ask_to_save()
             return True
         return False
 

@@ -22,6 +22,14 @@ def value_text(value: float | None) -> str:
     return "0" if value == 0 else number
 
 
+def code_text(code: CodeView) -> str:
+    """A code named in a sentence or a cell: a point of a scale with its value first
+    ("−2 Strongly negative"), as the passage list and the scale's buttons show it."""
+    return (
+        f"{value_text(code.value)} {code.path_text}" if code.value is not None else code.path_text
+    )
+
+
 def code_tooltip(code: CodeView) -> str:
     parts = [f"<b>{escape(code.path_text)}</b>"]
     if code.description:

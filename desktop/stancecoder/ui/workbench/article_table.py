@@ -25,7 +25,7 @@ from stancecoder.services.articles import ArticleRow
 COLUMNS = ("Title", "Source", "Date", "", "#")
 HEADER_TIPS = ("", "", "Date published", "Status: to do, doing or done", "Passages coded")
 TITLE, SOURCE, DATE, STATUS, PASSAGES = range(len(COLUMNS))
-STATUS_NAMES = {Status.TODO: "To do", Status.DOING: "Doing", Status.DONE: "Done"}
+STATUS_NAMES = {status: status.label for status in Status}
 STATUS_ORDER = {status: order for order, status in enumerate(Status)}
 # the dots of the statuses begun; to do is an outline (see `status_dot`)
 STATUS_COLOURS = {Status.DOING: QColor("#d99a1e"), Status.DONE: QColor("#3c9a5f")}

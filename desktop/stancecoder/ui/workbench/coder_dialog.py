@@ -34,8 +34,10 @@ class CoderDialog(QDialog):
         self.setMinimumWidth(420)
         self._project = project
         self._chosen = ""
-        coders = list_coders(project)
+        coders = list_coders(project, consensus=False)
         self._known = {coder.name.casefold(): coder.name for coder in coders}
+        persons = {coder.name for coder in coders}
+        self._reserved = {c.name.casefold() for c in list_coders(project) if c.name not in persons}
 
         intro = QLabel(
             "Your codings are saved under your name, so that the agreement between "
@@ -115,19 +117,32 @@ class CoderDialog(QDialog):
 
     def _coder_named(self, typed: str) -> str:
         """The stored name, looked up afresh: another window may have added it meanwhile."""
-        known = {coder.name.casefold(): coder.name for coder in list_coders(self._project)}
+        coders = list_coders(self._project, consensus=False)
+        known = {coder.name.casefold(): coder.name for coder in coders}
         return known.get(typed.casefold()) or add_coder(self._project, typed).name
 
     def _refuse(self, message: str) -> None:
         self.problem.setText(message)
         self.problem.show()
+        self._grow()
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _grow(self) -> None:
+        """Make room for the complaint below the list instead of squeezing the list (and
+        clipping its names) into the height the dialog had without it."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _typed(self, text: str) -> None:
         self.problem.hide()
         existing = self._known.get(text.strip().casefold())
         if existing is not None:
             self.hint.setText(f"You will code as {existing}.")
+        elif text.strip().casefold() in self._reserved:
+            self.hint.setText(f"“{text.strip()}” is the adjudicated consensus: choose your name.")
         elif text.strip():
             self.hint.setText(f"A new coder, “{text.strip()}”, will be added to the project.")
         else:

@@ -11,7 +11,7 @@ from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.coders import list_coders
 from stancecoder.services.project import Project, create_project, open_project
 from stancecoder.services.sample_project import ensure_sample_project
-from stancecoder.ui.common.errors import show_problem
+from stancecoder.ui.common.errors import in_words, show_problem
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.workbench.coder_dialog import CoderDialog
 from stancecoder.ui.workbench.main_window import MainWindow
@@ -57,7 +57,7 @@ class Launcher:
             try:
                 create_project(path).close()
             except StanceCoderError as exc:
-                show_problem(parent, str(exc))
+                show_problem(parent, in_words(exc))
                 return
             self.open(str(Path(path).with_suffix(".stance")))
 
@@ -74,15 +74,15 @@ class Launcher:
         try:
             project = open_project(target)
         except StanceCoderError as exc:
-            show_problem(self.welcome, f"The project could not be opened.\n\n{exc}")
+            show_problem(self.welcome, f"The project could not be opened.\n\n{in_words(exc)}")
             return False
-        roles = {c.name: c.role for c in list_coders(project)}
+        roles = {c.name: c.role for c in list_coders(project, consensus=False)}
         coder = self.ask_coder(project, set(roles))
         if coder is None:
             project.close()
             return False
         if coder not in roles:  # added in the dialog just now
-            roles = {c.name: c.role for c in list_coders(project)}
+            roles = {c.name: c.role for c in list_coders(project, consensus=False)}
         role = roles.get(coder, "coder")
         window = MainWindow(project, coder, role, self.settings, launcher=self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self)
         self._restore_layout()
         self.articles.set_project(project, coder)
+        self._show_reader_hint()
         self.update_status()
         self.bus.changed.connect(self.apply_changes)
         self.watcher.trouble.connect(self.statusBar().showMessage)
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
 
         self.panel = CodingPanel()
         self.panel.set_codebook(self.codebook)
-        self.panel.saveRequested.connect(self.save_coding)
+        self.panel.saveRequested.connect(self._write_coding)
         self.panel.cancelRequested.connect(self.cancel_coding)
         self.article_form = ArticleForm()
         self.article_form.set_codebook(self.codebook)
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         facts = " · ".join(
             x for x in (self.article.source, self.article.dateline, self.article.published) if x
         )
-        title = escape(self.article.title or "(untitled article)")
+        title = escape(self.article.heading)
         self.header.setText(
             f"<h2 style='margin:0'>{title}</h2><p style='color:gray'>{escape(facts)}</p>"
         )
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
             self.articles.update_rows(fresh.rows)
         else:
             self.articles.refresh(listed)
+        self._show_reader_hint()
         self.update_status(fresh)
         self.actions.update_enabled()
 
@@ -254,6 +256,18 @@ class MainWindow(QMainWindow):
             if mine.assigned
             else ""
         )
+
+    def _show_reader_hint(self) -> None:
+        """What the empty reader says before an article is picked, so the first view is
+        not a blank page: where to click, or how to get articles at all."""
+        if self.articles.position()[1]:
+            hint = "Pick an article in the list on the left to read and code it."
+        else:
+            hint = (
+                "No articles to show: import some with File › Import articles… or drop "
+                "files on this window (or clear the filters on the left)."
+            )
+        self.reader.setPlaceholderText(hint)
 
     def complain(self, message: str) -> None:
         show_problem(self, message)
@@ -292,6 +306,10 @@ class MainWindow(QMainWindow):
             self.activate_passage(found[0].id)
 
     def save_coding(self) -> None:
+        """Enter: the panel writes only a coding with a code, and says so otherwise."""
+        self.panel.ask_to_save()
+
+    def _write_coding(self) -> None:
         if self.article is None:
             return
         codes, memo = self.panel.values(), self.panel.memo()

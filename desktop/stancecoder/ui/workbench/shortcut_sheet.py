@@ -37,7 +37,7 @@ class ShortcutSheet(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(620, 640)
         table = QTableWidget(len(rows), 3, self)
-        table.setHorizontalHeaderLabels(["", "Action", "Keys"])
+        table.setHorizontalHeaderLabels(["Where", "Action", "Keys"])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenuBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenuBar, QStatusBar, QWidget
 
 from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView
 from stancecoder.core.passage_view import PassageView
@@ -25,10 +25,13 @@ from stancecoder.services.commands import SetStatus
 from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.services.project import Project
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
+from stancecoder.ui.common.settings import AppSettings
+from stancecoder.ui.common.theme import apply_theme, is_dark
 from stancecoder.ui.common.undo import UndoRunner
 from stancecoder.ui.transfer.export_dialog import ExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.reader import Reader
+from stancecoder.ui.widgets.scale_picker import code_text
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from stancecoder.ui.agreement.view import AgreementView
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
+THEME_CHOICES = (("system", "As the &system"), ("light", "&Light"), ("dark", "&Dark"))
 Key = QKeySequence.StandardKey
 
 
@@ -62,6 +66,7 @@ class Workbench(Protocol):
     articles: ArticlePanel
     reader: Reader
     panel: CodingPanel
+    settings: AppSettings
 
     def window(self) -> QWidget:
         """The window itself: the parent of its actions and dialogs."""
@@ -101,7 +106,7 @@ def describe_passage(passage: PassageView, codebook: CodebookView) -> str:
     parts = []
     for variable in codebook.passage_variables():
         labels = [
-            codebook.code(i).path_text
+            code_text(codebook.code(i))
             for i in passage.codes
             if codebook.code(i).variable == variable.name
         ]
@@ -120,6 +125,8 @@ class WindowActions(ActionRegistry):
         super().__init__(window.window())
         self.window = window
         self.edit = (window.undo.undo_action(self.owner), window.undo.redo_action(self.owner))
+        self.edit[0].setIconText("Undo")  # the sheet's name; the menu says what is undone
+        self.edit[1].setIconText("Redo")
         self.edit[0].setShortcut(QKeySequence(Key.Undo))
         self.edit[1].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
         self.codes: list[QAction] = []
@@ -127,6 +134,10 @@ class WindowActions(ActionRegistry):
         for spec in self._specs():
             self.add(spec)
         self["snap"].setChecked(True)
+        chosen = self[f"theme-{window.settings.theme()}"]
+        chosen.blockSignals(True)  # already applied at start
+        chosen.setChecked(True)
+        chosen.blockSignals(False)
         if window.role == "lead":
             self["blind"].blockSignals(True)
             self["blind"].setChecked(blind_mode(window.project))
@@ -193,6 +204,11 @@ class WindowActions(ActionRegistry):
             ActionSpec("zoom-out", "&View", "Zoom &out", w.reader.zoom_out, ("Ctrl+-",)),
             ActionSpec("zoom-reset", "&View", "&Actual size", w.reader.zoom_reset, ("Ctrl+0",)),
             ActionSpec("refresh", "&View", "&Refresh", w.refresh, ("F5",)),
+            *(
+                ActionSpec(f"theme-{theme}", "&View", text, lambda t=theme: self._theme(t),
+                           checkable=True, submenu="&Theme")
+                for theme, text in THEME_CHOICES
+            ),
             *leading,
             ActionSpec("shortcuts", "&Help", "&Keyboard shortcuts", self._sheet, ("F1", "?")),
         ]  # fmt: skip
@@ -227,6 +243,15 @@ class WindowActions(ActionRegistry):
             article, version = w.article.id, w.coding.version
             w.undo.run(SetStatus(article, w.coder, Status.DONE, version, "Mark done"))
             w.articles.next_article()
+
+    def _theme(self, theme: str) -> None:
+        """Applied to the whole application at once and remembered for the next start."""
+        if not self[f"theme-{theme}"].isChecked():
+            return  # the choice left, as another was taken
+        self.window.settings.set_theme(theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, is_dark(theme))
 
     def _toggle_blind(self) -> None:
         set_blind_mode(self.window.project, self["blind"].isChecked())

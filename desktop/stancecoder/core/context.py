@@ -37,6 +37,12 @@ def in_context(
     return InContext(before, elide_middle(_flat(text[start:end]), limit), after)
 
 
+def short_quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """A passage's words on one line, shortened in the middle: where it is named in a list
+    or a message."""
+    return elide_middle(_flat(text).strip(), limit)
+
+
 def elide_middle(words: str, limit: int = QUOTE_LIMIT) -> str:
     """A long quote's first and last words with "…" between, so both ends are seen."""
     if len(words) <= limit:

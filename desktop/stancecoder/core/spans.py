@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from stancecoder.core.context import short_quote
 from stancecoder.core.errors import ValidationError
 
 
@@ -30,27 +31,17 @@ def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[
     pattern = re.compile(r"\s+".join(re.escape(part) for part in needle.split()))
     matches = [(m.start(), m.end()) for m in pattern.finditer(text)]
     if not matches:
-        raise ValidationError(f"quote not found in the article: {excerpt(needle)!r}")
+        raise ValidationError(f"quote not found in the article: {short_quote(needle, 60)!r}")
     if occurrence is None:
         if len(matches) > 1:
             raise ValidationError(
                 f"quote found {len(matches)} times; say which with 'occurrence': "
-                f"{excerpt(needle)!r}"
+                f"{short_quote(needle, 60)!r}"
             )
         return matches[0]
     if not 1 <= occurrence <= len(matches):
         raise ValidationError(
             f"occurrence {occurrence} asked, but the quote is found {len(matches)} time(s): "
-            f"{excerpt(needle)!r}"
+            f"{short_quote(needle, 60)!r}"
         )
     return matches[occurrence - 1]
-
-
-def excerpt(text: str, limit: int = 60) -> str:
-    """The text whole, or its start and end around an ellipsis: where a passage is named
-    to a person, its words say which it is better than its offsets."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    head = (limit - 1) * 2 // 3
-    return f"{text[:head].rstrip()}…{text[len(text) - (limit - 1 - head) :].lstrip()}"

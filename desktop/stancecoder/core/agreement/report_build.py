@@ -28,8 +28,8 @@ from stancecoder.core.agreement.variable_stats import (
     variable_agreement,
 )
 from stancecoder.core.codebook_view import VariableView
+from stancecoder.core.context import short_quote
 from stancecoder.core.errors import ValidationError
-from stancecoder.core.spans import excerpt
 
 
 def build_report(
@@ -123,7 +123,7 @@ def _covered(text: str, spans: Iterable[tuple[int, int]]) -> str:
     found = list(spans)
     if not found:
         return ""
-    return excerpt(text[min(s for s, _ in found) : max(e for _, e in found)], QUOTE_LIMIT)
+    return short_quote(text[min(s for s, _ in found) : max(e for _, e in found)], QUOTE_LIMIT)
 
 
 def _disagreements(codings: Codings, result: VariableAgreement) -> list[Disagreement]:

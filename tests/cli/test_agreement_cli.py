@@ -66,7 +66,7 @@ def test_text_and_exports_agree(
     assert main(["agreement", coded, "--seed", "2", "--out", str(tmp_path / "a.html")]) == 0
     text = capsys.readouterr().out
     label = "Krippendorff's α"
-    assert f"{label:<38} {alpha['value']:.3f}" in text
+    assert f"{label:<38} {alpha['value']:6.3f}" in text
     assert "wrote" in text and "Two coders (Alice, Bob)" in text
     assert f"{alpha['value']:.4f}" in (tmp_path / "a.html").read_text(encoding="utf-8")
 

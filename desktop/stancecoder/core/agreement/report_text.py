@@ -99,7 +99,7 @@ def report_lines(report: AgreementReport) -> list[str]:
     for v in report.variables:
         lines.append(f"{v.name} ({v.scope}, {v.level}, units: {v.unit})")
         for r in v.results:
-            value = "not defined" if r.value is None else f"{r.value:.3f}"
+            value = "not defined" if r.value is None else f"{r.value:6.3f}"
             ci = f" [{r.ci95[0]:.3f}, {r.ci95[1]:.3f}]" if r.ci95 else ""
             lines.append(f"  {statistic_name(r.name):<38} {value}{ci}  n={r.n_units}")
         lines.append(f"  -> {interpret(v.main)}")

@@ -187,6 +187,11 @@ def article_table(model: QSortFilterProxyModel) -> ArticleTable:
     # change made each coding wait a third of a second on a large corpus
     header.setResizeContentsPrecision(0)
     header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+    # a dot and a number: as wide as their headers' words, without the room Qt keeps for a
+    # sort arrow, which the title needs more
+    for column in (STATUS, PASSAGES):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, table.fontMetrics().horizontalAdvance(COLUMNS[column]) + 16)
     header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
     header.resizeSection(SOURCE, table.fontMetrics().horizontalAdvance("Yonhap News") + 12)
     return table

@@ -32,7 +32,7 @@ from stancecoder.ui.widgets.code_picker import swatch
 from stancecoder.ui.widgets.scale_picker import value_text
 
 EMPTY_TEXT = "No passages yet. Select text in the article and code it."
-QUOTE_SHARE = 0.26  # of the width the quote keeps: its words are highlighted in the reader
+QUOTE_SHARE = 0.22  # of the width the quote keeps: its words are highlighted in the reader
 Index = QModelIndex | QPersistentModelIndex
 
 

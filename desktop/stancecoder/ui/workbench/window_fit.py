@@ -31,8 +31,8 @@ MIN_MEASURE = 60  # characters a line: below that the eye jumps back too often
 # centres up to LINE_LENGTH when it has more
 FULL_MEASURE = 72
 ARTICLES_MIN = 200  # px: a title and its status dot still read
-ARTICLES_WIDTH = 300  # px the article list starts with when there is room
-SIDE_MIN, SIDE_MAX = 340, 520  # px: stance buttons in one row, passage list columns readable
+ARTICLES_SHARE = 0.22  # of the window the article list takes when there is room, until dragged
+SIDE_MIN, SIDE_MAX = 372, 520  # px: stance buttons in one row, passage list columns readable
 SIDE_LEAST = 280  # px when even the folded list leaves the text short: the stance row wraps
 SIDE_SHARE = 0.3
 SETTING = "window/articles-width"
@@ -79,8 +79,9 @@ class WindowFit(QObject):
     def __init__(self, window: Fitted) -> None:
         super().__init__(window.splitter)
         self.window = window
-        kept = str(window.settings.value(SETTING, ARTICLES_WIDTH))
-        self.articles_width = max(int(kept), ARTICLES_MIN) if kept.isdigit() else ARTICLES_WIDTH
+        kept = str(window.settings.value(SETTING, ""))
+        # the width the user dragged the list to; until then, a share of the window
+        self.articles_width = max(int(kept), ARTICLES_MIN) if kept.isdigit() else None
         window.splitter.setCollapsible(0, True)
         window.splitter.setCollapsible(1, False)
         window.splitter.setCollapsible(2, False)
@@ -102,7 +103,8 @@ class WindowFit(QObject):
         # the full column is centred, so the margin's room is kept on its right side too
         ideal = measure(w.reader, FULL_MEASURE) + w.reader.gutter()
         least = measure(w.reader, MIN_MEASURE)
-        w.splitter.setSizes(list(columns(width, ideal, least, self.articles_width)))
+        articles = self.articles_width or round(width * ARTICLES_SHARE)
+        w.splitter.setSizes(list(columns(width, ideal, least, articles)))
         self.fit_side()
 
     def fit_side(self) -> None:
@@ -123,7 +125,8 @@ class WindowFit(QObject):
         """Bring a folded article list back, taking the width from the reader."""
         sizes = self.window.splitter.sizes()
         if sizes[0] == 0:
-            give = max(ARTICLES_MIN, min(self.articles_width, sizes[1] // 2))
+            wanted = self.articles_width or round(self.window.splitter.width() * ARTICLES_SHARE)
+            give = max(ARTICLES_MIN, min(wanted, sizes[1] // 2))
             self.window.splitter.setSizes([give, sizes[1] - give, sizes[2]])
 
     def _moved(self, position: int, index: int) -> None:

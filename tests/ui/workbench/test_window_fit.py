@@ -54,6 +54,18 @@ def test_a_wide_window_keeps_the_list_and_a_full_column(
     assert measure(window) >= 72
 
 
+def test_folding_the_list_takes_the_focus_out_of_its_search_box(
+    qtbot: QtBot, coding_window: Callable[[Project], MainWindow], ui_project: Project
+) -> None:
+    window = coding_window(ui_project)
+    window.activateWindow()
+    window.articles.search.setFocus()
+    qtbot.waitUntil(window.articles.search.hasFocus)
+    sized(qtbot, window, 800, 500)
+    assert window.splitter.sizes()[0] == 0
+    assert not window.articles.search.hasFocus()
+
+
 def test_find_brings_a_folded_list_back(
     qtbot: QtBot, coding_window: Callable[[Project], MainWindow], ui_project: Project
 ) -> None:

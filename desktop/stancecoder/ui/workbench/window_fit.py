@@ -2,9 +2,10 @@
 
 The reader comes first: it gets a column of `FULL_MEASURE` characters before the article
 list grows past its least width, and never fewer than `MIN_MEASURE` while the list can
-give way. The list
-narrows to `ARTICLES_MIN` and then folds away (Find, Ctrl+F, or a drag of its handle brings
-it back); the coding side keeps a width between `SIDE_MIN` and `SIDE_MAX`. Down the side,
+give way. The list narrows to `ARTICLES_MIN` and then folds away (Find, Ctrl+F, or a drag
+of its handle brings it back, and the focus leaves it for the reader); the coding side
+keeps a width between `SIDE_MIN` and `SIDE_MAX`, down to `SIDE_LEAST` on a small screen.
+Down the side,
 the coding panel takes what it needs to show everything when it can, the article form
 its own height, and the passage list the rest, so no empty band opens on a tall screen.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from stancecoder.ui.common.actions import ActionRegistry
 from stancecoder.ui.common.settings import AppSettings
@@ -104,7 +105,11 @@ class WindowFit(QObject):
         ideal = measure(w.reader, FULL_MEASURE) + w.reader.gutter()
         least = measure(w.reader, MIN_MEASURE)
         articles = self.articles_width or round(width * ARTICLES_SHARE)
-        w.splitter.setSizes(list(columns(width, ideal, least, articles)))
+        sizes = columns(width, ideal, least, articles)
+        w.splitter.setSizes(list(sizes))
+        focus = QApplication.focusWidget()
+        if sizes[0] == 0 and focus is not None and w.articles.isAncestorOf(focus):
+            w.reader.setFocus()  # keys typed into a folded search box would filter unseen
         self.fit_side()
 
     def fit_side(self) -> None:

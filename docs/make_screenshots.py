@@ -1,4 +1,6 @@
-"""Render the README screenshots from the sample project, offscreen, light and dark.
+"""Render the README screenshots from the sample project, offscreen, light and dark, and
+the coding window at the sizes coders use (`main-window-1024x640.png`, …, with both coders'
+passages coloured by coder), to look at after any change of the window's layout.
 
 Run from the repository root: `python docs/make_screenshots.py`.
 """
@@ -30,8 +32,11 @@ from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme
 from stancecoder.ui.samples.dialog import SamplesDialog
 from stancecoder.ui.workbench.main_window import MainWindow
+from stancecoder.ui.workbench.tinting import BY_CODER
+from stancecoder.ui.workbench.tinting import SETTING as COLOUR_BY
 
 DOCS = Path(__file__).resolve().parent
+SIZES = ((1024, 640), (1440, 900), (1920, 1200))
 
 # (quote, actor, topic, stance) as a coder would code the Yonhap article
 CODINGS = [
@@ -77,16 +82,37 @@ def code_sample(project: Project) -> int:
     return article.id
 
 
-def shoot(project: Project, article_id: int, name: str, folder: str) -> None:
+def shoot(
+    project: Project,
+    article_id: int,
+    name: str,
+    folder: str,
+    size: tuple[int, int] = (1440, 860),
+    colour_by: str | None = None,
+) -> None:
+    """The window on Alice's coding of Biden's picture (the fourth of her passages)."""
     settings = AppSettings(QSettings(f"{folder}/{name}.ini", QSettings.Format.IniFormat))
+    if colour_by is not None:
+        settings.set_value(COLOUR_BY, colour_by)
     window = MainWindow(project, "Alice", role="lead", settings=settings)
-    window.resize(1440, 860)
+    window.resize(*size)
     window.show()
     window.articles.select_article(article_id)
-    window.activate_passage(window.passages[3].id)
-    QApplication.processEvents()
+    mine = [p for p in window.passages if p.coder == "Alice"]
+    window.activate_passage(mine[3].id)
+    for _ in range(3):  # the columns fit after the window has its size
+        QApplication.processEvents()
     window.grab().save(str(DOCS / f"{name}.png"))
     window.close()
+
+
+def shoot_sizes(project: Project, article_id: int, folder: str, suffix: str) -> None:
+    """Both coders' passages, coloured by coder, at each size."""
+    set_blind_mode(project, False)
+    for width, height in SIZES:
+        name = f"main-window-{width}x{height}{suffix}"
+        shoot(project, article_id, name, folder, (width, height), BY_CODER)
+    set_blind_mode(project, True)
 
 
 def shoot_reports(project: Project, article_id: int, suffix: str) -> None:
@@ -132,9 +158,11 @@ def main() -> int:
             article_id = code_sample(project)
             apply_theme(app, dark=False)
             shoot(project, article_id, "main-window", folder)
+            shoot_sizes(project, article_id, folder, "")
             shoot_reports(project, article_id, "")
             apply_theme(app, dark=True)
             shoot(project, article_id, "main-window-dark", folder)
+            shoot_sizes(project, article_id, folder, "-dark")
             apply_theme(app, dark=False)
             shoot_samples(project, article_id)
     return 0

@@ -23,7 +23,8 @@ from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.codings import add_passage
 from stancecoder.services.passages import passages_of
 from stancecoder.services.project import Project
-from stancecoder.ui.widgets.highlighter import TINTS, blend
+from stancecoder.ui.widgets.contrast import blend
+from stancecoder.ui.widgets.highlighter import TINTS
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.widgets.reading_view import ReadingView
 

@@ -54,6 +54,7 @@ VIEW: Items = [
 ]
 THEME: Items = [("As the &system", ""), ("&Light", ""), ("&Dark", "")]
 VIEW_LEAD: Items = [("&Blind mode (coders see only their own)", "")]
+VIEW_COLOURS: Items = [("", ""), ("&Colour passages by", "")]  # after a separator, a submenu
 HELP: Items = [("&Keyboard shortcuts", "F1, ?")]
 
 
@@ -92,7 +93,7 @@ def test_the_leads_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: 
         "&File": FILE_OPENING + FILE,
         "&Edit": EDIT,
         "&Code": CODE + CODE_LEAD,
-        "&View": VIEW + VIEW_LEAD,
+        "&View": VIEW + VIEW_LEAD + VIEW_COLOURS,
         "&Help": HELP,
     }
     assert sheet(window) == [
@@ -110,7 +111,7 @@ def test_a_coders_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: P
         "&File": FILE,
         "&Edit": EDIT,
         "&Code": CODE,
-        "&View": VIEW,
+        "&View": VIEW + VIEW_COLOURS,
         "&Help": HELP,
     }
     assert sheet(window) == [

@@ -54,30 +54,62 @@ def click_row(qtbot, table: PassageList, row: int) -> None:
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
 
 
-def test_rows_show_quote_codes_memo_and_coder(table, passages) -> None:
-    assert table.model().rowCount() == 3
-    assert [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
-        "Quote",
-        "Codes",
-        "Memo",
-        "Coder",
-    ]
+HEADERS = ["Quote", "Actor", "Topic", "Stance", "Memo", "Coder"]
+ACTOR, TOPIC, STANCE, MEMO, CODER = range(1, len(HEADERS))
+
+
+def test_rows_show_the_quote_a_column_per_variable_the_memo_and_the_coder(table, passages) -> None:
+    model = table.model()
+    assert model.rowCount() == 3
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == HEADERS
     assert cell(table, 0, 0) == " ".join(passages[0].quote.split())
-    assert cell(table, 0, 1) == "Vladimir Putin · Sanctions · −1 Negative"
-    assert cell(table, 1, 2) == "check this"
-    assert [cell(table, r, 3) for r in range(3)] == ["Alice", "Bob", "Alice"]
-    assert not table.isColumnHidden(3)
+    assert [cell(table, 0, c) for c in (ACTOR, TOPIC, STANCE)] == [
+        "Vladimir Putin",
+        "Sanctions",
+        "−1 Negative",
+    ]
+    assert cell(table, 1, ACTOR) == "Kim Jong-un"
+    assert cell(table, 1, STANCE) == ""
+    assert cell(table, 1, MEMO) == "check this"
+    assert [cell(table, r, CODER) for r in range(3)] == ["Alice", "Bob", "Alice"]
+    assert not any(table.isColumnHidden(c) for c in range(len(HEADERS)))
 
 
-def test_the_full_quote_is_in_the_tooltip_and_the_first_code_has_its_colour(table) -> None:
+def test_every_shown_column_is_wide_enough_to_read_in_a_narrow_side(table) -> None:
+    """The stance keeps its label and the coder their name; the quote still shows words."""
+    table.resize(380, 240)
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    assert header.sectionSize(CODER) >= metrics.horizontalAdvance("Alice")
+    assert header.sectionSize(STANCE) >= metrics.horizontalAdvance("−1 Neg")
+    assert header.sectionSize(0) >= metrics.averageCharWidth() * 10
+    shown = [c for c in range(len(HEADERS)) if not table.isColumnHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= table.viewport().width()
+
+
+def test_another_coders_rows_are_in_italics_and_say_whose(table) -> None:
+    table.viewer = "Alice"
+    font = Qt.ItemDataRole.FontRole
+    assert cell(table, 0, 0, font) is None
+    assert cell(table, 1, 0, font).italic()
+    assert (
+        cell(table, 1, CODER, Qt.ItemDataRole.ToolTipRole) == "<p>Bob: another coder’s passage</p>"
+    )
+
+
+def test_the_full_text_of_every_cell_is_in_its_tooltip_and_codes_have_their_colour(table) -> None:
     model = table.model()
     passage = model.passages[0]
-    assert passage.quote in cell(table, 0, 0, Qt.ItemDataRole.ToolTipRole)
-    assert "check<br>this" in cell(table, 1, 2, Qt.ItemDataRole.ToolTipRole)
-    swatch = cell(table, 0, 1, Qt.ItemDataRole.DecorationRole)
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert passage.quote in cell(table, 0, 0, tip)
+    assert cell(table, 0, ACTOR, tip) == "<p>Russia › Vladimir Putin</p>"
+    assert "Negative" in cell(table, 0, STANCE, tip)
+    assert "check<br>this" in cell(table, 1, MEMO, tip)
+    swatch = cell(table, 0, ACTOR, Qt.ItemDataRole.DecorationRole)
     colour = swatch.pixmap(12, 12).toImage().pixelColor(6, 6)
     assert colour.name() == "#fbb4ae"  # Russia's colour, inherited by Vladimir Putin
-    assert cell(table, 2, 1, Qt.ItemDataRole.DecorationRole) is None  # no codes, no swatch
+    assert cell(table, 2, ACTOR, Qt.ItemDataRole.DecorationRole) is None  # no codes, no swatch
 
 
 def test_selecting_a_row_emits_its_passage(qtbot, table, passages) -> None:
@@ -117,13 +149,14 @@ def test_a_refresh_keeps_the_selection_and_does_not_emit(qtbot, table, passages,
     assert table.current_passage() == passages[1].id
     table.set_passages(passages[2:], codebook)
     assert table.current_passage() is None
-    assert table.isColumnHidden(3)  # one coder only: the column would say nothing
+    assert table.isColumnHidden(CODER)  # one coder only: the column would say nothing
+    assert table.isColumnHidden(MEMO) and table.isColumnHidden(STANCE)  # nothing to show
 
 
 def test_codes_the_codebook_no_longer_has_are_named_by_id(table, passages, codebook) -> None:
     gone = PassageView(7, "u7", 1, 1, "Alice", 0, 3, "abc", "", (99999,))
     table.set_passages([gone], codebook)
-    assert cell(table, 0, 1) == "code 99999"
+    assert cell(table, 0, ACTOR) == "code 99999"
 
 
 def test_an_empty_list_says_how_to_start(qtbot, table, codebook) -> None:

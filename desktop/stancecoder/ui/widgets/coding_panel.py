@@ -1,5 +1,6 @@
 """The coding panel: one field per passage-level variable of the codebook, a memo, and
-Save / Cancel, all reachable from the keyboard.
+Save / Cancel, all reachable from the keyboard. It scrolls as one, heading to buttons, so a
+short window cuts none of it apart.
 
 Enter saves from anywhere in the panel: the pickers keep Enter only while a search is
 typed, so the key that picks a code never also saves. In the memo Enter starts a new
@@ -60,6 +61,7 @@ class CodingPanel(QWidget):
         super().__init__(parent)
         self.codebook: CodebookView | None = None
         self.fields: dict[str, CodePicker | ScalePicker] = {}
+        self.viewer: str | None = None  # who codes here: another coder's passage says whose
         self.heading = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.heading.setContentsMargins(0, 0, 0, 4)
@@ -78,17 +80,15 @@ class CodingPanel(QWidget):
         self.notice.hide()
         self.save_button.clicked.connect(self.ask_to_save)
         self.cancel_button.clicked.connect(self.cancelRequested)
-        buttons = QHBoxLayout()
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 4, 0, 0)
         buttons.addWidget(hint_label("Enter saves · Esc cancels"), 1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
-        layout.setSpacing(8)
-        layout.addWidget(self.heading)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.notice)
-        layout.addLayout(buttons)
         self._passage: PassageView | None = None
         self._quote: str | None = None
         self._build()
@@ -146,15 +146,21 @@ class CodingPanel(QWidget):
             picker.changed.connect(self._codes_changed)
         body = QWidget()
         column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 4, 0)
+        column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(4)
+        column.addWidget(self.heading)
         for variable in variables:
             column.addWidget(field_label(variable.name, variable.description))
             column.addWidget(self.fields[variable.name])
             column.addSpacing(8)
         column.addWidget(field_label("memo", "A note on this passage; Ctrl+Enter saves."))
         column.addWidget(self.memo_box)
+        column.addWidget(self.notice)
+        column.addWidget(self.buttons)
         column.addStretch(1)
+        old = self.scroll.takeWidget()
+        if old is not None:  # its heading, memo, notice and buttons now live in the new body
+            old.deleteLater()
         self.scroll.setWidget(body)
         first = next(iter(self.fields.values()), None)
         self.setFocusProxy(first or self.memo_box)
@@ -170,7 +176,7 @@ class CodingPanel(QWidget):
 
     def _show_heading(self) -> None:
         if self._passage is not None:
-            title, quote = f"Passage by {escape(self._passage.coder)}", self._passage.quote
+            title, quote = self._whose(self._passage.coder), self._passage.quote
         elif self._quote is not None:
             title, quote = "New passage", self._quote
         else:
@@ -194,6 +200,16 @@ class CodingPanel(QWidget):
     def _codes_changed(self) -> None:
         if self.has_codes():
             self.notice.hide()
+
+    def _whose(self, coder: str) -> str:
+        if self.viewer is None:
+            return f"Passage by {escape(coder)}"
+        return "Your passage" if coder == self.viewer else f"{escape(coder)}’s passage"
+
+    def content_height(self) -> int:
+        """The height that shows everything without scrolling."""
+        body = self.scroll.widget()
+        return body.sizeHint().height() + 2 * self.scroll.frameWidth() if body else 0
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ENTER_KEYS:

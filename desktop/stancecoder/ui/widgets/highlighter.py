@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from stancecoder.ui.widgets.contrast import legible_mark, readable_tint
+
 # The code colour's share in a tint, then a step stronger where passages overlap. On a
-# dark base a pastel brightens the background towards the light text, so less of it.
+# dark base a pastel brightens the background towards the light text, so less of it; either
+# is then moved as far as the page and the text on it need (`readable_tint`).
 TINTS = {"light": (0.45, 0.62), "dark": (0.36, 0.5)}
 
 
@@ -26,24 +29,15 @@ class Paint:
     end: int
     colour: str  # "#rrggbb"
     overlap: bool  # more than one passage covers it
+    other: bool = False  # another coder's passage: dotted underline, so it reads as theirs
 
 
 def is_dark(base: QColor) -> bool:
     return base.lightness() < 128
 
 
-def blend(colour: QColor, base: QColor, share: float) -> QColor:
-    """`colour` laid over `base` at `share` opacity, as an opaque colour.
-
-    Opaque, because the text layout paints backgrounds of neighbouring pieces edge to
-    edge; translucent ones would darken where they touch.
-    """
-    keep = 1.0 - share
-    return QColor(
-        round(colour.red() * share + base.red() * keep),
-        round(colour.green() * share + base.green() * keep),
-        round(colour.blue() * share + base.blue() * keep),
-    )
+def default_ink(base: QColor) -> QColor:
+    return QColor("#ffffff" if is_dark(base) else "#000000")
 
 
 class PassageHighlighter(QSyntaxHighlighter):
@@ -53,17 +47,27 @@ class PassageHighlighter(QSyntaxHighlighter):
         self._ends: list[int] = []
         self._formats: list[QTextCharFormat] = []
         self._base = QColor("#ffffff")
+        self._ink = QColor("#000000")
 
-    def set_paints(self, paints: Sequence[Paint], base: QColor, *, redraw: bool = True) -> None:
+    def set_paints(
+        self,
+        paints: Sequence[Paint],
+        base: QColor,
+        *,
+        redraw: bool = True,
+        ink: QColor | None = None,
+    ) -> None:
         """Replace the pieces (sorted, not overlapping); with `redraw`, repaint only the
-        blocks whose pieces changed, so a new coding does not re-format the article."""
-        old = set(self._paints) if self._base == base else None
+        blocks whose pieces changed, so a new coding does not re-format the article.
+        `ink` is the text colour the tints must keep readable (black or white by default)."""
+        ink = QColor(ink) if ink is not None else default_ink(base)
+        old = set(self._paints) if (self._base, self._ink) == (base, ink) else None
         self._paints = list(paints)
         self._ends = [p.end for p in self._paints]
-        self._base = QColor(base)
-        cache: dict[tuple[str, bool], QTextCharFormat] = {}
+        self._base, self._ink = QColor(base), ink
+        cache: dict[tuple[str, bool, bool], QTextCharFormat] = {}
         self._formats = [
-            cache.setdefault((p.colour, p.overlap), self._format(p)) for p in self._paints
+            cache.setdefault((p.colour, p.overlap, p.other), self._format(p)) for p in self._paints
         ]
         if not redraw:
             return
@@ -78,10 +82,12 @@ class PassageHighlighter(QSyntaxHighlighter):
         dark = is_dark(self._base)
         tint, overlap = TINTS["dark" if dark else "light"]
         fmt = QTextCharFormat()
-        fmt.setBackground(blend(colour, self._base, overlap if paint.overlap else tint))
-        if paint.overlap:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(colour if dark else colour.darker(150))
+        share = overlap if paint.overlap else tint
+        fmt.setBackground(readable_tint(colour, self._base, self._ink, share))
+        if paint.overlap or paint.other:
+            style = QTextCharFormat.UnderlineStyle
+            fmt.setUnderlineStyle(style.DotLine if paint.other else style.SingleUnderline)
+            fmt.setUnderlineColor(legible_mark(colour, self._base, self._ink))
         return fmt
 
     def _redraw(self, start: int, end: int) -> None:

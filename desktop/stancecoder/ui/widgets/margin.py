@@ -1,8 +1,10 @@
 """The reader's left margin: one thin bar per passage, so overlapping passages stay apart.
 
 Tints alone cannot show where one of two overlapping passages ends; a bar per passage,
-each in its own lane, can. The reader computes the bars of the lines on screen; this
-widget only paints them and answers clicks and tooltips.
+each in its own lane, can. Each bar carries its coder's initials at its top, and another
+coder's bar is dashed, so whose passage it is shows without hovering. The reader computes
+the bars of the lines on screen; this widget only paints them and answers clicks and
+tooltips.
 """
 
 from __future__ import annotations
@@ -11,15 +13,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
-BAR = 3  # px: thin enough for four lanes beside the text, wide enough to click
+BAR = 3  # px: thin enough for lanes side by side, wide enough to click
 CURRENT_BAR = 5
-STEP = 6  # px from one lane to the next
-PAD = 6  # px between the bars and the text column, and on the outer side
-ROOM = 4  # lanes that fit at full width; more squeeze closer rather than move the text
+STEP = 16  # px from one lane to the next: room for an initial, or two narrow ones
+PAD = 3  # px between the bars and the text column, and on the outer side
+ROOM = 3  # lanes that fit at full width; more squeeze closer rather than move the text
 WIDTH = 2 * PAD + ROOM * STEP
+LABEL_POINTS = 7
+DASH = (5, 3)  # px drawn and left out along another coder's bar
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,8 @@ class Bar:
     bottom: float
     colour: QColor
     current: bool = False
+    label: str = ""  # the coder's initials
+    other: bool = False  # another coder's passage
 
 
 class PassageMargin(QWidget):
@@ -41,6 +55,11 @@ class PassageMargin(QWidget):
         self._lanes = 1
         self.describe: Callable[[int], str] | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        font = QFont(self.font())
+        font.setPointSize(LABEL_POINTS)
+        font.setBold(True)
+        self.label_font = font
+        self.page = QColor("#ffffff")  # the reader's page, which the initials are cut from
 
     @property
     def bars(self) -> list[Bar]:
@@ -83,8 +102,37 @@ class PassageMargin(QWidget):
             rect = self.bar_rect(bar)
             if rect.intersects(QRectF(event.rect())):
                 painter.setBrush(bar.colour)
-                painter.drawRoundedRect(rect, rect.width() / 2, rect.width() / 2)
+                for piece in _pieces(rect, bar.other):
+                    painter.drawRoundedRect(piece, rect.width() / 2, rect.width() / 2)
+        painter.setFont(self.label_font)
+        for bar in self._bars:
+            self._paint_label(painter, bar)
         painter.end()
+
+    def label(self, bar: Bar) -> tuple[str, QRectF] | None:
+        """The initials shown and where: a tag over the top of the bar, with only the first
+        letter when the lane is narrow, and none when not even that fits."""
+        metrics = QFontMetricsF(self.label_font)
+        room = self._step() - 1
+        for text in (bar.label[:2], bar.label[:1]):
+            width = metrics.horizontalAdvance(text) + 3
+            if text and width <= room:
+                centre = self.bar_rect(bar).center().x()
+                return text, QRectF(centre - width / 2, bar.top, width, metrics.height() + 1)
+        return None
+
+    def _paint_label(self, painter: QPainter, bar: Bar) -> None:
+        shown = self.label(bar)
+        if shown is None:
+            return
+        text, rect = shown
+        page = self.page
+        painter.setPen(Qt.PenStyle.NoPen if not bar.other else bar.colour)
+        painter.setBrush(page if bar.other else bar.colour)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        painter.setPen(bar.colour if bar.other else page)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(Qt.PenStyle.NoPen)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         key = self.bar_at(event.position())
@@ -107,3 +155,15 @@ class PassageMargin(QWidget):
                 event.ignore()
             return True
         return super().event(event)
+
+
+def _pieces(rect: QRectF, dashed: bool) -> list[QRectF]:
+    """The whole bar, or its dashes for another coder's passage."""
+    if not dashed:
+        return [rect]
+    drawn, gap = DASH
+    pieces, top = [], rect.top()
+    while top < rect.bottom():
+        pieces.append(QRectF(rect.left(), top, rect.width(), min(drawn, rect.bottom() - top)))
+        top += drawn + gap
+    return pieces

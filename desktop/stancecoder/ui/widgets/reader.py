@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from stancecoder.core.offsets import OffsetMap
 from stancecoder.core.passage_view import PassageView
 from stancecoder.core.segments import Span, flatten
+from stancecoder.services.coders import initials_of
 from stancecoder.ui.widgets.highlighter import Paint, PassageHighlighter
 from stancecoder.ui.widgets.margin import WIDTH as MARGIN_WIDTH
 from stancecoder.ui.widgets.margin import PassageMargin
@@ -33,6 +34,8 @@ class Reader(ReadingView):
         super().__init__(parent)
         self._passages: dict[int, PassageView] = {}
         self._colours: dict[int, str] = {}
+        # whose reading this is: other coders' passages are drawn as theirs (dotted, dashed)
+        self.viewer: str | None = None
         self._describe: Callable[[int], str] = lambda key: self._passages[key].coder
         self._press: QPointF | None = None
         self._highlighter = PassageHighlighter(self.document())
@@ -91,6 +94,9 @@ class Reader(ReadingView):
         decor = self._decor
         decor.spans = {s.key: (to_qt(s.start), to_qt(s.end)) for s in spans}
         decor.colours = {s.key: self._colour(s.key) for s in spans}
+        decor.labels = {p.id: initials_of(p.coder) for p in passages}
+        others = {p.id for p in passages if self.viewer is not None and p.coder != self.viewer}
+        decor.others = others
         decor.current = decor.current if decor.current in decor.spans else None
         decor.flashing = decor.flashing if decor.flashing in decor.spans else None
         length = {s.key: s.end - s.start for s in spans}
@@ -98,12 +104,15 @@ class Reader(ReadingView):
             Paint(
                 to_qt(segment.start),
                 to_qt(segment.end),
-                decor.colours[min(segment.keys, key=lambda k: (length[k], k))].name(),
+                decor.colours[shortest].name(),
                 len(segment.keys) > 1,
+                shortest in others,
             )
             for segment in flatten(spans)
+            for shortest in [min(segment.keys, key=lambda k: (length[k], k))]
         ]
-        self._highlighter.set_paints(paints, self._base(), redraw=redraw)
+        ink = self.palette().color(QPalette.ColorRole.Text)
+        self._highlighter.set_paints(paints, self._base(), redraw=redraw, ink=ink)
 
     def _colour(self, key: int) -> QColor:
         colour = QColor(self._colours.get(key, ""))

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from stancecoder.core.segments import Span, lanes
-from stancecoder.ui.widgets.highlighter import blend, is_dark
+from stancecoder.ui.widgets.contrast import blend, legible_mark
+from stancecoder.ui.widgets.highlighter import is_dark
 from stancecoder.ui.widgets.margin import Bar, PassageMargin
 from stancecoder.ui.widgets.text_geometry import Screen
 
@@ -26,6 +27,8 @@ class Decorations:
         self.margin = margin
         self.spans: dict[int, tuple[int, int]] = {}  # passage id -> Qt positions
         self.colours: dict[int, QColor] = {}
+        self.labels: dict[int, str] = {}  # passage id -> its coder's initials, on its bar
+        self.others: set[int] = set()  # passages of coders other than the one reading
         self.lanes: dict[int, int] = {}
         self.current: int | None = None
         self.flashing: int | None = None
@@ -114,7 +117,9 @@ class Decorations:
         return selections
 
     def _bars(self, screen: Screen) -> list[Bar]:
-        dark = is_dark(self.editor.palette().color(QPalette.ColorRole.Base))
+        palette = self.editor.palette()
+        page, ink = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        self.margin.page = page
         bars = []
         for key, (start, end) in self.spans.items():
             if end <= screen.first or start >= screen.last:
@@ -125,8 +130,12 @@ class Decorations:
             bottom = min(bottom_line.bottom() if bottom_line else screen.height, screen.height)
             if top >= bottom:
                 continue
-            colour = self.colours[key]
-            # pastel code colours need a touch more depth to read as a line on white
-            colour = colour if dark else colour.darker(115)
-            bars.append(Bar(key, self.lanes.get(key, 0), top, bottom, colour, key == self.current))
+            # pastel code colours need more depth to read as a line on white
+            colour = legible_mark(self.colours[key], page, ink)
+            bars.append(
+                Bar(
+                    key, self.lanes.get(key, 0), top, bottom, colour, key == self.current,
+                    self.labels.get(key, ""), key in self.others,
+                )
+            )  # fmt: skip
         return bars

@@ -74,7 +74,12 @@ class ArticlePanel(QWidget):
         for status, text in STATUS_NAMES.items():
             self.status.addItem(status_dot(status), text, status)
         self.source = QComboBox()
-        self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # both filters may shrink (the list narrows on a small screen); the popups stay wide
+        for box in (self.status, self.source):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(6)
         self.mine = QCheckBox("Assigned to &me")
         self.mine.setToolTip("Only your articles: those assigned to you and those you began")
         self.model = ArticleTableModel(self)
@@ -88,14 +93,14 @@ class ArticlePanel(QWidget):
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        filters.addWidget(self.mine)
-        filters.addWidget(self.status)
+        filters.addWidget(self.status, 1)
         filters.addWidget(self.source, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 6)
         layout.setSpacing(6)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addWidget(self.mine)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
 

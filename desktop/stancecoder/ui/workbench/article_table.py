@@ -14,16 +14,20 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from stancecoder.core.status import Status
 from stancecoder.services.articles import ArticleRow
 
-# The status column shows only a dot and the passage count a number, so the title keeps
-# the width; the headers explain themselves in tooltips and the status filter is the legend.
-COLUMNS = ("Title", "Source", "Date", "", "#")
+# Every column says what it holds; the status column shows a dot under its header, and the
+# status filter is the dots' legend. A title too long for its column loses its middle, where
+# news titles repeat least, and shows whole on hover.
+COLUMNS = ("Title", "Source", "Date", "Status", "Passages")
 HEADER_TIPS = ("", "", "Date published", "Status: to do, doing or done", "Passages coded")
+# below this width the source and date give their room to the title (both are in the filters
+# and the article's heading)
+FACTS_MIN_WIDTH = 420
 TITLE, SOURCE, DATE, STATUS, PASSAGES = range(len(COLUMNS))
 STATUS_NAMES = {status: status.label for status in Status}
 STATUS_ORDER = {status: order for order, status in enumerate(Status)}
@@ -150,8 +154,17 @@ def status_dot(status: str) -> QIcon:
     return icon
 
 
-def article_table(model: QSortFilterProxyModel) -> QTableView:
-    table = QTableView()
+class ArticleTable(QTableView):
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < FACTS_MIN_WIDTH
+        for column in (SOURCE, DATE):
+            if self.isColumnHidden(column) != narrow:
+                self.setColumnHidden(column, narrow)
+        super().resizeEvent(event)
+
+
+def article_table(model: QSortFilterProxyModel) -> ArticleTable:
+    table = ArticleTable()
     table.setModel(model)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until a header is hit
@@ -161,7 +174,7 @@ def article_table(model: QSortFilterProxyModel) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     rows = table.verticalHeader()
     rows.hide()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -174,6 +187,11 @@ def article_table(model: QSortFilterProxyModel) -> QTableView:
     # change made each coding wait a third of a second on a large corpus
     header.setResizeContentsPrecision(0)
     header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+    # a dot and a number: as wide as their headers' words, without the room Qt keeps for a
+    # sort arrow, which the title needs more
+    for column in (STATUS, PASSAGES):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, table.fontMetrics().horizontalAdvance(COLUMNS[column]) + 16)
     header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
     header.resizeSection(SOURCE, table.fontMetrics().horizontalAdvance("Yonhap News") + 12)
     return table

@@ -42,12 +42,9 @@ from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.passage_list import PassageList
-from stancecoder.ui.workbench.window_actions import (
-    ProjectOpener,
-    WindowActions,
-    describe_passage,
-    passage_colours,
-)
+from stancecoder.ui.workbench.tinting import Tinting, TintLegend
+from stancecoder.ui.workbench.window_actions import ProjectOpener, WindowActions, describe_passage
+from stancecoder.ui.workbench.window_fit import WindowFit
 
 
 class MainWindow(QMainWindow):
@@ -81,7 +78,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build()
         self.actions = WindowActions(self)
+        self.tinting = Tinting(project, self.settings, self.menuBar())
+        self.tinting.changed.connect(
+            lambda: self.reader.set_passages(self.passages, self._colours())
+        )
         self._restore_layout()
+        self.fit = WindowFit(self)
         self.articles.set_project(project, coder)
         self._show_reader_hint()
         self.update_status()
@@ -97,7 +99,9 @@ class MainWindow(QMainWindow):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setContentsMargins(16, 10, 16, 6)
+        self.legend = TintLegend()
         self.reader = Reader()
+        self.reader.viewer = self.coder
         self.reader.set_describer(self._describe)
         self.reader.passageClicked.connect(self.select_passage)
         self.reader.selectionChangedSpan.connect(self._selection_changed)
@@ -107,9 +111,11 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.header)
+        column.addWidget(self.legend)
         column.addWidget(self.reader, 1)
 
         self.panel = CodingPanel()
+        self.panel.viewer = self.coder
         self.panel.set_codebook(self.codebook)
         self.panel.saveRequested.connect(self._write_coding)
         self.panel.cancelRequested.connect(self.cancel_coding)
@@ -117,6 +123,7 @@ class MainWindow(QMainWindow):
         self.article_form.set_codebook(self.codebook)
         self.article_form.codesChanged.connect(self.set_article_codes)
         self.passage_list = PassageList()
+        self.passage_list.viewer = self.coder
         self.passage_list.passageActivated.connect(self.activate_passage)
         self.passage_list.deleteRequested.connect(self.delete_passage)
         side = QSplitter(Qt.Orientation.Vertical)
@@ -359,7 +366,12 @@ class MainWindow(QMainWindow):
             self.undo.run(SetArticleCodes(self.article.id, self.coder, codes, self.coding.version))
 
     def _colours(self) -> dict[int, str]:
-        return passage_colours(self.passages, self.codebook)
+        """The passages' colours by the View menu's choice; the legend follows them."""
+        colours, legend, subject = self.tinting.colours(self.passages, self.codebook, self.coder)
+        palette = self.reader.palette()
+        page, ink = palette.color(palette.ColorRole.Base), palette.color(palette.ColorRole.Text)
+        self.legend.show_legend(legend, subject, page, ink)
+        return colours
 
     def _describe(self, passage_id: int) -> str:
         passage = next((p for p in self.passages if p.id == passage_id), None)

@@ -1,4 +1,9 @@
-"""The passages of the current article as a table: quote, codes, memo, coder.
+"""The passages of the current article as a table: the quote, a column per passage
+variable (actor, topic, stance: each short enough to read), the memo and the coder.
+
+Columns no passage of the article fills are hidden, and so is the coder's while there is
+one coder, so a narrow side column spends its width on what there is; every cell shows its
+full text on hover. Another coder's passage is set in italics.
 
 Selecting a row asks the window to show that passage; Delete asks it to delete one. The
 list itself changes nothing: the window runs the command and hands back fresh passages.
@@ -18,16 +23,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView
+from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView, VariableView
 from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.widgets.code_picker import swatch
 from stancecoder.ui.widgets.scale_picker import value_text
 
-COLUMNS = ("Quote", "Codes", "Memo", "Coder")
 EMPTY_TEXT = "No passages yet. Select text in the article and code it."
+QUOTE_SHARE = 0.22  # of the width the quote keeps: its words are highlighted in the reader
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -35,13 +40,31 @@ class PassageTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.passages: list[PassageView] = []
-        self._codes: list[list[tuple[str, str]]] = []  # per row: (text, colour) of each code
+        self.variables: list[VariableView] = []
+        self.viewer: str | None = None
+        # per row, per variable: (text, full path, colour) of each of its codes
+        self._codes: list[list[list[tuple[str, str, str]]]] = []
 
     def set_passages(self, passages: list[PassageView], codebook: CodebookView) -> None:
         self.beginResetModel()
         self.passages = list(passages)
-        self._codes = [[_describe(codebook, i) for i in p.codes] for p in self.passages]
+        self.variables = codebook.passage_variables()
+        self._codes = [_by_variable(codebook, self.variables, p.codes) for p in self.passages]
         self.endResetModel()
+
+    def headers(self) -> list[str]:
+        names = [v.name[:1].upper() + v.name[1:] for v in self.variables]
+        return ["Quote", *names, "Memo", "Coder"]
+
+    def memo_column(self) -> int:
+        return len(self.variables) + 1
+
+    def coder_column(self) -> int:
+        return len(self.variables) + 2
+
+    def filled(self, column: int) -> bool:
+        """Whether any row has something in the column."""
+        return any(self.index(row, column).data() for row in range(self.rowCount()))
 
     def row_of(self, passage_id: int) -> int | None:
         return next((r for r, p in enumerate(self.passages) if p.id == passage_id), None)
@@ -50,33 +73,52 @@ class PassageTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.passages)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.variables) + 3
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.headers()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         passage, column = self.passages[index.row()], index.column()
-        codes = self._codes[index.row()]
+        codes = self._codes[index.row()][column - 1] if 0 < column <= len(self.variables) else []
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                " ".join(passage.quote.split()),
-                " · ".join(text for text, _ in codes),
-                " ".join(passage.memo.split()),
-                passage.coder,
-            )[column]
+            if column == 0:
+                return " ".join(passage.quote.split())
+            if column == self.memo_column():
+                return " ".join(passage.memo.split())
+            if column == self.coder_column():
+                return passage.coder
+            return ", ".join(text for text, _path, _colour in codes)
         if role == Qt.ItemDataRole.ToolTipRole:
-            full = (passage.quote, "\n".join(text for text, _ in codes), passage.memo, "")
-            return (
-                f"<p>{escape(full[column]).replace(chr(10), '<br>')}</p>" if full[column] else None
-            )
-        if role == Qt.ItemDataRole.DecorationRole and column == 1 and codes:
-            return swatch(codes[0][1])
+            return self._tooltip(passage, column, codes)
+        if role == Qt.ItemDataRole.DecorationRole and codes:
+            return swatch(codes[0][2])
+        if role == Qt.ItemDataRole.FontRole and self._others(passage):
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.UserRole:
             return passage.id
         return None
+
+    def _others(self, passage: PassageView) -> bool:
+        return self.viewer is not None and passage.coder != self.viewer
+
+    def _tooltip(
+        self, passage: PassageView, column: int, codes: list[tuple[str, str, str]]
+    ) -> str | None:
+        if column == 0:
+            full = passage.quote
+        elif column == self.memo_column():
+            full = passage.memo
+        elif column == self.coder_column():
+            whose = "another coder’s" if self._others(passage) else "a"
+            full = f"{passage.coder}: {whose} passage"
+        else:
+            full = "\n".join(path for _text, path, _colour in codes)
+        return f"<p>{escape(full).replace(chr(10), '<br>')}</p>" if full else None
 
 
 class PassageList(QTableView):
@@ -97,12 +139,19 @@ class PassageList(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(24)
         self.setIconSize(QSize(12, 12))
         self._quiet = False
         self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    @property
+    def viewer(self) -> str | None:
+        """Who codes in this window: other coders' rows are set apart."""
+        return self.passage_model.viewer
+
+    @viewer.setter
+    def viewer(self, name: str | None) -> None:
+        self.passage_model.viewer = name
 
     def set_passages(self, passages: list[PassageView], codebook: CodebookView) -> None:
         """Refresh; the passage selected before stays selected if it is still there."""
@@ -114,8 +163,13 @@ class PassageList(QTableView):
             self._quiet = False
         if kept is not None:
             self.select_passage(kept)
+        model = self.passage_model
+        for column in range(1, model.columnCount()):
+            self.setColumnHidden(column, not model.filled(column))
         coders = {p.coder for p in passages}
-        self.setColumnHidden(3, len(coders) < 2)  # one coder (blind mode, say): no news there
+        # one coder (blind mode, say): no news there
+        self.setColumnHidden(model.coder_column(), len(coders) < 2)
+        self._share_width()
 
     def current_passage(self) -> int | None:
         rows = self.selectionModel().selectedRows()
@@ -151,12 +205,24 @@ class PassageList(QTableView):
             super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Codes and memo keep a share of the width, so a narrow side column still shows
-        some of every column; the quote takes the rest."""
         super().resizeEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Each shown column gets what its text needs when all fit beside the quote's
+        share; when not, the room is shared fairly: a column needing less than an equal
+        share (the coder's) takes what it needs, the others split the rest alike. The
+        quote takes what remains."""
+        header = self.horizontalHeader()
         width = self.viewport().width()
-        self.horizontalHeader().resizeSection(1, int(width * 0.38))
-        self.horizontalHeader().resizeSection(2, int(width * 0.17))
+        shown = [
+            c for c in range(1, self.passage_model.columnCount()) if not self.isColumnHidden(c)
+        ]
+        wants = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in shown}
+        sizes = fair_shares(wants, int(width * (1 - QUOTE_SHARE)))
+        for column, size in sizes.items():
+            header.resizeSection(column, size)
+        header.resizeSection(0, max(width - sum(sizes.values()), 24))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -170,11 +236,41 @@ class PassageList(QTableView):
         painter.end()
 
 
-def _describe(codebook: CodebookView, code_id: int) -> tuple[str, str]:
-    """A code as the list shows it: its label (with its value on a scale) and colour."""
-    try:
-        code = codebook.code(code_id)
-    except KeyError:
-        return f"code {code_id}", FALLBACK_COLOUR
-    text = f"{value_text(code.value)} {code.label}" if code.value is not None else code.label
-    return text, code.colour
+def fair_shares(wants: dict[int, int], room: int) -> dict[int, int]:
+    """Max-min fair widths: the smallest wants are met first, then whoever is left splits
+    what remains equally."""
+    sizes: dict[int, int] = {}
+    waiting = sorted(wants, key=wants.__getitem__)
+    while waiting:
+        share = max(room - sum(sizes.values()), 0) // len(waiting)
+        column = waiting.pop(0)
+        if wants[column] <= share:
+            sizes[column] = wants[column]
+        else:
+            share = max(share, 24)
+            sizes.update({c: share for c in [column, *waiting]})
+            break
+    return sizes
+
+
+def _by_variable(
+    codebook: CodebookView, variables: list[VariableView], ids: tuple[int, ...]
+) -> list[list[tuple[str, str, str]]]:
+    """A passage's codes grouped by variable as the list shows them: label (with its value
+    on a scale), full path and colour. A code the codebook no longer has goes to the first
+    variable, named by its id."""
+    grouped: list[list[tuple[str, str, str]]] = [[] for _ in variables]
+    column = {v.name: n for n, v in enumerate(variables)}
+    for code_id in ids:
+        try:
+            code = codebook.code(code_id)
+        except KeyError:
+            if grouped:
+                grouped[0].append((f"code {code_id}", f"code {code_id}", FALLBACK_COLOUR))
+            continue
+        if code.variable in column:
+            text = (
+                f"{value_text(code.value)} {code.label}" if code.value is not None else code.label
+            )
+            grouped[column[code.variable]].append((text, code.path_text, code.colour))
+    return grouped

@@ -8,7 +8,6 @@ to every start of the window.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -16,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenuBar, QStatusBar, QWidget
 
-from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.passage_view import PassageView
 from stancecoder.core.status import Status
 from stancecoder.services.article_codes import ArticleCoding
@@ -83,23 +82,6 @@ class Workbench(Protocol):
     def activate_passage(self, passage_id: int) -> None: ...
     def open_passage(self, article_id: int, start: int) -> None: ...
     def import_paths(self, paths: list[str]) -> None: ...
-
-
-def passage_colours(passages: Sequence[PassageView], codebook: CodebookView) -> dict[int, str]:
-    """A passage takes the colour of its code in the first coded nominal variable
-    (actor in the sample codebook, coloured by country)."""
-    order = [v for v in codebook.passage_variables() if v.level == "nominal"]
-    colours: dict[int, str] = {}
-    for passage in passages:
-        codes = [codebook.code(i) for i in passage.codes]
-        for variable in order:
-            chosen = next((c for c in codes if c.variable == variable.name), None)
-            if chosen is not None:
-                colours[passage.id] = chosen.colour
-                break
-        else:
-            colours[passage.id] = FALLBACK_COLOUR
-    return colours
 
 
 def describe_passage(passage: PassageView, codebook: CodebookView) -> str:

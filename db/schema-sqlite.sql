@@ -220,3 +220,15 @@ CREATE INDEX ix_change_log_at ON change_log (at);
 
 UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
 
+-- Running upgrade 0005 -> 0006
+
+DROP INDEX ix_passage_article_id;
+
+DROP INDEX ix_passage_coder_id;
+
+CREATE INDEX ix_passage_article_coder ON passage (article_id, coder_id);
+
+CREATE INDEX ix_passage_coder_created ON passage (coder_id, created_at);
+
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
+

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -135,13 +136,16 @@ class Code(Base):
 
 class Passage(Base):
     __tablename__ = "passage"
-    __table_args__ = (CheckConstraint('0 <= "start" AND "start" < "end"', name="span"),)
+    __table_args__ = (
+        CheckConstraint('0 <= "start" AND "start" < "end"', name="span"),
+        # one coder's passages on some articles, and a coder's passages of today (0006)
+        Index("ix_passage_article_coder", "article_id", "coder_id"),
+        Index("ix_passage_coder_created", "coder_id", "created_at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("article.id", ondelete="CASCADE"), index=True
-    )
-    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)

@@ -8,6 +8,8 @@ they meet the thresholds below, keeping their hue.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtGui import QColor
 
 # WCAG 2 sets no ratio for a highlight behind text: a tint must stand apart from the page
@@ -55,23 +57,35 @@ def blend(colour: QColor, base: QColor, share: float) -> QColor:
 def readable_tint(colour: QColor, page: QColor, ink: QColor, share: float) -> QColor:
     """`colour` over the page at `share`, moved towards the ink until it shows on the page,
     and back towards the page while the ink on it would read too faintly."""
-    tint = blend(colour, page, share)
+    return QColor.fromRgba(_readable_tint(colour.rgba(), page.rgba(), ink.rgba(), share))
+
+
+@cache  # a refresh asks for the same few colours again for every passage
+def _readable_tint(colour: int, page: int, ink: int, share: float) -> int:
+    paper, pen = QColor.fromRgba(page), QColor.fromRgba(ink)
+    tint = blend(QColor.fromRgba(colour), paper, share)
     for _ in range(round(1 / STEP)):
-        if contrast_ratio(tint, page) < TINT_CONTRAST:
-            tint = blend(ink, tint, STEP)
-        elif contrast_ratio(tint, ink) < TEXT_CONTRAST:
-            tint = blend(page, tint, STEP)
+        if contrast_ratio(tint, paper) < TINT_CONTRAST:
+            tint = blend(pen, tint, STEP)
+        elif contrast_ratio(tint, pen) < TEXT_CONTRAST:
+            tint = blend(paper, tint, STEP)
         else:
             break
-    return tint
+    return tint.rgba()
 
 
 def legible_mark(colour: QColor, page: QColor, ink: QColor) -> QColor:
     """`colour` deepened towards the ink until it stands out from the page as text would:
     a bar, or the initials on it, in the code's own hue."""
-    mark = QColor(colour)
+    return QColor.fromRgba(_legible_mark(colour.rgba(), page.rgba(), ink.rgba()))
+
+
+@cache
+def _legible_mark(colour: int, page: int, ink: int) -> int:
+    paper, pen = QColor.fromRgba(page), QColor.fromRgba(ink)
+    mark = QColor.fromRgba(colour)
     for _ in range(round(1 / STEP)):
-        if contrast_ratio(mark, page) >= MARK_CONTRAST:
+        if contrast_ratio(mark, paper) >= MARK_CONTRAST:
             break
-        mark = blend(ink, mark, STEP)
-    return mark
+        mark = blend(pen, mark, STEP)
+    return mark.rgba()

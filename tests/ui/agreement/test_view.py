@@ -74,9 +74,12 @@ def window(qtbot: QtBot, planted: Project, tmp_path: Path) -> Iterator[MainWindo
 
 
 def compute(qtbot: QtBot, view: AgreementView) -> None:
+    """Compute with the choices made, after the computation the view starts on opening."""
+    qtbot.waitUntil(lambda: view.tabs.report is not None and not view.is_running(), timeout=20000)
+    before = view.tabs.report
     qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
     assert view.busy.isVisible() and view.cancel_button.isVisible()
-    qtbot.waitUntil(lambda: view.tabs.report is not None, timeout=20000)
+    qtbot.waitUntil(lambda: view.tabs.report is not before, timeout=20000)
     assert not view.busy.isVisible() and view.export_button.isEnabled()
 
 
@@ -458,8 +461,14 @@ def test_the_first_tab_says_what_was_not_compared_and_empty_tabs_say_why(
     assert "Not compared: 2 passages (Alice 1, Bob 1) without a partner" in compared
     assert view.tabs.compared.isVisible()
     view.unit.setCurrentIndex(view.unit.findData("sentence"))
-    qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.tabs.report.unit == "sentence", timeout=20000)
+    compute(qtbot, view)
     assert view.tabs.disagreements.rowCount() == 0
     assert not view.tabs.disagreements.isVisibleTo(view)
     assert "choose the unit Matched passages" in view.tabs.no_disagreements.text()
+
+
+def test_the_report_is_computed_on_opening(qtbot: QtBot, view: AgreementView) -> None:
+    """No empty window: the figures for the default choices arrive by themselves."""
+    qtbot.waitUntil(lambda: view.tabs.report is not None, timeout=20000)
+    assert view.tabs.report.seed == view.seed.value() == 1
+    assert view.tabs.variables.rowCount() > 0

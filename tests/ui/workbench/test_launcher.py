@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager, closing
@@ -195,14 +194,15 @@ def test_a_project_that_does_not_open_is_explained_in_one_plain_sentence(
 
 
 def test_a_database_the_server_lacks_is_named(
-    qtbot: QtBot, launcher: Launcher, monkeypatch: pytest.MonkeyPatch, shots: Path
+    qtbot: QtBot,
+    launcher: Launcher,
+    monkeypatch: pytest.MonkeyPatch,
+    shots: Path,
+    postgres_url: str,
 ) -> None:
     from sqlalchemy.engine import make_url
 
-    url = os.environ.get("STANCECODER_TEST_DATABASE_URL")
-    if not url:
-        pytest.skip("no PostgreSQL server named in STANCECODER_TEST_DATABASE_URL")
-    missing = make_url(url).set(database="no_such_study").render_as_string(False)
+    missing = make_url(postgres_url).set(database="no_such_study").render_as_string(False)
     seen: list[str] = []
     boxes: list[QMessageBox] = []
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,7 +77,8 @@ class AgreementView(QDialog):
         layout.addLayout(self._build_choices())
         layout.addLayout(self._build_busy())
         self.summary = QLabel(
-            f"Choose the unit and the sample, then Compute ({key_text(COMPUTE_KEY)})."
+            f"Computing with the choices above; change them and Compute "
+            f"({key_text(COMPUTE_KEY)}) again."
         )
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -303,6 +304,8 @@ class AgreementView(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if not self.is_running():
             self._fill_round_choice()
+            if self.report is None:  # the figures at once, with the default choices
+                QTimer.singleShot(0, self.compute)
         super().showEvent(event)
 
     def done(self, result: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from functools import partial
+from functools import cache, partial
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap, QStandardItem, QStandardItemModel
@@ -49,6 +49,7 @@ def matches(query: str, code: CodeView) -> bool:
     return all(word in path for word in fold(query).split())
 
 
+@cache  # lists ask for the same few colours again for every row, on every repaint
 def swatch(colour: str, size: int = 12) -> QIcon:
     """A colour square that stays true when its row is selected (a plain QColor
     decoration is tinted with the selection colour, so the code's colour is lost)."""

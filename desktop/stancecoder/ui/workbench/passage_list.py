@@ -44,12 +44,25 @@ class PassageTableModel(QAbstractTableModel):
         self.viewer: str | None = None
         # per row, per variable: (text, full path, colour) of each of its codes
         self._codes: list[list[list[tuple[str, str, str]]]] = []
+        self._texts: list[list[str]] = []  # per row, what each column shows
+        self._italic = QFont()
+        self._italic.setItalic(True)
 
     def set_passages(self, passages: list[PassageView], codebook: CodebookView) -> None:
         self.beginResetModel()
         self.passages = list(passages)
         self.variables = codebook.passage_variables()
         self._codes = [_by_variable(codebook, self.variables, p.codes) for p in self.passages]
+        # made once here: sizing the columns asks for every cell's text
+        self._texts = [
+            [
+                " ".join(p.quote.split()),
+                *(", ".join(text for text, _path, _colour in by) for by in codes),
+                " ".join(p.memo.split()),
+                p.coder,
+            ]
+            for p, codes in zip(self.passages, self._codes, strict=True)
+        ]
         self.endResetModel()
 
     def headers(self) -> list[str]:
@@ -84,21 +97,13 @@ class PassageTableModel(QAbstractTableModel):
         passage, column = self.passages[index.row()], index.column()
         codes = self._codes[index.row()][column - 1] if 0 < column <= len(self.variables) else []
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return " ".join(passage.quote.split())
-            if column == self.memo_column():
-                return " ".join(passage.memo.split())
-            if column == self.coder_column():
-                return passage.coder
-            return ", ".join(text for text, _path, _colour in codes)
+            return self._texts[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(passage, column, codes)
         if role == Qt.ItemDataRole.DecorationRole and codes:
             return swatch(codes[0][2])
         if role == Qt.ItemDataRole.FontRole and self._others(passage):
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return self._italic
         if role == Qt.ItemDataRole.UserRole:
             return passage.id
         return None

@@ -39,6 +39,15 @@ def visible_rows(dialog: ImportDialog) -> list[tuple[str, str]]:
     ]
 
 
+def started(qtbot, project: Project, folder: Path) -> ImportDialog:
+    """The dialog shown and importing `folder`."""
+    dialog = ImportDialog(project, [folder])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    return dialog
+
+
 def finished(qtbot, dialog: ImportDialog) -> ImportReport:
     with qtbot.waitSignal(dialog.importFinished, timeout=20000) as done:
         dialog.start()
@@ -121,10 +130,7 @@ def test_closing_while_importing_joins_the_thread(
     qtbot, ui_project: Project, tmp_path: Path
 ) -> None:
     folder = articles_folder(tmp_path / "thirty", 30)
-    dialog = ImportDialog(ui_project, [folder])
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.start()
+    dialog = started(qtbot, ui_project, folder)
     dialog.close()
     assert not dialog.is_running()
     assert not dialog.isVisible()
@@ -252,10 +258,7 @@ def test_esc_after_the_last_file_keeps_the_report_on_its_way(
     qtbot, ui_project: Project, tmp_path: Path
 ) -> None:
     folder = articles_folder(tmp_path / "two", 2)
-    dialog = ImportDialog(ui_project, [folder])
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.start()
+    dialog = started(qtbot, ui_project, folder)
     while dialog.is_running():  # no events processed: the report stays queued
         time.sleep(0.01)
     dialog.reject()

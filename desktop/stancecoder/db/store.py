@@ -37,7 +37,8 @@ T = TypeVar("T")
 
 
 class Store:
-    """Owns the engine; every user action runs in `transaction()` and commits whole."""
+    """Owns the engine; every user action runs in one transaction and commits whole:
+    `transaction()` for one that writes, `reading()` for one that only reads."""
 
     def __init__(self, target: str | Path) -> None:
         self.target = target

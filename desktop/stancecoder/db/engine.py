@@ -6,7 +6,9 @@ minutes. SQLite gets the pragmas that make one transaction per user action safe 
 fast (WAL, synchronous=NORMAL, foreign keys, a busy timeout for a second window on the
 same file).
 Python's sqlite3 module would commit DDL outside our transactions and never wraps reads,
-so transactions are begun explicitly, as SQLAlchemy's documentation recommends. A file the
+so transactions are begun explicitly, as SQLAlchemy's documentation recommends. A write
+begins IMMEDIATE: it takes the write lock up front, where the busy timeout applies, rather
+than on its first change, where SQLite refuses at once to avoid a deadlock. A file the
 user cannot write is opened read-only (see `stancecoder.db.access`).
 """
 
@@ -27,6 +29,8 @@ from stancecoder.db.errors import not_an_address
 PROJECT_SUFFIX = ".stance"
 BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 10
+WRITE_OPTION = "stancecoder_write"
+"""The execution option that makes an SQLite transaction begin IMMEDIATE (see `Store`)."""
 
 
 def is_server_url(target: str | Path) -> bool:
@@ -114,4 +118,5 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool, busy: in
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        writing = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")

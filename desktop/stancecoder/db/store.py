@@ -7,9 +7,10 @@ and a write fails as one `ProjectError` that says so, whichever action attempted
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -20,6 +21,7 @@ from stancecoder.core.errors import ProjectBusyError, ProjectError, ValidationEr
 from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
 from stancecoder.db.change_log import record_changes
 from stancecoder.db.engine import (
+    WRITE_OPTION,
     create_project_engine,
     display_name,
     is_server_url,
@@ -29,10 +31,14 @@ from stancecoder.db.limits import check_lengths_on_flush
 from stancecoder.db.models import Setting
 
 GLANCE_WAIT_MS = 50  # how long a look waits for a lock on SQLite
+WRITE_ATTEMPTS = 3  # a whole write re-run when SQLite's lock stayed taken past the timeout
+
+T = TypeVar("T")
 
 
 class Store:
-    """Owns the engine; every user action runs in `transaction()` and commits whole."""
+    """Owns the engine; every user action runs in one transaction and commits whole:
+    `transaction()` for one that writes, `reading()` for one that only reads."""
 
     def __init__(self, target: str | Path) -> None:
         self.target = target
@@ -52,8 +58,28 @@ class Store:
         self._glances = sessionmaker()
 
     def transaction(self) -> AbstractContextManager[Session]:
-        """Commit on success; roll back everything on any error."""
-        return self._unit(self._sessions)
+        """A write: commit on success; roll back everything on any error. On SQLite it takes
+        the write lock as it begins (`BEGIN IMMEDIATE`), so a second writer waits its turn
+        for up to the busy timeout instead of being refused at its first change."""
+        return self._unit(self._sessions, write=self.read_only is None)
+
+    def reading(self) -> AbstractContextManager[Session]:
+        """A read: begins deferred, so in WAL mode it never waits for a writer."""
+        return self._unit(self._sessions, write=False)
+
+    def retrying(self, work: Callable[[Session], T]) -> T:
+        """`work` in a write transaction, re-run whole a bounded number of times while
+        another writer holds SQLite's lock past the busy timeout: only for work that reads
+        everything it needs inside the transaction and so can safely run again."""
+        for _ in range(WRITE_ATTEMPTS - 1):
+            try:
+                with self.transaction() as session:
+                    return work(session)
+            except ProjectBusyError as exc:
+                if not _lock_taken(exc.__cause__):
+                    raise
+        with self.transaction() as session:
+            return work(session)
 
     def glance(self) -> AbstractContextManager[Session]:
         """A read that gives up at once on a locked SQLite file instead of waiting up to the
@@ -61,7 +87,7 @@ class Store:
         would freeze the window. It has a connection of its own with a short busy timeout
         (its opening pragmas must not wait either); a server's reads never wait for writers."""
         if self.engine.dialect.name != "sqlite":
-            return self.transaction()
+            return self.reading()
         if self._glance_engine is None:
             self._glance_engine = create_project_engine(
                 self.target, read_only=self.read_only is not None, busy_timeout_ms=GLANCE_WAIT_MS
@@ -70,10 +96,12 @@ class Store:
         return self._unit(self._glances)
 
     @contextmanager
-    def _unit(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
+    def _unit(self, sessions: sessionmaker[Session], *, write: bool = False) -> Iterator[Session]:
         session = sessions()
         try:
             with session.begin():
+                if write and self.engine.dialect.name == "sqlite":
+                    session.connection(execution_options={WRITE_OPTION: True})
                 yield session
         except StaleDataError as exc:
             raise ValidationError(
@@ -117,6 +145,12 @@ def _passing(exc: DBAPIError) -> bool:
         return False
     code = getattr(exc.orig, "sqlite_errorcode", None)
     return code is None or code & 0xFF in _SQLITE_PASSING
+
+
+def _lock_taken(exc: BaseException | None) -> bool:
+    """SQLite said busy: another connection held the lock for the whole busy timeout."""
+    code = getattr(getattr(exc, "orig", None), "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 
 
 def get_setting(session: Session, key: str, default: str | None = None) -> str | None:

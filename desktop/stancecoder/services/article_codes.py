@@ -33,7 +33,7 @@ def read_article_coding(session: Session, article_id: int, coder: str) -> Articl
 
 def article_codes(project: Project, article_id: int, coder: str) -> dict[str, list[int]]:
     """Variable name -> code ids this coder gave the article (every article variable)."""
-    with project.transaction() as session:
+    with project.reading() as session:
         return read_article_codes(session, article_id, coder)
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def check_project(project: Project) -> list[str]:
     """Every problem found, one line each; an empty list means the project is sound."""
-    with project.transaction() as session:
+    with project.reading() as session:
         return [
             *_storage(session),
             *_articles(session),

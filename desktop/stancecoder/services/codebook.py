@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 def export_codebook(project: Project, path: Path) -> CodebookSpec:
     """Write the codebook as YAML or JSON, replacing `path` only once all is written."""
     path = Path(path)
-    with project.transaction() as session:
+    with project.reading() as session:
         spec = read_codebook(session)
     text = codebook_text(spec, path)
     check_output(path, project)

@@ -26,7 +26,7 @@ ORIGIN = "Codebook"  # starts the location in every validation message
 
 def codebook_for_editing(project: Project) -> CodebookSpec:
     """The project's codebook as a spec that is the editor's own to change."""
-    with project.transaction() as session:
+    with project.reading() as session:
         return read_codebook(session)
 
 
@@ -52,7 +52,7 @@ def save_codebook(project: Project, spec: CodebookSpec) -> CodebookChanges:
 def usage_by_uid(project: Project) -> dict[str, int]:
     """How many codings (passage and article codes) use each code; unused codes are absent."""
     counts: dict[str, int] = {}
-    with project.transaction() as session:
+    with project.reading() as session:
         for table in (PassageCode, ArticleCode):
             rows = session.execute(
                 select(Code.uid, func.count())

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def codebook_view(project: Project) -> CodebookView:
-    with project.transaction() as session:
+    with project.reading() as session:
         return read_codebook_view(session)
 
 

@@ -75,7 +75,7 @@ def add_coder(project: Project, name: str, role: str = "coder") -> CoderInfo:
 def list_coders(project: Project, *, consensus: bool = True) -> list[CoderInfo]:
     """Every coder by name; `consensus=False` leaves out the adjudication's consensus layer,
     which is written by a lead deciding, never by a person choosing who codes."""
-    with project.transaction() as session:
+    with project.reading() as session:
         coders: Iterable[Coder] = session.scalars(select(Coder).order_by(Coder.name))
         if not consensus:
             coders = people(session, coders)

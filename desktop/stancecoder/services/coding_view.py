@@ -47,7 +47,7 @@ def coding_view(
     `rows`, today's count (`recount`) and the coder's assigned articles (`statuses`)."""
     if article_id is None and not rows and not recount and not statuses:
         return CodingView()  # nothing to read: no transaction
-    with project.transaction() as session:
+    with project.reading() as session:
         passages, coding = None, None
         if article_id is not None:
             passages = article_passages(session, article_id, coder)

@@ -60,8 +60,7 @@ class CreatePassage:
     text: str = "Code passage"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        with project.transaction() as session:
-            return self.apply_in(session)
+        return project.retrying(self.apply_in)
 
     def apply_in(self, session: Session) -> tuple[Command, Changes]:
         passage = write_passage(
@@ -86,8 +85,7 @@ class DeletePassage:
     text: str = "Delete passage"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        with project.transaction() as session:
-            return self.apply_in(session)
+        return project.retrying(self.apply_in)
 
     def apply_in(self, session: Session) -> tuple[Command, Changes]:
         view = find_passage(session, self.uid)
@@ -112,8 +110,7 @@ class UpdatePassage:
     text: str = "Recode passage"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        with project.transaction() as session:
-            return self.apply_in(session)
+        return project.retrying(self.apply_in)
 
     def apply_in(self, session: Session) -> tuple[Command, Changes]:
         view = find_passage(session, self.uid)
@@ -155,8 +152,7 @@ class SetStatus:
         return assignment_key(self.article_id, self.coder)
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        with project.transaction() as session:
-            return self.apply_in(session)
+        return project.retrying(self.apply_in)
 
     def apply_in(self, session: Session) -> tuple[Command, Changes]:
         old = read_status(session, self.article_id, self.coder)
@@ -180,8 +176,7 @@ class SetArticleCodes:
         return assignment_key(self.article_id, self.coder)
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        with project.transaction() as session:
-            return self.apply_in(session)
+        return project.retrying(self.apply_in)
 
     def apply_in(self, session: Session) -> tuple[Command, Changes]:
         current = read_article_codes(session, self.article_id, self.coder)

@@ -51,7 +51,7 @@ def export(
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise ValidationError(f"cannot export to {path.name}: use a .xlsx or .csv file name")
     check_output(path, project)
-    with project.transaction() as session:
+    with project.reading() as session:
         _check_filter(session, filters)
         coding = CodingRows(session, filters)
         if path.suffix.lower() == ".csv":

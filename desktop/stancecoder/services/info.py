@@ -53,7 +53,7 @@ class ProjectInfo:
 
 
 def project_info(project: Project) -> ProjectInfo:
-    with project.transaction() as session:
+    with project.reading() as session:
         articles = session.scalar(select(func.count()).select_from(Article)) or 0
         info = ProjectInfo(
             name=get_setting(session, "name") or project.location,

@@ -27,7 +27,7 @@ PASSAGE_COLUMNS = (
 def passages_of(project: Project, article_id: int, viewer: str | None) -> list[PassageView]:
     """In blind mode, or in an open reliability round, a coder sees only their own
     passages; otherwise everyone's."""
-    with project.transaction() as session:
+    with project.reading() as session:
         return article_passages(session, article_id, viewer)
 
 
@@ -40,7 +40,7 @@ def article_passages(session: Session, article_id: int, viewer: str | None) -> l
 
 
 def passage_by_uid(project: Project, uid: str) -> PassageView:
-    with project.transaction() as session:
+    with project.reading() as session:
         return find_passage(session, uid)
 
 
@@ -83,7 +83,7 @@ def is_blind(session: Session) -> bool:
 
 
 def blind_mode(project: Project) -> bool:
-    with project.transaction() as session:
+    with project.reading() as session:
         return is_blind(session)
 
 
@@ -94,7 +94,7 @@ def set_blind_mode(project: Project, on: bool) -> None:
 
 def coded_today(project: Project, coder: str) -> int:
     """Passages this coder made since local midnight: the status bar's daily count."""
-    with project.transaction() as session:
+    with project.reading() as session:
         return count_coded_today(session, coder)
 
 

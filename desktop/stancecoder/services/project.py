@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +23,8 @@ from stancecoder.services.codebook_rows import apply_codebook
 from stancecoder.services.project_file import build_project_file
 
 SAMPLE_CODEBOOK = "codebook.yaml"
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -45,12 +49,20 @@ class Project:
             raise ProjectError(read_only_message(self.store.read_only))
 
     def transaction(self) -> AbstractContextManager[Session]:
-        """One unit of work on the project's database: see `Store.transaction`."""
+        """One unit of work that writes to the project's database: see `Store.transaction`."""
         return self.store.transaction()
+
+    def reading(self) -> AbstractContextManager[Session]:
+        """One unit of work that only reads: see `Store.reading`."""
+        return self.store.reading()
+
+    def retrying(self, work: Callable[[Session], T]) -> T:
+        """A write that may safely run again: see `Store.retrying`."""
+        return self.store.retrying(work)
 
     @property
     def title(self) -> str:
-        with self.transaction() as session:
+        with self.reading() as session:
             return get_setting(session, "name") or self.location
 
     def close(self) -> None:

@@ -140,32 +140,32 @@ def split_rest(
 
 def rest_size(project: Project) -> int:
     """How many articles `split_rest` would hand out now."""
-    with project.transaction() as session:
+    with project.reading() as session:
         return len(_rest(session))
 
 
 def pool_size(project: Project, exclude_sampled: bool = True) -> int:
     """How many articles a new sample could be drawn from."""
-    with project.transaction() as session:
+    with project.reading() as session:
         return len(_pool(session, None, exclude_sampled))
 
 
 def assignable_coders(project: Project) -> list[CoderInfo]:
     """Active coders, by name; not the consensus layer, which adjudication writes."""
-    with project.transaction() as session:
+    with project.reading() as session:
         active = session.scalars(select(Coder).where(Coder.active).order_by(Coder.name))
         return [coder_info(coder) for coder in people(session, active)]
 
 
 def list_rounds(project: Project) -> list[SampleInfo]:
-    with project.transaction() as session:
+    with project.reading() as session:
         rounds = session.scalars(select(Round).order_by(Round.created_at, Round.id))
         return [_info(session, round_) for round_ in rounds]
 
 
 def round_info(project: Project, name: str) -> SampleInfo | None:
     """One round by name, without reading the others."""
-    with project.transaction() as session:
+    with project.reading() as session:
         round_ = session.scalar(select(Round).where(Round.name == name.strip()))
         return None if round_ is None else _info(session, round_)
 
@@ -182,13 +182,13 @@ def close_round(project: Project, name: str) -> SampleInfo:
 
 
 def round_articles(project: Project, name: str) -> list[int]:
-    with project.transaction() as session:
+    with project.reading() as session:
         return list(_article_ids(session, _round(session, name).id))
 
 
 def progress(project: Project, coder: str | None = None) -> list[CoderProgress]:
     """Assignments per coder by status: every coder's for the lead, or one coder's own."""
-    with project.transaction() as session:
+    with project.reading() as session:
         return read_progress(session, coder)
 
 
@@ -212,7 +212,7 @@ def read_progress(session: Session, coder: str | None = None) -> list[CoderProgr
 def round_progress(project: Project) -> dict[str, list[CoderProgress]]:
     """Per round, each of its coders' statuses on the round's articles only, so a lead
     sees who still has to finish a sample whatever else they were given."""
-    with project.transaction() as session:
+    with project.reading() as session:
         order = select(Round.id, Round.name).order_by(Round.created_at, Round.id)
         names = dict(session.execute(order).all())
         rows = session.execute(

@@ -57,7 +57,7 @@ def ensure_consensus_coder(session: Session) -> str:
 
 
 def comparison(project: Project, article_id: int) -> ArticleComparison:
-    with project.transaction() as session:
+    with project.reading() as session:
         return compare(session, article_id)
 
 
@@ -79,29 +79,31 @@ class AcceptVersion:
     text: str = "Accept version"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        with project.transaction() as session:
-            source = find_passage(session, self.passage_uid)
-            consensus = ensure_consensus_coder(session)
-            if source.coder == consensus:
-                raise ValidationError("that passage is the consensus already; accept a coder's")
-            comparing = compare(session, source.article_id)
-            site = comparing.site_of(source.uid)
-            codes = codes_by_variable(read_codebook_view(session), source.codes)
-            current = site.consensus if site is not None else None
-            if current is None:
-                create = CreatePassage(
-                    source.article_id, consensus, source.start, source.end, codes,
-                    source.memo, text=self.text,
-                )  # fmt: skip
-                _, changes = create.apply_in(session)
-                # unpinned: later steps on this passage, undone before this one, each moved
-                # its version on, so the version seen at creation would refuse the undo
-                return DeletePassage(str(create.uid), text=self.text), changes
-            update = UpdatePassage(
-                current.uid, current.version, codes=codes, span=(source.start, source.end),
-                memo=source.memo, text=self.text,
+        return project.retrying(self._apply_in)
+
+    def _apply_in(self, session: Session) -> tuple[Command, Changes]:
+        source = find_passage(session, self.passage_uid)
+        consensus = ensure_consensus_coder(session)
+        if source.coder == consensus:
+            raise ValidationError("that passage is the consensus already; accept a coder's")
+        comparing = compare(session, source.article_id)
+        site = comparing.site_of(source.uid)
+        codes = codes_by_variable(read_codebook_view(session), source.codes)
+        current = site.consensus if site is not None else None
+        if current is None:
+            create = CreatePassage(
+                source.article_id, consensus, source.start, source.end, codes,
+                source.memo, text=self.text,
             )  # fmt: skip
-            return update.apply_in(session)
+            _, changes = create.apply_in(session)
+            # unpinned: later steps on this passage, undone before this one, each moved
+            # its version on, so the version seen at creation would refuse the undo
+            return DeletePassage(str(create.uid), text=self.text), changes
+        update = UpdatePassage(
+            current.uid, current.version, codes=codes, span=(source.start, source.end),
+            memo=source.memo, text=self.text,
+        )  # fmt: skip
+        return update.apply_in(session)
 
 
 @dataclass
@@ -117,12 +119,14 @@ class WriteConsensus:
     text: str = "Write consensus"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        with project.transaction() as session:
-            create = CreatePassage(
-                self.article_id, ensure_consensus_coder(session), self.start, self.end,
-                self.codes, self.memo, uid=self.uid, text=self.text,
-            )  # fmt: skip
-            inverse, changes = create.apply_in(session)
+        return project.retrying(self._apply_in)
+
+    def _apply_in(self, session: Session) -> tuple[Command, Changes]:
+        create = CreatePassage(
+            self.article_id, ensure_consensus_coder(session), self.start, self.end,
+            self.codes, self.memo, uid=self.uid, text=self.text,
+        )  # fmt: skip
+        inverse, changes = create.apply_in(session)
         self.uid = create.uid
         return inverse, changes
 
@@ -140,12 +144,14 @@ class EditConsensus:
     text: str = "Edit consensus"
 
     def apply(self, project: Project) -> tuple[Command, Changes]:
-        with project.transaction() as session:
-            if find_passage(session, self.uid).coder != ensure_consensus_coder(session):
-                raise ValidationError(
-                    "only the consensus is edited here; the coders' passages stay as they are"
-                )
-            update = UpdatePassage(
-                self.uid, self.version, self.codes, self.span, self.memo, text=self.text
+        return project.retrying(self._apply_in)
+
+    def _apply_in(self, session: Session) -> tuple[Command, Changes]:
+        if find_passage(session, self.uid).coder != ensure_consensus_coder(session):
+            raise ValidationError(
+                "only the consensus is edited here; the coders' passages stay as they are"
             )
-            return update.apply_in(session)
+        update = UpdatePassage(
+            self.uid, self.version, self.codes, self.span, self.memo, text=self.text
+        )
+        return update.apply_in(session)

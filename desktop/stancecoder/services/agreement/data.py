@@ -27,7 +27,7 @@ def load_codings(
     project: Project, coders: Sequence[str] | None, article_ids: Sequence[int] | None
 ) -> Codings:
     book = codebook_view(project)
-    with project.transaction() as session:
+    with project.reading() as session:
         known = {c.id: c.name for c in session.scalars(select(Coder).order_by(Coder.name))}
         consensus = consensus_name(session)
         names = _chosen(list(known.values()), coders, consensus)

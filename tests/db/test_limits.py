@@ -1,4 +1,5 @@
-"""Text longer than its column is refused alike on SQLite and PostgreSQL, naming the field."""
+"""Text longer than its column, or holding a NUL character, is refused alike on SQLite and
+PostgreSQL (which cannot store either), naming the field."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def test_every_column_with_a_length_is_checked() -> None:
         lengths = {
             column.name: column.type.length
             for column in mapper.local_table.columns
-            if isinstance(column.type, String) and column.type.length is not None
+            if isinstance(column.type, String)
         }
         assert {key: length for key, _, length in string_limits(mapper)} == lengths
     assert ("name", "coder name", 200) in string_limits(inspect(Coder))
@@ -62,3 +63,15 @@ def test_an_edit_after_import_and_a_setting_are_checked(project: Project, tmp_pa
         project.transaction() as session,
     ):
         set_setting(session, "k" * 65, "value")
+
+
+def test_a_nul_character_is_refused_naming_the_field(project: Project) -> None:
+    """PostgreSQL refuses it with "text fields cannot contain NUL"; SQLite would keep it."""
+    nul = pytest.raises(ValidationError, match=r"^code description holds a NUL character")
+    with nul, project.transaction() as session:
+        code = session.scalars(select(Code)).first()
+        assert code is not None
+        code.description = "before\x00after"
+    with pytest.raises(ValidationError, match=r"NUL character \(code 0\)"):
+        add_coder(project, "Al\x00ice")  # refused at the lookup of the name already
+    assert list_coders(project) == []

@@ -167,6 +167,8 @@ def committed_before_the_write(project: Project, other: Command) -> Iterator[lis
         second.close()
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize("project_target", ["postgres"], indirect=True)
 @pytest.mark.parametrize("build", [_status, _codes], ids=["status", "article codes"])
 def test_a_change_committed_between_the_read_and_the_write_is_not_overwritten(
     seeded: Project,
@@ -176,9 +178,7 @@ def test_a_change_committed_between_the_read_and_the_write_is_not_overwritten(
     """On PostgreSQL the write lands only on the version read and finds none: the second
     session's change stays and nothing of the command is written. SQLite's command holds
     the write lock from its read on (`BEGIN IMMEDIATE`), so there no change can be
-    committed in between: a second writer waits its turn."""
-    if seeded.store.engine.dialect.name == "sqlite":
-        pytest.skip("on SQLite the command holds the write lock from its read to its write")
+    committed in between: a second writer waits its turn (`test_parallel_writers.py`)."""
     article = list_articles(seeded)[0].id
     SetStatus(article, "Alice", "doing").apply(seeded)
     command = build(article, seen(seeded, article).version, lambda x: code_id(seeded, "genre", x))

@@ -1,45 +1,77 @@
-"""Text longer than its column is refused before it reaches the database, alike everywhere.
+"""Text a team server cannot store is refused before it reaches the database, alike
+everywhere: longer than its column, or holding a NUL character.
 
-SQLite stores any length in a `VARCHAR(n)` column while PostgreSQL refuses it with a server
-error that names neither the field nor the limit, so a project file could hold what the
-same project on a team server cannot. Checking every flush against the `String(n)` lengths
-of the models covers every write path at once (imports, coders, codebook, memos, settings)
-and gives the user one line naming the field, on both databases.
+SQLite stores any length in a `VARCHAR(n)` column, and a NUL in any text, while PostgreSQL
+refuses both with a server error that names no field, so a project file could hold what the
+same project on a team server cannot. Checking every flush against the models' text columns
+covers every write path at once (imports, coders, codebook, memos, settings) and gives the
+user one line naming the field, on both databases.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, event, inspect
+from sqlalchemy import Engine, String, event, inspect
 from sqlalchemy.orm import Mapper, Session, UOWTransaction, sessionmaker
 
 from stancecoder.core.errors import ValidationError
 
 
 @cache
-def string_limits(mapper: Mapper[Any]) -> tuple[tuple[str, str, int], ...]:
-    """(attribute, name to show, length) of every column of `mapper` with a length."""
+def string_limits(mapper: Mapper[Any]) -> tuple[tuple[str, str, int | None], ...]:
+    """(attribute, name to show, length or None) of every text column of `mapper`."""
     table = mapper.local_table.description.replace("_", " ")
     return tuple(
         (prop.key, f"{table} {prop.key.replace('_', ' ')}", column.type.length)
         for prop in mapper.column_attrs
         for column in prop.columns
-        if isinstance(column.type, String) and column.type.length is not None
+        if isinstance(column.type, String)
     )
 
 
 def check_lengths(session: Session, _flush: UOWTransaction, _instances: object) -> None:
-    """Refuse the flush if a new or changed row holds a string longer than its column."""
+    """Refuse the flush if a new or changed row holds a string longer than its column, or
+    one with a NUL character."""
     for instance in (*session.new, *session.dirty):
         state = inspect(instance)
         for key, name, length in string_limits(state.mapper):
             value = state.dict.get(key)
-            if isinstance(value, str) and len(value) > length:
+            if not isinstance(value, str):
+                continue
+            if length is not None and len(value) > length:
                 raise ValidationError(f"{name} is longer than {length} characters")
+            if "\x00" in value:
+                raise ValidationError(
+                    f"{name} holds a NUL character (code 0), which has no place in text"
+                )
 
 
 def check_lengths_on_flush(sessions: sessionmaker[Session]) -> None:
     """Install the check on every session `sessions` makes."""
     event.listen(sessions, "before_flush", check_lengths)
+
+
+def refuse_nul_parameters(engine: Engine) -> None:
+    """The same refusal for what no flush sees: a lookup by a name typed with a NUL, a bulk
+    insert. PostgreSQL's driver would raise a DataError naming no field."""
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
+
+
+def _refuse_nul(
+    _connection: object,
+    _cursor: object,
+    _statement: str,
+    parameters: Mapping[str, object] | Sequence[Any] | None,
+    _context: object,
+    executemany: bool,
+) -> None:
+    rows = list(parameters or ()) if executemany else [parameters]  # executemany: a list
+    for row in rows:
+        values = row.values() if isinstance(row, Mapping) else row or ()
+        if any(isinstance(value, str) and "\x00" in value for value in values):
+            raise ValidationError(
+                "text holding a NUL character (code 0) cannot be stored or looked up"
+            )

@@ -27,7 +27,7 @@ from stancecoder.db.engine import (
     is_server_url,
 )
 from stancecoder.db.errors import database_reason, is_read_only_refusal
-from stancecoder.db.limits import check_lengths_on_flush
+from stancecoder.db.limits import check_lengths_on_flush, refuse_nul_parameters
 from stancecoder.db.models import Setting
 
 GLANCE_WAIT_MS = 50  # how long a look waits for a lock on SQLite
@@ -51,6 +51,7 @@ class Store:
             self.read_only = server_write_refusal(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         check_lengths_on_flush(self._sessions)
+        refuse_nul_parameters(self.engine)
         self.own_changes: set[int] = set()
         """The change log rows this process committed, not to be announced back to it."""
         record_changes(self._sessions, self.own_changes.add)

@@ -32,7 +32,9 @@ _DRAFT_FIELDS = {draft_field.name for draft_field in fields(ArticleDraft)}
 # The draft fields stored in columns of bounded length, with that length: checked per
 # record before storing, so a refusal can name the row (the flush check cannot).
 _COLUMN_LENGTHS = {
-    key: length for key, _shown, length in string_limits(inspect(Article)) if key in _DRAFT_FIELDS
+    key: length
+    for key, _shown, length in string_limits(inspect(Article))
+    if key in _DRAFT_FIELDS and length is not None
 }
 EDITABLE_FIELDS = ("title", "source", "author", "dateline", "published", "url", "language")
 

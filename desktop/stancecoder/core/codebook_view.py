@@ -57,3 +57,21 @@ class CodebookView:
     @cached_property
     def _codes(self) -> dict[int, CodeView]:
         return {c.id: c for v in self.variables for c in v.codes}
+
+
+def value_text(value: float | None) -> str:
+    """A scale's value as its buttons show it: "−2", "0", "+1"."""
+    if value is None:
+        return ""
+    number = f"{value:+g}".replace("-", "−")
+    return "0" if value == 0 else number
+
+
+def point_text(value: float | None, label: str) -> str:
+    """A code named in a sentence or a cell: a point of a scale with its value first
+    ("−2 Strongly negative"), the same in the window, the report and the exports."""
+    return f"{value_text(value)} {label}" if value is not None else label
+
+
+def code_text(code: CodeView) -> str:
+    return point_text(code.value, code.path_text)

@@ -10,7 +10,7 @@ user one line naming the field, on both databases.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -64,14 +64,23 @@ def _refuse_nul(
     _connection: object,
     _cursor: object,
     _statement: str,
-    parameters: Mapping[str, object] | Sequence[Any] | None,
+    parameters: object,
     _context: object,
-    executemany: bool,
+    _executemany: bool,
 ) -> None:
-    rows = list(parameters or ()) if executemany else [parameters]  # executemany: a list
-    for row in rows:
-        values = row.values() if isinstance(row, Mapping) else row or ()
-        if any(isinstance(value, str) and "\x00" in value for value in values):
-            raise ValidationError(
-                "text holding a NUL character (code 0) cannot be stored or looked up"
-            )
+    if any("\x00" in text for text in _texts(parameters)):
+        raise ValidationError("text holding a NUL character (code 0) cannot be stored or looked up")
+
+
+def _texts(parameters: object) -> Iterator[str]:
+    """The strings among a statement's parameters, however the dialect nests them (one
+    row, a list of rows, a mapping per row)."""
+    pending = [parameters]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, Mapping):
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend(item)

@@ -7,6 +7,8 @@ import numpy as np
 from stancecoder.core.agreement import ReliabilityData, cohen_kappa, weighted_kappa
 from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.summary import all_statistics
+from stancecoder.core.agreement.units import Scale
+from stancecoder.core.codebook_view import CodeView, VariableView, code_text
 from stancecoder.core.wording import counted, times
 
 
@@ -30,3 +32,19 @@ def test_every_statistic_of_every_level_has_a_name_for_people() -> None:
 def test_counts_read_as_words() -> None:
     assert [counted(n, "article") for n in (0, 1, 2)] == ["0 articles", "1 article", "2 articles"]
     assert [times(n) for n in (1, 2, 5)] == ["once", "twice", "5 times"]
+
+
+def test_a_point_of_a_scale_reads_the_same_in_the_report_and_the_window() -> None:
+    """ "−2 Strongly negative" everywhere: the report's labels and the window's cells."""
+    labels = [(-2.0, "Strongly negative"), (0.0, "Neutral"), (1.0, "Positive")]
+    codes = tuple(
+        CodeView(n, "stance", label, (label,), None, 0, value, "#ffffff", None, "", True)
+        for n, (value, label) in enumerate(labels)
+    )
+    scale = Scale(VariableView(1, "stance", "ordinal", "passage", False, "", codes))
+    assert [scale.label(value) for value, _ in labels] == [
+        "−2 Strongly negative",
+        "0 Neutral",
+        "+1 Positive",
+    ]
+    assert [code_text(code) for code in codes] == [scale.label(v) for v, _ in labels]

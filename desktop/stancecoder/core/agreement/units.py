@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from stancecoder.core.agreement import Unit
 from stancecoder.core.agreement.codings import Codings, PassageRow
-from stancecoder.core.codebook_view import VariableView
+from stancecoder.core.codebook_view import VariableView, point_text, value_text
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.matching import Marked, match_passages
 from stancecoder.core.sentences import split_sentences
@@ -55,9 +55,9 @@ class Scale:
     def label(self, value: object) -> str:
         if value is None:
             return ""
-        if self.ordered:
+        if self.ordered and isinstance(value, float | int):  # an ordered scale's values
             names = [c.label for c in self.variable.codes if c.value == value]
-            return f"{value:g} {names[0]}" if names else f"{value:g}"
+            return point_text(value, names[0]) if names else value_text(value)
         return str(value)
 
 

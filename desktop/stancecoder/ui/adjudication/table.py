@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.agreement.comparison import ArticleComparison, Site
-from stancecoder.core.codebook_view import CodebookView
+from stancecoder.core.codebook_view import CodebookView, code_text
 from stancecoder.core.context import QUOTE_LIMIT, in_context
 from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.common.actions import Key, key_text
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, swatch
-from stancecoder.ui.widgets.scale_picker import code_text
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCENT = QColor("#d08a2e")  # the amber of the codebook editor's banner

@@ -12,22 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
-from stancecoder.core.codebook_view import CodeView, VariableView
-
-
-def value_text(value: float | None) -> str:
-    if value is None:
-        return ""
-    number = f"{value:+g}".replace("-", "−")
-    return "0" if value == 0 else number
-
-
-def code_text(code: CodeView) -> str:
-    """A code named in a sentence or a cell: a point of a scale with its value first
-    ("−2 Strongly negative"), as the passage list and the scale's buttons show it."""
-    return (
-        f"{value_text(code.value)} {code.path_text}" if code.value is not None else code.path_text
-    )
+from stancecoder.core.codebook_view import CodeView, VariableView, value_text
 
 
 def code_tooltip(code: CodeView) -> str:

@@ -26,10 +26,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView, VariableView
+from stancecoder.core.codebook_view import (
+    FALLBACK_COLOUR,
+    CodebookView,
+    VariableView,
+    point_text,
+)
 from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.widgets.code_picker import swatch
-from stancecoder.ui.widgets.scale_picker import value_text
 
 EMPTY_TEXT = "No passages yet. Select text in the article and code it."
 QUOTE_SHARE = 0.22  # of the width the quote keeps: its words are highlighted in the reader
@@ -274,8 +278,6 @@ def _by_variable(
                 grouped[0].append((f"code {code_id}", f"code {code_id}", FALLBACK_COLOUR))
             continue
         if code.variable in column:
-            text = (
-                f"{value_text(code.value)} {code.label}" if code.value is not None else code.label
-            )
+            text = point_text(code.value, code.label)
             grouped[column[code.variable]].append((text, code.path_text, code.colour))
     return grouped

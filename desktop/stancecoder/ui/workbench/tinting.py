@@ -17,14 +17,18 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QWidget
 
-from stancecoder.core.codebook_view import FALLBACK_COLOUR, CodebookView, VariableView
+from stancecoder.core.codebook_view import (
+    FALLBACK_COLOUR,
+    CodebookView,
+    VariableView,
+    point_text,
+)
 from stancecoder.core.passage_view import PassageView
 from stancecoder.services.coders import list_coders
 from stancecoder.services.project import Project
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.widgets.contrast import legible_mark, readable_tint
 from stancecoder.ui.widgets.highlighter import TINTS, is_dark
-from stancecoder.ui.widgets.scale_picker import value_text
 
 SETTING = "view/colour-by"
 BY_CODER = "coder"
@@ -96,7 +100,7 @@ def by_variable(
             continue
         code = min(chosen, key=lambda c: rank[c.id])
         colours[passage.id] = code.colour
-        name = _scale_name(code.value, code.label) if variable.level != "nominal" else code.path[0]
+        name = point_text(code.value, code.label) if variable.level != "nominal" else code.path[0]
         names = labels.setdefault(code.colour, [])
         if name not in names:
             names.append(name)
@@ -107,10 +111,6 @@ def by_variable(
     if uncoded:
         entries.append(LegendEntry(f"no {variable.name}", FALLBACK_COLOUR))
     return colours, entries
-
-
-def _scale_name(value: float | None, label: str) -> str:
-    return f"{value_text(value)} {label}" if value is not None else label
 
 
 def _first_of(passages: Sequence[PassageView], coder: str) -> int:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenuBar, QStatusBar, QWidget
 
-from stancecoder.core.codebook_view import CodebookView
+from stancecoder.core.codebook_view import CodebookView, code_text
 from stancecoder.core.passage_view import PassageView
 from stancecoder.core.status import Status
 from stancecoder.services.article_codes import ArticleCoding
@@ -30,7 +30,6 @@ from stancecoder.ui.common.undo import UndoRunner
 from stancecoder.ui.transfer.export_dialog import ExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.reader import Reader
-from stancecoder.ui.widgets.scale_picker import code_text
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from stancecoder.core.agreement.comparison import ArticleComparison, Site
 from stancecoder.core.codebook_view import CodebookView, code_text
-from stancecoder.core.context import QUOTE_LIMIT, in_context
+from stancecoder.core.context import QUOTE_LIMIT, in_context, short_quote
 from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.common.actions import Key, key_text
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, swatch
@@ -51,11 +51,6 @@ def blend(base: QColor, tint: QColor, share: float) -> QColor:
         for a, b in zip(base.getRgb()[:3], tint.getRgb()[:3], strict=True)
     ]
     return QColor(*mix)
-
-
-def elide(quote: str, limit: int = QUOTE_CHARS) -> str:
-    flat = " ".join(quote.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def codes_html(passage: PassageView, codebook: CodebookView, differing: tuple[str, ...]) -> str:
@@ -91,7 +86,7 @@ def dispute_text(site: Site, coders: tuple[str, ...]) -> str:
 def cell_html(passage: PassageView | None, codebook: CodebookView, site: Site) -> str:
     if passage is None:
         return "—"
-    quote = f"“{escape(elide(passage.quote))}”"
+    quote = f"“{escape(short_quote(passage.quote, QUOTE_CHARS))}”"
     if not site.span_agrees and site.passages:
         quote = f"<b>{quote}</b>"
     return f"{quote}<br>{codes_html(passage, codebook, site.differing)}"

@@ -25,7 +25,9 @@ from stancecoder.core.codebook import PATH_SEPARATOR, CodeSpec
 from stancecoder.ui.codebook_editor.tree import swatch, usage_text
 
 
-def value_text(value: float | None) -> str:
+def editable_value(value: float | None) -> str:
+    """A code's value as its field edits it: plain digits it parses back ("2", not the
+    "+2" the scale's buttons show)."""
     if value is None:
         return ""
     return str(int(value)) if value.is_integer() else str(value)
@@ -124,7 +126,7 @@ class CodeDetails(QWidget):
         self.usage.setText(used if path else "")
         self.label.setText(code.label)
         self.form.setRowVisible(self.value, scale)
-        self.value.setText(value_text(code.value))
+        self.value.setText(editable_value(code.value))
         colour, source = colour_from
         self.colour.setIcon(swatch(colour, own=code.colour is not None))
         self.inherit.setVisible(code.colour is not None)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.codebook_view import CodebookView
+from stancecoder.core.context import short_quote
 from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.widgets.code_picker import ENTER_KEYS, CodePicker, field_for, make_picker
 from stancecoder.ui.widgets.scale_picker import ScalePicker
@@ -184,7 +185,7 @@ class CodingPanel(QWidget):
                 "<b>Nothing to code</b><br>Select text in the article, or pick a passage."
             )
             return
-        self.heading.setText(f"<b>{title}:</b> <i>“{escape(_shorten(quote))}”</i>")
+        self.heading.setText(f"<b>{title}:</b> <i>“{escape(short_quote(quote, QUOTE_SHOWN))}”</i>")
 
     def ask_to_save(self) -> None:
         """Pass the request on only with a code chosen; otherwise say what is missing.
@@ -230,10 +231,3 @@ class CodingPanel(QWidget):
             self.ask_to_save()
             return True
         return False
-
-
-def _shorten(quote: str) -> str:
-    flat = " ".join(quote.split())
-    if len(flat) <= QUOTE_SHOWN:
-        return flat
-    return flat[:QUOTE_SHOWN].rsplit(" ", 1)[0] + " …"

@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,9 +106,9 @@ def import_corpus(
             report.failed.append((name, _reason(error)))
             continue
         try:
-            with project.transaction() as session:
-                file_batch = batch_id if batch_id is not None else _new_batch(session, paths)
-                imported, skipped = _store_drafts(session, drafts, file_batch)
+            file_batch, imported, skipped = project.retrying(
+                partial(_store_file, drafts=drafts, batch_id=batch_id, paths=paths)
+            )
         except ProjectError as error:
             if isinstance(error.__cause__, OperationalError):
                 report.stopped = (name, printable(str(error)))
@@ -139,6 +140,16 @@ def _check_lengths(path: Path, drafts: list[ArticleDraft]) -> None:
                     f"{where + ': ' if where else ''}the {name.replace('_', ' ')} has "
                     f"{len(value)} characters, more than the {length} it may have",
                 )
+
+
+def _store_file(
+    session: Session, *, drafts: list[ArticleDraft], batch_id: int | None, paths: Sequence[Path]
+) -> tuple[int, list[int], list[tuple[str, str]]]:
+    """One file's articles in its transaction, the import's batch made with the first file
+    stored; it reads what it checks inside the transaction, so a busy project can re-run it."""
+    file_batch = batch_id if batch_id is not None else _new_batch(session, paths)
+    imported, skipped = _store_drafts(session, drafts, file_batch)
+    return file_batch, imported, skipped
 
 
 def _new_batch(session: Session, paths: Sequence[Path]) -> int:

@@ -232,3 +232,29 @@ CREATE INDEX ix_passage_coder_created ON passage (coder_id, created_at);
 
 UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
 
+-- Running upgrade 0006 -> 0007
+
+CREATE TABLE history (
+    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+    at DATETIME NOT NULL, 
+    actor VARCHAR(200) NOT NULL, 
+    action VARCHAR(32) NOT NULL, 
+    coder VARCHAR(200), 
+    article_id INTEGER, 
+    passage_uid VARCHAR(32), 
+    "before" TEXT, 
+    "after" TEXT
+);
+
+CREATE INDEX ix_history_at ON history (at);
+
+CREATE INDEX ix_history_article_id ON history (article_id);
+
+CREATE INDEX ix_history_passage_uid ON history (passage_uid);
+
+ALTER TABLE coder ADD COLUMN login VARCHAR(63);
+
+CREATE UNIQUE INDEX ix_coder_login ON coder (login);
+
+UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
+

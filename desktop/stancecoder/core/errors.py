@@ -41,6 +41,10 @@ class ValidationError(StanceCoderError):
     """A coding or edit that would break a rule of the project; nothing was written."""
 
 
+class NotYoursError(ValidationError):
+    """A change to another coder's work by someone who may not make it; nothing was written."""
+
+
 class ProjectError(StanceCoderError):
     """A project that cannot be opened or used as asked.
 

@@ -52,7 +52,9 @@ _ARTICLE_KEY = {"article": "id", "passage": "article_id", "article_code": "artic
 _PASSAGE_CHILD = "passage_code"  # names its passage; a statement on it names neither
 PROJECT_TABLES = frozenset({"setting", "coder", "variable", "code"})
 BROAD_TABLES = frozenset({"round", "round_article", "round_coder"})  # samples: rare, wide
-QUIET_TABLES = frozenset({"change_log", "import_batch"})  # nothing a view shows by itself
+QUIET_TABLES = frozenset(
+    {"change_log", "import_batch", "history"}
+)  # nothing a view shows by itself
 
 
 def named_tables() -> set[str]:

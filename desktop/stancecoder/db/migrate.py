@@ -35,7 +35,7 @@ from stancecoder.db.engine import (
 from stancecoder.db.errors import database_reason, server_problem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-SCHEMA_REVISION = "0006"  # the newest migration shipped; a test keeps it equal to Alembic's head
+SCHEMA_REVISION = "0007"  # the newest migration shipped; a test keeps it equal to Alembic's head
 DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 

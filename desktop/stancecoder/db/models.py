@@ -68,6 +68,8 @@ class Coder(Base):
     colour: Mapped[str | None] = mapped_column(String(7))
     role: Mapped[str] = mapped_column(String(8), default="coder")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    login: Mapped[str | None] = mapped_column(String(63), unique=True, index=True)
+    """The team server's login role that codes as this coder (0007)."""
 
 
 class ImportBatch(Base):
@@ -264,3 +266,22 @@ class ChangeLog(Base):
     passages: Mapped[str] = mapped_column(Text, default="[]")
     codebook: Mapped[bool] = mapped_column(Boolean, default=False)
     everything: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class History(Base):
+    """One row per coding action, codebook change or status change, never changed or
+    removed: who acted (`actor`), whose work it was (`coder`), and the state `before` and
+    `after` as JSON (None where there was none). Ids keep no foreign keys, so the history
+    outlives what it tells of."""
+
+    __tablename__ = "history"
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(32))
+    coder: Mapped[str | None] = mapped_column(String(200))
+    article_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    passage_uid: Mapped[str | None] = mapped_column(String(32), index=True)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)

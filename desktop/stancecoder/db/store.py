@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from stancecoder.core.actor import Actor
 from stancecoder.core.errors import ProjectBusyError, ProjectError, ValidationError
 from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
 from stancecoder.db.change_log import record_changes
@@ -30,6 +31,7 @@ from stancecoder.db.errors import database_reason, is_read_only_refusal
 from stancecoder.db.limits import check_lengths_on_flush, refuse_nul_parameters
 from stancecoder.db.models import Setting
 
+ACTOR_KEY = "stancecoder.actor"
 GLANCE_WAIT_MS = 50  # how long a look waits for a lock on SQLite
 WRITE_ATTEMPTS = 3  # a whole write re-run when SQLite's lock stayed taken past the timeout
 
@@ -55,6 +57,8 @@ class Store:
         self.own_changes: set[int] = set()
         """The change log rows this process committed, not to be announced back to it."""
         record_changes(self._sessions, self.own_changes.add)
+        self.actor: Actor | None = None
+        """Who acts through this project; every session carries it (see `acting`)."""
         self._glance_engine: Engine | None = None  # made by the first `glance`
         self._glances = sessionmaker()
 
@@ -99,6 +103,7 @@ class Store:
     @contextmanager
     def _unit(self, sessions: sessionmaker[Session], *, write: bool = False) -> Iterator[Session]:
         session = sessions()
+        session.info[ACTOR_KEY] = self.actor
         try:
             with session.begin():
                 if write and self.engine.dialect.name == "sqlite":
@@ -152,6 +157,12 @@ def _lock_taken(exc: BaseException | None) -> bool:
     """SQLite said busy: another connection held the lock for the whole busy timeout."""
     code = getattr(getattr(exc, "orig", None), "sqlite_errorcode", None)
     return code is not None and code & 0xFF in {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+
+
+def acting(session: Session) -> Actor | None:
+    """Who acts in this session's transaction: None for the command line or a script."""
+    actor: Actor | None = session.info.get(ACTOR_KEY)
+    return actor
 
 
 def get_setting(session: Session, key: str, default: str | None = None) -> str | None:

@@ -38,6 +38,7 @@ from stancecoder.db.models import (
 from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeInput, CodeLookup
 from stancecoder.services.coders import require_coder
+from stancecoder.services.ownership import require_may_change
 
 STATUS_AND_CODES = "this article's status or codes"
 
@@ -79,6 +80,7 @@ def write_passage(
     """Validate and add a passage inside an open transaction (shared with the importer and
     with undo, which brings a deleted passage back under its old uid)."""
     coder = require_coder(session, coder_name)
+    require_may_change(session, coder.name)
     actual = check_span(article.text, start, end)
     if quote is not None and quote != actual:
         raise ValidationError(
@@ -149,6 +151,7 @@ def rewrite_passage(
 ) -> Passage:
     """`update_passage` inside an open transaction: only the fields given change."""
     passage = _passage(session, passage_id, version)
+    require_may_change(session, _owner(session, passage))
     lookup = CodeLookup(session)
     quote = check_span(get_article(session, passage.article_id).text, *span) if span else None
     resolved = lookup.resolve(codes, "passage") if codes is not None else []
@@ -180,7 +183,9 @@ def delete_passage(project: Project, passage_id: int, version: int) -> None:
 
 def erase_passage(session: Session, passage_id: int, version: int) -> None:
     """`delete_passage` inside an open transaction; a stale `version` is refused."""
-    session.delete(_passage(session, passage_id, version))
+    passage = _passage(session, passage_id, version)
+    require_may_change(session, _owner(session, passage))
+    session.delete(passage)
     session.flush()
 
 
@@ -197,6 +202,7 @@ def write_article_codes(
     coder saw (0: none yet; None: whatever is stored). Returns the version now stored."""
     article = get_article(session, article_id)
     coder_row = require_coder(session, coder)
+    require_may_change(session, coder_row.name)
     lookup = CodeLookup(session)
     resolved = lookup.resolve(codes, "article")
     touched = [lookup.variable(name).id for name in codes]
@@ -274,11 +280,17 @@ def write_status(
         raise ValidationError(f"unknown status {status!r} (choose {', '.join(Status)})")
     article = get_article(session, article_id)
     coder_row = require_coder(session, coder)
+    require_may_change(session, coder_row.name)
     assignment = _assignment(session, article.id, coder_row.id, version)
     assignment.status = status
     assignment.updated_at = utc_now()
     _write_assignment(session)
     return assignment.version
+
+
+def _owner(session: Session, passage: Passage) -> str:
+    coder = session.get(Coder, passage.coder_id)
+    return coder.name if coder is not None else ""
 
 
 def stale(what: str) -> ValidationError:

@@ -21,6 +21,7 @@ from stancecoder.io.tables import missing_columns, read_table
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coders import ensure_coder, find_coder
 from stancecoder.services.codings import step_article_codes, write_passage
+from stancecoder.services.ownership import act_as_lead
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -53,6 +54,7 @@ def import_codings(project: Project, path: Path) -> CodingsImportReport:
     report = CodingsImportReport()
     problems: list[str] = []
     with project.transaction() as session:
+        act_as_lead(session, "import codings")
         lookup = CodeLookup(session)
         variable_columns = [c for c in table.columns if c not in FIXED_COLUMNS]
         unknown = [c for c in variable_columns if c not in lookup.variables]

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from stancecoder.core.actor import Actor
 from stancecoder.core.codebook import CodebookSpec, load_codebook
 from stancecoder.core.errors import ProjectBusyError, ProjectError
 from stancecoder.db.access import read_only_message
@@ -42,6 +43,15 @@ class Project:
     def read_only(self) -> str | None:
         """Why this project was opened read-only (this user cannot write it), or None."""
         return self.store.read_only
+
+    @property
+    def actor(self) -> Actor | None:
+        """Who acts: whose work the services let a write change (see `core.actor`)."""
+        return self.store.actor
+
+    @actor.setter
+    def actor(self, actor: Actor | None) -> None:
+        self.store.actor = actor
 
     def require_writable(self) -> None:
         """Refuse up front an action that would only write (an import of many files)."""

@@ -1,0 +1,116 @@
+"""The coding history as people read it: an entry, the codebook's parts to compare, and a
+change told in a few words.
+
+Every row keeps the state before and after as a small JSON object (None where there was
+none), so a reader needs no database to say what changed: only the fields that differ are
+named, a passage's version aside, which steps with every change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from stancecoder.core.codebook_model import PATH_SEPARATOR, CodebookSpec, iter_codes
+from stancecoder.core.context import short_quote
+
+State = Mapping[str, object]
+PASSAGE_ADDED = "passage added"
+PASSAGE_CHANGED = "passage changed"
+PASSAGE_DELETED = "passage deleted"
+STATUS = "status"
+ARTICLE_CODES = "article codes"
+CODEBOOK = "codebook"
+CODES_MERGED = "codes merged"
+NONE = "(none)"
+UNSAID = ("version",)  # steps with every change: said by the row itself
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One action as read back: `actor` did it, to `coder`'s work."""
+
+    at: datetime
+    actor: str
+    action: str
+    coder: str | None
+    article_id: int | None
+    article_title: str | None
+    passage_uid: str | None
+    before: State | None
+    after: State | None
+
+    @property
+    def change(self) -> str:
+        return describe_change(self.before, self.after)
+
+
+def describe_change(before: State | None, after: State | None) -> str:
+    """ "codes: Stance: Negative -> Stance: Positive; memo: "" -> "sarcastic"" for a change,
+    the whole state for what was added ("-> …") or removed ("… -> (none)")."""
+    if before is None and after is None:
+        return ""
+    if before is None:
+        return f"-> {_whole(after or {})}"
+    if after is None:
+        return f"{_whole(before)} -> {NONE}"
+    keys = [k for k in (*before, *(k for k in after if k not in before)) if k not in UNSAID]
+    changed = [k for k in keys if before.get(k) != after.get(k)]
+    return "; ".join(
+        f"{key}: {_value(key, before.get(key))} -> {_value(key, after.get(key))}" for key in changed
+    )
+
+
+def _whole(state: State) -> str:
+    return "; ".join(f"{key}: {_value(key, v)}" for key, v in state.items() if key not in UNSAID)
+
+
+def _value(key: str, value: object) -> str:
+    if value is None:
+        return NONE
+    if key == "span" and isinstance(value, list) and len(value) == 2:
+        return f"[{value[0]}, {value[1]})"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or NONE
+    if isinstance(value, str):
+        return f'"{short_quote(value)}"'
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def codebook_parts(spec: CodebookSpec) -> dict[str, dict[str, object]]:
+    """The codebook as parts that can each be added, changed or removed: its name and
+    version, each variable (by name) and each code (by uid, so a renamed or moved code is
+    one part changed, not one removed and one added)."""
+    parts: dict[str, dict[str, object]] = {
+        "codebook": {"codebook": spec.name, "codebook version": spec.version}
+    }
+    for variable in spec.variables:
+        parts[f"variable {variable.name}"] = {
+            "variable": variable.name,
+            "level": variable.level,
+            "scope": variable.scope,
+            "multiple": variable.multiple,
+            "description": variable.description,
+        }
+        for path, code in iter_codes(variable):
+            parts[f"code {code.uid or PATH_SEPARATOR.join(path)}"] = {
+                "code": f"{variable.name}: {PATH_SEPARATOR.join(path)}",
+                "value": code.value,
+                "description": code.description,
+                "colour": code.colour,
+                "shortcut": code.shortcut,
+                "active": code.active,
+            }
+    return parts
+
+
+def codebook_changes(
+    before: CodebookSpec, after: CodebookSpec
+) -> list[tuple[dict[str, object] | None, dict[str, object] | None]]:
+    """Each part of the codebook that differs, as (before, after); None where it was not."""
+    old, new = codebook_parts(before), codebook_parts(after)
+    keys = [*old, *(k for k in new if k not in old)]
+    return [(old.get(k), new.get(k)) for k in keys if old.get(k) != new.get(k)]

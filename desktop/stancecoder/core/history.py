@@ -8,12 +8,14 @@ named, a passage's version aside, which steps with every change.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from stancecoder.core.codebook_model import PATH_SEPARATOR, CodebookSpec, iter_codes
 from stancecoder.core.context import short_quote
+from stancecoder.core.errors import ValidationError
 
 State = Mapping[str, object]
 PASSAGE_ADDED = "passage added"
@@ -45,6 +47,36 @@ class HistoryEntry:
     def change(self) -> str:
         return describe_change(self.before, self.after)
 
+    @property
+    def when(self) -> str:
+        """The time in UTC to the second, as ISO 8601 writes it: one form wherever the
+        coders were."""
+        return self.at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def state_json(state: State | None) -> str | None:
+    """A state as the history's row stores it: JSON, its text as written, not escaped."""
+    return None if state is None else json.dumps(state, ensure_ascii=False)
+
+
+def state_from_json(text: str | None) -> State | None:
+    if text is None:
+        return None
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def parse_since(text: str) -> datetime:
+    """A date or date-time as ISO 8601 writes it; without an offset it is UTC, as the
+    history's times are."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            f"not a date or date-time: {text!r} (e.g. 2026-03-01 or 2026-03-01T14:30)"
+        ) from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
 
 def describe_change(before: State | None, after: State | None) -> str:
     """ "codes: Stance: Negative -> Stance: Positive; memo: "" -> "sarcastic"" for a change,
@@ -63,7 +95,12 @@ def describe_change(before: State | None, after: State | None) -> str:
 
 
 def _whole(state: State) -> str:
-    return "; ".join(f"{key}: {_value(key, v)}" for key, v in state.items() if key not in UNSAID)
+    """Every field that says something: what is empty is left out."""
+    return "; ".join(
+        f"{key}: {_value(key, v)}"
+        for key, v in state.items()
+        if key not in UNSAID and v not in (None, "")
+    )
 
 
 def _value(key: str, value: object) -> str:

@@ -10,14 +10,13 @@ trusted as the owner of the file) it is the operating system's user name followe
 from __future__ import annotations
 
 import getpass
-import json
 from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.codebook_model import CodebookSpec
-from stancecoder.core.history import CODEBOOK, State, codebook_changes
+from stancecoder.core.history import CODEBOOK, State, codebook_changes, state_json
 from stancecoder.db.models import Code, History, Passage, PassageCode, Variable
 from stancecoder.db.store import acting
 
@@ -53,8 +52,8 @@ def record(
             coder=coder,
             article_id=article_id,
             passage_uid=passage_uid,
-            before=_json(before),
-            after=_json(after),
+            before=state_json(before),
+            after=state_json(after),
         )
     )
 
@@ -93,7 +92,3 @@ def record_codebook(session: Session, before: CodebookSpec, after: CodebookSpec)
     """One row for each part of the codebook that `after` adds, changes or removes."""
     for old, new in codebook_changes(before, after):
         record(session, CODEBOOK, before=old, after=new)
-
-
-def _json(state: State | None) -> str | None:
-    return None if state is None else json.dumps(state, ensure_ascii=False)

@@ -3,7 +3,7 @@ sheet and the window's history of a passage."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from stancecoder.core.history import HistoryEntry, State
+from stancecoder.core.history import HistoryEntry, state_from_json, state_json
 from stancecoder.db.models import Article, History
+from stancecoder.io.sheets import Column
+from stancecoder.services.export_rows import ExportFilter
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -72,13 +74,37 @@ def _entry(history: History, title: str | None) -> HistoryEntry:
         article_id=history.article_id,
         article_title=title,
         passage_uid=history.passage_uid,
-        before=_state(history.before),
-        after=_state(history.after),
+        before=state_from_json(history.before),
+        after=state_from_json(history.after),
     )
 
 
-def _state(text: str | None) -> State | None:
-    if text is None:
-        return None
-    value = json.loads(text)
-    return value if isinstance(value, dict) else {"value": value}
+def history_sheet(
+    session: Session, filters: ExportFilter
+) -> tuple[list[Column], Sequence[Sequence[object]]]:
+    """The export's History sheet: the rows of the coders and articles the export is
+    narrowed to (a coder's when it was their work or they acted), each change in words
+    and its states as stored, JSON, for whoever analyses the process further."""
+    columns = [
+        Column("at (UTC)", width=21), Column("actor", width=16), Column("action", width=16),
+        Column("coder", width=14), Column("article id", "int"), Column("title", width=30),
+        Column("passage uid", width=12), Column("change", wrap=True),
+        Column("before", wrap=True), Column("after", wrap=True),
+    ]  # fmt: skip
+    coders = set(filters.coders)
+    articles = set(filters.article_ids)
+    rows = [
+        _sheet_row(entry)
+        for entry in history_entries(session, HistoryFilter())
+        if (not coders or entry.coder in coders or entry.actor in coders)
+        and (not articles or entry.article_id in articles)
+    ]
+    return columns, rows
+
+
+def _sheet_row(entry: HistoryEntry) -> list[object]:
+    return [
+        entry.when, entry.actor, entry.action, entry.coder, entry.article_id,
+        entry.article_title, entry.passage_uid, entry.change,
+        state_json(entry.before), state_json(entry.after),
+    ]  # fmt: skip

@@ -27,6 +27,7 @@ CODEBOOK = "codebook"
 CODES_MERGED = "codes merged"
 NONE = "(none)"
 UNSAID = ("version",)  # steps with every change: said by the row itself
+NAMES = ("code", "variable")  # a codebook part's name, said first when it stays the same
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,9 @@ def parse_since(text: str) -> datetime:
 
 
 def describe_change(before: State | None, after: State | None) -> str:
-    """ "codes: Stance: Negative -> Stance: Positive; memo: "" -> "sarcastic"" for a change,
-    the whole state for what was added ("-> …") or removed ("… -> (none)")."""
+    """What changed, in words: "codes: Stance: Negative -> Stance: Positive; memo: "" ->
+    "sarcastic"" (after the name of the code or variable, unless the name is what changed);
+    the whole state of what was added ("-> …") or removed ("… -> (none)")."""
     if before is None and after is None:
         return ""
     if before is None:
@@ -89,9 +91,11 @@ def describe_change(before: State | None, after: State | None) -> str:
         return f"{_whole(before)} -> {NONE}"
     keys = [k for k in (*before, *(k for k in after if k not in before)) if k not in UNSAID]
     changed = [k for k in keys if before.get(k) != after.get(k)]
-    return "; ".join(
+    told = "; ".join(
         f"{key}: {_value(key, before.get(key))} -> {_value(key, after.get(key))}" for key in changed
     )
+    named = next((k for k in NAMES if k in before and k not in changed), None)
+    return f"{named} {_value(named, before[named])}: {told}" if named else told
 
 
 def _whole(state: State) -> str:

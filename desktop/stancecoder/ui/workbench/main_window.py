@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from stancecoder.core.actor import Actor
 from stancecoder.core.changes import Changes
 from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.passage_view import PassageView
@@ -60,6 +61,10 @@ class MainWindow(QMainWindow):
         # first, so that what others commit while the window reads the project is seen
         self.watcher = ChangesWatcher(project, self)
         self.project, self.coder, self.role = project, coder, role
+        # who the writes are made by, as the services check them and the history names them;
+        # the lead edits every coder's work, as the window has always let them
+        lead = role == "lead"
+        project.actor = Actor(coder, lead=lead, as_lead=lead)
         self.launcher = launcher  # opens other projects (File menu); None in tests
         self.settings = settings or AppSettings()
         self.codebook: CodebookView = codebook_view(project)

@@ -6,7 +6,8 @@ command can read what it will undo and write in the same transaction. The projec
 functions beside them are that core in one transaction, for the command line and the
 tests. Every core validates first (offsets inside the text, quote equal to the slice,
 codes belonging to their variable, one code per single-valued variable), so a refused
-action writes nothing.
+action writes nothing; once it has written, it appends its row to the coding history
+(`services.history`) in the same transaction.
 
 A passage carries a version, and so does each coder's assignment of an article, which
 covers their status and article-level codes: a write given the version the coder saw is
@@ -231,7 +232,6 @@ def write_article_codes(
     resolved = lookup.resolve(codes, "article")
     touched = [lookup.variable(name).id for name in codes]
     before = article_codes_state(session, article.id, coder_row.id)
-    before["version"] = assignment_version(session, article.id, coder_row.id)
     # the version step first: it holds the row, so a writer in between is refused here
     assignment = step_article_codes(session, article.id, coder_row.id, version)
     session.execute(
@@ -258,22 +258,24 @@ def write_article_codes(
 
 
 def article_codes_state(session: Session, article_id: int, coder_id: int) -> dict[str, object]:
-    """A coder's article-level codes of an article as the history keeps them."""
+    """A coder's article-level codes of an article as the history keeps them, with the
+    version of their status and codes."""
     code_ids = session.scalars(
         select(ArticleCode.code_id).where(
             ArticleCode.article_id == article_id, ArticleCode.coder_id == coder_id
         )
     )
-    return {"codes": code_names(session, code_ids)}
+    return {
+        "codes": code_names(session, code_ids),
+        "version": assignment_version(session, article_id, coder_id),
+    }
 
 
 def record_article_codes(
     session: Session, article_id: int, coder: Coder, before: dict[str, object]
 ) -> None:
-    """The history's row for article codes just written over `before`, with the version
-    of the coder's status and codes they left."""
+    """The history's row for article codes just written over `before`."""
     after = article_codes_state(session, article_id, coder.id)
-    after["version"] = assignment_version(session, article_id, coder.id)
     record(
         session, ARTICLE_CODES, coder=coder.name, article_id=article_id,
         before=before, after=after,

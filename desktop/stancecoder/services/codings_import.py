@@ -22,7 +22,6 @@ from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coders import ensure_coder, find_coder
 from stancecoder.services.codings import (
     article_codes_state,
-    assignment_version,
     record_article_codes,
     step_article_codes,
     write_passage,
@@ -116,7 +115,6 @@ def _import_row(
     if not resolved:
         return
     before = article_codes_state(session, article.id, coder.id)
-    before["version"] = assignment_version(session, article.id, coder.id)
     step_article_codes(session, article.id, coder.id)
     for variable, code in resolved:
         session.merge(

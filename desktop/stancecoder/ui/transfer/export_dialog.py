@@ -43,9 +43,9 @@ class ExportDialog(QDialog):
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history = QCheckBox(
-            "Add a &History sheet: every change to the codings and the codebook, "
-            "who made it and when"
+        self.history = QCheckBox("Add a &History sheet: who changed which coding, and when")
+        self.history.setToolTip(
+            "Every change to the codings and the codebook, with its state before and after"
         )
         self.history.setVisible(self.path.suffix.lower() == ".xlsx")
         self.progress = QProgressBar()

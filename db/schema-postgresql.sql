@@ -256,6 +256,12 @@ CREATE INDEX ix_history_article_id ON history (article_id);
 
 CREATE INDEX ix_history_passage_uid ON history (passage_uid);
 
+CREATE FUNCTION history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the history is append-only: its rows are never changed or deleted'; END $$;
+
+CREATE TRIGGER history_append_only BEFORE UPDATE OR DELETE ON history FOR EACH ROW EXECUTE FUNCTION history_append_only();
+
+CREATE TRIGGER history_no_truncate BEFORE TRUNCATE ON history FOR EACH STATEMENT EXECUTE FUNCTION history_append_only();
+
 ALTER TABLE coder ADD COLUMN login VARCHAR(63);
 
 CREATE UNIQUE INDEX ix_coder_login ON coder (login);

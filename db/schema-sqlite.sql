@@ -252,6 +252,10 @@ CREATE INDEX ix_history_article_id ON history (article_id);
 
 CREATE INDEX ix_history_passage_uid ON history (passage_uid);
 
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN SELECT RAISE(ABORT, 'the history is append-only: its rows are never changed or deleted'); END;
+
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN SELECT RAISE(ABORT, 'the history is append-only: its rows are never changed or deleted'); END;
+
 ALTER TABLE coder ADD COLUMN login VARCHAR(63);
 
 CREATE UNIQUE INDEX ix_coder_login ON coder (login);

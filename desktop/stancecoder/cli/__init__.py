@@ -25,7 +25,7 @@ from stancecoder.io.pending import sweep_abandoned
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
-    "agreement",
+    "agreement", "history",
     "sample", "assign",
 )  # fmt: skip
 
@@ -113,6 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="CSV: keep text that spreadsheets run as formulas exactly, without a leading '",
     )
+    sub.add_argument(
+        "--history",
+        action="store_true",
+        help="Excel: add a History sheet, every coding and codebook change (as filtered)",
+    )
 
     sub = command("check", "check integrity, references and every quote", c.check)
     sub.add_argument("project")
@@ -150,6 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_agreement import add_agreement_parser
 
     add_agreement_parser(commands)
+
+    from stancecoder.cli.commands_history import add_history_parser
+
+    add_history_parser(commands)
 
     from stancecoder.cli.commands_samples import add_sample_parsers
 

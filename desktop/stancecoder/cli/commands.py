@@ -102,7 +102,7 @@ def codings(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     filters = ExportFilter(coders=args.coder, article_ids=args.article, status=args.status)
     with open_project(args.project) as project:
-        report = export_project(project, args.out, filters, raw=args.raw)
+        report = export_project(project, args.out, filters, raw=args.raw, history=args.history)
     counts = ", ".join(f"{sheet} {n}" for sheet, n in report.rows_written.items())
     _say(f"wrote {args.out} ({counts} rows)")
     for sheet, row, column in report.truncated:

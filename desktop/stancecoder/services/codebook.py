@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from stancecoder.core.codebook import CodebookSpec, codebook_text, load_codebook
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.history import CODES_MERGED
 from stancecoder.db.models import ArticleCode, Assignment, Code, PassageCode, Variable
 from stancecoder.io.atomic_files import atomic_output
 from stancecoder.io.sheets import blamed_on
@@ -22,7 +23,9 @@ from stancecoder.services.codebook_rows import (
     apply_codebook,
     code_usage,
     read_codebook,
+    written_codebook,
 )
+from stancecoder.services.history import record, record_codebook
 from stancecoder.services.output_target import check_output
 
 if TYPE_CHECKING:
@@ -68,7 +71,9 @@ def rename_code(project: Project, variable_name: str, label: str, new_label: str
         )
         if clash is not None and clash != code.id:
             raise ValidationError(f"{variable_name} already has a code {new_label!r}")
+        before = read_codebook(session)
         code.label = new_label
+        record_codebook(session, before, written_codebook(session))
 
 
 def delete_code(
@@ -91,6 +96,7 @@ def remove_code(
         raise ValidationError(
             f"{label!r} is used by {used} coding(s); merge it into another code first"
         )
+    before = read_codebook(session)
     if merge_into is not None:
         target = find_code(session, variable_name, merge_into)
         if target.id == code.id:
@@ -98,7 +104,13 @@ def remove_code(
         _merge(session, PassageCode, ["passage_id"], code.id, target.id)
         _step_holders(session, code.id)
         _merge(session, ArticleCode, ["article_id", "coder_id"], code.id, target.id)
+        record(
+            session, CODES_MERGED,
+            before={"code": f"{variable_name}: {label}", "codings": used},
+            after={"code": f"{variable_name}: {target.label}"},
+        )  # fmt: skip
     session.delete(code)
+    record_codebook(session, before, written_codebook(session))
     return used
 
 

@@ -27,6 +27,7 @@ from stancecoder.db.models import (
     Variable,
 )
 from stancecoder.db.store import get_setting, set_setting
+from stancecoder.services.history import record_codebook
 
 
 @dataclass
@@ -48,8 +49,10 @@ def code_usage(session: Session, code_ids: list[int]) -> int:
 
 
 def apply_codebook(session: Session, spec: CodebookSpec) -> CodebookChanges:
-    """Make the project's codebook equal to `spec`, keeping every coding attached."""
+    """Make the project's codebook equal to `spec`, keeping every coding attached; the
+    history gets a row for each variable and code added, changed or removed."""
     _check_fits(session, spec)
+    before = read_codebook(session)
     changes = CodebookChanges(version=spec.version)
     existing = {v.name: v for v in session.scalars(select(Variable))}
     for position, var_spec in enumerate(spec.variables):
@@ -73,6 +76,7 @@ def apply_codebook(session: Session, spec: CodebookSpec) -> CodebookChanges:
     set_setting(session, "codebook_name", spec.name)
     set_setting(session, "codebook_description", spec.description)
     set_setting(session, "codebook_version", spec.version)
+    record_codebook(session, before, written_codebook(session))
     return changes
 
 
@@ -166,6 +170,16 @@ def _remove_codes(
     session.execute(delete(Code).where(Code.id.in_(ids)))
     session.expire(variable)
     changes.removed.extend(f"{variable.name}: {label}" for label in labels)
+
+
+def written_codebook(session: Session) -> CodebookSpec:
+    """`read_codebook` after this session changed it: the variables' lists of codes are
+    read again, as a code added by its variable's id or deleted is not in a list loaded
+    before."""
+    session.flush()
+    for variable in session.scalars(select(Variable)):
+        session.expire(variable, ["codes"])
+    return read_codebook(session)
 
 
 def read_codebook(session: Session) -> CodebookSpec:

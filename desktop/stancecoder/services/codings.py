@@ -6,7 +6,8 @@ command can read what it will undo and write in the same transaction. The projec
 functions beside them are that core in one transaction, for the command line and the
 tests. Every core validates first (offsets inside the text, quote equal to the slice,
 codes belonging to their variable, one code per single-valued variable), so a refused
-action writes nothing.
+action writes nothing; once it has written, it appends its row to the coding history
+(`services.history`) in the same transaction.
 
 A passage carries a version, and so does each coder's assignment of an article, which
 covers their status and article-level codes: a write given the version the coder saw is
@@ -24,6 +25,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.history import (
+    ARTICLE_CODES,
+    PASSAGE_ADDED,
+    PASSAGE_CHANGED,
+    PASSAGE_DELETED,
+    STATUS,
+)
 from stancecoder.core.spans import check_span
 from stancecoder.core.status import Status
 from stancecoder.db.models import (
@@ -38,6 +46,7 @@ from stancecoder.db.models import (
 from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeInput, CodeLookup
 from stancecoder.services.coders import require_coder
+from stancecoder.services.history import code_names, passage_state, record
 from stancecoder.services.ownership import require_may_change
 
 STATUS_AND_CODES = "this article's status or codes"
@@ -105,6 +114,10 @@ def write_passage(
     session.add(passage)
     _mark_started(session, article.id, coder.id)
     session.flush()
+    record(
+        session, PASSAGE_ADDED, coder=coder.name, article_id=article.id,
+        passage_uid=passage.uid, after=passage_state(session, passage),
+    )  # fmt: skip
     return passage
 
 
@@ -151,7 +164,9 @@ def rewrite_passage(
 ) -> Passage:
     """`update_passage` inside an open transaction: only the fields given change."""
     passage = _passage(session, passage_id, version)
-    require_may_change(session, _owner(session, passage))
+    owner = _owner(session, passage)
+    require_may_change(session, owner)
+    before = passage_state(session, passage)
     lookup = CodeLookup(session)
     quote = check_span(get_article(session, passage.article_id).text, *span) if span else None
     resolved = lookup.resolve(codes, "passage") if codes is not None else []
@@ -173,6 +188,10 @@ def rewrite_passage(
             passage.memo = memo
         passage.updated_at = utc_now()
     session.flush()
+    record(
+        session, PASSAGE_CHANGED, coder=owner, article_id=passage.article_id,
+        passage_uid=passage.uid, before=before, after=passage_state(session, passage),
+    )  # fmt: skip
     return passage
 
 
@@ -184,9 +203,15 @@ def delete_passage(project: Project, passage_id: int, version: int) -> None:
 def erase_passage(session: Session, passage_id: int, version: int) -> None:
     """`delete_passage` inside an open transaction; a stale `version` is refused."""
     passage = _passage(session, passage_id, version)
-    require_may_change(session, _owner(session, passage))
+    owner = _owner(session, passage)
+    require_may_change(session, owner)
+    before = passage_state(session, passage)
     session.delete(passage)
     session.flush()
+    record(
+        session, PASSAGE_DELETED, coder=owner, article_id=passage.article_id,
+        passage_uid=passage.uid, before=before,
+    )  # fmt: skip
 
 
 def set_article_codes(project: Project, article_id: int, coder: str, codes: CodeInput) -> None:
@@ -206,6 +231,7 @@ def write_article_codes(
     lookup = CodeLookup(session)
     resolved = lookup.resolve(codes, "article")
     touched = [lookup.variable(name).id for name in codes]
+    before = article_codes_state(session, article.id, coder_row.id)
     # the version step first: it holds the row, so a writer in between is refused here
     assignment = step_article_codes(session, article.id, coder_row.id, version)
     session.execute(
@@ -227,7 +253,33 @@ def write_article_codes(
             )
         )
     session.flush()
+    record_article_codes(session, article.id, coder_row, before)
     return assignment.version
+
+
+def article_codes_state(session: Session, article_id: int, coder_id: int) -> dict[str, object]:
+    """A coder's article-level codes of an article as the history keeps them, with the
+    version of their status and codes."""
+    code_ids = session.scalars(
+        select(ArticleCode.code_id).where(
+            ArticleCode.article_id == article_id, ArticleCode.coder_id == coder_id
+        )
+    )
+    return {
+        "codes": code_names(session, code_ids),
+        "version": assignment_version(session, article_id, coder_id),
+    }
+
+
+def record_article_codes(
+    session: Session, article_id: int, coder: Coder, before: dict[str, object]
+) -> None:
+    """The history's row for article codes just written over `before`."""
+    after = article_codes_state(session, article_id, coder.id)
+    record(
+        session, ARTICLE_CODES, coder=coder.name, article_id=article_id,
+        before=before, after=after,
+    )  # fmt: skip
 
 
 def step_article_codes(
@@ -282,9 +334,14 @@ def write_status(
     coder_row = require_coder(session, coder)
     require_may_change(session, coder_row.name)
     assignment = _assignment(session, article.id, coder_row.id, version)
+    before = {"status": assignment.status or Status.TODO, "version": assignment.version or 0}
     assignment.status = status
     assignment.updated_at = utc_now()
     _write_assignment(session)
+    record(
+        session, STATUS, coder=coder_row.name, article_id=article.id,
+        before=before, after={"status": status, "version": assignment.version},
+    )  # fmt: skip
     return assignment.version
 
 

@@ -20,7 +20,12 @@ from stancecoder.db.models import Article, ArticleCode
 from stancecoder.io.tables import missing_columns, read_table
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coders import ensure_coder, find_coder
-from stancecoder.services.codings import step_article_codes, write_passage
+from stancecoder.services.codings import (
+    article_codes_state,
+    record_article_codes,
+    step_article_codes,
+    write_passage,
+)
 from stancecoder.services.ownership import act_as_lead
 
 if TYPE_CHECKING:
@@ -107,8 +112,10 @@ def _import_row(
     coder = find_coder(session, coder_name)
     assert coder is not None
     resolved = lookup.resolve(article_codes, "article")
-    if resolved:
-        step_article_codes(session, article.id, coder.id)
+    if not resolved:
+        return
+    before = article_codes_state(session, article.id, coder.id)
+    step_article_codes(session, article.id, coder.id)
     for variable, code in resolved:
         session.merge(
             ArticleCode(
@@ -116,6 +123,8 @@ def _import_row(
             )
         )
         report.article_codes += 1
+    session.flush()
+    record_article_codes(session, article.id, coder, before)
 
 
 def _span(article: Article, row: dict[str, str]) -> tuple[int, int] | None:

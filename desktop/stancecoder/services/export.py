@@ -25,6 +25,7 @@ from stancecoder.services.export_rows import (
     article_sheet,
     summary_sheet,
 )
+from stancecoder.services.history_read import history_sheet
 from stancecoder.services.output_target import check_output
 
 if TYPE_CHECKING:
@@ -40,16 +41,19 @@ def export(
     on_row: Callable[[int], bool] | None = None,
     *,
     raw: bool = False,
+    history: bool = False,
 ) -> WriteReport:
     """Write the workbook or, for a `.csv` path, the Codings table; refuse other suffixes.
 
     The CSV's text that a spreadsheet would run as a formula gets a leading "'" unless
-    `raw` asks for the exact text.
+    `raw` asks for the exact text. `history` adds the History sheet to the workbook.
     """
     path = Path(path)
     filters = filters or ExportFilter()
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise ValidationError(f"cannot export to {path.name}: use a .xlsx or .csv file name")
+    if history and path.suffix.lower() == ".csv":
+        raise ValidationError("the history is a sheet of the workbook: export to a .xlsx file")
     check_output(path, project)
     with project.reading() as session:
         _check_filter(session, filters)
@@ -62,8 +66,10 @@ def export(
             Sheet("Articles", *article_sheet(session, filters)),
             Sheet("Codebook", *codebook_sheet(session)),
             Sheet("Summary", *summary_sheet(coding)),
-            Sheet("About", *about_sheet(project, session, filters)),
         ]
+        if history:
+            sheets.append(Sheet("History", *history_sheet(session, filters)))
+        sheets.append(Sheet("About", *about_sheet(project, session, filters)))
         return write_xlsx(path, sheets, on_row)
 
 

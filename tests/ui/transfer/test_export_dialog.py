@@ -83,3 +83,34 @@ def test_the_project_file_is_refused_as_the_target_and_stays_a_project(
     assert target.read_bytes() == before
     with open_project(target) as reopened:
         assert check_project(reopened) == []
+
+
+def test_a_workbook_may_add_the_history_sheet(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path
+) -> None:
+    target = tmp_path / "study.xlsx"
+    dialog = ExportDialog(coded(ui_project), target)
+    qtbot.addWidget(dialog)
+    dialog.begin()
+    dialog.show()
+    assert dialog.history.isVisible() and not dialog.is_running()
+    dialog.history.setChecked(True)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    sheet = load_workbook(target)["History"]
+    actions = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert actions.count("passage added") == 10
+    assert dialog.report.rows_written["History"] == len(actions)
+    assert "History" in dialog.detail.text()
+
+
+def test_a_csv_export_starts_at_once_without_the_choice(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(coded(ui_project), tmp_path / "study.csv")
+    qtbot.addWidget(dialog)
+    dialog.begin()
+    dialog.show()
+    assert not dialog.history.isVisible()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    assert list(dialog.report.rows_written) == ["Codings"]

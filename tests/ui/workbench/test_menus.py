@@ -32,6 +32,7 @@ CODE: Items = [
     ("Ne&xt passage", "Alt+Down"),
     ("Pre&vious passage", "Alt+Up"),
     ("&Delete passage", "Del"),
+    ("Passage &history…", "Ctrl+Shift+H"),
     ("Mark article &done, go to next", "Ctrl+D"),
     ("&Next article", "Ctrl+Down"),
     ("&Previous article", "Ctrl+Up"),

@@ -1,4 +1,5 @@
-"""Exporting from the window with progress and Cancel.
+"""Exporting from the window with progress and Cancel; a workbook may add the History
+sheet, asked for before the export begins.
 
 A project of 100,000 passages takes several seconds to write; the window keeps painting
 meanwhile and Cancel leaves the target file as it was (the export writes beside it and
@@ -12,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -41,22 +43,51 @@ class ExportDialog(QDialog):
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = QCheckBox("Add a &History sheet: who changed which coding, and when")
+        self.history.setToolTip(
+            "Every change to the codings and the codebook, with its state before and after"
+        )
+        self.history.setVisible(self.path.suffix.lower() == ".xlsx")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self.reject)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._confirm)
+        self._with_history = False
+        self._started = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
-        for widget in (self.headline, self.progress, self.detail, self.buttons):
+        for widget in (self.headline, self.history, self.progress, self.detail, self.buttons):
             layout.addWidget(widget)
         self._worker = Worker(self._export, self)
         self._worker.progressed.connect(self._show_progress)
         self._worker.succeeded.connect(self._finished)
         self._worker.failed.connect(self._failed)
 
+    def begin(self) -> None:
+        """A workbook first asks whether to add the History sheet (Export starts it); a CSV
+        file has no sheets to add and starts at once."""
+        if self.history.isHidden():
+            self.start()
+            return
+        self.headline.setText(f"Export to {self.path.name}")
+        self.progress.hide()
+        self.buttons.setStandardButtons(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        export = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        export.setText("&Export")
+        export.setDefault(True)
+        export.setFocus()
+
     def start(self) -> None:
+        self._started = True
+        self._with_history = self.history.isChecked() and not self.history.isHidden()
+        self.history.setEnabled(False)
+        self.headline.setText(f"Writing {self.path.name}…")
+        self.progress.show()
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel)
         self._worker.start()
 
     def cancel(self) -> None:
@@ -86,7 +117,14 @@ class ExportDialog(QDialog):
         def on_row(written: int) -> bool:
             return written % ROWS_PER_UPDATE != 1 or progress(written, 0, "")
 
-        return export(self._project, self.path, on_row=on_row)
+        return export(self._project, self.path, on_row=on_row, history=self._with_history)
+
+    def _confirm(self) -> None:
+        """The one button that accepts: Export before the export, OK once it is over."""
+        if self._started:
+            self.accept()
+        else:
+            self.start()
 
     def _show_progress(self, written: int, _total: int, _name: str) -> None:
         if not self._worker.cancelled:

@@ -28,6 +28,7 @@ from stancecoder.core.status import Status
 from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import ArticleView
 from stancecoder.services.commands import SetStatus
+from stancecoder.services.history_read import passage_history
 from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.services.project import Project
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
@@ -38,6 +39,7 @@ from stancecoder.ui.transfer.export_dialog import ExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
+from stancecoder.ui.workbench.passage_history import PassageHistory
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 
 if TYPE_CHECKING:
@@ -160,6 +162,7 @@ class WindowActions(ActionRegistry):
         three need a launcher, and the lead's own come last but one."""
         w = self.window
         has_article = lambda: w.article is not None  # noqa: E731
+        has_passage = lambda: w.current is not None  # noqa: E731
         may_change = lambda: w.current is not None and w.may_change(w.current)  # noqa: E731
         opener = w.launcher
         opening = [] if opener is None else [
@@ -196,6 +199,8 @@ class WindowActions(ActionRegistry):
                        ("Alt+Up",), enabled_when=has_article),
             ActionSpec("delete", "&Code", "&Delete passage", w.delete_passage,
                        ("Del",), enabled_when=may_change),
+            ActionSpec("passage-history", "&Code", "Passage &history…", self._passage_history,
+                       ("Ctrl+Shift+H",), enabled_when=has_passage),
             ActionSpec("done", "&Code", "Mark article &done, go to next", self._mark_done,
                        ("Ctrl+D",), enabled_when=has_article),
             ActionSpec("next", "&Code", "&Next article", w.articles.next_article, ("Ctrl+Down",)),
@@ -276,6 +281,12 @@ class WindowActions(ActionRegistry):
         rows = shortcut_table(self.shortcut_rows(), self.window.codebook)
         ShortcutSheet(rows, self.owner).exec()
 
+    def _passage_history(self) -> None:
+        passage = self.window.current
+        if passage is not None:
+            entries = passage_history(self.window.project, passage.uid)
+            PassageHistory(passage.quote, entries, self.owner).exec()
+
     def _import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self.owner, "Import articles", "", "Articles (*.txt *.md *.docx *.csv *.xlsx *.jsonl)"
@@ -290,7 +301,7 @@ class WindowActions(ActionRegistry):
         )
         if path:
             dialog = ExportDialog(w.project, Path(path), self.owner)
-            dialog.start()
+            dialog.begin()
             dialog.exec()
             if dialog.report is not None:
                 w.statusBar().showMessage(f"Exported to {path}", 5000)

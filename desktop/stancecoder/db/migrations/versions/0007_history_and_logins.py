@@ -2,8 +2,10 @@
 
 `history` is append-only: one row per coding action, codebook change or status change,
 with who acted, whose work it was, and the state before and after as JSON, to document the
-coding process for a methods section. `coder.login` names the server login role that codes
-as this coder, so the app knows who is coding on a server without asking.
+coding process for a methods section. Triggers refuse any UPDATE or DELETE of its rows
+(and on PostgreSQL a TRUNCATE), so not even a script that skips the app can rewrite it
+quietly. `coder.login` names the server login role that codes as this coder, so the app
+knows who is coding on a server without asking.
 
 Revision ID: 0007
 Revises: 0006
@@ -16,6 +18,8 @@ revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
+
+REFUSAL = "the history is append-only: its rows are never changed or deleted"
 
 
 def upgrade() -> None:
@@ -36,8 +40,31 @@ def upgrade() -> None:
     op.create_index(op.f("ix_history_at"), "history", ["at"])
     op.create_index(op.f("ix_history_article_id"), "history", ["article_id"])
     op.create_index(op.f("ix_history_passage_uid"), "history", ["passage_uid"])
+    _refuse_changes()
     op.add_column("coder", sa.Column("login", sa.String(length=63), nullable=True))
     op.create_index(op.f("ix_coder_login"), "coder", ["login"], unique=True)
+
+
+def _refuse_changes() -> None:
+    if op.get_context().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN RAISE EXCEPTION '{REFUSAL}'; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER history_append_only BEFORE UPDATE OR DELETE ON history "
+            "FOR EACH ROW EXECUTE FUNCTION history_append_only()"
+        )
+        op.execute(
+            "CREATE TRIGGER history_no_truncate BEFORE TRUNCATE ON history "
+            "FOR EACH STATEMENT EXECUTE FUNCTION history_append_only()"
+        )
+        return
+    for event in ("UPDATE", "DELETE"):
+        op.execute(
+            f"CREATE TRIGGER history_no_{event.lower()} BEFORE {event} ON history "
+            f"BEGIN SELECT RAISE(ABORT, '{REFUSAL}'); END"
+        )
 
 
 def downgrade() -> None:
@@ -47,4 +74,6 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_history_passage_uid"), table_name="history")
     op.drop_index(op.f("ix_history_article_id"), table_name="history")
     op.drop_index(op.f("ix_history_at"), table_name="history")
-    op.drop_table("history")
+    op.drop_table("history")  # its triggers go with it
+    if op.get_context().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION history_append_only()")

@@ -116,7 +116,9 @@ def _prepare(
     if revision is None and not create:
         raise ProjectError(
             f"{display_name(target)} is empty: it is not a StanceCoder project "
-            f"(create one with: {_creating(target)})"
+            f"(create one with: {_creating(target)})",
+            plain=f"{display_name(target)} holds no project yet. A new team project is "
+            "set up by whoever runs the server; a new project file with New project.",
         )
     if revision is not None and revision not in known_revisions():
         raise ProjectError(

@@ -26,6 +26,8 @@ def login_actor(session: Session, location: str) -> Actor | None:
         user = session.scalar(select(me))
         raise ProjectError(
             f"the login {user} codes as no coder of this project: the administrator adds "
-            f"one with: stancecoder server add-coder {location} NAME --login {user}"
+            f"one with: stancecoder server add-coder {location} NAME --login {user}",
+            plain=f"The login “{user}” is not linked to a coder of this project. Ask whoever "
+            "runs the server to add you as a coder with this login.",
         )
     return Actor(name, lead=group == "lead")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.engine import make_url
 
 pytestmark = pytest.mark.postgres
 
@@ -79,3 +80,26 @@ def test_server_commands_refuse_in_one_line(
     assert result.returncode == 1
     assert expected in result.stderr and result.stderr.count("\n") == 1, result.stderr
     assert not (tmp_path / "study.stance").exists()
+
+
+def test_a_coder_connects_through_a_libpq_service_file(
+    stancecoder_cli: Callable[..., Any], scratch_server: Any, tmp_path: Path
+) -> None:
+    url = scratch_server.database()
+    login = scratch_server.role("dora")
+    assert stancecoder_cli("server", "init", url).returncode == 0
+    assert stancecoder_cli("server", "add-coder", url, "Dora", "--login", login).returncode == 0
+    parsed = make_url(url)
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[study]\nhost={parsed.host}\nport={parsed.port}\ndbname={parsed.database}\n"
+        f"user={login}\n",
+        encoding="utf-8",
+    )
+    env = {"PGSERVICEFILE": str(services)}
+    listed = stancecoder_cli("coders", "list", "postgresql:///?service=study", env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert "Dora" in listed.stdout
+    added = stancecoder_cli("coders", "add", "postgresql:///?service=study", "Eve", env=env)
+    assert added.returncode == 1
+    assert "the server does not let this login make that change" in added.stderr

@@ -20,7 +20,10 @@ from stancecoder.core.errors import NotYoursError, ProjectError, ValidationError
 from stancecoder.db.models import Article, ChangeLog, Coder, Round, RoundArticle
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_article_codes
+from stancecoder.services.commands import CreatePassage, SetStatus
 from stancecoder.services.corpus import import_corpus
+from stancecoder.services.live import changes_since, newest_change
+from stancecoder.services.passages import passages_of
 from stancecoder.services.project import open_project
 from stancecoder.services.team_server import add_server_coder, check_server, init_server
 
@@ -265,6 +268,27 @@ def test_a_login_opens_the_project_as_its_coder(team: Team, scratch_server: Any)
         assert project.actor is None  # the administrator
 
 
+def test_a_coders_commands_and_their_undo_pass_the_servers_rules(
+    team: Team, scratch_server: Any
+) -> None:
+    """The window's commands as Alice's login: each write (passage, status, the change log
+    row, the assignment it starts) is hers, so the server lets it through, and another
+    login hears of it."""
+    with (
+        open_project(scratch_server.as_role(team.url, team.alice)) as alice,
+        open_project(scratch_server.as_role(team.url, team.lee)) as lead,
+    ):
+        seen = newest_change(lead)
+        undo, _ = CreatePassage(team.free_article, "Alice", 6, 12, memo="mine").apply(alice)
+        undo.apply(alice)
+        back, _ = SetStatus(team.free_article, "Alice", "done").apply(alice)
+        back.apply(alice)
+        heard = changes_since(lead, seen).changes
+        assert heard is not None and team.free_article in heard.articles
+        memos = [p.memo for p in passages_of(alice, team.free_article, "Alice")]
+        assert "mine" not in memos and "Bob's" in memos
+
+
 def test_a_team_login_with_no_coder_is_refused_naming_add_coder(
     team: Team, scratch_server: Any
 ) -> None:
@@ -353,3 +377,22 @@ def open_project_made_by_plain_init(url: str) -> Any:
     from stancecoder.services.project import create_project
 
     return create_project(url)
+
+
+def test_an_upgrade_by_the_administrator_guards_the_tables_it_adds(
+    scratch_server: Any, project_at: Any
+) -> None:
+    """History came in 0007: a team project upgraded from 0006 gets its grants and policies
+    with the upgrade; a server without team roles stays as `init URL` made it."""
+    team_url, plain_url = scratch_server.database(), scratch_server.database()
+    for url in (team_url, plain_url):
+        project_at(url, "0006")
+    database = make_url(team_url).database
+    with psycopg.connect(**_parts(team_url), autocommit=True) as admin:
+        for group in ("leads", "coders"):
+            admin.execute(f'CREATE ROLE "{database}_{group}" NOLOGIN')
+    for url in (team_url, plain_url):
+        open_project(url).close()
+    assert check_server(team_url).missing == []
+    missing = [f.what for f in check_server(plain_url).missing]
+    assert "row-level security on history" in missing

@@ -92,7 +92,8 @@ def apply_security(connection: Connection) -> Groups:
         connection,
         sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), both),
     )
-    _run(connection, sql.SQL("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+    if _owns_public_schema(connection):  # before PostgreSQL 15 a superuser owns it
+        _run(connection, sql.SQL("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
     _run(connection, sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(both))
     for definition in FUNCTIONS.values():
         _run(connection, sql.SQL(definition))
@@ -116,6 +117,14 @@ def apply_security(connection: Connection) -> Groups:
             sql.SQL("GRANT USAGE, SELECT ON SEQUENCE {} TO {}").format(sql.SQL(sequence), to),
         )
     return groups
+
+
+def _owns_public_schema(connection: Connection) -> bool:
+    query = text(
+        "SELECT pg_has_role(current_user, nspowner, 'USAGE') FROM pg_namespace "
+        "WHERE nspname = 'public'"
+    )
+    return bool(connection.execute(query).scalar())
 
 
 def _grant(

@@ -354,6 +354,19 @@ def test_init_twice_keeps_the_project_and_check_finds_everything(team: Team) -> 
         init_server(team.url, name="Another")
     report = check_server(team.url)
     assert report.project and report.missing == []
+    coders = f"{make_url(team.url).database}_coders"
+    with psycopg.connect(**_parts(team.url), autocommit=True) as admin:
+        admin.execute(f'GRANT UPDATE ON coder TO "{coders}"')
+        admin.execute("DROP POLICY stancecoder_read ON passage")
+    try:
+        said = [f.what for f in check_server(team.url).missing]
+    finally:
+        init_server(team.url)
+    assert set(said) == {
+        "policy stancecoder_read on passage",
+        f"SELECT on coder for {coders} (also UPDATE, which it must not have)",
+    }
+    assert check_server(team.url).missing == []
     assert any(f"login {team.alice} for coder Alice" in f.what for f in report.findings)
 
 

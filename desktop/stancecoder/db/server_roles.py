@@ -27,6 +27,7 @@ from stancecoder.db.team_policies import (
     SEQUENCE_TABLES,
     TABLES,
     UNGUARDED,
+    WRITE,
     policy_names,
 )
 
@@ -257,15 +258,20 @@ def inspect_security(connection: Connection) -> list[Finding]:
             Finding(f"policy {name} on {table}", name in present) for name in policy_names(table)
         ]
         for group, privileges in ((groups.leads, rules.leads), (groups.coders, rules.coders)):
-            missing = [p for p in privileges if not _granted(connection, group, table, p)]
-            findings.append(
-                Finding(
-                    f"{', '.join(privileges)} on {table} for {group}"
-                    + (f" (missing {', '.join(missing)})" if missing else ""),
-                    not missing,
-                )
-            )
+            findings.append(_privileges(connection, group, table, privileges))
     return findings
+
+
+def _privileges(
+    connection: Connection, group: str, table: str, privileges: tuple[str, ...]
+) -> Finding:
+    """Exactly these privileges: one missing breaks the app, one more opens a door."""
+    missing = [p for p in privileges if not _granted(connection, group, table, p)]
+    extra = [p for p in WRITE if p not in privileges and _granted(connection, group, table, p)]
+    said = [f"missing {', '.join(missing)}"] * bool(missing)
+    said += [f"also {', '.join(extra)}, which it must not have"] * bool(extra)
+    details = f" ({'; '.join(said)})" if said else ""
+    return Finding(f"{', '.join(privileges)} on {table} for {group}{details}", not said)
 
 
 def _rls_on(connection: Connection, table: str) -> bool:

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
 
 from stancecoder.core.actor import Actor
 from stancecoder.services.articles import list_articles
@@ -242,8 +243,10 @@ def test_a_team_login_opens_as_its_coder_without_asking(
     timer = QTimer()
     timer.timeout.connect(refuse_a_dialog)
     timer.start(20)
+    secret = f"secret-{scratch_server.suffix}"  # the test server trusts; libpq sends it
+    address = make_url(scratch_server.as_role(url, login)).set(password=secret)
     try:
-        assert launcher.open(scratch_server.as_role(url, login))
+        assert launcher.open(address.render_as_string(hide_password=False))
     finally:
         timer.stop()
     assert asked == []
@@ -251,5 +254,8 @@ def test_a_team_login_opens_as_its_coder_without_asking(
     assert (window.coder, window.role) == ("Dana", "lead")
     assert window.project.actor == Actor("Dana", lead=True)
     assert launcher.settings.recent_projects()[0] == window.project.location
+    launcher.settings.qt.sync()
+    stored = Path(launcher.settings.qt.fileName()).read_text(encoding="utf-8")
+    assert login in stored and secret not in stored
     window.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

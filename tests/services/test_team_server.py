@@ -409,3 +409,18 @@ def test_an_upgrade_by_the_administrator_guards_the_tables_it_adds(
     assert check_server(team_url).missing == []
     missing = [f.what for f in check_server(plain_url).missing]
     assert "row-level security on history" in missing
+
+
+def test_a_database_of_other_tables_is_refused_naming_server_init(scratch_server: Any) -> None:
+    url = scratch_server.database()
+    with psycopg.connect(**_parts(url), autocommit=True) as admin:
+        admin.execute("CREATE TABLE invoices (id integer PRIMARY KEY)")
+    for attempt in (open_project, init_server):
+        with pytest.raises(ProjectError) as caught:
+            attempt(url)
+        message = str(caught.value)
+        assert "holds tables but is not a StanceCoder project; nothing was changed" in message
+        assert f"stancecoder server init {url}" in message
+    with psycopg.connect(**_parts(url), autocommit=True) as admin:
+        tables = admin.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        assert [name for (name,) in tables] == ["invoices"]

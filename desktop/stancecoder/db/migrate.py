@@ -109,9 +109,10 @@ def _prepare(
     from stancecoder.db.alembic_ops import known_revisions, run_migrations  # only now: slow import
 
     if revision is None and tables - {"alembic_version"}:
+        hint = f" (a project is made in an empty one: {_creating(target)})"
         raise ProjectError(
             f"{display_name(target)} holds tables but is not a StanceCoder project; "
-            f"nothing was changed (a project is made in an empty one: {_creating(target)})"
+            f"nothing was changed{hint if is_server_url(target) else ''}"
         )
     if revision is None and not create:
         raise ProjectError(

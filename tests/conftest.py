@@ -11,6 +11,7 @@ import functools
 import io
 import os
 import resource
+import secrets
 import shutil
 import signal
 import sqlite3
@@ -26,6 +27,7 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, settings
 from sqlalchemy import Connection, create_engine, event
+from sqlalchemy.engine import make_url
 
 from stancecoder.db.engine import engine_url
 from stancecoder.services.project import Project
@@ -84,9 +86,61 @@ def postgres_url() -> str:
     return url
 
 
+class ScratchServer:
+    """Databases and roles of a test module's own on the PostgreSQL server: unique names,
+    all dropped when the module ends, whether its tests passed or not."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.suffix = secrets.token_hex(4)
+        self.databases: list[str] = []
+        self.roles: list[str] = []
+        self.admin = create_engine(engine_url(url), isolation_level="AUTOCOMMIT")
+
+    def database(self) -> str:
+        """A new empty database; its team group roles are dropped with it."""
+        name = f"sc_{self.suffix}_{len(self.databases)}"
+        with self.admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        self.databases.append(name)
+        self.roles += [f"{name}_leads", f"{name}_coders"]
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def role(self, label: str) -> str:
+        """A unique role name, dropped at the end (the test creates the role, or not)."""
+        name = f"sc_{self.suffix}_{label}"
+        self.roles.append(name)
+        return name
+
+    def as_role(self, url: str, role: str) -> str:
+        return make_url(url).set(username=role, password=None).render_as_string(False)
+
+    def drop(self) -> None:
+        with self.admin.connect() as connection:
+            for name in self.databases:
+                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for role in self.roles:
+                connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def scratch_server() -> Iterator[ScratchServer]:
+    """A module's own databases and roles on the test server (see `ScratchServer`)."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to an existing database's URL")
+    scratch = ScratchServer(url)
+    try:
+        yield scratch
+    finally:
+        scratch.drop()
+
+
 def needs_postgres(item: pytest.Item) -> bool:
-    return item.get_closest_marker("postgres") is not None or "postgres_url" in getattr(
-        item, "fixturenames", ()
+    names = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("postgres") is not None or bool(
+        {"postgres_url", "scratch_server"} & set(names)
     )
 
 

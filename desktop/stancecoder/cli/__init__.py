@@ -26,7 +26,7 @@ EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
     "agreement", "history",
-    "sample", "assign",
+    "sample", "assign", "server",
 )  # fmt: skip
 
 DESCRIPTION = """\
@@ -163,6 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_samples import add_sample_parsers
 
     add_sample_parsers(commands)
+
+    from stancecoder.cli.commands_server import add_server_parser
+
+    add_server_parser(commands)
     return parser
 
 

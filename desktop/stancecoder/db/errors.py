@@ -67,6 +67,13 @@ def is_read_only_refusal(exc: BaseException) -> bool:
     return code is not None and code & 0xFF in READ_ONLY_CODES
 
 
+def is_privilege_refusal(exc: BaseException) -> bool:
+    """A server refused this role the change: a privilege it lacks, or a row-level security
+    policy (both say "insufficient privilege")."""
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    return getattr(original, "sqlstate", None) == "42501"
+
+
 def server_problem(target: str | Path, exc: BaseException) -> str:
     """Why a server project did not open, as one sentence a person in the window can act
     on: the database name, the user, the server's reach or the address itself. libpq

@@ -33,6 +33,7 @@ from stancecoder.db.engine import (
     sqlite_uri,
 )
 from stancecoder.db.errors import database_reason, server_problem
+from stancecoder.db.server_roles import apply_security, is_team_server, owns_schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SCHEMA_REVISION = "0007"  # the newest migration shipped; a test keeps it equal to Alembic's head
@@ -112,12 +113,18 @@ def _prepare(
     from stancecoder.db.alembic_ops import known_revisions, run_migrations  # only now: slow import
 
     if revision is None and tables - {"alembic_version"}:
+        hint = f" (a project is made in an empty one: {_creating(target)})"
         raise ProjectError(
             f"{display_name(target)} holds tables but is not a StanceCoder project; "
-            "nothing was changed"
+            f"nothing was changed{hint if is_server_url(target) else ''}"
         )
-    if revision is None and not create and not is_server_url(target):
-        raise ProjectError(f"{display_name(target)} is empty: it is not a StanceCoder project")
+    if revision is None and not create:
+        raise ProjectError(
+            f"{display_name(target)} is empty: it is not a StanceCoder project "
+            f"(create one with: {_creating(target)})",
+            plain=f"{display_name(target)} holds no project yet. A new team project is "
+            "set up by whoever runs the server; a new project file with New project.",
+        )
     if revision is not None and revision not in known_revisions():
         raise ProjectError(
             f"{display_name(target)} was written by a newer StanceCoder (schema {revision}); "
@@ -129,6 +136,8 @@ def _prepare(
             f"{SCHEMA_REVISION}) but {refusal}: open it once where it can be written, "
             "or open a copy"
         )
+    if revision is not None and is_server_url(target):
+        _require_owner(engine, target, revision)
     backup = None
     if revision is not None and not is_server_url(target):
         backup = backup_sqlite(Path(target), revision)
@@ -144,7 +153,53 @@ def _prepare(
             f"upgrading the schema of {display_name(target)} from {revision} failed: {exc}; "
             "the project was not changed"
         ) from exc
+    if revision is not None and is_server_url(target):
+        _secure_team(engine)
     return backup
+
+
+def _creating(target: str | Path) -> str:
+    """The command that makes a project where `target` is."""
+    if is_server_url(target):
+        return f"stancecoder server init {display_name(target)}"
+    return f"stancecoder init {display_name(target)}"
+
+
+def _require_owner(engine: Engine, target: str | Path, revision: str) -> None:
+    """Only the tables' owner can upgrade them: a coder or lead is told who must, before
+    anything is tried."""
+    with _connect(engine, target) as connection:
+        owner = owns_schema(connection)
+    if not owner:
+        raise ProjectError(
+            f"{display_name(target)} needs its schema upgraded ({revision} to "
+            f"{SCHEMA_REVISION}), which only the server's administrator (who ran "
+            "stancecoder server init) can do: ask them to open it once; nothing was changed"
+        )
+
+
+def _secure_team(engine: Engine) -> None:
+    """After an upgrade on a team server, tables the migrations added get their grants and
+    policies too, so coders can go on working."""
+    try:
+        with engine.begin() as connection:
+            if is_team_server(connection):
+                apply_security(connection)
+    except DBAPIError as exc:
+        raise ProjectError(
+            f"the schema was upgraded but its team roles could not be renewed "
+            f"({database_reason(exc)}); run stancecoder server init to renew them"
+        ) from exc
+
+
+def holds_project(target: str) -> bool:
+    """Whether the database at a server URL holds a project already (of any revision)."""
+    engine = create_project_engine(target)
+    try:
+        with _connect(engine, target) as connection:
+            return "alembic_version" in inspect(connection).get_table_names()
+    finally:
+        engine.dispose()
 
 
 def stored_revision(connection: Connection) -> str | None:

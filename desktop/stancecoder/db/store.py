@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from stancecoder.core.actor import Actor
-from stancecoder.core.errors import ProjectBusyError, ProjectError, ValidationError
+from stancecoder.core.errors import NotYoursError, ProjectBusyError, ProjectError, ValidationError
 from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
 from stancecoder.db.change_log import record_changes
 from stancecoder.db.engine import (
@@ -27,7 +27,7 @@ from stancecoder.db.engine import (
     display_name,
     is_server_url,
 )
-from stancecoder.db.errors import database_reason, is_read_only_refusal
+from stancecoder.db.errors import database_reason, is_privilege_refusal, is_read_only_refusal
 from stancecoder.db.limits import check_lengths_on_flush, refuse_nul_parameters
 from stancecoder.db.models import Setting
 
@@ -118,6 +118,11 @@ class Store:
             if is_read_only_refusal(exc):
                 if self.read_only is not None:  # opened read-only: it stays so
                     raise ProjectError(read_only_message(self.read_only)) from exc
+                if is_server_url(self.target) and is_privilege_refusal(exc):
+                    raise NotYoursError(
+                        f"the server does not let this login make that change ({reason}); "
+                        "nothing was changed"
+                    ) from exc
                 raise ProjectBusyError(read_only_message(reason)) from exc  # since opened
             if _passing(exc):
                 raise ProjectBusyError(

@@ -22,6 +22,7 @@ from stancecoder.db.migrate import prepare_schema
 from stancecoder.db.store import Store, get_setting, set_setting
 from stancecoder.services.codebook_rows import apply_codebook
 from stancecoder.services.project_file import build_project_file
+from stancecoder.services.server_login import login_actor
 
 SAMPLE_CODEBOOK = "codebook.yaml"
 
@@ -126,9 +127,18 @@ def create_project(
 
 
 def open_project(target: str | Path) -> Project:
+    """Open a project, upgrading its schema if need be; on a team server, as the coder the
+    login codes as (see `services.server_login`)."""
     target = normalise_target(target)
     backup = prepare_schema(target, create=False)
     project = Project(Store(target), backup)
+    if is_server_url(target):
+        try:
+            with project.reading() as session:
+                project.actor = login_actor(session, project.location)
+        except BaseException:
+            project.close()
+            raise
     _prune_change_log(project)
     return project
 

@@ -6,16 +6,20 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager, closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
 
+from stancecoder.core.actor import Actor
 from stancecoder.services.articles import list_articles
 from stancecoder.services.coders import add_coder, list_coders
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import create_project
+from stancecoder.services.team_server import add_server_coder, init_server
 from stancecoder.ui.common.errors import error_box
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.workbench.coder_dialog import CoderDialog
@@ -220,3 +224,38 @@ def test_a_database_the_server_lacks_is_named(
         "The server has no database called “no_such_study”. Check the name at the end of the "
         "address, or ask whoever runs the server to create it."
     )
+
+
+def test_a_team_login_opens_as_its_coder_without_asking(
+    qtbot: QtBot, launcher: Launcher, scratch_server: Any
+) -> None:
+    url, login = scratch_server.database(), scratch_server.role("dana")
+    init_server(url)
+    add_server_coder(url, "Dana", login, "lead")
+    asked: list[CoderDialog] = []
+
+    def refuse_a_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, CoderDialog):
+            asked.append(dialog)
+            dialog.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(refuse_a_dialog)
+    timer.start(20)
+    secret = f"secret-{scratch_server.suffix}"  # the test server trusts; libpq sends it
+    address = make_url(scratch_server.as_role(url, login)).set(password=secret)
+    try:
+        assert launcher.open(address.render_as_string(hide_password=False))
+    finally:
+        timer.stop()
+    assert asked == []
+    (window,) = launcher.windows
+    assert (window.coder, window.role) == ("Dana", "lead")
+    assert window.project.actor == Actor("Dana", lead=True)
+    assert launcher.settings.recent_projects()[0] == window.project.location
+    launcher.settings.qt.sync()
+    stored = Path(launcher.settings.qt.fileName()).read_text(encoding="utf-8")
+    assert login in stored and secret not in stored
+    window.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -76,14 +76,17 @@ class Launcher:
         except StanceCoderError as exc:
             show_problem(self.welcome, f"The project could not be opened.\n\n{in_words(exc)}")
             return False
-        roles = {c.name: c.role for c in list_coders(project, consensus=False)}
-        coder = self.ask_coder(project, set(roles))
-        if coder is None:
-            project.close()
-            return False
-        if coder not in roles:  # added in the dialog just now
+        if project.actor is not None:  # a team server's login codes as its own coder
+            coder, role = project.actor.coder, "lead" if project.actor.lead else "coder"
+        else:
             roles = {c.name: c.role for c in list_coders(project, consensus=False)}
-        role = roles.get(coder, "coder")
+            chosen = self.ask_coder(project, set(roles))
+            if chosen is None:
+                project.close()
+                return False
+            if chosen not in roles:  # added in the dialog just now
+                roles = {c.name: c.role for c in list_coders(project, consensus=False)}
+            coder, role = chosen, roles.get(chosen, "coder")
         window = MainWindow(project, coder, role, self.settings, launcher=self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda: self._closed(window, project))

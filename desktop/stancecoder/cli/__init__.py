@@ -26,7 +26,7 @@ EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
     "agreement",
-    "sample", "assign",
+    "sample", "assign", "package", "merge", "copy",
 )  # fmt: skip
 
 DESCRIPTION = """\
@@ -154,6 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_samples import add_sample_parsers
 
     add_sample_parsers(commands)
+
+    from stancecoder.cli.commands_files import add_file_parsers
+
+    add_file_parsers(commands)
     return parser
 
 

@@ -39,7 +39,7 @@ def read_rows(
     for row in connection.execute(query).mappings():
         values = dict(row)
         for name in times:
-            values[name] = _utc(values[name])
+            values[name] = as_utc(values[name])
         rows.append(values)
     return rows
 
@@ -92,7 +92,9 @@ def row_counts(connection: Connection) -> dict[str, int]:
     }
 
 
-def _utc(value: Any) -> Any:
+def as_utc(value: Any) -> Any:
+    """A time as one database gives it (SQLite without a zone, meaning UTC; a server in
+    its own zone) in UTC; anything else as it is."""
     if not isinstance(value, datetime):
         return value
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -84,6 +84,13 @@ def postgres_url() -> str:
     return url
 
 
+@pytest.fixture
+def empty_postgres(postgres_url: str) -> str:
+    """The test database on the server, emptied: where a new project may go."""
+    reset_postgres(postgres_url)
+    return postgres_url
+
+
 def needs_postgres(item: pytest.Item) -> bool:
     return item.get_closest_marker("postgres") is not None or "postgres_url" in getattr(
         item, "fixturenames", ()

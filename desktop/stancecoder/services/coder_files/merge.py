@@ -162,8 +162,8 @@ class _Merge:
 
     def __init__(self, session: Session, coder_file: CoderFile, report: MergeReport) -> None:
         self.session, self.file, self.report = session, coder_file, report
-        self.coder = require_coder(session, coder_file.stamp.coder).name
-        self.coder_id = require_coder(session, coder_file.stamp.coder).id
+        coder = require_coder(session, coder_file.stamp.coder)
+        self.coder, self.coder_id = coder.name, coder.id
         self.lookup = CodeLookup(session)
         self.codes = {c.uid: c for c in session.scalars(select(Code))}
         self.articles = {

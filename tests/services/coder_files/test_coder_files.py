@@ -142,6 +142,16 @@ def test_coding_in_the_file_comes_home(packed) -> None:
         assert session.scalar(select(func.count()).select_from(History)) == 1
 
 
+def test_a_merge_is_one_transaction_at_home(packed, transactions_begun) -> None:
+    home, out = packed
+    first, _ = articles(home)
+    with as_coder(out) as file:
+        add_passage(file, first, "Alice", *span(file, first, "Putin"), {"stance": "0"})
+    with transactions_begun(home) as begun:
+        assert merge_coder_files(home, [out]).added == 1
+    assert len(begun) == 1
+
+
 def test_merging_twice_changes_nothing(packed) -> None:
     home, out = packed
     first, _ = articles(home)

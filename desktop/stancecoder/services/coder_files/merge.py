@@ -181,9 +181,13 @@ class _Merge:
         self._history()
         self._record()
 
-    def _in_step(self, kind: dict[str, InStep], packed: dict[str, int], uid: str) -> InStep | None:
-        if uid in kind:
-            return kind[uid]
+    def _in_step(
+        self, merged: dict[str, InStep], packed: dict[str, int], uid: str
+    ) -> InStep | None:
+        """The versions of the last merge that left the coding the same on both sides, else
+        those it had when packed, else None: it was never in step."""
+        if uid in merged:
+            return merged[uid]
         return InStep(packed[uid], packed[uid]) if uid in packed else None
 
     def _statuses(self) -> None:

@@ -102,7 +102,7 @@ class CoderFilesDialog(QDialog):
         if total and not self._worker.cancelled:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.headline.setText(f"Reading {Path(name).name}…" if name else self.headline.text())
+            self.headline.setText(f"Merging {Path(name).name}…")
 
     def _finished(self, report: PackageReport | MergeReport) -> None:
         self._worker.wait()

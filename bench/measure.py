@@ -41,6 +41,7 @@ class Figure:
     limit: float | None = None
     p95_limit: float | None = None
     ratio_limit: float | None = None
+    p95_ratio_limit: float | None = None  # held against p95 / peer's p95 instead
     memory_limit: float | None = None
     error: str | None = None
 
@@ -56,8 +57,11 @@ class Figure:
 
     @property
     def ratio(self) -> float | None:
+        """Median / the peer's median; p95 / the peer's p95 where that is the target."""
         if self.peer is None or not self.peer.samples or not self.samples:
             return None
+        if self.p95_ratio_limit is not None:
+            return self.p95 / self.peer.p95
         return self.median / self.peer.median
 
     def target(self) -> str:
@@ -70,6 +74,8 @@ class Figure:
             parts.append(f"< {_number(self.memory_limit)} MB")
         if self.ratio_limit is not None:
             parts.append(f"≤ {self.ratio_limit}× peer")
+        if self.p95_ratio_limit is not None:
+            parts.append(f"p95 ≤ {self.p95_ratio_limit}× peer's")
         return ", ".join(parts)
 
     def missed(self) -> list[str]:
@@ -81,6 +87,7 @@ class Figure:
             (self.p95_limit, self.p95, "p95"),
             (self.memory_limit, self.memory_mb, "memory"),
             (self.ratio_limit, self.ratio, "× peer"),
+            (self.p95_ratio_limit, self.ratio, "p95 × peer"),
         ]
         return [
             name

@@ -8,7 +8,8 @@ tiny (30 articles, 300 passages) only keeps the suite working and its figures me
 nothing. `--runs` repeats the whole-task figures (build, import, open, export;
 agreement at least 7 times); the interactive ones (switch, code, search) take
 `--samples` samples each.
-With `--postgres` (or STANCECODER_BENCH_POSTGRES) open, switch and code are measured
+The team figure has five coders' processes code at once for a minute (a second at tiny).
+With `--postgres` (or STANCECODER_BENCH_POSTGRES) open, switch, code and the team are measured
 again on PostgreSQL, with the SQLite figures of the same run as peers; the database must
 be empty or hold an earlier benchmark project, which is replaced.
 """
@@ -34,6 +35,7 @@ from bench_corpus import import_figure
 from bench_export import export_figures
 from bench_live import live_figures
 from bench_open import open_figures
+from bench_team import team_figures
 from bench_workbench import search_figure, workbench_figures
 from measure import Figure, failed, measured, table
 from postgres import PG_LABEL, POSTGRES_ENV, server_version, wipe_benchmark_database
@@ -52,11 +54,12 @@ class Size:
     passages: int
     runs: int
     samples: int
+    team_seconds: float  # how long each phase of the team figure writes
 
 
 SIZES = {
-    "tiny": Size(articles=30, coders=3, passages=300, runs=2, samples=12),
-    "full": Size(articles=10_000, coders=3, passages=100_000, runs=3, samples=60),
+    "tiny": Size(articles=30, coders=3, passages=300, runs=2, samples=12, team_seconds=1),
+    "full": Size(articles=10_000, coders=3, passages=100_000, runs=3, samples=60, team_seconds=60),
 }
 
 
@@ -107,6 +110,7 @@ def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[F
             ("agreement", lambda: agreement_figures(size.passages, max(runs, AGREEMENT_RUNS))),
             ("switch and code", lambda: workbench_figures(project, coder, samples)),
             ("live refresh", lambda: live_figures(project, coder, samples)),
+            ("team", lambda: team_figures(project, size.team_seconds)),
         ]  # the codings made last: the export counts the generated passages only
         for name, step in steps:
             figures += attempt(name, step)
@@ -132,6 +136,9 @@ def postgres_figures(
         compared += attempt(
             "live refresh" + PG_LABEL, lambda: live_figures(project, coder, samples, PG_LABEL)
         )
+        team = attempt(
+            "team" + PG_LABEL, lambda: team_figures(project, size.team_seconds, label=PG_LABEL)
+        )
     by_name = {figure.name: figure for figure in peers}
     for figure in compared:
         figure.peer = by_name.get(figure.name.removesuffix(PG_LABEL))
@@ -139,7 +146,7 @@ def postgres_figures(
         if figure.peer is not None and figure.peer.target():
             figure.limit = figure.p95_limit = figure.memory_limit = None
             figure.ratio_limit = PG_RATIO_LIMIT
-    return figures + compared
+    return figures + compared + team
 
 
 def built(

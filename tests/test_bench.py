@@ -45,6 +45,8 @@ ROWS = [
     "the same, committed + shown in the window",
     "look for others' changes, none",
     "look for others' changes, one coding",
+    "coding, one writer alone",
+    "coding, 5 writers at once",
 ]
 PG_ROWS = [
     "build the synthetic project",
@@ -55,6 +57,8 @@ PG_ROWS = [
     "the same, committed + shown in the window",
     "look for others' changes, none",
     "look for others' changes, one coding",
+    "coding, one writer alone",
+    "coding, 5 writers at once",
 ]
 MEDIAN = re.compile(r"\d+(\.\d+)?(e-\d+)? m?s")
 

@@ -1,5 +1,6 @@
-"""Parallel writers on one SQLite project wait their turn instead of failing: five coders'
-processes adding passages while two folder imports run beside them. Every write must
+"""Parallel writers on one project wait their turn instead of failing: five coders'
+processes adding passages while two folder imports run beside them, on SQLite and on
+PostgreSQL. Every write must
 land once: none refused as "database is locked", none lost, none duplicated."""
 
 from __future__ import annotations
@@ -73,9 +74,9 @@ def _count(project: Project, column: object) -> int:
 
 
 def test_five_coders_and_two_imports_all_land(
-    tmp_path: Path, stancecoder_argv: Callable[..., list[str]]
+    tmp_path: Path, project_target: str | Path, stancecoder_argv: Callable[..., list[str]]
 ) -> None:
-    path = tmp_path / "team.stance"
+    path = project_target
     long_article = tmp_path / "long.txt"
     long_article.write_text("letters" * 10_000, encoding="utf-8")
     with create_project(path) as project:

@@ -88,13 +88,14 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def coding_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Project], MainWindow]]:
-    """Opens the workbench on a project as the lead Alice, shown, on its first article, with
-    its complaints collected in `window.complaints` instead of message boxes."""
+    """Opens the workbench on a project as the lead Alice (or whoever is named), shown, on
+    its first article, with its complaints collected in `window.complaints` instead of
+    message boxes."""
     windows: list[MainWindow] = []
 
-    def open_window(project: Project) -> MainWindow:
+    def open_window(project: Project, coder: str = "Alice", role: str = "lead") -> MainWindow:
         settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(project, "Alice", role="lead", settings=settings)
+        window = MainWindow(project, coder, role=role, settings=settings)
         window.complaints = []  # type: ignore[attr-defined]
         window.complain = window.complaints.append  # type: ignore[attr-defined, method-assign]
         qtbot.addWidget(window)

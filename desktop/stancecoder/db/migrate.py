@@ -36,7 +36,7 @@ from stancecoder.db.errors import database_reason, server_problem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SCHEMA_REVISION = "0007"  # the newest migration shipped; a test keeps it equal to Alembic's head
-DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT}
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -44,7 +44,11 @@ def check_sqlite_file(path: Path) -> None:
 
     Only the header and the schema are read, read-only and without creating anything
     beside the file: a full `quick_check` reads the whole file (0.15 s at 10,000 articles)
-    on every open; `stancecoder check` runs the full check."""
+    on every open; `stancecoder check` runs the full check. The header is read by SQLite
+    itself, never with Python's `open`: closing any descriptor of the file drops every
+    POSIX lock this process holds on it, so a project already open here (a second window,
+    a script) would lose its locks and with them the sight of other processes' commits.
+    """
     if not path.exists():
         raise ProjectError(
             f"no project at {path} (create one with: stancecoder init {path})",
@@ -53,13 +57,8 @@ def check_sqlite_file(path: Path) -> None:
         )
     if path.is_dir():
         raise ProjectError(f"{path} is a folder, not a project file")
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise ProjectError(f"cannot read {path}: {exc.strerror}") from exc
-    if magic != SQLITE_MAGIC:
-        raise ProjectError(f"{path} is not a StanceCoder project (not an SQLite database)")
+    if path.stat().st_size == 0:  # SQLite would take it for a new database and write to it
+        raise ProjectError(f"{path} is empty: it is not a StanceCoder project")
     uri = sqlite_uri(path, **read_only_parameters(path))
     try:
         connection = sqlite3.connect(uri, uri=True)
@@ -68,7 +67,12 @@ def check_sqlite_file(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in DAMAGED_CODES:
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code == sqlite3.SQLITE_NOTADB:
+            raise ProjectError(
+                f"{path} is not a StanceCoder project (not an SQLite database)"
+            ) from exc
+        if code in DAMAGED_CODES:
             raise ProjectError(f"{path} is damaged and cannot be opened: {exc}") from exc
         raise ProjectError(f"cannot open {path}: {database_reason(exc)}") from exc
 

@@ -137,10 +137,11 @@ def open_project(target: str | Path) -> Project:
 
 def _prune_change_log(project: Project) -> None:
     """Old rows of the change log go at open; a project busy just now keeps them till next
-    time, since they cost nothing but a little space."""
+    time, since they cost nothing but a little space. On a glance, which gives up on a lock
+    at once: opening never waits for a teammate's write to finish."""
     if project.read_only is None:
         try:
-            with project.transaction() as session:
+            with project.store.glance() as session:
                 prune(session)
         except ProjectBusyError:
             pass

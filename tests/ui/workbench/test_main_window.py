@@ -15,7 +15,7 @@ from stancecoder.services.codebook_edit import codebook_for_editing, save_codebo
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
 from stancecoder.services.passages import passages_of, set_blind_mode
-from stancecoder.services.project import Project, create_project
+from stancecoder.services.project import Project, create_project, open_project
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.workbench.main_window import MainWindow
 
@@ -122,7 +122,8 @@ def test_a_resize_and_a_memo(window: MainWindow) -> None:
 def test_blind_mode_hides_the_other_coders_passages(window: MainWindow) -> None:
     article = window.article
     assert article is not None
-    add_passage(window.project, article.id, "Bob", 0, 7, {})
+    with open_project(window.project.store.target) as bobs:  # Bob's own window
+        add_passage(bobs, article.id, "Bob", 0, 7, {})
     window.refresh()
     assert [p.coder for p in window.passages] == ["Bob"]
     set_blind_mode(window.project, True)

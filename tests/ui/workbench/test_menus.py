@@ -46,6 +46,7 @@ CODE: Items = [
 CODE_LEAD: Items = [
     ("Edit &codebook…", "Ctrl+K"),
     ("Ad&judicate article…", "Ctrl+J"),
+    ("Edit as &lead…", ""),
     ("A&greement report…", "Ctrl+R"),
     ("Samples and &assignments…", "Ctrl+Shift+A"),
 ]

@@ -302,10 +302,10 @@ class AgreementView(QDialog):
             self.summary.setText(f"{self.summary.text()} · exported to {path.name}")
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self.is_running():
-            self._fill_round_choice()
-            if self.report is None:  # the figures at once, with the default choices
-                QTimer.singleShot(0, self.compute)
+        # a computation under way took its choices when it began: the list may change
+        self._fill_round_choice()
+        if not self.is_running() and self.report is None:  # the figures at once, by default
+            QTimer.singleShot(0, self.compute)
         super().showEvent(event)
 
     def done(self, result: int) -> None:

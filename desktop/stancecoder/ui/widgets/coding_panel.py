@@ -63,6 +63,8 @@ class CodingPanel(QWidget):
         self.codebook: CodebookView | None = None
         self.fields: dict[str, CodePicker | ScalePicker] = {}
         self.viewer: str | None = None  # who codes here: another coder's passage says whose
+        self.lead = False  # a lead is told how to change another coder's passage
+        self.editable = True  # False: another coder's passage, shown but not changed
         self.heading = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.heading.setContentsMargins(0, 0, 0, 4)
@@ -106,9 +108,11 @@ class CodingPanel(QWidget):
             ids = [i for i in kept.get(name, []) if i in own]
             picker.set_codes(ids if picker.variable.multiple else ids[:1])
         self.memo_box.setPlainText(memo)
+        self._apply_editable()
 
-    def load(self, passage: PassageView | None, quote: str | None) -> None:
-        """Show an existing passage, a new selection (`quote`), or nothing to code."""
+    def load(self, passage: PassageView | None, quote: str | None, editable: bool = True) -> None:
+        """Show an existing passage, a new selection (`quote`), or nothing to code; a
+        passage that is not `editable` (another coder's) is shown with its codes, read-only."""
         grouped: dict[str, list[int]] = {name: [] for name in self.fields}
         for code_id in passage.codes if passage else ():
             grouped.setdefault(self._variable_of(code_id), []).append(code_id)
@@ -117,6 +121,8 @@ class CodingPanel(QWidget):
         self.memo_box.setPlainText(passage.memo if passage else "")
         self.notice.hide()
         self._passage, self._quote = passage, quote
+        self.editable = editable or passage is None
+        self._apply_editable()
         self._show_heading()
         self.set_enabled_for(passage is not None or quote is not None)
 
@@ -124,7 +130,7 @@ class CodingPanel(QWidget):
         """Set a code from its shortcut; False when it is not a passage code shown here
         (an article-level code, say), so the caller can offer it elsewhere."""
         field = field_for(self.codebook, self.fields, code_id) if self.isEnabled() else None
-        if field is not None:
+        if field is not None and self.editable:
             field.choose(code_id)
         return field is not None
 
@@ -136,6 +142,12 @@ class CodingPanel(QWidget):
 
     def memo(self) -> str:
         return self.memo_box.toPlainText()
+
+    def _apply_editable(self) -> None:
+        for field in self.fields.values():
+            field.setEnabled(self.editable)
+        self.memo_box.setReadOnly(not self.editable)
+        self.buttons.setVisible(self.editable)
 
     def set_enabled_for(self, has_target: bool) -> None:
         self.setEnabled(has_target)
@@ -185,12 +197,22 @@ class CodingPanel(QWidget):
                 "<b>Nothing to code</b><br>Select text in the article, or pick a passage."
             )
             return
-        self.heading.setText(f"<b>{title}:</b> <i>“{escape(short_quote(quote, QUOTE_SHOWN))}”</i>")
+        text = f"<b>{title}:</b> <i>“{escape(short_quote(quote, QUOTE_SHOWN))}”</i>"
+        if not self.editable and self._passage is not None:
+            text += f"<br><span style='color:gray'>{self._read_only_note()}</span>"
+        self.heading.setText(text)
+
+    def _read_only_note(self) -> str:
+        """Why the codes cannot be changed here, and, for a lead, how they can be."""
+        if self.lead:
+            return "Read-only: Code › Edit as lead changes another coder's work."
+        owner = escape(self._passage.coder) if self._passage is not None else ""
+        return f"Read-only: only {owner} changes this passage."
 
     def ask_to_save(self) -> None:
         """Pass the request on only with a code chosen; otherwise say what is missing.
         With nothing to code (the panel disabled) there is nothing to say."""
-        if not self.isEnabled():
+        if not self.isEnabled() or not self.editable:
             return
         if self.has_codes():
             self.notice.hide()

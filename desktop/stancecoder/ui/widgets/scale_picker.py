@@ -136,4 +136,5 @@ def _scale_style(colour: str) -> str:
         f"QToolButton:checked {{ background: {colour}; color: {ink};"
         " border: 2px solid palette(highlight); }"
         "QToolButton:disabled { color: palette(mid); }"
+        f"QToolButton:checked:disabled {{ color: {ink}; }}"  # a read-only choice stays legible
     )

@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from stancecoder.core.actor import Actor
 from stancecoder.core.changes import Changes
 from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.passage_view import PassageView
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         # first, so that what others commit while the window reads the project is seen
         self.watcher = ChangesWatcher(project, self)
         self.project, self.coder, self.role = project, coder, role
+        project.actor = Actor(coder, lead=role == "lead")
         self.launcher = launcher  # opens other projects (File menu); None in tests
         self.settings = settings or AppSettings()
         self.codebook: CodebookView = codebook_view(project)
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
 
         self.panel = CodingPanel()
         self.panel.viewer = self.coder
+        self.panel.lead = self.role == "lead"
         self.panel.set_codebook(self.codebook)
         self.panel.saveRequested.connect(self._write_coding)
         self.panel.cancelRequested.connect(self.cancel_coding)
@@ -257,6 +260,8 @@ class MainWindow(QMainWindow):
                  f"coded today: {self._coded_today}"]  # fmt: skip
         if mine.assigned:
             parts.append(f"{mine.done} of {mine.assigned} assigned done")
+        if self.project.actor is not None and self.project.actor.as_lead:
+            parts.append("editing as lead")
         self.status.setText("  ·  ".join(parts))
         self.status.setToolTip(
             f"Assigned to you: {mine.todo} to do, {mine.doing} doing, {mine.done} done"
@@ -293,9 +298,24 @@ class MainWindow(QMainWindow):
         self.current = next((p for p in self.passages if p.id == passage_id), None)
         self.reader.set_current_passage(passage_id if self.current else None)
         self.passage_list.select_passage(passage_id)
-        self.panel.load(self.current, self.current.quote if self.current else None)
-        self.panel.set_enabled_for(self.current is not None)
+        current = self.current
+        editable = current is None or self.may_change(current)
+        self.panel.load(current, current.quote if current else None, editable)
+        self.panel.set_enabled_for(current is not None)
         self.actions.update_enabled()
+
+    def may_change(self, passage: PassageView) -> bool:
+        """Whether this coder may change the passage: their own, or any as lead once they
+        chose Edit as lead (the services check the same)."""
+        actor = self.project.actor
+        return actor is None or actor.may_change(passage.coder)
+
+    def edit_as_lead(self, on: bool) -> None:
+        """Let the lead change other coders' work, or stop; the panel follows at once."""
+        self.project.actor = Actor(self.coder, lead=self.role == "lead", as_lead=on)
+        if self.current is not None:
+            self.select_passage(self.current.id)
+        self.update_status()
 
     def activate_passage(self, passage_id: int) -> None:
         self.select_passage(passage_id)
@@ -357,6 +377,9 @@ class MainWindow(QMainWindow):
             target = self.current
         else:
             target = next((p for p in self.passages if p.id == passage_id), None)
+        if target is not None and not self.may_change(target):
+            self.statusBar().showMessage(f"{target.coder}’s passage: only they delete it", 5000)
+            return
         deleted = target is not None and self.undo.run(DeletePassage(target.uid, target.version))
         if deleted and self.current is None:  # it was the passage in the panel
             self.panel.load(None, None)

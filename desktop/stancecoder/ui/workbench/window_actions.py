@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QMenuBar,
+    QMessageBox,
     QStatusBar,
     QWidget,
 )
@@ -92,8 +93,24 @@ class Workbench(Protocol):
     def resize_current(self) -> None: ...
     def delete_passage(self, passage_id: int | None = None) -> None: ...
     def activate_passage(self, passage_id: int) -> None: ...
+    def may_change(self, passage: PassageView) -> bool: ...
+    def edit_as_lead(self, on: bool) -> None: ...
     def open_passage(self, article_id: int, start: int) -> None: ...
     def import_paths(self, paths: list[str]) -> None: ...
+
+
+def confirm_edit_as_lead(parent: QWidget) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Edit as lead",
+        "Change other coders' passages, codes and statuses?\n\n"
+        "Your changes stay under their names, and the history records that you made them. "
+        "Agreement is computed from each coder's own work, so correct it only for a mistake "
+        "they agree with; to settle disagreements, adjudicate the article (Ctrl+J) instead.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def describe_passage(passage: PassageView, codebook: CodebookView) -> str:
@@ -153,7 +170,7 @@ class WindowActions(ActionRegistry):
         other menus come last but one."""
         w = self.window
         has_article = lambda: w.article is not None  # noqa: E731
-        has_passage = lambda: w.current is not None  # noqa: E731
+        may_change = lambda: w.current is not None and w.may_change(w.current)  # noqa: E731
         opener = w.launcher
         opening = [] if opener is None else [
             ActionSpec("new-project", "&File", "&New project…", opener.new_project, (Key.New,)),
@@ -167,6 +184,8 @@ class WindowActions(ActionRegistry):
             ActionSpec("codebook", "&Code", "Edit &codebook…", self._edit_codebook, ("Ctrl+K",)),
             ActionSpec("adjudicate", "&Code", "Ad&judicate article…", self._adjudicate,
                        ("Ctrl+J",), enabled_when=has_article),
+            ActionSpec("edit-as-lead", "&Code", "Edit as &lead…", self._edit_as_lead,
+                       checkable=True, tip="Change other coders' passages, codes and statuses"),
             ActionSpec("agreement", "&Code", "A&greement report…", self._agreement, ("Ctrl+R",)),
             ActionSpec("samples", "&Code", "Samples and &assignments…", self._samples,
                        ("Ctrl+Shift+A",)),
@@ -188,13 +207,13 @@ class WindowActions(ActionRegistry):
                        enabled_when=lambda: w.panel.isEnabled()),
             ActionSpec("cancel", "&Code", "Cancel coding", w.cancel_coding, ("Esc",)),
             ActionSpec("resize", "&Code", "Set passage to &selection", w.resize_current,
-                       ("Ctrl+B",), enabled_when=has_passage),
+                       ("Ctrl+B",), enabled_when=may_change),
             ActionSpec("next-passage", "&Code", "Ne&xt passage", lambda: self._step(1),
                        ("Alt+Down",), enabled_when=has_article),
             ActionSpec("previous-passage", "&Code", "Pre&vious passage", lambda: self._step(-1),
                        ("Alt+Up",), enabled_when=has_article),
             ActionSpec("delete", "&Code", "&Delete passage", w.delete_passage,
-                       ("Del",), enabled_when=has_passage),
+                       ("Del",), enabled_when=may_change),
             ActionSpec("done", "&Code", "Mark article &done, go to next", self._mark_done,
                        ("Ctrl+D",), enabled_when=has_article),
             ActionSpec("next", "&Code", "&Next article", w.articles.next_article, ("Ctrl+Down",)),
@@ -261,6 +280,15 @@ class WindowActions(ActionRegistry):
     def _toggle_blind(self) -> None:
         set_blind_mode(self.window.project, self["blind"].isChecked())
         self.window.refresh()
+
+    def _edit_as_lead(self) -> None:
+        """Asks first: a coder's work changed by the lead is no longer only theirs, which
+        agreement figures computed from it must be able to rely on."""
+        action = self["edit-as-lead"]
+        if action.isChecked() and not confirm_edit_as_lead(self.owner):
+            action.setChecked(False)
+            return
+        self.window.edit_as_lead(action.isChecked())
 
     def _sheet(self) -> None:
         rows = shortcut_table(self.shortcut_rows(), self.window.codebook)

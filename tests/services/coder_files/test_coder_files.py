@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from stancecoder.core.actor import Actor
-from stancecoder.core.errors import NotYoursError, ValidationError
+from stancecoder.core.errors import NotYoursError, StanceCoderError, ValidationError
 from stancecoder.db.copy_rows import project_tables, read_rows
 from stancecoder.db.models import Article, Code, Coder, History, Passage, PassageCode, Setting
 from stancecoder.db.store import set_setting
@@ -232,6 +232,19 @@ def test_a_project_that_is_no_coder_file_is_refused(packed, tmp_path: Path) -> N
         pass
     with pytest.raises(ValidationError, match="is not a coder file"):
         merge_coder_files(home, [tmp_path / "plain.stance"])
+
+
+def test_a_damaged_record_or_no_project_at_all_is_one_refusal(packed, tmp_path: Path) -> None:
+    home, out = packed
+    with open_project(out) as file, file.transaction() as session:
+        set_setting(session, "coder_file", '{"source": 1}')
+    with pytest.raises(ValidationError, match="its coder file record is damaged"):
+        merge_coder_files(home, [out])
+    noise = tmp_path / "noise.stance"
+    noise.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StanceCoderError) as refused:
+        merge_coder_files(home, [noise])
+    assert "\n" not in str(refused.value)
 
 
 def test_another_coders_work_in_the_file_stays_out(packed) -> None:

@@ -10,7 +10,7 @@ knows which side changed what since.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -31,10 +31,7 @@ class Stamp:
     assignments: dict[str, int]
 
     def to_json(self) -> str:
-        return json.dumps({
-            "source": self.source, "coder": self.coder,
-            "passages": self.passages, "assignments": self.assignments,
-        }, sort_keys=True)  # fmt: skip
+        return json.dumps(asdict(self), sort_keys=True)
 
 
 def read_stamp(session: Session, name: str) -> Stamp:

@@ -217,6 +217,29 @@ def test_a_passage_deleted_at_home_and_changed_in_the_file_is_a_conflict(packed)
     assert "opening" not in {p[2] for p in passages(home, "Alice").values()}
 
 
+def test_several_files_merge_together_or_not_at_all(packed, tmp_path: Path) -> None:
+    home, alice_file = packed
+    first, _ = articles(home)
+    bob_file = tmp_path / "bob.stance"
+    package_for_coder(home, "Bob", bob_file)
+    for coder, path in (("Alice", alice_file), ("Bob", bob_file)):
+        with as_coder(path, coder) as file:
+            add_passage(file, first, coder, 0, 7, {"stance": "-2"}, memo=f"{coder} away")
+    with create_project(tmp_path / "elsewhere.stance") as elsewhere:
+        add_coder(elsewhere, "Carol")
+        package_for_coder(elsewhere, "Carol", tmp_path / "carol.stance")
+    before = everything(home)
+
+    with pytest.raises(ValidationError, match=r"carol\.stance was packaged from another project"):
+        merge_coder_files(home, [alice_file, bob_file, tmp_path / "carol.stance"])
+    assert everything(home) == before
+
+    report = merge_coder_files(home, [alice_file, bob_file])
+    assert report.added == 2
+    memos = {c: {p[2] for p in passages(home, c).values()} for c in ("Alice", "Bob")}
+    assert "Alice away" in memos["Alice"] and "Bob away" in memos["Bob"]
+
+
 def test_a_file_of_another_project_is_refused(packed, tmp_path: Path) -> None:
     _, out = packed
     with create_project(tmp_path / "other.stance") as other:

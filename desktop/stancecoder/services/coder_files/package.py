@@ -71,7 +71,7 @@ def package_for_coder(project: Project, coder: str, out: str | Path) -> PackageR
         member = require_coder(session, coder)
         if member.name == consensus_name(session):
             raise ValidationError(f"{member.name} is the adjudicated consensus, not a coder")
-        name = f"{get_setting(session, 'name') or project.title} ({member.name})"
+        name = f"{get_setting(session, 'name') or project.location} ({member.name})"
         shares = _Share(session, member.id, member.name)
     with project.reading() as session:
         connection = session.connection()

@@ -56,13 +56,11 @@ def copy_tables(
     source: Connection,
     target: Connection,
     keep: Filter = lambda _table: None,
-    progress: Callable[[str], None] = lambda _name: None,
 ) -> dict[str, int]:
     """Every project table's rows that `keep` lets through, from `source` to `target`;
     returns the rows written per table."""
     written = {}
     for table in project_tables():
-        progress(table.name)
         written[table.name] = write_rows(target, table, read_rows(source, table, keep(table)))
     if target.dialect.name == "postgresql":
         reset_sequences(target)
@@ -74,7 +72,9 @@ def reset_sequences(connection: Connection) -> None:
     for table in project_tables():
         if "id" not in table.columns or len(table.primary_key.columns) != 1:
             continue
-        sequence = connection.scalar(text(f"SELECT pg_get_serial_sequence('{table.name}', 'id')"))
+        sequence = connection.scalar(
+            text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table.name}
+        )
         if sequence is None:
             continue
         highest = connection.scalar(select(func.max(table.c.id)))

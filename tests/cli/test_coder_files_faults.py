@@ -3,13 +3,18 @@ line, nothing half made, the project as it was."""
 
 from __future__ import annotations
 
+import random
 import shutil
+import signal
+import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from stancecoder.core.actor import Actor
+from stancecoder.db.copy_rows import row_counts
 from stancecoder.services.coder_files.package import package_for_coder
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
@@ -18,6 +23,7 @@ from stancecoder.services.project import create_project, open_project
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 LIMIT = 48 * 1024  # bytes a file may grow to: well below a project's size
+KILLS = 8
 
 
 def home(path: Path) -> Path:
@@ -69,3 +75,49 @@ def test_a_full_disk_during_a_merge_merges_nothing(
     assert project.read_bytes() == pristine.read_bytes()
     merged = stancecoder_cli("merge", project, tmp_path / "alice.stance")
     assert merged.returncode == 0 and merged.stdout.startswith("added 39,")
+
+
+def test_kills_during_a_copy_leave_a_whole_copy_or_none_and_nothing_behind(
+    tmp_path: Path, stancecoder_cli: Callable, kill_stancecoder: Callable, process_temp: Path,
+    user_state: Path,
+) -> None:  # fmt: skip
+    """Half the kills are timed from the start, half from the copy's temporary file
+    appearing beside its target, so some land while the copy is being built."""
+    rng = random.Random(1206)
+    project = home(tmp_path / "home.stance")
+    with open_project(project) as opened:
+        for start in range(10, 2000, 4):
+            add_passage(opened, 1, "Alice", start, start + 3, {"stance": "-1"}, memo="m" * 500)
+    began = time.monotonic()
+    assert stancecoder_cli("copy", project, tmp_path / "whole.stance").returncode == 0
+    whole_run = time.monotonic() - began
+    expected = counts(tmp_path / "whole.stance")
+
+    outcomes: Counter[str] = Counter()
+    for kill in range(KILLS):
+        target = tmp_path / f"copy {kill}.stance"
+        building = (lambda t=target: beside(t) != []) if kill % 2 else None
+        delay = rng.uniform(0, 0.2) if building else rng.uniform(0, whole_run)
+        status = kill_stancecoder("copy", project, target, delay=delay, counting_from=building)
+        assert status in (0, -signal.SIGKILL)
+        outcomes["killed while building" if beside(target) else "not building"] += 1
+        if target.exists():
+            outcomes["whole copy"] += 1
+            assert counts(target) == expected
+    assert stancecoder_cli("check", project).returncode == 0  # the next start sweeps
+    pending = user_state / "StanceCoder" / "pending"
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert not (pending.exists() and list(pending.iterdir()))
+    assert list(process_temp.iterdir()) == []
+    assert outcomes["killed while building"] >= 1, outcomes
+    print(f"copy kills: {dict(outcomes)}")
+
+
+def beside(target: Path) -> list[Path]:
+    """The temporary files of a project being built at `target`."""
+    return [p for p in target.parent.iterdir() if p.name.startswith(f".{target.name}.")]
+
+
+def counts(path: Path) -> dict[str, int]:
+    with open_project(path) as opened, opened.reading() as session:
+        return row_counts(session.connection())

@@ -137,6 +137,13 @@ def scratch_server() -> Iterator[ScratchServer]:
         scratch.drop()
 
 
+@pytest.fixture
+def empty_postgres(postgres_url: str) -> str:
+    """The test database on the server, emptied: where a new project may go."""
+    reset_postgres(postgres_url)
+    return postgres_url
+
+
 def needs_postgres(item: pytest.Item) -> bool:
     names = getattr(item, "fixturenames", ())
     return item.get_closest_marker("postgres") is not None or bool(

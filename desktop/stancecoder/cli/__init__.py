@@ -26,7 +26,7 @@ EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
     "agreement", "history",
-    "sample", "assign", "server",
+    "sample", "assign", "server", "package", "merge", "copy",
 )  # fmt: skip
 
 DESCRIPTION = """\
@@ -167,6 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_server import add_server_parser
 
     add_server_parser(commands)
+
+    from stancecoder.cli.commands_files import add_file_parsers
+
+    add_file_parsers(commands)
     return parser
 
 

@@ -22,6 +22,7 @@ from stancecoder.db.migrate import prepare_schema
 from stancecoder.db.store import Store, get_setting, set_setting
 from stancecoder.services.codebook_rows import apply_codebook
 from stancecoder.services.project_file import build_project_file
+from stancecoder.services.project_identity import ensure_project_uid
 from stancecoder.services.server_login import login_actor
 
 SAMPLE_CODEBOOK = "codebook.yaml"
@@ -117,6 +118,7 @@ def create_project(
         prepare_schema(database, create=True)
         with Project(Store(database)) as project, project.transaction() as session:
             set_setting(session, "name", name)
+            ensure_project_uid(session)
             apply_codebook(session, spec)
 
     if is_server_url(target):

@@ -24,6 +24,12 @@ FILE_OPENING: Items = [
     ("Open the &sample project", ""),
 ]
 FILE: Items = [("&Import articles…", "Ctrl+I"), ("&Export to Excel…", "Ctrl+E"), ("&Quit", "")]
+FILE_LEAD: Items = [
+    *FILE[:2],
+    ("&Package for a coder…", ""),
+    ("&Merge coder files…", ""),
+    *FILE[2:],
+]
 EDIT: Items = [("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z, Ctrl+Y")]
 CODE: Items = [
     ("&Save coding", "Return, Enter"),
@@ -92,14 +98,14 @@ def open_window(qtbot: QtBot, project: Project, tmp_path: Path, role: str) -> Ma
 def test_the_leads_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: Path) -> None:
     window = open_window(qtbot, ui_project, tmp_path, "lead")
     assert menus(window) == {
-        "&File": FILE_OPENING + FILE,
+        "&File": FILE_OPENING + FILE_LEAD,
         "&Edit": EDIT,
         "&Code": CODE + CODE_LEAD,
         "&View": VIEW + VIEW_LEAD + VIEW_COLOURS,
         "&Help": HELP,
     }
     assert sheet(window) == [
-        *in_sheet("&File", FILE_OPENING + FILE),
+        *in_sheet("&File", FILE_OPENING + FILE_LEAD),
         *in_sheet("&Edit", EDIT),
         *in_sheet("&Code", CODE + CODE_LEAD),
         *in_sheet("&View", VIEW + VIEW_LEAD),

@@ -16,25 +16,32 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QInputDialog,
     QMenuBar,
     QMessageBox,
     QStatusBar,
     QWidget,
 )
 
+from stancecoder.core.changes import Changes
 from stancecoder.core.codebook_view import CodebookView, code_text
 from stancecoder.core.passage_view import PassageView
 from stancecoder.core.status import Status
 from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import ArticleView
+from stancecoder.services.coder_files.merge import MergeReport
+from stancecoder.services.coders import list_coders
 from stancecoder.services.commands import SetStatus
 from stancecoder.services.history_read import passage_history
 from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.services.project import Project
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
+from stancecoder.ui.common.changes_bus import bus_of
+from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme, is_dark
 from stancecoder.ui.common.undo import UndoRunner
+from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
 from stancecoder.ui.transfer.export_dialog import ExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.reader import Reader
@@ -137,6 +144,8 @@ class WindowActions(ActionRegistry):
         self.edit[1].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
         self.codes: list[QAction] = []
         self.agreement_view: AgreementView | None = None
+        self.coder_files: CoderFilesDialog | None = None
+        """The packaging or merge under way or last done, kept while its dialog is open."""
         for spec in self._specs():
             self.add(spec)
         self["snap"].setChecked(True)
@@ -159,7 +168,8 @@ class WindowActions(ActionRegistry):
 
     def _specs(self) -> list[ActionSpec]:
         """Every action in the order of the menus and the F1 sheet; the File menu's first
-        three need a launcher, and the lead's own come last but one."""
+        three need a launcher, the coder files are the lead's, and the lead's own of the
+        other menus come last but one."""
         w = self.window
         has_article = lambda: w.article is not None  # noqa: E731
         has_passage = lambda: w.current is not None  # noqa: E731
@@ -183,10 +193,18 @@ class WindowActions(ActionRegistry):
             ActionSpec("samples", "&Code", "Samples and &assignments…", self._samples,
                        ("Ctrl+Shift+A",)),
         ]  # fmt: skip
+        filing = [] if w.role != "lead" else [
+            ActionSpec("package", "&File", "&Package for a coder…", self._package,
+                       tip="Write a coder's articles and codings into a file to code without "
+                       "the team's server"),
+            ActionSpec("merge", "&File", "&Merge coder files…", self._merge,
+                       tip="Bring coders' files back into this project"),
+        ]  # fmt: skip
         return [
             *opening,
             ActionSpec("import", "&File", "&Import articles…", self._import, ("Ctrl+I",)),
             ActionSpec("export", "&File", "&Export to Excel…", self._export, ("Ctrl+E",)),
+            *filing,
             ActionSpec("quit", "&File", "&Quit", w.close, (Key.Quit,)),
             ActionSpec("save", "&Code", "&Save coding", w.save_coding, ("Return", "Enter"),
                        enabled_when=lambda: w.panel.isEnabled()),
@@ -305,6 +323,44 @@ class WindowActions(ActionRegistry):
             dialog.exec()
             if dialog.report is not None:
                 w.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    def _package(self) -> None:
+        w = self.window
+        coders = [c.name for c in list_coders(w.project, consensus=False)]
+        if not coders:
+            show_problem(self.owner, "The project has no coders yet: add one first.")
+            return
+        coder, chosen = QInputDialog.getItem(
+            self.owner, "Package for a coder", "Whose work goes into the file?", coders, 0, False
+        )
+        if not chosen:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.owner, "Package for a coder", f"{w.project.title} ({coder}).stance",
+            "StanceCoder project (*.stance)",
+        )  # fmt: skip
+        if path:
+            self._run(CoderFilesDialog.package(w.project, coder, Path(path), self.owner))
+
+    def _merge(self) -> None:
+        w = self.window
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.owner, "Merge coder files", "", "StanceCoder project (*.stance)"
+        )
+        if paths:
+            dialog = CoderFilesDialog.merge(w.project, [Path(p) for p in paths], self.owner)
+            dialog.completed.connect(self._merged)
+            self._run(dialog)
+
+    def _merged(self, report: MergeReport) -> None:
+        if report.merged_anything:
+            bus_of(self.window.project).publish(Changes(reload=True))
+
+    def _run(self, dialog: CoderFilesDialog) -> None:
+        """Window-modal, not blocking: the window keeps painting while the work runs."""
+        self.coder_files = dialog
+        dialog.start()
+        dialog.open()
 
     def _edit_codebook(self) -> None:
         from stancecoder.ui.codebook_editor.editor import CodebookEditor

@@ -33,6 +33,7 @@ from stancecoder.services.commands import CreatePassage
 from stancecoder.services.project import open_project
 
 path, coder, seconds, article = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+PAUSE = 0.005
 added, refused = 0, []
 with open_project(path) as project:
     try:
@@ -46,6 +47,7 @@ with open_project(path) as project:
             added += 1
         except StanceCoderError as exc:
             refused.append(str(exc))
+        time.sleep(PAUSE)  # a window never writes back to back; a person's pace is seconds
 print(json.dumps({"added": added, "refused": refused}))
 """
 

@@ -61,7 +61,10 @@ def ensure_coder(session: Session, name: str, role: str = "coder") -> Coder:
 
 
 def add_coder(project: Project, name: str, role: str = "coder") -> CoderInfo:
-    with project.transaction() as session:
+    """A new coder; re-run whole if another writer held the project past the busy timeout
+    (a team's coders often join at the same moment)."""
+
+    def add(session: Session) -> CoderInfo:
         if (existing := find_coder(session, name)) is not None:
             if existing.name == consensus_name(session):
                 raise ValidationError(
@@ -70,6 +73,8 @@ def add_coder(project: Project, name: str, role: str = "coder") -> CoderInfo:
                 )
             raise ValidationError(f"there is already a coder called {existing.name!r}")
         return coder_info(ensure_coder(session, name, role))
+
+    return project.retrying(add)
 
 
 def list_coders(project: Project, *, consensus: bool = True) -> list[CoderInfo]:

@@ -3,11 +3,12 @@
 Each action has a session-level core (`write_passage`, `rewrite_passage`, `erase_passage`,
 `write_article_codes`, `write_status`), the only place its SQL lives, so an undoable
 command can read what it will undo and write in the same transaction. The project-level
-functions beside them are that core in one transaction, for the command line and the
-tests. Every core validates first (offsets inside the text, quote equal to the slice,
-codes belonging to their variable, one code per single-valued variable), so a refused
-action writes nothing; once it has written, it appends its row to the coding history
-(`services.history`) in the same transaction.
+functions beside them are that core in one transaction, re-run whole when another writer
+held SQLite's lock past the busy timeout, for the command line and the tests. Every core
+validates first (offsets inside the text, quote equal to the slice, codes belonging to
+their variable, one code per single-valued variable), so a refused action writes nothing;
+once it has written, it appends its row to the coding history (`services.history`) in the
+same transaction.
 
 A passage carries a version, and so does each coder's assignment of an article, which
 covers their status and article-level codes: a write given the version the coder saw is
@@ -130,12 +131,14 @@ def add_passage(
     codes: CodeInput,
     memo: str = "",
 ) -> PassageRef:
-    with project.transaction() as session:
+    def add(session: Session) -> PassageRef:
         article = get_article(session, article_id)
         passage = write_passage(
             session, CodeLookup(session), article, coder, start, end, codes, memo
         )
         return _ref(passage)
+
+    return project.retrying(add)
 
 
 def update_passage(
@@ -148,9 +151,11 @@ def update_passage(
     memo: str | None = None,
 ) -> PassageRef:
     """Recode, resize or annotate; `version` is what the caller last saw (stale -> refused)."""
-    with project.transaction() as session:
-        passage = rewrite_passage(session, passage_id, version, codes=codes, span=span, memo=memo)
-        return _ref(passage)
+    return project.retrying(
+        lambda session: _ref(
+            rewrite_passage(session, passage_id, version, codes=codes, span=span, memo=memo)
+        )
+    )
 
 
 def rewrite_passage(
@@ -196,8 +201,7 @@ def rewrite_passage(
 
 
 def delete_passage(project: Project, passage_id: int, version: int) -> None:
-    with project.transaction() as session:
-        erase_passage(session, passage_id, version)
+    project.retrying(lambda session: erase_passage(session, passage_id, version))
 
 
 def erase_passage(session: Session, passage_id: int, version: int) -> None:
@@ -216,8 +220,7 @@ def erase_passage(session: Session, passage_id: int, version: int) -> None:
 
 def set_article_codes(project: Project, article_id: int, coder: str, codes: CodeInput) -> None:
     """Replace this coder's article-level codes for the variables named in `codes`."""
-    with project.transaction() as session:
-        write_article_codes(session, article_id, coder, codes)
+    project.retrying(lambda session: write_article_codes(session, article_id, coder, codes))
 
 
 def write_article_codes(
@@ -297,8 +300,7 @@ def step_article_codes(
 
 
 def set_status(project: Project, article_id: int, coder: str, status: str) -> None:
-    with project.transaction() as session:
-        write_status(session, article_id, coder, status)
+    project.retrying(lambda session: write_status(session, article_id, coder, status))
 
 
 def read_status(session: Session, article_id: int, coder: str) -> str:

@@ -141,6 +141,7 @@ def shoot_reports(project: Project, article_id: int, suffix: str) -> None:
 
 def shoot_samples(project: Project, article_id: int) -> None:
     """Last, because an open sample changes what the main window shows."""
+    project.actor = None  # the windows acted as Alice; the script writes as the command line
     draw_sample(project, "training 1", count=2, coders=["Alice", "Bob"], seed=7)
     set_status(project, article_id, "Bob", "done")
     dialog = SamplesDialog(project)

@@ -90,4 +90,4 @@ def test_a_lead_acting_on_a_coders_work_is_named_with_it(qtbot: QtBot, themed, s
     assert [row[1] for row in rows] == ["Bob", "Alice (for Bob)"]
     assert rows[1][3] == 'memo: "" -> "ironic"'
     assert rows[0][0] == at.astimezone().strftime("%Y-%m-%d %H:%M")
-    assert "2 change(s)" in dialog.heading.text()
+    assert "2 changes, oldest first" in dialog.heading.text()

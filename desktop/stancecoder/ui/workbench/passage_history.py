@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from stancecoder.core.context import short_quote
 from stancecoder.core.history import HistoryEntry
+from stancecoder.core.wording import counted
 
 COLUMNS = ("When", "Who", "Action", "What changed")
 
@@ -42,7 +43,8 @@ class PassageHistory(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Passage history")
         self.resize(720, 360)
-        self.heading = QLabel(f"“{short_quote(quote)}”: {len(entries)} change(s), oldest first")
+        changes = counted(len(entries), "change")
+        self.heading = QLabel(f"“{short_quote(quote)}”: {changes}, oldest first")
         self.heading.setWordWrap(True)
         table = QTableWidget(len(entries), len(COLUMNS), self)
         table.setHorizontalHeaderLabels(list(COLUMNS))

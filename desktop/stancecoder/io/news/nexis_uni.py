@@ -173,14 +173,19 @@ def _article(
 
 def _tail_start(paragraphs: list[Paragraph], texts: list[str], start: int, end: int) -> int:
     """Where the body ends: at a Graphic, Correction or Classification heading, or at the
-    run of labelled lines (Load-Date) before "End of Document", whichever comes first."""
+    run of labelled paragraphs (Load-Date), each after a line break, before "End of
+    Document", whichever comes first."""
     for index in range(start, end):
         if texts[index] in _BLOCK_HEADINGS:
             return index
     tail = end
     for index in range(end - 1, start - 1, -1):
-        lines = _lines(paragraphs[index])
-        if lines and not all(_LABEL.fullmatch(line) for line in lines):
+        paragraph = paragraphs[index]
+        lines = _lines(paragraph)
+        # Nexis Uni sets its trailing fields off with a line break; a body paragraph
+        # reading "Age:\xa045" has none before it
+        trailing = paragraph.text.startswith("\n") and all(_LABEL.fullmatch(x) for x in lines)
+        if lines and not trailing:
             break
         tail = index
     return tail

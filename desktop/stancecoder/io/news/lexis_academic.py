@@ -170,22 +170,21 @@ def _article(
         ),
         None,
     )
-    fields: dict[str, str] = {}
-    centred: list[str] = []
-    headline: list[str] = []
-    for block in blocks[: (length_at + 1) if length_at is not None else len(blocks)]:
-        if _field(block[0]) is not None:
-            _read_fields(block, fields)
-        elif _centred(block[0]):
-            centred.extend(line.strip() for line in block)
-        else:
-            headline.extend(line.strip() for line in block)
-    title = " ".join(headline) or None
     if length_at is None:
         raise SkippedArticle(
-            f"{where(number, title)} has no LENGTH line, so no body can be told from its "
+            f"{where(number, None)} has no LENGTH line, so no body can be told from its "
             "header (a picture or a listing); not imported"
         )
+    fields: dict[str, str] = {}
+    top: list[list[str]] = []
+    centred: list[bool] = []
+    for block in blocks[: length_at + 1]:
+        if _field(block[0]) is not None:
+            _read_fields(block, fields)
+        else:
+            top.append([line.strip() for line in block])
+            centred.append(_centred(block[0]))
+    title, date_line = _header_blocks(top, centred, fields)
     body_at = length_at + 1
     while (
         body_at < len(blocks) and (m := _field(blocks[body_at][0])) and (m.group(1) in _LATE_HEADER)
@@ -216,27 +215,36 @@ def _article(
             copyright_lines.extend(line.strip() for line in block)
     if copyright_lines:
         add_field(fields, "copyright", " ".join(copyright_lines))
-    date_line = _header_lines(centred, fields)
     if title is not None:
         fields["title"] = title
     return build_article(path, number, body, fields, date_line, limits, warnings)
 
 
-def _header_lines(centred: list[str], fields: dict[str, str]) -> str | None:
-    """Read the centred lines above the headline: the publication, the date line and the
-    edition under it. Returns the date line (the first that reads as a date, else the
-    second line), the others go into `fields`."""
-    dated = next((i for i, line in enumerate(centred) if read_date_line(line)[0]), None)
+def _header_blocks(
+    blocks: list[list[str]], centred: list[bool], fields: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """The headline and the date line among the header's unlabelled blocks, which stand
+    as publication, date line (the edition under it), headline. The date line is the
+    first that reads as a date; failing that, the second of the centred blocks above the
+    headline or, where nothing is centred (text converted from RTF), the second block.
+    The publication goes into `fields`, with the edition and any other line."""
+    dated = next((i for i, block in enumerate(blocks) if read_date_line(block[0])[0]), None)
     if dated is None:
-        if centred:
-            fields["source"] = centred[0]
-        if len(centred) > 2:
-            fields["header"] = " | ".join(centred[2:])
-        return centred[1] if len(centred) > 1 else None
-    if dated > 0:
-        fields["source"] = centred[0]
-    if dated > 1:
-        fields["header"] = " | ".join(centred[1:dated])
-    if dated + 1 < len(centred):
-        fields["edition"] = "; ".join(centred[dated + 1 :])
-    return centred[dated]
+        above = next((i for i, is_centred in enumerate(centred) if not is_centred), len(blocks))
+        if not any(centred):
+            above = len(blocks) - 1
+        dated = 1 if above >= 2 else None
+    if dated is None:
+        if len(blocks) > 1:
+            fields["source"] = " ".join(blocks[0])
+        headline = blocks[1:] if len(blocks) > 1 else blocks
+        return " ".join(line for block in headline for line in block) or None, None
+    if dated >= 1:
+        fields["source"] = " ".join(blocks[dated - 1])
+    if dated >= 2:
+        fields["header"] = " | ".join(" ".join(block) for block in blocks[: dated - 1])
+    date_block = blocks[dated]
+    if len(date_block) > 1:
+        fields["edition"] = "; ".join(date_block[1:])
+    headline = " ".join(line for block in blocks[dated + 1 :] for line in block)
+    return headline or None, date_block[0]

@@ -65,6 +65,7 @@ STORIES = [
             "The city council voted 7-2 on Wednesday to build 14 kilometres of protected "
             "cycling lanes, ending a two-year dispute over road space.",
             "TABER: We never agreed to that, and we said so at every hearing.",
+            '"We listened to every neighbourhood," Mayor Ana Ortiz said after the vote.',
             "The project is expected to cost 2.4 million dollars and to be finished by "
             "the end of next year.",
         ],
@@ -344,6 +345,42 @@ def lexis_academic_txt(
     return path
 
 
+def _rtf_escaped(text: str) -> str:
+    out = []
+    for char in text:
+        if char in "\\{}":
+            out.append("\\" + char)
+        elif ord(char) < 128:
+            out.append(char)
+        elif ord(char) < 256:
+            out.append(f"\\'{char.encode('cp1252')[0]:02x}")
+        else:
+            out.append(f"\\u{ord(char)}?")
+    return "".join(out)
+
+
+def lexis_academic_rtf(path: Path, stories: list[Story], *, language: str = "en") -> Path:
+    """The same export as RTF: centred lines as centred paragraphs (no leading spaces),
+    accented letters as cp1252 escapes, curly quotes as Unicode escapes, and a page
+    header ("Page 1 of 2") that must not become text."""
+    plain = path.with_suffix(".rtf-lines")
+    lexis_academic_txt(plain, stories, language=language, crlf=False, bom=False)
+    lines = plain.read_text("utf-8").split("\n")
+    plain.unlink()
+    out = [
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fmodern Courier New;}}",
+        "{\\header\\pard\\qc Page 1 of 2\\par}",
+    ]
+    for line in lines:
+        centred = line.startswith("  ")
+        quoted = line.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
+        text = _rtf_escaped(quoted.strip() if centred else quoted)
+        out.append(("\\pard\\qc " if centred else "\\pard ") + text + "\\par")
+    out.append("}")
+    path.write_bytes("\n".join(out).encode("ascii"))
+    return path
+
+
 def write_all(folder: Path) -> list[Path]:
     """Every variant, as the tests use them, into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -356,6 +393,8 @@ def write_all(folder: Path) -> list[Path]:
         lexis_academic_txt(folder / "lexis_en.txt", STORIES),
         lexis_academic_txt(folder / "lexis_de.txt", GERMAN_STORIES, language="de"),
         lexis_academic_txt(folder / "lexis_cut.txt", STORIES, cut=True),
+        lexis_academic_rtf(folder / "lexis_en.rtf", STORIES),
+        lexis_academic_rtf(folder / "lexis_de.rtf", GERMAN_STORIES, language="de"),
     ]
 
 

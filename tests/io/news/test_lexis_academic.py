@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from stancecoder.core.errors import InputFileError
 from stancecoder.io.corpus import read_corpus_contents
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from news_fixtures import GERMAN_STORIES, STORIES, lexis_academic_txt
+from news_fixtures import GERMAN_STORIES, STORIES, lexis_academic_rtf, lexis_academic_txt
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -133,3 +134,31 @@ def test_a_plain_text_mentioning_documents_is_one_article(tmp_path: Path) -> Non
     path.write_text("Minutes\n\nWe read 1 of 2 documents today. 3 of 4 DOCUMENTS were old.\n")
     contents = read_corpus_contents(path)
     assert contents.format is None and len(contents.articles) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "stories"), [("en", STORIES), ("de", GERMAN_STORIES)], ids=["en", "de"]
+)
+def test_an_rtf_export_reads_as_its_text_does(tmp_path: Path, language: str, stories: list) -> None:
+    rtf = read_corpus_contents(lexis_academic_rtf(tmp_path / "a.rtf", stories, language=language))
+    txt = read_corpus_contents(lexis_academic_txt(tmp_path / "a.txt", stories, language=language))
+    assert rtf.format == "LexisNexis Academic (.rtf)"
+    assert rtf.warnings == [] and rtf.expected == len(stories)
+    fields = ["title", "source", "author", "published", "language", "extra"]
+    assert [[getattr(a, f) for f in fields] for a in rtf.articles] == [
+        [getattr(a, f) for f in fields] for a in txt.articles
+    ]
+    # escapes decoded in the file's code page; the page header is not text
+    joined = "\n".join(a.text for a in rtf.articles)
+    assert "Page 1 of 2" not in joined
+    if language == "de":
+        assert "Straßenraum" in joined and rtf.articles[0].extra["länge"] == "412 Wörter"
+    else:
+        assert "\u201cWe listened to every neighbourhood,\u201d Mayor Ana Ortiz" in joined
+
+
+def test_an_rtf_file_that_is_no_export_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "letter.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi A letter to the editor.\\par}")
+    with pytest.raises(InputFileError, match="read only as a LexisNexis Academic export"):
+        read_corpus_contents(path)

@@ -1,4 +1,4 @@
-"""LexisNexis Academic (nexis.com before 2019) exports as plain text.
+"""LexisNexis Academic (nexis.com before 2019) exports as plain text or RTF.
 
 Articles are split at their centred "3 of 10 DOCUMENTS" lines ("Dokument 3 von 10",
 "Document 3 de 10"), whose second number counts the export. Above the headline stand
@@ -21,6 +21,7 @@ from stancecoder.io.limits import ImportLimits
 from stancecoder.io.news.base import HEAD_BYTES, NewsFile
 from stancecoder.io.news.dates import read_date_line
 from stancecoder.io.news.fields import SkippedArticle, add_field, build_article, where
+from stancecoder.io.news.rtf_text import RTF_MAGIC, rtf_plain_text
 
 _MARKER = re.compile(
     r"^[ \t]*(?:FOCUS - )?(?:(?P<en>\d+) (?:of|OF) (?P<en_total>\d+) DOCUMENTS?"
@@ -79,6 +80,24 @@ class LexisAcademicText:
     def read(self, path: Path, data: bytes, limits: ImportLimits) -> NewsFile:
         text = re.sub(r"\r\n?", "\n", decode_bytes(data, path).lstrip("\ufeff"))
         return read_lexis_text(path, text, limits)
+
+
+class LexisAcademicRtf:
+    name = "lexis_academic_rtf"
+    label = "LexisNexis Academic (.rtf)"
+
+    def sniff(self, head: bytes, path: Path) -> bool:
+        """An RTF file whose text has an "n of m DOCUMENTS" line."""
+        if not head.startswith(RTF_MAGIC):
+            return False
+        try:
+            text = rtf_plain_text(head[:HEAD_BYTES], path, partial=True)
+        except InputFileError:
+            return False
+        return _MARKER.search(text) is not None
+
+    def read(self, path: Path, data: bytes, limits: ImportLimits) -> NewsFile:
+        return read_lexis_text(path, rtf_plain_text(data, path), limits)
 
 
 def read_lexis_text(path: Path, text: str, limits: ImportLimits) -> NewsFile:

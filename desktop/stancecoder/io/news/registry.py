@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from stancecoder.io.news.base import NewsImporter
-from stancecoder.io.news.lexis_academic import LexisAcademicText
+from stancecoder.io.news.lexis_academic import LexisAcademicRtf, LexisAcademicText
 from stancecoder.io.news.nexis_uni import NexisUniDocx
 
-IMPORTERS: tuple[NewsImporter, ...] = (NexisUniDocx(), LexisAcademicText())
+IMPORTERS: tuple[NewsImporter, ...] = (NexisUniDocx(), LexisAcademicText(), LexisAcademicRtf())
 
 
 def importer_for(head: bytes, path: Path) -> NewsImporter | None:

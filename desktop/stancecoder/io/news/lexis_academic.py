@@ -256,8 +256,8 @@ def _header_blocks(
     if dated is None:
         if len(blocks) > 1:
             fields["source"] = " ".join(blocks[0])
-        headline = blocks[1:] if len(blocks) > 1 else blocks
-        return " ".join(line for block in headline for line in block) or None, None
+        below = blocks[1:] if len(blocks) > 1 else blocks
+        return " ".join(line for block in below for line in block) or None, None
     if dated >= 1:
         fields["source"] = " ".join(blocks[dated - 1])
     if dated >= 2:

@@ -28,7 +28,9 @@ def rtf_plain_text(data: bytes, path: Path, *, partial: bool = False) -> str:
     # RTF is 7-bit: anything above is read as its byte, which latin-1 keeps
     source = data.decode("latin-1")
     try:
-        text = rtf_to_text(source, encoding=encoding, errors="ignore" if partial else "strict")
+        text: str = rtf_to_text(  # type: ignore[no-untyped-call]  # striprtf has no types
+            source, encoding=encoding, errors="ignore" if partial else "strict"
+        )
     except (MemoryError, RecursionError):
         raise
     except Exception as error:

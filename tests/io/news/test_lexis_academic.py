@@ -89,6 +89,17 @@ def test_german_markers_and_labels(tmp_path: Path) -> None:
     assert second.published == "2021-03-06"
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_a_german_export_in_a_legacy_or_utf16_encoding(tmp_path: Path, encoding: str) -> None:
+    path = lexis_academic_txt(tmp_path / "export.txt", GERMAN_STORIES, language="de", bom=False)
+    path.write_bytes(path.read_text("utf-8").encode(encoding))
+    contents = read_corpus_contents(path)
+    assert contents.warnings == []
+    assert [a.title for a in contents.articles] == [s.title for s in GERMAN_STORIES]
+    assert contents.articles[0].extra["länge"] == "412 Wörter"
+    assert "Straßenraum" in contents.articles[0].text
+
+
 def test_a_total_that_disagrees_is_a_warning_naming_both(tmp_path: Path) -> None:
     path = lexis_academic_txt(tmp_path / "export.txt", STORIES, total=4)
     contents = read_corpus_contents(path)

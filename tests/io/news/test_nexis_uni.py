@@ -77,6 +77,15 @@ def test_a_multi_article_export_splits_into_its_articles(
     assert [a.origin for a in contents.articles] == [f"export.docx, article {n}" for n in (1, 2, 3)]
 
 
+def test_the_body_bookmark_comes_before_the_word(tmp_path: Path) -> None:
+    """A headline that reads "Body" is a headline: the bookmark marks the real heading."""
+    path = nexis_uni_docx(tmp_path / "export.docx", [replace(STORIES[0], title="Body")])
+    (article,) = read_corpus_contents(path).articles
+    assert article.title == "Body"
+    assert article.source == STORIES[0].source
+    assert article.text.startswith("Springfield will get")
+
+
 def test_a_german_export_with_a_cover_page(tmp_path: Path) -> None:
     path = nexis_uni_docx(tmp_path / "export.docx", GERMAN_STORIES, cover=True, german_cover=True)
     contents = read_corpus_contents(path)

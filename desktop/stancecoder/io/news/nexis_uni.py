@@ -27,6 +27,7 @@ from stancecoder.io.packages import check_package
 _ARTICLE_START = re.compile(r"Bookmark_\d+")
 _END = "End of Document"
 _BODY = "Body"
+_BODY_MARK = re.compile(r"Body(?:_\d+)?")
 _BLOCK_HEADINGS = frozenset({"Graphic", "Correction", "Classification"})
 _LABEL = re.compile(r"([A-Z][\w /-]{0,40}):\u00a0(.*)")
 _COPYRIGHT = re.compile(r"(?:Copyright|\u00a9)\b", re.IGNORECASE)
@@ -135,7 +136,7 @@ def _article(
     texts = [p.text.strip() for p in paragraphs]
     header: dict[str, str] = {}
     unlabelled: list[str] = []
-    body_at = texts.index(_BODY) if _BODY in texts else None
+    body_at = _body_heading(paragraphs, texts)
     for paragraph in paragraphs[:body_at]:
         for line in _lines(paragraph):
             label = _LABEL.fullmatch(line)
@@ -169,6 +170,15 @@ def _article(
     if len(unlabelled) > 3:
         header["header"] = " | ".join(unlabelled[3:])
     return build_article(path, number, body, header, date_line, limits, warnings)
+
+
+def _body_heading(paragraphs: list[Paragraph], texts: list[str]) -> int | None:
+    """The paragraph the body follows: the one bookmarked "Body" ("Body_<k>" after the
+    first article), else the first that reads "Body"."""
+    for index, paragraph in enumerate(paragraphs):
+        if any(_BODY_MARK.fullmatch(name) for name in paragraph.bookmarks):
+            return index
+    return texts.index(_BODY) if _BODY in texts else None
 
 
 def _tail_start(paragraphs: list[Paragraph], texts: list[str], start: int, end: int) -> int:

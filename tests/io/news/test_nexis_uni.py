@@ -86,6 +86,16 @@ def test_the_body_bookmark_comes_before_the_word(tmp_path: Path) -> None:
     assert article.text.startswith("Springfield will get")
 
 
+def test_a_header_without_its_publication_line_keeps_the_date(tmp_path: Path) -> None:
+    path = nexis_uni_docx(tmp_path / "export.docx", [replace(STORIES[0], source="")])
+    (article,) = read_corpus_contents(path).articles
+    assert (article.title, article.source, article.published) == (
+        STORIES[0].title,
+        None,
+        "2021-03-04",
+    )
+
+
 def test_a_german_export_with_a_cover_page(tmp_path: Path) -> None:
     path = nexis_uni_docx(tmp_path / "export.docx", GERMAN_STORIES, cover=True, german_cover=True)
     contents = read_corpus_contents(path)

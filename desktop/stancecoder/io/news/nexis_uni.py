@@ -20,6 +20,7 @@ from stancecoder.core.article import ArticleDraft
 from stancecoder.core.errors import InputFileError
 from stancecoder.io.limits import ImportLimits
 from stancecoder.io.news.base import NewsFile
+from stancecoder.io.news.dates import read_date_line
 from stancecoder.io.news.docx_paragraphs import Paragraph, custom_property, document_paragraphs
 from stancecoder.io.news.fields import SkippedArticle, add_field, build_article, where
 from stancecoder.io.packages import check_package
@@ -159,17 +160,26 @@ def _article(
     tail_at = _tail_start(paragraphs, texts, body_at + 1, end_at)
     body = "\n\n".join(p.text for p in paragraphs[body_at + 1 : tail_at] if p.text.strip())
     _read_tail(paragraphs[tail_at:end_at], header)
-    date_line = None
-    if len(unlabelled) > 1:
-        header["title"] = unlabelled[0]
-        header["source"] = unlabelled[1]
-    elif unlabelled:
-        header["title"] = unlabelled[0]
-    if len(unlabelled) > 2:
-        date_line = unlabelled[2]
-    if len(unlabelled) > 3:
-        header["header"] = " | ".join(unlabelled[3:])
+    date_line = _header_lines(unlabelled, header)
     return build_article(path, number, body, header, date_line, limits, warnings)
+
+
+def _header_lines(lines: list[str], header: dict[str, str]) -> str | None:
+    """Headline, publication and date line from the header's unlabelled lines, which
+    stand in that order; a publication may be missing, so the date line is the first of
+    the two after the headline that reads as a date, else the third line. Returns the
+    date line; the rest goes into `header`."""
+    if not lines:
+        return None
+    header["title"], rest = lines[0], lines[1:]
+    dated = next((i for i, line in enumerate(rest[:2]) if read_date_line(line)[0]), None)
+    if dated is None:
+        dated = 1 if len(rest) > 1 else None
+    if dated != 0 and rest:
+        header["source"] = rest[0]
+    if dated is not None and rest[dated + 1 :]:
+        header["header"] = " | ".join(rest[dated + 1 :])
+    return rest[dated] if dated is not None else None
 
 
 def _body_heading(paragraphs: list[Paragraph], texts: list[str]) -> int | None:

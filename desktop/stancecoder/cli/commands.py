@@ -51,8 +51,12 @@ def import_(args: argparse.Namespace) -> int:
         report = import_corpus(project, args.paths, columns or None, progress, limits)
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    for export in report.exports:
+        _say(f"read    {export.file}: {export.line()}")
     for origin, reason in report.skipped:
         _say(f"skipped {origin}: {reason}")
+    for name, warning in report.warnings:
+        print(f"warning {name}: {warning}", file=sys.stderr)
     for name, reason in report.failed:
         print(f"failed  {name}: {reason}", file=sys.stderr)
     if report.stopped is not None:

@@ -12,9 +12,12 @@ from stancecoder.core.article import ArticleDraft
 from stancecoder.core.errors import InputFileError
 from stancecoder.io.corpus_documents import read_docx_article, read_text_article
 from stancecoder.io.corpus_records import read_jsonl_articles, read_table_articles
-from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits
+from stancecoder.io.encoding import read_bytes
+from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits, size_text
+from stancecoder.io.news.base import HEAD_BYTES
+from stancecoder.io.news.registry import importer_for
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".csv", ".xlsx", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".rtf", ".csv", ".xlsx", ".jsonl")
 
 
 @dataclass
@@ -51,16 +54,60 @@ def expand_paths(paths: Sequence[Path]) -> Selection:
     return selection
 
 
+@dataclass
+class FileContents:
+    """The articles read from one file; for a news-database export also the format, the
+    number of articles the export itself counts and the warnings about it (an article
+    left out, a count that disagrees, a date that could not be read)."""
+
+    articles: list[ArticleDraft]
+    format: str | None = None
+    expected: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
 def read_corpus_file(
     path: Path, columns: Mapping[str, str] | None = None, limits: ImportLimits = DEFAULT_LIMITS
 ) -> list[ArticleDraft]:
+    """The articles in one file (see `read_corpus_contents`), without the warnings."""
+    return read_corpus_contents(path, columns, limits).articles
+
+
+def read_corpus_contents(
+    path: Path, columns: Mapping[str, str] | None = None, limits: ImportLimits = DEFAULT_LIMITS
+) -> FileContents:
     """The articles in one file, or InputFileError: a file is imported whole or not at all.
 
-    .txt/.md/.docx hold one article each; .csv/.xlsx one per row and .jsonl one per
-    line, their columns matched to fields by name or by `columns` (field -> column name,
-    e.g. {"text": "body"}). Nothing larger than `limits` allows is read.
+    A document whose content a news-database importer claims (a Nexis Uni .docx, a
+    LexisNexis .txt or .rtf) is split into its articles; an article of it that cannot be read
+    whole is left out with a warning, the rest comes in. Any other .txt/.md/.docx holds
+    one article; .csv/.xlsx one per row and .jsonl one per line, their columns matched
+    to fields by name or by `columns` (field -> column name, e.g. {"text": "body"}).
+    Nothing larger than `limits` allows is read.
     """
     suffix = path.suffix.lower()
+    if suffix in (".txt", ".md", ".docx", ".rtf"):
+        data = _document_bytes(path, suffix, limits)
+        importer = importer_for(data if data.startswith(b"PK") else data[:HEAD_BYTES], path)
+        if importer is not None:
+            news = importer.read(path, data, limits)
+            return FileContents(news.articles, importer.label, news.expected, news.warnings)
+    return FileContents(_read_plain(path, suffix, columns, limits))
+
+
+def _document_bytes(path: Path, suffix: str, limits: ImportLimits) -> bytes:
+    """A document within the limit its reader holds it to: a .docx is a package and an
+    .rtf an export, both files of many articles; a text file is one article in up to four
+    bytes a character."""
+    if suffix in (".docx", ".rtf"):
+        return read_bytes(path, limits.max_file_bytes)
+    article_limit = size_text(limits.max_article_bytes)
+    return read_bytes(path, limits.max_document_bytes, f"{article_limit} per article")
+
+
+def _read_plain(
+    path: Path, suffix: str, columns: Mapping[str, str] | None, limits: ImportLimits
+) -> list[ArticleDraft]:
     if suffix in (".txt", ".md"):
         return [read_text_article(path, limits)]
     if suffix == ".docx":
@@ -69,6 +116,10 @@ def read_corpus_file(
         return read_table_articles(path, columns, limits)
     if suffix == ".jsonl":
         return read_jsonl_articles(path, columns, limits)
+    if suffix == ".rtf":
+        raise InputFileError(
+            path, "an .rtf file is read only as a LexisNexis Academic export, and this is none"
+        )
     supported = ", ".join(SUPPORTED_SUFFIXES)
     raise InputFileError(
         path, f"unsupported file type {suffix or '(none)'} (supported: {supported})"

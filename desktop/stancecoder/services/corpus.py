@@ -20,7 +20,7 @@ from stancecoder.core.newsmeta import normalise_date
 from stancecoder.core.printable import printable
 from stancecoder.db.limits import string_limits
 from stancecoder.db.models import Article, ImportBatch
-from stancecoder.io.corpus import expand_paths, read_corpus_file
+from stancecoder.io.corpus import FileContents, expand_paths, read_corpus_contents
 from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits
 
 if TYPE_CHECKING:
@@ -40,13 +40,31 @@ _COLUMN_LENGTHS = {
 EDITABLE_FIELDS = ("title", "source", "author", "dateline", "published", "url", "language")
 
 
+@dataclass(frozen=True)
+class ExportCount:
+    """A news-database export read: its format, the articles found and the number the
+    export counts itself (None when it has no counter)."""
+
+    file: str
+    format: str
+    found: int
+    expected: int | None
+
+    def line(self) -> str:
+        counted = "" if self.expected is None else f", the export counts {self.expected}"
+        return f"{self.format}: {self.found} article(s) found{counted}"
+
+
 @dataclass
 class ImportReport:
     """What an import stored, skipped and refused; names and reasons are printable.
 
     `imported` holds only articles whose file was committed. `stopped` is set when the
     project itself refused to store any more (a full disk, a lost server): every later
-    file would have failed the same way, so the import ends there.
+    file would have failed the same way, so the import ends there. `exports` lists each
+    news-database export read, with the articles found in it and the number the export
+    itself counts; `warnings` what the user must check in a file that still came in (an
+    article left out, a count that disagrees, a date not read).
     """
 
     imported: list[int] = field(default_factory=list)  # article ids
@@ -54,6 +72,8 @@ class ImportReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     cancelled: bool = False
     stopped: tuple[str, str] | None = None  # (file, reason)
+    exports: list[ExportCount] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, warning)
 
     @property
     def ok(self) -> bool:
@@ -64,6 +84,8 @@ class ImportReport:
             f"{len(self.imported)} imported, {len(self.skipped)} skipped, "
             f"{len(self.failed)} file(s) failed"
         )
+        if self.warnings:
+            text += f", {len(self.warnings)} warning(s)"
         if self.stopped is not None:
             return text + " (stopped)"
         return text + (" (cancelled)" if self.cancelled else "")
@@ -100,10 +122,14 @@ def import_corpus(
             report.cancelled = True
             break
         try:
-            drafts = read_corpus_file(path, columns, limits)
+            contents = read_corpus_contents(path, columns, limits)
+            drafts = contents.articles
             _check_lengths(path, drafts)
         except Exception as error:  # the file is untrusted input: whatever it raises is its own
             report.failed.append((name, _reason(error)))
+            continue
+        if not drafts:
+            _note_export(report, name, contents)
             continue
         try:
             file_batch, imported, skipped = project.retrying(
@@ -120,9 +146,17 @@ def import_corpus(
             batch_id = file_batch  # only once committed: a rolled-back batch does not exist
             report.imported.extend(imported)
             report.skipped.extend(skipped)
+            _note_export(report, name, contents)
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+def _note_export(report: ImportReport, name: str, contents: FileContents) -> None:
+    if contents.format is not None:
+        found = len(contents.articles)
+        report.exports.append(ExportCount(name, contents.format, found, contents.expected))
+    report.warnings.extend((name, printable(warning)) for warning in contents.warnings)
 
 
 def _check_lengths(path: Path, drafts: list[ArticleDraft]) -> None:

@@ -22,6 +22,9 @@ from stancecoder.ui.common.worker import Progress, run_in_thread
 from stancecoder.ui.transfer.import_dialog import ImportDialog
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "io" / "news"))
+
+from news_fixtures import STORIES, nexis_uni_docx  # noqa: E402
 
 
 def articles_folder(folder: Path, count: int) -> Path:
@@ -80,6 +83,29 @@ def test_a_folder_with_a_bad_file_shows_it_failed_and_why(
     qtbot.keyClick(close, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert dialog.report() is report
+
+
+def test_a_news_export_shows_its_count_and_warnings(
+    qtbot, ui_project: Project, tmp_path: Path
+) -> None:
+    path = nexis_uni_docx(tmp_path / "nexis.docx", STORIES, truncated=True)
+    dialog = ImportDialog(ui_project, [path])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    report = finished(qtbot, dialog)
+    assert len(report.imported) == 2
+    assert dialog.headline.text() == "2 articles imported; see the warnings below"
+    assert dialog.current.text().endswith("0 failed · 2 warnings")
+    assert visible_rows(dialog) == [
+        (
+            "nexis.docx",
+            "article 3 (Shop owners fear parking squeeze) has no 'End of Document': the export "
+            "seems cut off there; not imported",
+        ),
+        ("nexis.docx", "2 article(s) read, but the export counts 3 (LADocCount 3)"),
+        ("nexis.docx", "Nexis Uni (.docx): 2 article(s) found, the export counts 3"),
+    ]
+    assert dialog.details.isVisible()
 
 
 def test_duplicates_are_listed_as_skipped(qtbot, ui_project: Project) -> None:

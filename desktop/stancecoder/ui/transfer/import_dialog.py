@@ -177,6 +177,10 @@ class ImportDialog(QDialog):
             )
         for name, reason in report.failed:
             self._detail(name, reason, warning)
+        for name, text in report.warnings:
+            self._detail(name, text, warning)
+        for export in report.exports:
+            self._detail(export.file, export.line(), info)
         for origin, reason in report.skipped:
             self._detail(origin, f"skipped: {reason}", info)
         self.details.setVisible(self.details.topLevelItemCount() > 0)
@@ -229,9 +233,8 @@ class ImportDialog(QDialog):
 def _headline(report: ImportReport) -> str:
     count = len(report.imported)
     articles = f"{count} article{'' if count == 1 else 's'}"
-    if not (report.imported or report.skipped or report.failed or report.cancelled) and (
-        report.stopped is None
-    ):
+    read = report.imported or report.skipped or report.failed or report.exports
+    if not (read or report.cancelled) and report.stopped is None:
         return f"Nothing to import: no {', '.join(SUPPORTED_SUFFIXES)} files were found"
     if report.stopped is not None:
         return f"Import stopped: the project takes no more — {articles} imported before"
@@ -239,11 +242,14 @@ def _headline(report: ImportReport) -> str:
         return f"Import cancelled — {articles} imported before it stopped"
     if report.failed:
         return f"{articles} imported; some files could not be read"
+    if report.warnings:
+        return f"{articles} imported; see the warnings below"
     return f"{articles} imported"
 
 
 def _counts(report: ImportReport) -> str:
-    return (
+    counts = (
         f"{len(report.imported)} imported · {len(report.skipped)} skipped as duplicates · "
         f"{len(report.failed)} failed"
     )
+    return counts + (f" · {len(report.warnings)} warnings" if report.warnings else "")

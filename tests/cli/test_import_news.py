@@ -1,0 +1,46 @@
+"""`stancecoder import` of a news-database export, in a real process."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from stancecoder.db.models import Article
+from stancecoder.services.project import open_project
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "io" / "news"))
+
+from news_fixtures import STORIES, nexis_uni_docx
+
+
+def test_a_nexis_uni_export_is_imported_article_by_article(tmp_path: Path, stancecoder_cli) -> None:
+    target = tmp_path / "study.stance"
+    assert stancecoder_cli("init", target).returncode == 0
+    good = nexis_uni_docx(tmp_path / "nexis.docx", STORIES, cover=True)
+    short = nexis_uni_docx(tmp_path / "short.docx", STORIES[:2], doc_count=4)
+    result = stancecoder_cli("import", target, good, short)
+    assert result.returncode == 0, result.stderr
+    assert "read    nexis.docx: Nexis Uni (.docx): 3 article(s) found, the export counts 3" in (
+        result.stdout
+    )
+    assert "read    short.docx: Nexis Uni (.docx): 2 article(s) found, the export counts 4" in (
+        result.stdout
+    )
+    assert result.stderr.splitlines() == [
+        "warning short.docx: 2 article(s) read, but the export counts 4 (LADocCount 4)"
+    ]
+    # short.docx repeats the first two articles of nexis.docx: both are skipped as duplicates
+    assert "3 imported, 2 skipped, 0 file(s) failed, 1 warning(s)" in result.stdout
+    with open_project(target) as project, project.reading() as session:
+        rows = session.execute(
+            select(Article.title, Article.source, Article.published, Article.author)
+        ).all()
+    assert sorted(rows) == sorted(
+        [
+            (STORIES[0].title, STORIES[0].source, "2021-03-04", "Jane Q. Reporter"),
+            (STORIES[1].title, STORIES[1].source, "2021-03-03", None),
+            (STORIES[2].title, STORIES[2].source, "2021-03-06", "Ana Writer"),
+        ]
+    )

@@ -1,0 +1,403 @@
+"""Synthetic news-database exports for the importer tests, each with the traps of its format.
+
+Run as a script to write every variant into a folder: `python news_fixtures.py OUT`.
+Everything here is invented (CC0); layouts follow Nexis Uni .docx and LexisNexis Academic
+.txt exports as described in the module docstrings of `stancecoder.io.news`.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+NBSP = "\u00a0"
+
+
+@dataclass
+class Story:
+    """One article as a database would export it; `fields` are the header labels after the
+    date line, `trailer` the ones before Load-Date, both in English."""
+
+    title: str
+    source: str
+    date_line: str
+    body: list[str]
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    load_date: str | None = None
+    language: str | None = None
+    graphic: str | None = None
+    copyright: str | None = None
+    trailer: list[tuple[str, str]] = field(default_factory=list)
+
+
+STORIES = [
+    Story(
+        title="Council approves cycling lanes",
+        source="The Example Gazette (Springfield)",
+        date_line="March 4, 2021 Thursday, Final Edition",
+        body=[
+            "Springfield will get its first network of protected bike lanes after a "
+            "late-night council vote that split neighbourhood groups.",
+            "Cost: 2.4 million dollars",
+            "Council member Raj Patel, who voted against the plan, said the suburbs had "
+            "been ignored by the planners and by the mayor.",
+        ],
+        fields=[
+            ("Section", "NEWS; Pg. A3"),
+            ("Length", "96 words"),
+            ("Byline", "Jane Q. Reporter"),
+        ],
+        load_date="March 5, 2021",
+        language="ENGLISH",
+        graphic="PHOTO: Cyclists on Main Street, where shop owners say parking will become "
+        "scarce once the new lanes are built",
+        copyright="Copyright 2021 Example Media Ltd.",
+    ),
+    Story(
+        title="City council backs protected bike lanes after long dispute",
+        source="Example Press Wire",
+        date_line="March 3, 2021 Wednesday 11:42 PM EST",
+        body=[
+            "The city council voted 7-2 on Wednesday to build 14 kilometres of protected "
+            "cycling lanes, ending a two-year dispute over road space.",
+            "TABER: We never agreed to that, and we said so at every hearing.",
+            '"We listened to every neighbourhood," Mayor Ana Ortiz said after the vote.',
+            "The project is expected to cost 2.4 million dollars and to be finished by "
+            "the end of next year.",
+        ],
+        fields=[
+            ("Section", "STATE AND REGIONAL"),
+            ("Length", "131 words"),
+            ("Dateline", "SPRINGFIELD"),
+        ],
+        load_date="March 4, 2021",
+        language="ENGLISH",
+        trailer=[
+            ("Publication-Type", "Newswire"),
+            ("Subject", "CYCLING (92%); CITY COUNCILS (88%)"),
+        ],
+    ),
+    Story(
+        title="Shop owners fear parking squeeze",
+        source="The Example Gazette (Springfield)",
+        date_line="March 6, 2021 Saturday",
+        body=[
+            "Shop owners on Main Street say the new lanes will take away half of the "
+            "parking spaces in front of their stores.",
+            "Age: 45, owner of a bakery since 2001, said she would wait and see.",
+        ],
+        fields=[("Section", "BUSINESS; Pg. B1"), ("Length", "58 words"), ("Byline", "Ana Writer")],
+        load_date="March 7, 2021",
+    ),
+]
+
+GERMAN_STORIES = [
+    Story(
+        title="Stadtrat beschließt Radwege",
+        source="Beispiel-Zeitung",
+        date_line="4. März 2021 Donnerstag",
+        body=[
+            "Der Stadtrat hat in der Nacht zum Donnerstag ein Netz geschützter Radwege "
+            "beschlossen, nach zwei Jahren Streit über den Straßenraum.",
+            "Die Geschäftsleute in der Hauptstraße fürchten um ihre Parkplätze vor den "
+            "Läden und wollen klagen.",
+        ],
+        fields=[("Rubrik", "LOKALES; S. 3"), ("Länge", "412 Wörter"), ("Autor", "Jana Muster")],
+        load_date="5. März 2021",
+        language="GERMAN",
+    ),
+    Story(
+        title="Radwege: Kosten steigen",
+        source="Beispiel-Rundschau",
+        date_line="6. März 2021 Samstag",
+        body=[
+            "Die Kosten für die neuen Radwege steigen nach Angaben der Verwaltung um ein "
+            "Viertel auf drei Millionen Euro.",
+        ],
+        fields=[("Rubrik", "REGION"), ("Länge", "120 Wörter")],
+        load_date="7. März 2021",
+        language="GERMAN",
+    ),
+]
+
+# ----------------------------------------------------------------------------- Nexis Uni
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.custom-properties+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>'
+)
+
+
+def _run(text: str, bold: bool = False) -> str:
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _p(*runs: str, bookmark: str | None = None, br: bool = False) -> str:
+    mark = ""
+    if bookmark is not None:
+        mark = f'<w:bookmarkStart w:id="0" w:name={quoteattr(bookmark)}/><w:bookmarkEnd w:id="0"/>'
+    lead = "<w:r><w:br/></w:r>" if br else ""
+    return f"<w:p>{mark}{lead}{''.join(runs)}</w:p>"
+
+
+def _label(label: str, value: str, br: bool = False) -> str:
+    return _p(_run(f"{label}:", bold=True), _run(f"{NBSP}{value}"), br=br)
+
+
+def _split_runs(text: str, width: int = 7) -> list[str]:
+    """A paragraph in runs of a few characters, as search-term highlights cut it."""
+    return [_run(text[i : i + width]) for i in range(0, len(text), width)]
+
+
+def _nexis_article(story: Story, number: int, bookmarks: bool, ended: bool) -> list[str]:
+    out = [_p(bookmark=f"Bookmark_{number}" if bookmarks else None)]
+    out += [_p(_run(story.title, bold=True)), _p(_run(story.source)), _p(_run(story.date_line))]
+    out.append(_p())
+    if story.copyright:
+        out.append(_p(_run(f"{story.copyright} All Rights Reserved"), br=True))
+    out.append(_p(br=True))
+    out += [_label(label, value) for label, value in story.fields]
+    body_mark = "Body" if number == 1 else f"Body_{number - 1}"
+    out += [_p(_run("Body", bold=True), bookmark=body_mark if bookmarks else None), _p()]
+    for paragraph in story.body:
+        label, sep, rest = paragraph.partition(": ")
+        if sep and label[:1].isupper() and " " not in label:
+            # a "Key: value" line of the body, written with a no-break space as the labels are
+            out.append(_p(_run(f"{label}:", bold=True), _run(f"{NBSP}{rest}")))
+        else:
+            out.append(_p(*_split_runs(paragraph)))
+    if not ended:
+        return out
+    if story.graphic:
+        out += [_p(_run("Graphic", bold=True)), _p(), _p(_run(story.graphic))]
+    if story.trailer or story.language:
+        out += [_p(_run("Classification", bold=True)), _p(), _p()]
+        if story.language:
+            out.append(_label("Language", story.language))
+        out += [_label(label, value, br=True) for label, value in story.trailer]
+    if story.load_date:
+        out.append(_label("Load-Date", story.load_date, br=True))
+    out += [_p(), _p(_run("End of Document", bold=True), br=True)]
+    return out
+
+
+def _cover(stories: list[Story], german: bool) -> list[str]:
+    documents = "Dokumente" if german else "Documents"
+    sources = "Quellen" if german else "Sources"
+    out = [
+        _p(_run("User Name: = Example University")),
+        _p(_run("Date and Time: Friday, 5. March 2021 09:31:00 CET")),
+        _p(_run("Job Number: 00000001")),
+        _p(_run(f"{documents} ({len(stories)})")),
+    ]
+    for number, story in enumerate(stories, start=1):
+        link = f'<w:hyperlink w:anchor="Bookmark_{number}">{_run(story.title)}</w:hyperlink>'
+        out.append(f"<w:p>{_run(f'{number}. ')}{link}</w:p>")
+        out += [
+            _p(_run("Client/Matter: -None-")),
+            _p(_run("Search Terms: bike lanes")),
+            _p(_run("Search Type: Natural Language")),
+            _p(_run("Narrowed by:")),
+        ]
+        cells = ["Content Type", "Narrowed by", "News", f"{sources}: {story.source}"]
+        row = "".join(f"<w:tc>{_p(_run(cell))}</w:tc>" for cell in cells[:2])
+        row2 = "".join(f"<w:tc>{_p(_run(cell))}</w:tc>" for cell in cells[2:])
+        out.append(f"<w:tbl><w:tr>{row}</w:tr><w:tr>{row2}</w:tr></w:tbl>")
+    return out
+
+
+def nexis_uni_docx(
+    path: Path,
+    stories: list[Story],
+    *,
+    cover: bool = False,
+    doc_count: int | None = None,
+    bookmarks: bool = True,
+    truncated: bool = False,
+    german_cover: bool = False,
+) -> Path:
+    """A Nexis Uni export of `stories`; `doc_count` overrides LADocCount (default: the
+    stories, plus one for a cover page); `truncated` cuts the last story in its body."""
+    parts = _cover(stories, german_cover) if cover else []
+    for number, story in enumerate(stories, start=1):
+        ended = not (truncated and number == len(stories))
+        parts += _nexis_article(story, number, bookmarks, ended)
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}">'
+        f"<w:body>{''.join(parts)}<w:sectPr/></w:body></w:document>"
+    )
+    count = len(stories) + (1 if cover else 0) if doc_count is None else doc_count
+    custom = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="'
+        '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="LADocCount">'
+        f"<vt:i4>{count}</vt:i4></property></Properties>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("word/document.xml", document)
+        archive.writestr("docProps/custom.xml", custom)
+    return path
+
+
+# ----------------------------------------------------------------- LexisNexis Academic
+
+_LEXIS_LABELS = {
+    "en": {},
+    "de": {"Byline": "AUTOR", "Section": "RUBRIK", "Length": "LÄNGE", "Language": "SPRACHE"},
+}
+
+
+def _centred(line: str, width: int = 80) -> str:
+    return line.center(width).rstrip()
+
+
+def _lexis_label(label: str, language: str) -> str:
+    return _LEXIS_LABELS[language].get(label, label.upper())
+
+
+def _lexis_article(story: Story, number: int, total: int, language: str, cut: bool) -> list[str]:
+    marker = {"en": f"{number} of {total} DOCUMENTS", "de": f"Dokument {number} von {total}"}
+    date_line, edition = story.date_line, ""
+    if "Edition" in date_line:  # on a centred line of its own under the date
+        date_line, _, edition = date_line.rpartition(", ")
+    out = [_centred(marker[language]), "", "", "", _centred(story.source), ""]
+    out.append(_centred(date_line))
+    if edition:
+        out.append(_centred(edition))
+    out += ["", story.title, ""]
+    for label, value in story.fields:
+        if label != "Dateline":
+            out += [f"{_lexis_label(label, language)}: {value}", ""]
+    body = story.body[: max(1, len(story.body) // 2)] if cut else story.body
+    for paragraph in body:
+        out += [*textwrap.wrap(paragraph, 78), ""]
+    if cut:
+        return out[:-2]
+    if story.load_date:
+        out += [f"LOAD-DATE: {story.load_date}", ""]
+    if story.language:
+        out += [f"{_lexis_label('Language', language)}: {story.language}", ""]
+    if story.graphic:
+        out += [*textwrap.wrap(f"GRAPHIC: {story.graphic}", 78), ""]
+    out += [f"{label.upper()}: {value}" for label, value in story.trailer]
+    out += ["", ""]
+    if story.copyright:
+        out += [_centred(story.copyright), _centred("All Rights Reserved"), ""]
+    return out
+
+
+def lexis_academic_txt(
+    path: Path,
+    stories: list[Story],
+    *,
+    language: str = "en",
+    total: int | None = None,
+    cover: bool = True,
+    crlf: bool = True,
+    bom: bool = True,
+    cut: bool = False,
+    first: int = 1,
+) -> Path:
+    """A LexisNexis Academic export of `stories`, numbered from `first`; `total` overrides
+    the m of "n of m DOCUMENTS"; `cut` ends the file inside the last story's body."""
+    lines = []
+    if cover:
+        lines += [
+            "",
+            f"Download Request: Selected Items: 1-{len(stories)}",
+            "Time Of Request: Friday, March 5, 2021  10:00:00",
+            "",
+            "Terms: bike lanes",
+            "",
+            "",
+        ]
+    count = len(stories) if total is None else total
+    for index, story in enumerate(stories):
+        last = index + 1 == len(stories)
+        lines += _lexis_article(story, first + index, count, language, cut and last)
+    newline = "\r\n" if crlf else "\n"
+    data = newline.join(lines).encode("utf-8")
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    return path
+
+
+def _rtf_escaped(text: str) -> str:
+    out = []
+    for char in text:
+        if char in "\\{}":
+            out.append("\\" + char)
+        elif ord(char) < 128:
+            out.append(char)
+        elif ord(char) < 256:
+            out.append(f"\\'{char.encode('cp1252')[0]:02x}")
+        else:
+            out.append(f"\\u{ord(char)}?")
+    return "".join(out)
+
+
+def lexis_academic_rtf(path: Path, stories: list[Story], *, language: str = "en") -> Path:
+    """The same export as RTF: centred lines as centred paragraphs (no leading spaces),
+    accented letters as cp1252 escapes, curly quotes as Unicode escapes, and a page
+    header ("Page 1 of 2") that must not become text."""
+    plain = path.with_suffix(".rtf-lines")
+    lexis_academic_txt(plain, stories, language=language, crlf=False, bom=False)
+    lines = plain.read_text("utf-8").split("\n")
+    plain.unlink()
+    out = [
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fmodern Courier New;}}",
+        "{\\header\\pard\\qc Page 1 of 2\\par}",
+    ]
+    for line in lines:
+        centred = line.startswith("  ")
+        quoted = line.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
+        text = _rtf_escaped(quoted.strip() if centred else quoted)
+        out.append(("\\pard\\qc " if centred else "\\pard ") + text + "\\par")
+    out.append("}")
+    path.write_bytes("\n".join(out).encode("ascii"))
+    return path
+
+
+def write_all(folder: Path) -> list[Path]:
+    """Every variant, as the tests use them, into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        nexis_uni_docx(folder / "nexis_multi.docx", STORIES),
+        nexis_uni_docx(folder / "nexis_cover.docx", STORIES, cover=True),
+        nexis_uni_docx(folder / "nexis_no_bookmarks.docx", STORIES, cover=True, bookmarks=False),
+        nexis_uni_docx(folder / "nexis_truncated.docx", STORIES, truncated=True),
+        nexis_uni_docx(folder / "nexis_german.docx", GERMAN_STORIES, cover=True, german_cover=True),
+        lexis_academic_txt(folder / "lexis_en.txt", STORIES),
+        lexis_academic_txt(folder / "lexis_de.txt", GERMAN_STORIES, language="de"),
+        lexis_academic_txt(folder / "lexis_cut.txt", STORIES, cut=True),
+        lexis_academic_rtf(folder / "lexis_en.rtf", STORIES),
+        lexis_academic_rtf(folder / "lexis_de.rtf", GERMAN_STORIES, language="de"),
+    ]
+
+
+if __name__ == "__main__":
+    for written in write_all(Path(sys.argv[1])):
+        print(written)

@@ -1,0 +1,54 @@
+"""Which importer reads a file is decided by its content, never by its name."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+
+from stancecoder.io.corpus import read_corpus_contents
+from stancecoder.io.news.base import HEAD_BYTES
+from stancecoder.io.news.registry import importer_for
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from news_fixtures import STORIES, lexis_academic_txt, nexis_uni_docx
+
+
+def test_each_export_is_claimed_by_its_importer(tmp_path: Path) -> None:
+    docx = nexis_uni_docx(tmp_path / "a.docx", STORIES)
+    txt = lexis_academic_txt(tmp_path / "b.txt", STORIES)
+    assert importer_for(docx.read_bytes(), docx).name == "nexis_uni_docx"
+    assert importer_for(txt.read_bytes()[:HEAD_BYTES], txt).name == "lexis_academic_txt"
+
+
+def test_a_nexis_export_without_its_counter_is_known_by_its_markers(tmp_path: Path) -> None:
+    source = nexis_uni_docx(tmp_path / "a.docx", STORIES)
+    stripped = tmp_path / "b.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(stripped, "w") as new:
+        for name in old.namelist():
+            if name != "docProps/custom.xml":
+                new.writestr(name, old.read(name))
+    contents = read_corpus_contents(stripped)
+    assert contents.format == "Nexis Uni (.docx)"
+    assert len(contents.articles) == 3 and contents.expected is None
+
+
+def test_an_export_under_another_name_is_still_split(tmp_path: Path) -> None:
+    docx = nexis_uni_docx(tmp_path / "export.txt", STORIES)
+    txt = lexis_academic_txt(tmp_path / "export.md", STORIES)
+    assert len(read_corpus_contents(docx).articles) == 3
+    assert len(read_corpus_contents(txt).articles) == 3
+
+
+def test_an_ordinary_word_document_stays_one_article(tmp_path: Path) -> None:
+    document = Document()
+    document.add_paragraph("A letter to the editor")
+    document.add_paragraph("End of Document")
+    path = tmp_path / "letter.docx"
+    document.save(path)
+    contents = read_corpus_contents(path)
+    assert contents.format is None
+    assert len(contents.articles) == 1

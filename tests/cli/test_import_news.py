@@ -22,14 +22,14 @@ def test_a_nexis_uni_export_is_imported_article_by_article(tmp_path: Path, stanc
     short = nexis_uni_docx(tmp_path / "short.docx", STORIES[:2], doc_count=4)
     result = stancecoder_cli("import", target, good, short)
     assert result.returncode == 0, result.stderr
-    assert "read    nexis.docx: Nexis Uni (.docx): 3 article(s) found, the export counts 3" in (
+    assert "read    nexis.docx: Nexis Uni (.docx): 3 articles found, the export counts 3" in (
         result.stdout
     )
-    assert "read    short.docx: Nexis Uni (.docx): 2 article(s) found, the export counts 4" in (
+    assert "read    short.docx: Nexis Uni (.docx): 2 articles found, the export counts 4" in (
         result.stdout
     )
     assert result.stderr.splitlines() == [
-        "warning short.docx: 2 article(s) read, but the export counts 4 (LADocCount 4)"
+        "warning short.docx: 2 articles read, but the export counts 4 (LADocCount 4)"
     ]
     # short.docx repeats the first two articles of nexis.docx: both are skipped as duplicates
     assert "3 imported, 2 skipped, 0 file(s) failed, 1 warning(s)" in result.stdout

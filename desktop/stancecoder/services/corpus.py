@@ -18,6 +18,7 @@ from stancecoder.core.article import ArticleDraft
 from stancecoder.core.errors import InputFileError, ProjectError, StanceCoderError, ValidationError
 from stancecoder.core.newsmeta import normalise_date
 from stancecoder.core.printable import printable
+from stancecoder.core.wording import counted
 from stancecoder.db.limits import string_limits
 from stancecoder.db.models import Article, ImportBatch
 from stancecoder.io.corpus import FileContents, expand_paths, read_corpus_contents
@@ -51,8 +52,8 @@ class ExportCount:
     expected: int | None
 
     def line(self) -> str:
-        counted = "" if self.expected is None else f", the export counts {self.expected}"
-        return f"{self.format}: {self.found} article(s) found{counted}"
+        counts = "" if self.expected is None else f", the export counts {self.expected}"
+        return f"{self.format}: {counted(self.found, 'article')} found{counts}"
 
 
 @dataclass

@@ -17,6 +17,7 @@ from sqlalchemy import Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.status import Status
+from stancecoder.core.wording import counted
 from stancecoder.db.models import (
     Article,
     ArticleCode,
@@ -44,7 +45,7 @@ class ExportFilter:
         if self.coders:
             parts.append("coders: " + ", ".join(self.coders))
         if self.article_ids:
-            parts.append(f"{len(self.article_ids)} selected article(s)")
+            parts.append(f"{counted(len(self.article_ids), 'selected article')}")
         if self.status:
             parts.append(f"status: {self.status}")
         return "; ".join(parts) or "none (everything)"

@@ -104,7 +104,7 @@ def test_a_total_that_disagrees_is_a_warning_naming_both(tmp_path: Path) -> None
     path = lexis_academic_txt(tmp_path / "export.txt", STORIES, total=4)
     contents = read_corpus_contents(path)
     assert len(contents.articles) == 3
-    assert contents.warnings == ["3 article(s) read, but the export counts 4 ('of 4 DOCUMENTS')"]
+    assert contents.warnings == ["3 articles read, but the export counts 4 ('of 4 DOCUMENTS')"]
 
 
 def test_an_export_cut_mid_article_imports_the_others(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_an_export_cut_mid_article_imports_the_others(tmp_path: Path) -> None:
     assert contents.warnings == [
         "article 3 (Shop owners fear parking squeeze) ends without its LOAD-DATE or LANGUAGE "
         "line: the export seems cut off there; not imported",
-        "2 article(s) read, but the export counts 3 ('of 3 DOCUMENTS')",
+        "2 articles read, but the export counts 3 ('of 3 DOCUMENTS')",
     ]
 
 

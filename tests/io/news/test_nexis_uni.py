@@ -117,7 +117,7 @@ def test_a_count_that_disagrees_with_LADocCount_is_a_warning_naming_both(tmp_pat
     contents = read_corpus_contents(path)
     assert len(contents.articles) == 3
     assert contents.expected == 5
-    assert contents.warnings == ["3 article(s) read, but the export counts 5 (LADocCount 5)"]
+    assert contents.warnings == ["3 articles read, but the export counts 5 (LADocCount 5)"]
 
 
 def test_a_cover_page_takes_one_off_LADocCount_and_its_documents_line_is_checked(
@@ -127,7 +127,7 @@ def test_a_cover_page_takes_one_off_LADocCount_and_its_documents_line_is_checked
     contents = read_corpus_contents(path)
     assert contents.expected == 2
     assert contents.warnings == [
-        "3 article(s) read, but the export counts 2 (LADocCount 3, less 1 for the cover page)",
+        "3 articles read, but the export counts 2 (LADocCount 3, less 1 for the cover page)",
         "the cover page announces 3 documents, but LADocCount 3, less 1 for the cover page means 2",
     ]
 
@@ -142,7 +142,7 @@ def test_a_truncated_export_imports_the_whole_articles_and_says_which_is_cut(
     assert contents.warnings == [
         "article 3 (Shop owners fear parking squeeze) has no 'End of Document': the export "
         "seems cut off there; not imported",
-        "2 article(s) read, but the export counts 3 (LADocCount 3)",
+        "2 articles read, but the export counts 3 (LADocCount 3)",
     ]
 
 

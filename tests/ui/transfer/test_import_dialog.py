@@ -102,8 +102,8 @@ def test_a_news_export_shows_its_count_and_warnings(
             "article 3 (Shop owners fear parking squeeze) has no 'End of Document': the export "
             "seems cut off there; not imported",
         ),
-        ("nexis.docx", "2 article(s) read, but the export counts 3 (LADocCount 3)"),
-        ("nexis.docx", "Nexis Uni (.docx): 2 article(s) found, the export counts 3"),
+        ("nexis.docx", "2 articles read, but the export counts 3 (LADocCount 3)"),
+        ("nexis.docx", "Nexis Uni (.docx): 2 articles found, the export counts 3"),
     ]
     assert dialog.details.isVisible()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from stancecoder.core.article import ArticleDraft
+from stancecoder.core.wording import counted
 from stancecoder.io.limits import ImportLimits
 
 # How much of a text file a sniff looks at: the first article marker comes long before.
@@ -31,7 +32,7 @@ class NewsFile:
         says where that count comes from."""
         if self.expected is not None and len(self.articles) != self.expected:
             self.warnings.append(
-                f"{len(self.articles)} article(s) read, but the export counts "
+                f"{counted(len(self.articles), 'article')} read, but the export counts "
                 f"{self.expected} ({counter})"
             )
 

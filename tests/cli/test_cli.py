@@ -28,7 +28,7 @@ def test_walk_through(project_target, tmp_path: Path, capsys: pytest.CaptureFixt
     p = str(project_target)
     assert run(capsys, "init", p)[0] == 0
     code, out, _ = run(capsys, "import", p, SEEDS)
-    assert code == 0 and "2 imported, 0 skipped, 0 file(s) failed" in out
+    assert code == 0 and "2 imported, 0 skipped, 0 files failed" in out
     assert run(capsys, "coders", "add", p, "Alice")[1].startswith("added coder Alice")
     assert run(capsys, "coders", "list", p)[1].splitlines() == [
         "name\tinitials\trole",
@@ -92,7 +92,7 @@ def test_failed_files_make_the_import_fail(
     code, out, err = run(capsys, "import", project, tmp_path / "in")
     assert code == 1
     assert "failed  bad.docx" in err
-    assert "1 imported, 0 skipped, 1 file(s) failed" in out
+    assert "1 imported, 0 skipped, 1 file failed" in out
 
 
 def test_debug_shows_the_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

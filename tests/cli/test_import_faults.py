@@ -65,7 +65,7 @@ def test_unreadable_folders_and_files_fail_by_name(
         "failed  closed: cannot read the folder (Permission denied)",
         "failed  secret.txt: cannot read the file (permission denied)",
     ]
-    assert result.stdout.splitlines()[-1] == "2 imported, 0 skipped, 2 file(s) failed"
+    assert result.stdout.splitlines()[-1] == "2 imported, 0 skipped, 2 files failed"
 
 
 def test_names_and_reasons_are_printed_escaped(
@@ -89,7 +89,7 @@ def test_names_and_reasons_are_printed_escaped(
     ]
     assert result.stdout.splitlines() == [
         "skipped caf\\xe9\\x07.txt: same text as article 1 (untitled)",
-        "1 imported, 1 skipped, 2 file(s) failed",
+        "1 imported, 1 skipped, 2 files failed",
     ]
 
 
@@ -114,7 +114,7 @@ def test_a_full_disk_stops_with_one_line_and_counts_what_was_stored(
     summary = result.stdout.splitlines()[-1]
     stored = int(summary.split()[0])
     assert 0 < stored < len(files)
-    assert summary == f"{stored} imported, 0 skipped, 0 file(s) failed (stopped)"
+    assert summary == f"{stored} imported, 0 skipped, 0 files failed (stopped)"
     with open_project(project_file) as project:
         assert len(list_articles(project)) == stored
         assert check_project(project) == []
@@ -125,7 +125,7 @@ def test_a_full_disk_stops_with_one_line_and_counts_what_was_stored(
 
     assert again.returncode == 0, again.stderr
     rest = len(files) - stored
-    assert again.stdout.splitlines()[-1] == f"{rest} imported, {stored} skipped, 0 file(s) failed"
+    assert again.stdout.splitlines()[-1] == f"{rest} imported, {stored} skipped, 0 files failed"
     with open_project(project_file) as project:
         assert len(list_articles(project)) == len(files)
         assert check_project(project) == []
@@ -148,7 +148,7 @@ def test_a_file_too_large_for_the_memory_fails_alone(
     )
 
     assert result.stderr.splitlines() == ["failed  big.csv: not enough memory to read the file"]
-    assert result.stdout.splitlines() == ["1 imported, 0 skipped, 1 file(s) failed"]
+    assert result.stdout.splitlines() == ["1 imported, 0 skipped, 1 file failed"]
 
 
 def test_the_largest_article_is_set_on_the_command_line(
@@ -170,5 +170,5 @@ def test_the_largest_article_is_set_on_the_command_line(
         "failed  long.txt: too large: the article has 4.9 KB of text, "
         "over the limit of 2 KB per article"
     ]
-    assert taken.returncode == 0 and taken.stdout == "1 imported, 0 skipped, 0 file(s) failed\n"
+    assert taken.returncode == 0 and taken.stdout == "1 imported, 0 skipped, 0 files failed\n"
     assert wrong.returncode == 2 and "not a size: 'x' (e.g. 5M, 800K)" in wrong.stderr

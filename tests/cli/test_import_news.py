@@ -32,7 +32,7 @@ def test_a_nexis_uni_export_is_imported_article_by_article(tmp_path: Path, stanc
         "warning short.docx: 2 articles read, but the export counts 4 (LADocCount 4)"
     ]
     # short.docx repeats the first two articles of nexis.docx: both are skipped as duplicates
-    assert "3 imported, 2 skipped, 0 file(s) failed, 1 warning(s)" in result.stdout
+    assert "3 imported, 2 skipped, 0 files failed, 1 warning" in result.stdout
     with open_project(target) as project, project.reading() as session:
         rows = session.execute(
             select(Article.title, Article.source, Article.published, Article.author)

@@ -47,7 +47,7 @@ def test_a_bad_file_fails_alone(project: Project, tmp_path: Path) -> None:
     assert set(failed) == {"empty.txt", "binary.txt", "table.csv"}
     assert "empty" in failed["empty.txt"]
     assert not report.ok
-    assert report.summary() == "1 imported, 0 skipped, 3 file(s) failed"
+    assert report.summary() == "1 imported, 0 skipped, 3 files failed"
 
 
 def test_a_csv_with_mapped_columns(project: Project, tmp_path: Path) -> None:

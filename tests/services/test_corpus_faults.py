@@ -39,7 +39,7 @@ def test_every_hostile_file_fails_alone_and_the_rest_import(
         assert reason in failed.pop(name), name
     assert failed == {"\\x1b[31mred.txt": "not a text file (binary data)"}
     assert len(report.imported) == 3
-    assert report.summary() == f"3 imported, 0 skipped, {len(expected) + 1} file(s) failed"
+    assert report.summary() == f"3 imported, 0 skipped, {len(expected) + 1} files failed"
     with project.transaction() as session:
         stored = set(session.scalars(select(Article.external_id)))
     assert stored == {"good", "\\x1b[2J\\x1b]0;owned\\x07news", "caf\\xe9"}

@@ -46,4 +46,4 @@ def test_warnings_of_a_file_that_still_came_in_are_reported_with_its_name(
     assert report.exports == [ExportCount("cut.txt", "LexisNexis Academic (.txt)", 2, 3)]
     assert [name for name, _ in report.warnings] == ["cut.txt", "cut.txt"]
     assert report.warnings[1][1] == "2 articles read, but the export counts 3 ('of 3 DOCUMENTS')"
-    assert report.summary() == "2 imported, 0 skipped, 0 file(s) failed, 2 warning(s)"
+    assert report.summary() == "2 imported, 0 skipped, 0 files failed, 2 warnings"

@@ -83,10 +83,10 @@ class ImportReport:
     def summary(self) -> str:
         text = (
             f"{len(self.imported)} imported, {len(self.skipped)} skipped, "
-            f"{len(self.failed)} file(s) failed"
+            f"{counted(len(self.failed), 'file')} failed"
         )
         if self.warnings:
-            text += f", {len(self.warnings)} warning(s)"
+            text += f", {counted(len(self.warnings), 'warning')}"
         if self.stopped is not None:
             return text + " (stopped)"
         return text + (" (cancelled)" if self.cancelled else "")

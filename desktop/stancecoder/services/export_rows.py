@@ -161,7 +161,7 @@ class CodingRows:
         query = self._in_layer(
             apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
         )
-        return dict(self.session.connection().execute(query).tuples().all())
+        return {passage: coder for passage, coder in self.session.connection().execute(query)}
 
 
 def apply_filter(

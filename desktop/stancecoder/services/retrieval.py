@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from stancecoder.services.project import Project
 
 STANCE = "stance"
+UNTITLED_LENGTH = 70  # an untitled article is named by its opening words, as in the list
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,13 @@ class Retrieved:
     matches: list[Match]
     variables: list[str]
     stance_variable: str | None
+
+
+def known_sources(project: Project) -> list[str]:
+    """The sources the articles name, for a filter's choices."""
+    with project.reading() as session:
+        query = select(Article.source).where(Article.source.is_not(None)).distinct()
+        return sorted(s for s in session.scalars(query) if s)
 
 
 def find_passages(project: Project, filters: RetrievalFilter) -> Retrieved:
@@ -190,8 +198,17 @@ def _articles(session: Session, ids: set[int], filters: RetrievalFilter) -> dict
             not published or published[: len(filters.date_to)] > filters.date_to
         ):
             continue
-        found[row.id] = _Article(row.title or "", row.source or "", published, row.text)
+        title = row.title or _opening(row.text)
+        found[row.id] = _Article(title, row.source or "", published, row.text)
     return found
+
+
+def _opening(text: str) -> str:
+    """An untitled article's first words, cut at a word."""
+    words = " ".join(text[: UNTITLED_LENGTH + 1].split())
+    if len(text) <= UNTITLED_LENGTH:
+        return words
+    return words.rsplit(" ", 1)[0] + " …"
 
 
 def _match(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.codebook_view import CodebookView
+from stancecoder.core.context import short_quote
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.core.wording import counted
 from stancecoder.services.coders import list_coders
@@ -37,13 +38,16 @@ from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.retrieval.filters import RetrievalFilters
 
 COLUMNS = ("Article", "Coder", "Passage in context", "Codes")
+TITLE_LIMIT = 44  # characters of an article's title in its column; all of it in the tip
 FILTER_DELAY_MS = 250  # typing in a field reads once the typing pauses
 
 
 class RetrievalView(QDialog):
     openPassage = Signal(int, int)  # article id, start of the passage (code points)
 
-    def __init__(self, project: Project, codebook: CodebookView, parent: QWidget) -> None:
+    def __init__(
+        self, project: Project, codebook: CodebookView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.project = project
         self.setWindowTitle("Retrieve passages")
@@ -62,7 +66,7 @@ class RetrievalView(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(0, 180)
+        self.table.setColumnWidth(0, 200)
         self.table.setColumnWidth(3, 220)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
@@ -96,11 +100,12 @@ class RetrievalView(QDialog):
         self.table.setRowCount(len(matches))
         for row, match in enumerate(matches):
             codes = "; ".join(label for labels in match.codes.values() for label in labels)
-            cells = (f"{match.title}\n{match.source} {match.published}".strip(), match.coder,
-                     match.context.plain(), codes)  # fmt: skip
+            where = ", ".join(part for part in (match.source, match.published) if part)
+            article = f"{short_quote(match.title, TITLE_LIMIT)}\n{where}".strip()
+            cells = (article, match.coder, match.context.plain(), codes)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(match.quote if column == 2 else text)
+                item.setToolTip((match.title, match.coder, match.quote, codes)[column])
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         self.count.setText(counted(len(matches), "passage"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, exists, select, true
 from sqlalchemy.orm import Session
@@ -22,6 +23,9 @@ from stancecoder.db.models import Coder, Passage, PassageCode, Round, RoundArtic
 from stancecoder.db.store import acting
 from stancecoder.services.coders import consensus_name, people, require_coder
 from stancecoder.services.passages import is_blind
+
+if TYPE_CHECKING:
+    from stancecoder.services.project import Project
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,19 @@ def default_layer(session: Session) -> Layer:
     ):
         return Layer.consensus()
     return Layer.each_coder()
+
+
+def layer_choices(project: Project) -> list[Layer]:
+    """The layers a table may show, the default first: the consensus where adjudication
+    has begun, each coder separately, each person alone."""
+    with project.reading() as session:
+        default = default_layer(session)
+        others = [Layer.each_coder()]
+        if consensus_name(session) is not None:
+            others.insert(0, Layer.consensus())
+        coders = session.scalars(select(Coder).order_by(Coder.name))
+        others += [Layer.of_coder(coder.name) for coder in people(session, coders)]
+    return [default, *(layer for layer in others if layer != default)]
 
 
 def resolve_layer(session: Session, layer: Layer | None) -> Layer:

@@ -152,6 +152,10 @@ def test_bad_filters_are_refused_plainly(corpus: Project) -> None:
         find_passages(corpus, RetrievalFilter(coders=["Zed"]))
     with pytest.raises(ValidationError, match="range 2 to 1 is empty"):
         find_passages(corpus, RetrievalFilter(stance_min=2, stance_max=1))
+    with pytest.raises(ValidationError, match="2024-07 to 2024-06 are reversed"):
+        find_passages(corpus, RetrievalFilter(date_from="2024-07", date_to="2024-06"))
+    with pytest.raises(ValidationError, match="not a date: 'June'"):
+        find_passages(corpus, RetrievalFilter(date_from="June"))
     with pytest.raises(ValidationError, match="per article"):
         find_passages(corpus, RetrievalFilter(codes={"genre": ["News report"]}))
 

@@ -8,6 +8,7 @@ must all match; words must all occur in the passage, ignoring case.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from stancecoder.services.project import Project
 
 STANCE = "stance"
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 UNTITLED_LENGTH = 70  # an untitled article is named by its opening words, as in the list
 
 
@@ -133,6 +135,9 @@ def _check(filters: RetrievalFilter) -> None:
     low, high = filters.stance_min, filters.stance_max
     if low is not None and high is not None and low > high:
         raise ValidationError(f"the stance range {low:g} to {high:g} is empty: swap them")
+    for date in (filters.date_from, filters.date_to):
+        if date is not None and not ISO_DATE.fullmatch(date):
+            raise ValidationError(f"not a date: {date!r} (write 2024, 2024-06 or 2024-06-17)")
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise ValidationError(f"the dates {filters.date_from} to {filters.date_to} are reversed")
 

@@ -78,6 +78,18 @@ def test_filters_narrow_and_enter_opens_the_passage(
     assert window.current is not None and window.current.quote == "analysts said Monday"
 
 
+def test_a_coding_saved_while_open_joins_the_list(
+    coding_window: Callable[..., MainWindow], coded: Project, qtbot: QtBot
+) -> None:
+    from stancecoder.core.changes import Changes
+    from stancecoder.ui.common.changes_bus import bus_of
+
+    view = open_view(coding_window(coded), qtbot)
+    add_passage(coded, list_articles(coded)[0].id, "Alice", 0, 7, {"actor": "Analysts"})
+    bus_of(coded).publish(Changes(reload=True))
+    qtbot.waitUntil(lambda: view.table.rowCount() == len(CODINGS) + 1)
+
+
 def test_export_writes_the_filtered_set(
     coding_window: Callable[..., MainWindow], coded: Project, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -2,8 +2,9 @@
 of its words in context, codes, coder and article. Enter or a double-click opens the
 article at the passage in the window; Export writes the filtered set.
 
-Modeless, so the researcher reads a passage in the window and comes back to the list. The
-service applies the blind rules, so a coder sees here only what the reader shows them.
+Modeless, so the researcher reads a passage in the window and comes back to the list,
+which follows the project's changes while it is open. The service applies the blind rules,
+so a coder sees here only what the reader shows them.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from stancecoder.services.coders import list_coders
 from stancecoder.services.project import Project
 from stancecoder.services.retrieval import Retrieved, find_passages, known_sources
 from stancecoder.services.retrieval_export import export_passages
+from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.retrieval.filters import RetrievalFilters
 
@@ -87,6 +89,7 @@ class RetrievalView(QDialog):
         self.timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         self.filters.changed.connect(self.timer.start)
+        bus_of(project).changed.connect(self._project_changed)
         self.resize(960, 600)
         self.refresh()
 
@@ -110,6 +113,11 @@ class RetrievalView(QDialog):
         self.table.resizeRowsToContents()
         self.count.setText(counted(len(matches), "passage"))
         self.export_button.setEnabled(bool(matches))
+
+    def _project_changed(self, _changes: object) -> None:
+        """A coding saved here or by another coder shows in the list while it is open."""
+        if self.isVisible():
+            self.timer.start()
 
     def open_row(self, row: int) -> None:
         if self.retrieved is not None and 0 <= row < len(self.retrieved.matches):

@@ -20,7 +20,7 @@ from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
 from stancecoder.services.corpus import import_corpus
-from stancecoder.services.project import create_project
+from stancecoder.services.project import create_project, open_project
 
 CODEBOOK = """\
 name: Tiny
@@ -83,7 +83,7 @@ def target(project_target: str | Path, tmp_path: Path) -> str | Path:
 
 
 def raw(target: str | Path, query: str) -> list[tuple]:
-    with stancecoder.open(target) as project, project.project.store.engine.connect() as db:
+    with open_project(target) as project, project.store.engine.connect() as db:
         return [tuple(row) for row in db.execute(text(query))]
 
 

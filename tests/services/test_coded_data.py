@@ -148,6 +148,8 @@ def test_no_consensus_yet_is_said_plainly(team: Project, tmp_path: Path) -> None
         export(team, tmp_path / "out.xlsx", ExportFilter(layer=Layer.consensus()))
     with pytest.raises(ValidationError, match="no coder called 'Zed'"):
         export(team, tmp_path / "out.xlsx", ExportFilter(layer=Layer.of_coder("Zed")))
+    with pytest.raises(ValidationError, match="Alice: not among the codings of Bob's codings"):
+        export(team, tmp_path / "out.xlsx", ExportFilter(["Alice"], layer=Layer.of_coder("Bob")))
     assert not (tmp_path / "out.xlsx").exists()
 
 

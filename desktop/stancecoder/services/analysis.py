@@ -36,11 +36,11 @@ class Analysis:
     """An open project's data as DataFrames; a context manager that closes it."""
 
     def __init__(self, project: Project) -> None:
-        self.project = project
+        self._project = project  # kept private: through it a script could write
 
     @property
     def location(self) -> str:
-        return self.project.location
+        return self._project.location
 
     def articles(self) -> pd.DataFrame:
         """One row per article; `date` is `published` as a datetime (a month or a year
@@ -52,7 +52,7 @@ class Analysis:
             Article.author, Article.dateline, Article.published, Article.url,
             Article.language, func.length(Article.text),
         )  # fmt: skip
-        with self.project.reading() as session:
+        with self._project.reading() as session:
             rows = session.execute(select(*fields).order_by(Article.id)).all()
         frame = pd.DataFrame([tuple(r) for r in rows], columns=list(ARTICLE_COLUMNS))
         frame["date"] = pd.to_datetime(frame["published"], format="ISO8601", errors="coerce")
@@ -70,7 +70,7 @@ class Analysis:
         if coder is not None and consensus:
             raise ValidationError("choose a coder or the consensus, not both")
         layer = Layer.of_coder(coder) if coder else Layer.consensus() if consensus else None
-        with self.project.reading() as session:
+        with self._project.reading() as session:
             layer = resolve_layer(session, layer or Layer.each_coder())
             codings = read_codings(session, layer_coders(session, layer))
             lookup = CodeLookup(session)
@@ -87,7 +87,7 @@ class Analysis:
         """One row per code in codebook order, with its variable's level and scope."""
         import pandas as pd
 
-        with self.project.reading() as session:
+        with self._project.reading() as session:
             lookup = CodeLookup(session)
             rows = [
                 (v.name, v.level, v.scope, v.multiple, c.label, " › ".join(lookup.path(c)),
@@ -104,7 +104,7 @@ class Analysis:
         as `services.agreement.report.project_agreement` takes them: coders, round, ...)."""
         import pandas as pd
 
-        report = project_agreement(self.project, unit, **options)  # type: ignore[arg-type]
+        report = project_agreement(self._project, unit, **options)  # type: ignore[arg-type]
         rows = [
             (v.name, v.level, r.name, r.value, r.ci95[0] if r.ci95 else None,
              r.ci95[1] if r.ci95 else None, r.n_units, r.n_coders, r.reason)
@@ -116,7 +116,7 @@ class Analysis:
         return pd.DataFrame(rows, columns=columns)
 
     def close(self) -> None:
-        self.project.close()
+        self._project.close()
 
     def __enter__(self) -> Analysis:
         return self

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
+from stancecoder.core.errors import ValidationError
 from stancecoder.core.layer import Layer
 from stancecoder.core.status import Status
 from stancecoder.db.models import (
@@ -65,6 +66,12 @@ class CodingRows:
         chosen = filters.layer or (Layer.each_coder() if filters.coders else None)
         self.layer = resolve_layer(session, chosen)
         self.layer_coders = layer_coders(session, self.layer)
+        outside = [name for name in filters.coders if name not in self.layer_coders]
+        if outside:
+            raise ValidationError(
+                f"{', '.join(outside)}: not among the codings of {self.layer.title}; "
+                "choose another layer or leave out the coder"
+            )
         self.lookup = CodeLookup(session)
         self.variables = [v for v in self.lookup.variables.values() if v.scope == "passage"]
         self.codes = {c.id: c for v in self.variables for c in v.codes}

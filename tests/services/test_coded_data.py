@@ -176,3 +176,15 @@ def test_a_coder_sees_only_their_own_in_an_open_round_or_blind_mode(
     assert {m.coder for m in find_passages(team, RetrievalFilter()).matches} == {"Alice"}
     team.actor = Actor("Lee", lead=True)
     assert {m.coder for m in find_passages(team, RetrievalFilter()).matches} == {"Alice", "Bob"}
+
+
+def test_a_coders_export_in_an_open_round_holds_only_their_own(
+    team: Project, tmp_path: Path
+) -> None:
+    draw_sample(team, "round 1", count=2, coders=["Alice", "Bob"], seed=1)
+    team.actor = Actor("Bob")
+    path = tmp_path / "bob.xlsx"
+    export(team, path)
+    codings = list(load_workbook(path)["Codings"].iter_rows(values_only=True))
+    assert {row[4] for row in codings[1:]} == {"Bob"}
+    assert {r["layer"] for r in summary(path)} == {"Bob's codings"}

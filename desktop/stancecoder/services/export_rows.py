@@ -30,7 +30,7 @@ from stancecoder.db.models import (
 )
 from stancecoder.io.sheets import Column
 from stancecoder.services.code_lookup import CodeLookup
-from stancecoder.services.coded_data import layer_coders, resolve_layer
+from stancecoder.services.coded_data import layer_coders, resolve_layer, visible
 
 # a query narrowed by a filter keeps the columns, and so the row type, it selected
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
@@ -119,8 +119,10 @@ class CodingRows:
         )
 
     def _in_layer(self, query: _Query) -> _Query:
+        """The layer's passages that the person acting may see (the blind rules)."""
         return query.where(
-            Passage.coder_id.in_(select(Coder.id).where(Coder.name.in_(self.layer_coders)))
+            Passage.coder_id.in_(select(Coder.id).where(Coder.name.in_(self.layer_coders))),
+            visible(self.session),
         )
 
     def rows(self) -> Iterator[list[object]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from statistics import fmean
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.context import InContext, in_context
@@ -99,14 +99,7 @@ def retrieve(session: Session, filters: RetrievalFilter) -> Retrieved:
     coders = [require_coder(session, name).name for name in filters.coders] or list(
         session.scalars(select(Coder.name).order_by(Coder.name))
     )
-    condition = None
-    if filters.status is not None:
-        condition = Passage.article_id.in_(
-            select(Assignment.article_id).where(
-                Assignment.status == filters.status, Assignment.coder_id == Passage.coder_id
-            )
-        )
-    codings = read_codings(session, coders, condition)
+    codings = read_codings(session, coders, _with_status(filters.status))
     codings = [c for c in codings if all(wanted_set & set(c.code_ids) for wanted_set in wanted)]
     values = {c.id: c.value for v in variables if v is scale for c in v.codes}
     stances = {c.passage_id: _mean([values[i] for i in c.code_ids if i in values]) for c in codings}
@@ -140,6 +133,17 @@ def _check(filters: RetrievalFilter) -> None:
             raise ValidationError(f"not a date: {date!r} (write 2024, 2024-06 or 2024-06-17)")
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise ValidationError(f"the dates {filters.date_from} to {filters.date_to} are reversed")
+
+
+def _with_status(status: str | None) -> ColumnElement[bool] | None:
+    """Passages whose coder has `status` on their article; no status row is "todo"."""
+    if status is None:
+        return None
+    own = (Assignment.article_id == Passage.article_id) & (Assignment.coder_id == Passage.coder_id)
+    condition: ColumnElement[bool] = exists().where(own, Assignment.status == status)
+    if status == Status.TODO:
+        condition = condition | ~exists().where(own)
+    return condition
 
 
 def _stance_variable(variables: Sequence[Variable]) -> Variable | None:

@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--layer",
         metavar="consensus|each-coder|CODER",
         help="whose codings the Codings and Summary sheets hold (default: the consensus once "
-        "adjudication has written it, else each coder separately; with --coder, each coder)",
+        "adjudication has written it, else each coder separately; with --coder, that coder's)",
     )
     sub.add_argument(
         "--raw",

@@ -31,6 +31,7 @@ from stancecoder.db.models import (
 from stancecoder.io.sheets import Column
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coded_data import layer_coders, resolve_layer, visible
+from stancecoder.services.coders import consensus_name
 
 # a query narrowed by a filter keeps the columns, and so the row type, it selected
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
@@ -42,8 +43,8 @@ class ExportFilter:
     article_ids: Sequence[int] = ()
     status: str | None = None
     layer: Layer | None = None
-    """Whose codings the Codings and Summary sheets hold; None: each coder separately when
-    `coders` names some, else `coded_data.default_layer`."""
+    """Whose codings the Codings and Summary sheets hold; None: the one coder `coders`
+    names, or each coder separately when it names several, else `coded_data.default_layer`."""
 
     def describe(self) -> str:
         parts = []
@@ -63,8 +64,7 @@ class CodingRows:
     def __init__(self, session: Session, filters: ExportFilter) -> None:
         self.session = session
         self.filters = filters
-        chosen = filters.layer or (Layer.each_coder() if filters.coders else None)
-        self.layer = resolve_layer(session, chosen)
+        self.layer = resolve_layer(session, filters.layer or _layer_of(session, filters.coders))
         self.layer_coders = layer_coders(session, self.layer)
         outside = [name for name in filters.coders if name not in self.layer_coders]
         if outside:
@@ -171,6 +171,18 @@ class CodingRows:
             apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
         )
         return {passage: coder for passage, coder in self.session.connection().execute(query)}
+
+
+def _layer_of(session: Session, coders: Sequence[str]) -> Layer | None:
+    """The layer that coders named alone make: one coder's (the consensus, if it is the one
+    named), else each coder separately; None when none is named."""
+    if not coders:
+        return None
+    if len(coders) > 1:
+        return Layer.each_coder()
+    if coders[0] == consensus_name(session):
+        return Layer.consensus()
+    return Layer.of_coder(coders[0])
 
 
 def apply_filter(

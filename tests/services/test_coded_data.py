@@ -188,3 +188,14 @@ def test_a_coders_export_in_an_open_round_holds_only_their_own(
     codings = list(load_workbook(path)["Codings"].iter_rows(values_only=True))
     assert {row[4] for row in codings[1:]} == {"Bob"}
     assert {r["layer"] for r in summary(path)} == {"Bob's codings"}
+
+
+def test_coders_named_alone_make_the_layer(team: Project, tmp_path: Path) -> None:
+    with_consensus(team)
+    path = tmp_path / "out.xlsx"
+    export(team, path, ExportFilter(coders=["Consensus"]))
+    assert {r["layer"] for r in summary(path)} == {"consensus"}
+    export(team, path, ExportFilter(coders=["Alice", "Bob"]))
+    assert {r["layer"] for r in summary(path)} == {"Alice's codings", "Bob's codings"}
+    with pytest.raises(ValidationError, match="Consensus: not among the codings of each coder"):
+        export(team, path, ExportFilter(coders=["Alice", "Consensus"]))

@@ -21,7 +21,7 @@ from stancecoder.services.export import export
 from stancecoder.services.export_rows import ExportFilter
 from stancecoder.services.passages import set_blind_mode
 from stancecoder.services.project import Project
-from stancecoder.services.samples import draw_sample
+from stancecoder.services.samples import close_round, draw_sample
 
 PUTIN = {"actor": "Russia › Vladimir Putin", "topic": "Military cooperation"}
 
@@ -176,6 +176,11 @@ def test_a_coder_sees_only_their_own_in_an_open_round_or_blind_mode(
     assert {m.coder for m in find_passages(team, RetrievalFilter()).matches} == {"Alice"}
     team.actor = Actor("Lee", lead=True)
     assert {m.coder for m in find_passages(team, RetrievalFilter()).matches} == {"Alice", "Bob"}
+    close_round(team, "round 1")
+    team.actor = Actor("Alice")
+    assert {m.coder for m in find_passages(team, RetrievalFilter()).matches} == {"Alice", "Bob"}
+    set_blind_mode(team, True)
+    assert {m.coder for m in find_passages(team, RetrievalFilter()).matches} == {"Alice"}
 
 
 def test_a_coders_export_in_an_open_round_holds_only_their_own(

@@ -50,7 +50,7 @@ def _plain_tables(project: Project) -> list[Table]:
             ("Articles", article_sheet(session, filters)),
             ("Codebook", codebook_sheet(session)),
             ("Summary", summary_sheet(coding)),
-            ("About", about_sheet(project, session, filters)),
+            ("About", about_sheet(project, session, filters, coding)),
         ]
         return [
             (title, [[c.header for c in columns], *([_plain(v) for v in row] for row in rows)])

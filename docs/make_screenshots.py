@@ -30,6 +30,7 @@ from stancecoder.ui.adjudication.view import AdjudicationView
 from stancecoder.ui.agreement.view import AgreementView
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme
+from stancecoder.ui.retrieval.view import RetrievalView
 from stancecoder.ui.samples.dialog import SamplesDialog
 from stancecoder.ui.workbench.main_window import MainWindow
 from stancecoder.ui.workbench.tinting import BY_CODER
@@ -139,6 +140,20 @@ def shoot_reports(project: Project, article_id: int, suffix: str) -> None:
     adjudication.close()
 
 
+def shoot_retrieval(project: Project, suffix: str) -> None:
+    """Both coders' passages on Analysts and Victor Cha (a sub-code of Analysts), at the
+    smallest size the window is made for."""
+    view = RetrievalView(project, codebook_view(project))
+    combo = view.filters.codes["actor"]
+    combo.setCurrentIndex(combo.findText("Analysts"))
+    view.refresh()
+    view.resize(1024, 640)
+    view.show()
+    QApplication.processEvents()
+    view.grab().save(str(DOCS / f"retrieval-view{suffix}.png"))
+    view.close()
+
+
 def shoot_samples(project: Project, article_id: int) -> None:
     """Last, because an open sample changes what the main window shows."""
     project.actor = None  # the windows acted as Alice; the script writes as the command line
@@ -161,9 +176,11 @@ def main() -> int:
             shoot(project, article_id, "main-window", folder)
             shoot_sizes(project, article_id, folder, "")
             shoot_reports(project, article_id, "")
+            shoot_retrieval(project, "")
             apply_theme(app, dark=True)
             shoot(project, article_id, "main-window-dark", folder)
             shoot_sizes(project, article_id, folder, "-dark")
+            shoot_retrieval(project, "-dark")
             apply_theme(app, dark=False)
             shoot_samples(project, article_id)
     return 0

@@ -1,3 +1,22 @@
-"""StanceCoder: manual content analysis of news."""
+"""StanceCoder: manual content analysis of news.
+
+`stancecoder.open("study.stance")` (or a PostgreSQL URL) gives the project's data as
+pandas DataFrames; see `services.analysis`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stancecoder.services.analysis import Analysis
 
 __version__ = "0.1.0"
+
+
+def open(target: str | Path) -> Analysis:
+    """Open a project to read its data; use it in a `with` block, which closes it."""
+    from stancecoder.services.analysis import open_analysis
+
+    return open_analysis(target)

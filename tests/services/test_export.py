@@ -57,8 +57,10 @@ def test_workbook_has_every_sheet_with_real_values(coded: Project, tmp_path: Pat
     assert book["Codings"]["A1"].font.b
 
     summary = sheet_rows(path, "Summary")
-    putin = next(r for r in summary if r["actor"] == "Russia › Vladimir Putin")
-    assert putin["passages"] == 2 and putin["mean stance"] == 0.5
+    putin = {r["layer"]: r for r in summary if r["actor"] == "Russia › Vladimir Putin"}
+    assert putin["Alice's codings"]["passages"] == 1
+    assert putin["Alice's codings"]["mean stance"] == 2
+    assert putin["Bob's codings"]["mean stance"] == -1
 
     articles = sheet_rows(path, "Articles")
     assert articles[0]["status: Alice"] == "done"

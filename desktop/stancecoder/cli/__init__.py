@@ -25,7 +25,7 @@ from stancecoder.io.pending import sweep_abandoned
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
-    "agreement", "history",
+    "agreement", "history", "passages",
     "sample", "assign", "server", "package", "merge", "copy",
 )  # fmt: skip
 
@@ -109,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--status", choices=[status.value for status in Status])
     sub.add_argument("--article", action="append", type=int, default=[], help="article id")
     sub.add_argument(
+        "--layer",
+        metavar="consensus|each-coder|CODER",
+        help="whose codings the Codings and Summary sheets hold (default: the consensus once "
+        "adjudication has written it, else each coder separately; with --coder, that coder's)",
+    )
+    sub.add_argument(
         "--raw",
         action="store_true",
         help="CSV: keep text that spreadsheets run as formulas exactly, without a leading '",
@@ -159,6 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_history import add_history_parser
 
     add_history_parser(commands)
+
+    from stancecoder.cli.commands_passages import add_passages_parser
+
+    add_passages_parser(commands)
 
     from stancecoder.cli.commands_samples import add_sample_parsers
 

@@ -9,6 +9,7 @@ import sys
 from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.report_json import results_as_json
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.layer import Layer
 from stancecoder.core.wording import counted
 from stancecoder.io.limits import ImportLimits
 from stancecoder.services.agreement.reliability_calc import coding_agreement, unitizing_agreement
@@ -104,7 +105,10 @@ def codings(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    filters = ExportFilter(coders=args.coder, article_ids=args.article, status=args.status)
+    layer = Layer.parse(args.layer) if args.layer is not None else None
+    filters = ExportFilter(
+        coders=args.coder, article_ids=args.article, status=args.status, layer=layer
+    )
     with open_project(args.project) as project:
         report = export_project(project, args.out, filters, raw=args.raw, history=args.history)
     counts = ", ".join(f"{sheet} {n}" for sheet, n in report.rows_written.items())

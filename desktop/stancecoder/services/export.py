@@ -69,7 +69,7 @@ def export(
         ]
         if history:
             sheets.append(Sheet("History", *history_sheet(session, filters)))
-        sheets.append(Sheet("About", *about_sheet(project, session, filters)))
+        sheets.append(Sheet("About", *about_sheet(project, session, filters, coding)))
         return write_xlsx(path, sheets, on_row)
 
 
@@ -108,7 +108,7 @@ def codebook_sheet(session: Session) -> tuple[list[Column], Sequence[Sequence[ob
 
 
 def about_sheet(
-    project: Project, session: Session, filters: ExportFilter
+    project: Project, session: Session, filters: ExportFilter, coding: CodingRows
 ) -> tuple[list[Column], Sequence[Sequence[object]]]:
     facts = [
         ("project", get_setting(session, "name") or project.location),
@@ -117,6 +117,7 @@ def about_sheet(
         ("codebook version", get_setting(session, "codebook_version")),
         ("exported at (UTC)", datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")),
         ("filters", filters.describe()),
+        ("codings of", coding.layer.title),
         ("StanceCoder version", __version__),
         ("times", "created and modified are in UTC"),
         ("offsets", "start/end are half-open [start, end) in Unicode code points of the text"),

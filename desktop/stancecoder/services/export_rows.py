@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
+from stancecoder.core.errors import ValidationError
+from stancecoder.core.layer import Layer
 from stancecoder.core.status import Status
 from stancecoder.core.wording import counted
 from stancecoder.db.models import (
@@ -29,6 +31,8 @@ from stancecoder.db.models import (
 )
 from stancecoder.io.sheets import Column
 from stancecoder.services.code_lookup import CodeLookup
+from stancecoder.services.coded_data import layer_coders, resolve_layer, visible
+from stancecoder.services.coders import consensus_name
 
 # a query narrowed by a filter keeps the columns, and so the row type, it selected
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
@@ -39,6 +43,9 @@ class ExportFilter:
     coders: Sequence[str] = ()
     article_ids: Sequence[int] = ()
     status: str | None = None
+    layer: Layer | None = None
+    """Whose codings the Codings and Summary sheets hold; None: the one coder `coders`
+    names, or each coder separately when it names several, else `coded_data.default_layer`."""
 
     def describe(self) -> str:
         parts = []
@@ -52,11 +59,20 @@ class ExportFilter:
 
 
 class CodingRows:
-    """The Codings table: one row per passage and coder, each variable's label and value."""
+    """The Codings table of one layer: one row per passage and coder, each variable's label
+    and value."""
 
     def __init__(self, session: Session, filters: ExportFilter) -> None:
         self.session = session
         self.filters = filters
+        self.layer = resolve_layer(session, filters.layer or _layer_of(session, filters.coders))
+        self.layer_coders = layer_coders(session, self.layer)
+        outside = [name for name in filters.coders if name not in self.layer_coders]
+        if outside:
+            raise ValidationError(
+                f"{', '.join(outside)}: not among the codings of {self.layer.title}; "
+                "choose another layer or leave out the coder"
+            )
         self.lookup = CodeLookup(session)
         self.variables = [v for v in self.lookup.variables.values() if v.scope == "passage"]
         self.codes = {c.id: c for v in self.variables for c in v.codes}
@@ -99,7 +115,16 @@ class CodingRows:
             .join(Coder, Passage.coder_id == Coder.id)
             .order_by(Article.id, Passage.start, Coder.name, Passage.id)
         )
-        return apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
+        return self._in_layer(
+            apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
+        )
+
+    def _in_layer(self, query: _Query) -> _Query:
+        """The layer's passages that the person acting may see (the blind rules)."""
+        return query.where(
+            Passage.coder_id.in_(select(Coder.id).where(Coder.name.in_(self.layer_coders))),
+            visible(self.session),
+        )
 
     def rows(self) -> Iterator[list[object]]:
         """Read as plain rows, not ORM objects, with each code's label made once: at
@@ -131,12 +156,34 @@ class CodingRows:
         query = select(PassageCode.passage_id, PassageCode.code_id).join(
             Passage, Passage.id == PassageCode.passage_id
         )
-        query = apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
+        query = self._in_layer(
+            apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
+        )
         links: dict[int, list[int]] = defaultdict(list)
         for passage_id, code_id in self.session.connection().execute(query):
             links[passage_id].append(code_id)
         self._links = links
         return links
+
+    def passage_coders(self) -> dict[int, str]:
+        """Whose each passage of the layer is: the Summary's rows for each coder."""
+        query = select(Passage.id, Coder.name).join(Coder, Coder.id == Passage.coder_id)
+        query = self._in_layer(
+            apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
+        )
+        return {passage: coder for passage, coder in self.session.connection().execute(query)}
+
+
+def _layer_of(session: Session, coders: Sequence[str]) -> Layer | None:
+    """The layer that coders named alone make: one coder's (the consensus, if it is the one
+    named), else each coder separately; None when none is named."""
+    if not coders:
+        return None
+    if len(coders) > 1:
+        return Layer.each_coder()
+    if coders[0] == consensus_name(session):
+        return Layer.consensus()
+    return Layer.of_coder(coders[0])
 
 
 def apply_filter(
@@ -221,7 +268,9 @@ def article_sheet(
 
 def summary_sheet(coding: CodingRows) -> tuple[list[Column], Sequence[Sequence[object]]]:
     """Actor × topic: passage count and mean stance, for the first two nominal passage
-    variables and the first ordinal/interval one of the codebook."""
+    variables and the first ordinal/interval one of the codebook, over the layer's codings
+    only; each coder separately gives each coder's rows. The first column names the layer
+    in every row, so a table copied out of the sheet still says whose codings it counts."""
     nominal = [v for v in coding.variables if v.level == "nominal"]
     scaled = [v for v in coding.variables if v.level != "nominal"]
     if len(nominal) < 2:
@@ -229,25 +278,27 @@ def summary_sheet(coding: CodingRows) -> tuple[list[Column], Sequence[Sequence[o
         return [Column("note", width=80)], [[note]]
     first, second = nominal[0], nominal[1]
     scale = scaled[0] if scaled else None
-    cells: dict[tuple[str, str], list[float | None]] = defaultdict(list)
-    links = coding.code_links()
-    for codes in links.values():
+    each = coding.layer.kind == "each"
+    cells: dict[tuple[str, str, str], list[float | None]] = defaultdict(list)
+    links, owners = coding.code_links(), coding.passage_coders()
+    for passage_id, codes in links.items():
+        owner = Layer.of_coder(owners[passage_id]).title if each else coding.layer.title
         chosen = [coding.codes[i] for i in codes]
         rows_a: list[Code | None] = [c for c in chosen if c.variable_id == first.id] or [None]
         rows_b: list[Code | None] = [c for c in chosen if c.variable_id == second.id] or [None]
         value = next((c.value for c in chosen if scale and c.variable_id == scale.id), None)
         for code_a in rows_a:
             for code_b in rows_b:
-                key = (_label(coding, code_a), _label(coding, code_b))
+                key = (owner, _label(coding, code_a), _label(coding, code_b))
                 cells[key].append(value)
-    columns = [Column(first.name, width=36), Column(second.name, width=30),
-               Column("passages", "int", width=10)]  # fmt: skip
+    columns = [Column("layer", width=24), Column(first.name, width=36),
+               Column(second.name, width=30), Column("passages", "int", width=10)]  # fmt: skip
     if scale:
         columns.append(Column(f"mean {scale.name}", "float", width=12))
     rows = []
-    for (a, b), values in sorted(cells.items()):
+    for (owner, a, b), values in sorted(cells.items()):
         numbers = [v for v in values if v is not None]
-        row: list[object] = [a, b, len(values)]
+        row: list[object] = [owner, a, b, len(values)]
         if scale:
             row.append(round(fmean(numbers), 3) if numbers else None)
         rows.append(row)

@@ -114,3 +114,24 @@ def test_a_csv_export_starts_at_once_without_the_choice(
     assert not dialog.history.isVisible()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     assert list(dialog.report.rows_written) == ["Codings"]
+
+
+def test_a_workbook_holds_the_layer_chosen(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path
+) -> None:
+    target = tmp_path / "study.xlsx"
+    article = list_articles(ui_project)[0]
+    add_passage(ui_project, article.id, "Bob", 0, 10, {})
+    dialog = ExportDialog(coded(ui_project), target)
+    qtbot.addWidget(dialog)
+    dialog.begin()
+    dialog.show()
+    choices = [dialog.layer.itemText(i) for i in range(dialog.layer.count())]
+    assert choices == ["Codings of: each coder separately", "Codings of: Alice's codings",
+                       "Codings of: Bob's codings"]  # fmt: skip
+    dialog.layer.setCurrentIndex(2)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    coders = [row[4] for row in load_workbook(target)["Codings"].iter_rows(min_row=2,
+              values_only=True)]  # fmt: skip
+    assert coders == ["Bob"]

@@ -53,6 +53,7 @@ CODE_LEAD: Items = [
 ]
 VIEW: Items = [
     ("&Find articles", "Ctrl+F"),
+    ("Retrieve &passages…", "Ctrl+Shift+P"),
     ("S&nap selection to whole words", ""),
     ("Zoom &in", "Ctrl++, Ctrl+="),
     ("Zoom &out", "Ctrl+-"),

@@ -1,5 +1,6 @@
-"""Exporting from the window with progress and Cancel; a workbook may add the History
-sheet, asked for before the export begins.
+"""Exporting from the window with progress and Cancel; a workbook's layer (whose codings
+its Codings and Summary sheets hold) and its History sheet are asked for before the export
+begins.
 
 A project of 100,000 passages takes several seconds to write; the window keeps painting
 meanwhile and Cancel leaves the target file as it was (the export writes beside it and
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.io.sheets import ExportCancelled, WriteReport
+from stancecoder.services.coded_data import layer_choices
 from stancecoder.services.export import export
+from stancecoder.services.export_rows import ExportFilter
 from stancecoder.services.project import Project
 from stancecoder.ui.common.worker import Progress, Worker
 
@@ -47,7 +51,17 @@ class ExportDialog(QDialog):
         self.history.setToolTip(
             "Every change to the codings and the codebook, with its state before and after"
         )
-        self.history.setVisible(self.path.suffix.lower() == ".xlsx")
+        workbook = self.path.suffix.lower() == ".xlsx"
+        self.history.setVisible(workbook)
+        self.layer = QComboBox()
+        self.layer.setToolTip(
+            "Whose codings the Codings and Summary sheets hold: a table never counts one "
+            "passage once per coder and again for the consensus"
+        )
+        if workbook:
+            for layer in layer_choices(project):
+                self.layer.addItem(f"Codings of: {layer.title}", layer)
+        self.layer.setVisible(workbook)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -58,7 +72,9 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
-        for widget in (self.headline, self.history, self.progress, self.detail, self.buttons):
+        widgets = (self.headline, self.layer, self.history, self.progress, self.detail,
+                   self.buttons)  # fmt: skip
+        for widget in widgets:
             layout.addWidget(widget)
         self._worker = Worker(self._export, self)
         self._worker.progressed.connect(self._show_progress)
@@ -85,6 +101,7 @@ class ExportDialog(QDialog):
         self._started = True
         self._with_history = self.history.isChecked() and not self.history.isHidden()
         self.history.setEnabled(False)
+        self.layer.setEnabled(False)
         self.headline.setText(f"Writing {self.path.name}…")
         self.progress.show()
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel)
@@ -117,7 +134,8 @@ class ExportDialog(QDialog):
         def on_row(written: int) -> bool:
             return written % ROWS_PER_UPDATE != 1 or progress(written, 0, "")
 
-        return export(self._project, self.path, on_row=on_row, history=self._with_history)
+        filters = ExportFilter(layer=self.layer.currentData())
+        return export(self._project, self.path, filters, on_row=on_row, history=self._with_history)
 
     def _confirm(self) -> None:
         """The one button that accepts: Export before the export, OK once it is over."""

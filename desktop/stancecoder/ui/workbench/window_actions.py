@@ -51,6 +51,7 @@ from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_tabl
 
 if TYPE_CHECKING:
     from stancecoder.ui.agreement.view import AgreementView
+    from stancecoder.ui.retrieval.view import RetrievalView
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
 THEME_CHOICES = (("system", "As the &system"), ("light", "&Light"), ("dark", "&Dark"))
@@ -144,6 +145,7 @@ class WindowActions(ActionRegistry):
         self.edit[1].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
         self.codes: list[QAction] = []
         self.agreement_view: AgreementView | None = None
+        self.retrieval_view: RetrievalView | None = None
         self.coder_files: CoderFilesDialog | None = None
         """The packaging or merge under way or last done, kept while its dialog is open."""
         for spec in self._specs():
@@ -227,6 +229,8 @@ class WindowActions(ActionRegistry):
             ActionSpec("uncoded", "&Code", "Next &uncoded article", w.articles.next_uncoded,
                        ("Ctrl+Shift+Down",)),
             ActionSpec("find", "&View", "&Find articles", w.articles.focus_search, (Key.Find,)),
+            ActionSpec("retrieve", "&View", "Retrieve &passages…", self._retrieve,
+                       ("Ctrl+Shift+P",)),
             ActionSpec("snap", "&View", "S&nap selection to whole words", self._snap,
                        checkable=True),
             ActionSpec("zoom-in", "&View", "Zoom &in", w.reader.zoom_in, ("Ctrl++", "Ctrl+=")),
@@ -254,9 +258,12 @@ class WindowActions(ActionRegistry):
             w.panel.addAction(action)
 
     def close_views(self) -> None:
-        """The agreement report closes with the window; it waits for a computation."""
+        """The agreement report and the retrieval view close with the window; the report
+        waits for a computation."""
         if self.agreement_view is not None:
             self.agreement_view.close()
+        if self.retrieval_view is not None:
+            self.retrieval_view.close()
 
     def _snap(self) -> None:
         self.window.reader.snap_to_words = self["snap"].isChecked()
@@ -378,6 +385,20 @@ class WindowActions(ActionRegistry):
         from stancecoder.ui.samples.dialog import SamplesDialog
 
         SamplesDialog(self.window.project, self.owner).exec()
+
+    def _retrieve(self) -> None:
+        """Modeless, as the agreement report: a passage opened from it is read in the window
+        with the list still at hand; opened again, it reads the codings anew."""
+        from stancecoder.ui.retrieval.view import RetrievalView
+
+        if self.retrieval_view is None:
+            self.retrieval_view = RetrievalView(self.window.project, self.window.codebook,
+                                                self.owner)  # fmt: skip
+            self.retrieval_view.openPassage.connect(self.window.open_passage)
+        else:
+            self.retrieval_view.refresh()
+        self.retrieval_view.show()
+        self.retrieval_view.activateWindow()
 
     def _agreement(self) -> None:
         """Modeless, so the lead can read a disagreement in the window and come back."""

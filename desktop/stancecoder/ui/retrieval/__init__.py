@@ -1,0 +1,1 @@
+"""Retrieval: every passage matching filters across the corpus, opened in the window."""

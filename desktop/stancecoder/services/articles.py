@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Connection, SQLColumnExpression, and_, func, or_, select
@@ -13,6 +13,7 @@ from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
 from stancecoder.db.text_search import SHORTEST, fts_articles, search_index
+from stancecoder.services.code_filter import CodeFilter, code_conditions
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -49,13 +50,15 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class ArticleQuery:
-    """What the article list shows: a status, a source, and, with `assigned`, only the
-    coder's own articles (given to them or begun by them). Words are searched apart, by
-    `matching_articles`, so that typing filters the rows already read."""
+    """What the article list shows: a status, a source, codes (see `CodeFilter`) and,
+    with `assigned`, only the coder's own articles (given to them or begun by them). Words
+    are searched apart, by `matching_articles`, so that typing filters the rows already
+    read."""
 
     status: str | None = None
     source: str | None = None
     assigned: bool = False
+    codes: CodeFilter = field(default_factory=CodeFilter)
 
 
 def list_articles(
@@ -105,6 +108,8 @@ def article_rows(
     if query.assigned and coder is not None:
         mine = select(Assignment.article_id).where(Assignment.coder_id == coder_id)
         articles = articles.where(Article.id.in_(mine))
+    for condition in code_conditions(session, query.codes):
+        articles = articles.where(condition)
     found = [
         ArticleRow(
             id=article_id,

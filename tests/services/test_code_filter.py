@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from stancecoder.db.models import Code
 from stancecoder.services.articles import ArticleQuery, list_articles
 from stancecoder.services.code_filter import CodeFilter
 from stancecoder.services.coders import add_coder
@@ -64,7 +65,7 @@ def test_every_code_named_in_any_passage(
 def test_a_code_finds_its_sub_codes(
     coded: tuple[Project, list[int]], code_id: Callable[[Project, str, str], int]
 ) -> None:
-    project, (first, second, third) = coded
+    project, (first, second, _third) = coded
     russia, sanctions = code_id(project, "actor", "Russia"), code_id(project, "topic", "Sanctions")
     assert shown(project, CodeFilter(codes=(russia, sanctions))) == [first, second]
 
@@ -86,8 +87,6 @@ def test_articles_nobody_coded_for_a_variable(
     project, (first, second, third) = coded
     stance = code_id(project, "stance", "Positive")
     with project.reading() as session:
-        from stancecoder.db.models import Code
-
         stance_variable = session.get(Code, stance).variable_id
     assert shown(project, CodeFilter(uncoded=stance_variable)) == [second]
     assert shown(project, CodeFilter(uncoded=stance_variable, coders=("Alice",))) == [

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.panel.viewer = self.coder
         self.panel.lead = self.role == "lead"
         self.panel.set_codebook(self.codebook)
+        self.articles.set_codebook(self.codebook)
         self.panel.saveRequested.connect(self._write_coding)
         self.panel.cancelRequested.connect(self.cancel_coding)
         self.article_form = ArticleForm()
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
             self.codebook = codebook_view(self.project)
             self.panel.set_codebook(self.codebook)
             self.article_form.set_codebook(self.codebook)
+            self.articles.set_codebook(self.codebook)
             self.actions.bind_code_shortcuts()
         whole = changes.codebook or changes.reload
         listed = None if changes.reload else changes

@@ -14,7 +14,9 @@ from stancecoder.services.code_filter import CodeFilter
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
 from stancecoder.services.corpus import import_corpus
+from stancecoder.services.passages import set_blind_mode
 from stancecoder.services.project import Project
+from stancecoder.services.samples import draw_sample
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 PUTIN = "Russia › Vladimir Putin"
@@ -96,3 +98,20 @@ def test_articles_nobody_coded_for_a_variable(
     both = CodeFilter(codes=(putin,), uncoded=stance_variable)
     assert shown(project, both) == [second]
     assert shown(project, CodeFilter()) == [first, second, third]
+
+
+def test_a_coder_filters_only_by_passages_the_reader_shows_them(
+    coded: tuple[Project, list[int]], code_id: Callable[[Project, str, str], int]
+) -> None:
+    """Blind mode, or an open round, hides Bob's passages from Alice: so does the filter."""
+    project, (first, second, third) = coded
+    putin = code_id(project, "actor", "Vladimir Putin")
+    as_alice = CodeFilter(codes=(putin,), viewer="Alice")
+    assert shown(project, as_alice) == [first, second, third]
+    set_blind_mode(project, True)
+    assert shown(project, as_alice) == [first, second]
+    assert shown(project, CodeFilter(codes=(putin,))) == [first, second, third]  # trusted
+    set_blind_mode(project, False)
+    draw_sample(project, "round 1", count=3, coders=["Alice", "Bob"], seed=1)
+    assert shown(project, as_alice) == [first, second]
+    assert shown(project, CodeFilter(codes=(putin,), viewer="Bob")) == [third]

@@ -51,7 +51,8 @@ class CodeFilterButton(QToolButton):
         codes = tuple(code for code, action in self._codes.items() if action.isChecked())
         uncoded = next((v for v, action in self._uncoded.items() if action.isChecked()), None)
         mine = self._mine is not None and self._mine.isChecked() and self._coder is not None
-        return CodeFilter(codes, uncoded, (self._coder,) if mine and self._coder else ())
+        coders = (self._coder,) if mine and self._coder else ()
+        return CodeFilter(codes, uncoded, coders, viewer=self._coder)
 
     def choose(self, chosen: CodeFilter) -> None:
         """Set the filter as a whole (what a test or a saved view would do)."""

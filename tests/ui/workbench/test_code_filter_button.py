@@ -62,6 +62,8 @@ def test_not_coded_for_a_variable_and_only_my_passages(panel: ArticlePanel) -> N
     item(menu, "Only &my passages").trigger()  # Bob's stance no longer counts
     assert panel.proxy.rowCount() == 2 and panel.codes.text() == "Not coded for stance (mine)"
     item(menu, "topic", "Not coded for topic").trigger()  # replaces the stance one
-    assert panel.codes.value().uncoded is not None
     assert panel.codes.text() == "Not coded for topic (mine)"
     assert panel.proxy.rowCount() == 1
+    item(menu, "stance", "Not coded for stance").trigger()  # and back, the list following
+    assert panel.codes.text() == "Not coded for stance (mine)"
+    assert panel.proxy.rowCount() == 2

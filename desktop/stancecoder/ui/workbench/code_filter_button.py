@@ -4,6 +4,8 @@ passages count. The button's text says what is chosen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
@@ -54,11 +56,6 @@ class CodeFilterButton(QToolButton):
         coders = (self._coder,) if mine and self._coder else ()
         return CodeFilter(codes, uncoded, coders, viewer=self._coder)
 
-    def choose(self, chosen: CodeFilter) -> None:
-        """Set the filter as a whole (what a test or a saved view would do)."""
-        self._rebuild(chosen)
-        self.changed.emit()
-
     def _rebuild(self, chosen: CodeFilter) -> None:
         menu = self.menu()
         menu.clear()
@@ -69,10 +66,10 @@ class CodeFilterButton(QToolButton):
         for variable in self._codebook.passage_variables():
             sub = menu.addMenu(variable.name)
             self._uncoded[variable.id] = self._checkable(
-                sub, f"Not coded for {variable.name}", chosen.uncoded == variable.id
-            )
-            self._uncoded[variable.id].toggled.connect(
-                lambda on, v=variable.id: self._only_uncoded(v) if on else None
+                sub,
+                f"Not coded for {variable.name}",
+                chosen.uncoded == variable.id,
+                lambda on, v=variable.id: self._only_uncoded(v) if on else None,
             )
             sub.addSeparator()
             for code in variable.codes:
@@ -82,10 +79,20 @@ class CodeFilterButton(QToolButton):
         menu.addAction("&Clear the code filter", self.clear)
         self._show()
 
-    def _checkable(self, menu: QMenu, text: str, checked: bool) -> QAction:
+    def _checkable(
+        self,
+        menu: QMenu,
+        text: str,
+        checked: bool,
+        first: Callable[[bool], object] | None = None,
+    ) -> QAction:
+        """A tickable item; `first` runs before the filter is read again (Qt calls slots
+        in the order connected)."""
         action = menu.addAction(text)
         action.setCheckable(True)
         action.setChecked(checked)
+        if first is not None:
+            action.toggled.connect(first)
         action.toggled.connect(lambda _on: self._changed())
         return action
 

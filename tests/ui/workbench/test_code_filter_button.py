@@ -45,10 +45,13 @@ def test_ticking_codes_narrows_the_list_to_articles_with_all_of_them(panel: Arti
     assert panel.proxy.rowCount() == 2 and panel.codes.text() == "Vladimir Putin"
     item(menu, "topic", "Sanctions").trigger()
     assert panel.proxy.rowCount() == 1
-    assert panel.codes.text() == "Vladimir Putin × Sanctions"
+    assert panel.codes.chosen_text == "Vladimir Putin × Sanctions"
+    assert panel.codes.chosen_text in panel.codes.toolTip()
     assert panel.count.text() == "1 article"
     item(menu, "topic", "Military cooperation").trigger()
     assert panel.proxy.rowCount() == 0
+    assert "…" in panel.codes.text()  # three codes are cut to the row's width
+    assert panel.codes.chosen_text == "Vladimir Putin × Military cooperation × Sanctions"
     assert panel.count.text() == "No articles match the search and filters"
     item(menu, "&Clear the code filter").trigger()
     assert panel.proxy.rowCount() == 2 and panel.codes.text() == "All codes"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
@@ -14,6 +14,11 @@ from stancecoder.core.codebook_view import CodebookView
 from stancecoder.services.code_filter import CodeFilter
 
 ANY = "All codes"
+WIDEST = 220  # pixels of the button's text
+HELP = (
+    "Only articles with every code ticked (or one of its sub-codes) in some passage, "
+    "or with no passage coded for a variable"
+)
 
 
 class CodeFilterButton(QToolButton):
@@ -22,10 +27,6 @@ class CodeFilterButton(QToolButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolTip(
-            "Only articles with every code ticked (or one of its sub-codes) in some passage, "
-            "or with no passage coded for a variable"
-        )
         self.setMenu(QMenu(self))
         self._coder: str | None = None
         self._codebook = CodebookView((), "")
@@ -119,4 +120,9 @@ class CodeFilterButton(QToolButton):
         text = "; ".join(parts) or ANY
         if chosen and chosen.coders:
             text += " (mine)"
-        self.setText(text[:1].upper() + text[1:])
+        self.chosen_text = text[:1].upper() + text[1:]
+        # a long choice is cut to keep the filter row's width; the tooltip has it whole
+        self.setText(
+            self.fontMetrics().elidedText(self.chosen_text, Qt.TextElideMode.ElideMiddle, WIDEST)
+        )
+        self.setToolTip(f"{self.chosen_text}\n\n{HELP}" if chosen else HELP)

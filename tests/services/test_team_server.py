@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 
 from stancecoder.core.actor import Actor
 from stancecoder.core.errors import NotYoursError, ProjectError, ValidationError
+from stancecoder.db.migrate import SCHEMA_REVISION
 from stancecoder.db.models import Article, ChangeLog, Coder, Round, RoundArticle
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_article_codes
@@ -310,8 +311,8 @@ def test_a_coder_cannot_start_a_schema_upgrade(team: Team, scratch_server: Any) 
             open_project(scratch_server.as_role(team.url, team.alice))
     finally:
         with psycopg.connect(**_parts(team.url), autocommit=True) as admin:
-            admin.execute("UPDATE alembic_version SET version_num = '0007'")
-    assert "needs its schema upgraded (0006 to 0007)" in str(caught.value)
+            admin.execute(f"UPDATE alembic_version SET version_num = '{SCHEMA_REVISION}'")
+    assert f"needs its schema upgraded (0006 to {SCHEMA_REVISION})" in str(caught.value)
     assert "administrator" in str(caught.value)
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, SQLColumnExpression, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
+from stancecoder.db.text_search import SHORTEST, fts_articles, search_index
+from stancecoder.services.code_filter import CodeFilter, code_conditions
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -48,13 +50,15 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class ArticleQuery:
-    """What the article list shows: a status, a source, and, with `assigned`, only the
-    coder's own articles (given to them or begun by them). Words are searched apart, by
-    `matching_articles`, so that typing filters the rows already read."""
+    """What the article list shows: a status, a source, codes (see `CodeFilter`) and,
+    with `assigned`, only the coder's own articles (given to them or begun by them). Words
+    are searched apart, by `matching_articles`, so that typing filters the rows already
+    read."""
 
     status: str | None = None
     source: str | None = None
     assigned: bool = False
+    codes: CodeFilter = field(default_factory=CodeFilter)
 
 
 def list_articles(
@@ -104,6 +108,8 @@ def article_rows(
     if query.assigned and coder is not None:
         mine = select(Assignment.article_id).where(Assignment.coder_id == coder_id)
         articles = articles.where(Article.id.in_(mine))
+    for condition in code_conditions(session, query.codes):
+        articles = articles.where(condition)
     found = [
         ArticleRow(
             id=article_id,
@@ -124,14 +130,26 @@ def matching_articles(project: Project, words: str) -> set[int]:
     """The ids of the articles whose title or text holds every word: what a search in the
     list needs, without re-reading the rows it already shows."""
     with project.reading() as session:
-        connection = session.connection()
-        dialect = connection.dialect.name
-        holding = [
-            contains_word(Article.title, word, dialect) | contains_word(Article.text, word, dialect)
-            for word in words.split()
-        ]
-        query = select(Article.id).where(and_(*holding))
-        return set(connection.execute(query).scalars())
+        return articles_holding(session.connection(), words.split())
+
+
+def articles_holding(connection: Connection, words: list[str]) -> set[int]:
+    """`matching_articles` on an open connection. On SQLite the FTS5 index answers for
+    the words it can (three characters or more) and LIKE checks shorter ones on what it
+    found; without the index, or on PostgreSQL (whose trigram index serves ILIKE), every
+    word is matched as a substring."""
+    dialect = connection.dialect.name
+    indexed = dialect == "sqlite" and search_index(connection) is not None
+    long = [word for word in words if len(word) >= SHORTEST] if indexed else []
+    holding: list[ColumnElement[bool]] = [
+        contains_word(Article.title, word, dialect) | contains_word(Article.text, word, dialect)
+        for word in words
+        if word not in long
+    ]
+    if long:
+        holding.append(Article.id.in_(fts_articles(long)))
+    query = select(Article.id).where(and_(*holding))
+    return set(connection.execute(query).scalars())
 
 
 def contains_word(

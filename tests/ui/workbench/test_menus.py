@@ -53,6 +53,9 @@ CODE_LEAD: Items = [
 ]
 VIEW: Items = [
     ("&Find articles", "Ctrl+F"),
+    ("Fin&d in article", "Ctrl+Shift+F"),
+    ("Find ne&xt", "F3"),
+    ("Find pre&vious", "Shift+F3"),
     ("Retrieve &passages…", "Ctrl+Shift+P"),
     ("S&nap selection to whole words", ""),
     ("Zoom &in", "Ctrl++, Ctrl+="),

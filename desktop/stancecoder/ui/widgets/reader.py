@@ -65,6 +65,7 @@ class Reader(ReadingView):
         if fresh:
             self._flash_timer.stop()
             self._decor.current = self._decor.flashing = None
+            self._decor.hits, self._decor.hit = [], None
             self.text, self.offsets = text, OffsetMap(text)
         self._store(passages, colours, redraw=not fresh)
         if fresh:  # after the passages, so the highlighter paints each block as it arrives
@@ -150,9 +151,11 @@ class Reader(ReadingView):
     def reveal_passage(self, passage_id: int) -> None:
         """Scroll a passage into view, a third down the screen, leaving the caret and the
         selection alone: the coder may be halfway through selecting something else."""
-        if passage_id not in self._decor.spans:
-            return
-        start = self._decor.spans[passage_id][0]
+        if passage_id in self._decor.spans:
+            self._reveal(self._decor.spans[passage_id][0])
+
+    def _reveal(self, start: int) -> None:
+        """Scroll the Qt position `start` into view, a third down, unless it is on screen."""
         rect = line_rect(self, start)
         if rect.top() >= 0 and rect.bottom() <= self.viewport().height():
             return
@@ -183,6 +186,28 @@ class Reader(ReadingView):
     def _choose(self, passage_id: int) -> None:
         self.set_current_passage(passage_id)
         self.passageClicked.emit(passage_id)
+
+    # ---- found words ----------------------------------------------------------------------
+
+    def show_hits(self, hits: Sequence[tuple[int, int]], current: int | None = None) -> None:
+        """Mark found words (code points of the text) over the passages; the one at index
+        `current` stands out and is scrolled into view. The caret and selection stay."""
+        to_qt = self.offsets.to_qt
+        self._decor.hits = [(to_qt(start), to_qt(end)) for start, end in hits]
+        self._decor.hit = current if current is not None and 0 <= current < len(hits) else None
+        if self._decor.hit is not None:
+            self._reveal(self._decor.hits[self._decor.hit][0])
+        self._decor.refresh()
+
+    @property
+    def hits(self) -> list[tuple[int, int]]:
+        """The found words marked, in code points."""
+        from_qt = self.offsets.from_qt
+        return [(from_qt(start), from_qt(end)) for start, end in self._decor.hits]
+
+    @property
+    def current_hit(self) -> int | None:
+        return self._decor.hit
 
     # ---- what is under the mouse --------------------------------------------------------
 

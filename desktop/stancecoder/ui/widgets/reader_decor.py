@@ -1,4 +1,4 @@
-"""The reader's transient marks: the current passage, a flash, and the margin bars.
+"""The reader's transient marks: the current passage, a flash, found words, the margin bars.
 
 They change with every click and scroll, so they stay out of the document (no
 re-highlighting) and cover only the lines on screen: an ExtraSelection over a long
@@ -6,6 +6,8 @@ passage would otherwise make Qt repaint text nobody can see.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
@@ -19,6 +21,9 @@ from stancecoder.ui.widgets.text_geometry import Screen
 CURRENT_TINT = 0.8  # the current passage: clearly stronger than a stored coding's tint
 FLASH_TINT = 0.75  # of the palette's highlight colour
 LINES_PER_BLOCK = 1 << 20  # more screen lines than any paragraph can have
+HIT = QColor("#ffe36e")  # found words: the marker yellow every find in every program uses
+CURRENT_HIT = QColor("#ff9632")
+HIT_INK = QColor("#000000")  # dark on yellow, in a dark theme too
 
 
 class Decorations:
@@ -32,6 +37,8 @@ class Decorations:
         self.lanes: dict[int, int] = {}
         self.current: int | None = None
         self.flashing: int | None = None
+        self.hits: list[tuple[int, int]] = []  # found words, Qt positions in text order
+        self.hit: int | None = None  # the index of the hit find is at
         self._drawn: tuple[int, int, int | None, int | None] | None = None
         self._laid_out = False  # relane had Qt lay out paragraphs
 
@@ -68,7 +75,7 @@ class Decorations:
         return block.blockNumber() * LINES_PER_BLOCK + max(line, 0)
 
     def refresh(self) -> None:
-        """Redraw after the passages, the current one or the flash changed."""
+        """Redraw after the passages, the current one, the flash or the hits changed."""
         self._drawn = None
         self.sync()
 
@@ -101,9 +108,10 @@ class Decorations:
             highlight = palette.color(QPalette.ColorRole.Highlight)
             fmt.setBackground(blend(highlight, base, FLASH_TINT))
             marks.append((self.flashing, fmt))
+        spans = [(*self.spans[key], fmt) for key, fmt in marks]
+        spans += self._hit_marks(first, last)
         selections = []
-        for key, fmt in marks:
-            start, end = self.spans[key]
+        for start, end, fmt in spans:
             start, end = max(start, first), min(end, last)
             if start >= end:
                 continue
@@ -115,6 +123,22 @@ class Decorations:
             selection.format = fmt
             selections.append(selection)
         return selections
+
+    def _hit_marks(self, first: int, last: int) -> list[tuple[int, int, QTextCharFormat]]:
+        """Found words over everything else but the selection, which Qt draws last; only
+        those on screen, found by bisection, so a word found thousands of times costs
+        nothing while scrolling."""
+        begin = bisect_left(self.hits, (first - 1, first - 1))
+        while begin > 0 and self.hits[begin - 1][1] > first:
+            begin -= 1
+        end = bisect_left(self.hits, (last, last), lo=begin)
+        marks = []
+        for index in range(begin, end):
+            fmt = QTextCharFormat()
+            fmt.setBackground(CURRENT_HIT if index == self.hit else HIT)
+            fmt.setForeground(HIT_INK)
+            marks.append((*self.hits[index], fmt))
+        return marks
 
     def _bars(self, screen: Screen) -> list[Bar]:
         palette = self.editor.palette()

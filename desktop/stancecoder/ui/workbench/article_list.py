@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.changes import Changes
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.status import Status
 from stancecoder.services.articles import (
     ArticleQuery,
@@ -51,6 +52,7 @@ from stancecoder.ui.workbench.article_table import (
     article_table,
     status_dot,
 )
+from stancecoder.ui.workbench.code_filter_button import CodeFilterButton
 
 SEARCH_DELAY_MS = 200
 
@@ -80,6 +82,7 @@ class ArticlePanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(6)
+        self.codes = CodeFilterButton()
         self.mine = QCheckBox("Assigned to &me")
         self.mine.setToolTip("Only your articles: those assigned to you and those you began")
         self.model = ArticleTableModel(self)
@@ -95,6 +98,7 @@ class ArticlePanel(QWidget):
         filters.setSpacing(6)
         filters.addWidget(self.status, 1)
         filters.addWidget(self.source, 1)
+        filters.addWidget(self.codes, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 6)
         layout.setSpacing(6)
@@ -110,6 +114,7 @@ class ArticlePanel(QWidget):
         self.status.currentIndexChanged.connect(self._reload)
         self.source.currentIndexChanged.connect(self._reload)
         self.mine.toggled.connect(self._reload)
+        self.codes.changed.connect(self._reload)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.search.installEventFilter(self)
 
@@ -135,16 +140,24 @@ class ArticlePanel(QWidget):
             return self._to_table
         return None
 
+    def set_codebook(self, codebook: CodebookView) -> None:
+        """The codes the code filter offers; a filter on codes that are gone is dropped."""
+        chosen = self.codes.value()
+        self.codes.set_codebook(codebook, self._coder)
+        if self.codes.value() != chosen:
+            self._reload()
+
     def set_project(self, project: Project, coder: str | None) -> None:
         """Show a project's articles as this coder sees them; filters start empty, but a
         coder with assigned articles still to do starts with just their own."""
         self._project, self._coder, self._current = project, coder, None
-        boxes = (self.search, self.status, self.source, self.mine)
+        boxes = (self.search, self.status, self.source, self.mine, self.codes)
         for box in boxes:
             box.blockSignals(True)
         self.search.clear()
         self.status.setCurrentIndex(0)
         self.source.setCurrentIndex(-1)  # "All sources" once the new project's are listed
+        self.codes.reset(coder)
         self.mine.setEnabled(coder is not None)
         self.mine.setChecked(coder is not None and progress(project, coder)[0].todo > 0)
         for box in boxes:
@@ -254,6 +267,7 @@ class ArticlePanel(QWidget):
             status=self.status.currentData(),
             source=self.source.currentData(),
             assigned=self.mine.isChecked(),
+            codes=self.codes.value(),
         )
         self._rows = list_articles(self._project, self._coder, query)
         self._show_rows()
@@ -290,7 +304,10 @@ class ArticlePanel(QWidget):
         if shown:
             mine = " assigned to you" if self.mine.isChecked() else ""
             self.count.setText(f"{shown} article{'' if shown == 1 else 's'}{mine}")
-        elif self.search.text() or self.status.currentData() or self.source.currentData():
+        elif any(
+            (self.search.text(), self.status.currentData(), self.source.currentData(),
+             self.codes.value())
+        ):  # fmt: skip
             self.count.setText("No articles match the search and filters")
         elif self.mine.isChecked():
             self.count.setText("No articles are assigned to you yet")

@@ -40,6 +40,7 @@ from stancecoder.ui.common.undo import UndoRunner
 from stancecoder.ui.transfer.import_dialog import ImportDialog
 from stancecoder.ui.widgets.article_form import ArticleForm
 from stancecoder.ui.widgets.coding_panel import CodingPanel
+from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.passage_list import PassageList
@@ -108,18 +109,24 @@ class MainWindow(QMainWindow):
         self.reader.passageClicked.connect(self.select_passage)
         self.reader.selectionChangedSpan.connect(self._selection_changed)
         self.reader.zoomChanged.connect(lambda zoom: self.settings.set_value("zoom", zoom))
+        self.find_bar = FindBar(self.reader)
+        self.articles.search.textChanged.connect(
+            lambda text: self.find_bar.show_words(text.split())
+        )
         reading = QWidget()
         column = QVBoxLayout(reading)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.header)
         column.addWidget(self.legend)
+        column.addWidget(self.find_bar)
         column.addWidget(self.reader, 1)
 
         self.panel = CodingPanel()
         self.panel.viewer = self.coder
         self.panel.lead = self.role == "lead"
         self.panel.set_codebook(self.codebook)
+        self.articles.set_codebook(self.codebook)
         self.panel.saveRequested.connect(self._write_coding)
         self.panel.cancelRequested.connect(self.cancel_coding)
         self.article_form = ArticleForm()
@@ -182,6 +189,7 @@ class MainWindow(QMainWindow):
         shown = coding_view(self.project, self.coder, article_id=article_id)
         self.passages = shown.passages or []
         self.reader.show_article(self.article.text, self.passages, self._colours())
+        self.find_bar.show_words(self.articles.search.text().split())
         self.passage_list.set_passages(self.passages, self.codebook)
         self._show_coding(shown.coding)
         self.panel.load(None, None)
@@ -213,6 +221,7 @@ class MainWindow(QMainWindow):
             self.codebook = codebook_view(self.project)
             self.panel.set_codebook(self.codebook)
             self.article_form.set_codebook(self.codebook)
+            self.articles.set_codebook(self.codebook)
             self.actions.bind_code_shortcuts()
         whole = changes.codebook or changes.reload
         listed = None if changes.reload else changes

@@ -44,6 +44,7 @@ from stancecoder.ui.common.undo import UndoRunner
 from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
 from stancecoder.ui.transfer.export_dialog import ExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
+from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.passage_history import PassageHistory
@@ -80,6 +81,7 @@ class Workbench(Protocol):
     undo: UndoRunner
     articles: ArticlePanel
     reader: Reader
+    find_bar: FindBar
     panel: CodingPanel
     settings: AppSettings
 
@@ -229,6 +231,12 @@ class WindowActions(ActionRegistry):
             ActionSpec("uncoded", "&Code", "Next &uncoded article", w.articles.next_uncoded,
                        ("Ctrl+Shift+Down",)),
             ActionSpec("find", "&View", "&Find articles", w.articles.focus_search, (Key.Find,)),
+            ActionSpec("find-in-article", "&View", "Fin&d in article", w.find_bar.open_bar,
+                       ("Ctrl+Shift+F",), enabled_when=has_article),
+            ActionSpec("find-next", "&View", "Find ne&xt", lambda: w.find_bar.step(1),
+                       ("F3",), enabled_when=has_article),
+            ActionSpec("find-previous", "&View", "Find pre&vious", lambda: w.find_bar.step(-1),
+                       ("Shift+F3",), enabled_when=has_article),
             ActionSpec("retrieve", "&View", "Retrieve &passages…", self._retrieve,
                        ("Ctrl+Shift+P",)),
             ActionSpec("snap", "&View", "S&nap selection to whole words", self._snap,

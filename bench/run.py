@@ -35,7 +35,6 @@ from bench_corpus import import_figure
 from bench_export import export_figures
 from bench_live import live_figures
 from bench_open import open_figures
-from bench_search import index_search_figure
 from bench_team import team_figures
 from bench_workbench import search_figure, workbench_figures
 from measure import Figure, failed, measured, table
@@ -107,7 +106,6 @@ def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[F
         steps: list[tuple[str, Callable[[], list[Figure]]]] = [
             ("open", lambda: open_figures(target, coder, runs)),
             ("search", lambda: [search_figure(project, coder, samples)]),
-            ("indexed search", lambda: [index_search_figure(project, samples)]),
             ("export", lambda: export_figures(project, size.passages, runs)),
             ("agreement", lambda: agreement_figures(size.passages, max(runs, AGREEMENT_RUNS))),
             ("switch and code", lambda: workbench_figures(project, coder, samples)),
@@ -140,10 +138,6 @@ def postgres_figures(
         )
         team = attempt(
             "team" + PG_LABEL, lambda: team_figures(project, size.team_seconds, label=PG_LABEL)
-        )
-        team += attempt(
-            "indexed search" + PG_LABEL,
-            lambda: [index_search_figure(project, samples, PG_LABEL)],
         )
     by_name = {figure.name: figure for figure in peers}
     for figure in compared:

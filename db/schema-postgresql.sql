@@ -268,13 +268,5 @@ CREATE UNIQUE INDEX ix_coder_login ON coder (login);
 
 UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
 
--- Running upgrade 0007 -> 0008
-
-DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm; EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'pg_trgm could not be created: the article search runs without an index'; END $$;
-
-DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN CREATE INDEX ix_article_title_trgm ON article USING gin (title gin_trgm_ops); CREATE INDEX ix_article_text_trgm ON article USING gin (text gin_trgm_ops); END IF; END $$;
-
-UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
-
 COMMIT;
 

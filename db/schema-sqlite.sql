@@ -262,17 +262,3 @@ CREATE UNIQUE INDEX ix_coder_login ON coder (login);
 
 UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
 
--- Running upgrade 0007 -> 0008
-
-CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='article', content_rowid='id', tokenize='trigram');
-
-CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;
-
-CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN INSERT INTO article_fts(article_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); END;
-
-CREATE TRIGGER article_fts_update AFTER UPDATE OF title, text ON article BEGIN INSERT INTO article_fts(article_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;
-
-INSERT INTO article_fts(article_fts) VALUES ('rebuild');
-
-UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
-

@@ -33,7 +33,6 @@ ROWS = [
     "open project → first article shown",
     "the same from the first import",
     "full-text search over 30 articles",
-    "indexed article search over 30 articles",
     "Excel export of 300 passages",
     "bare openpyxl write-only loop, same rows",
     "agreement α, 300 units × 3 coders, one variable",
@@ -60,7 +59,6 @@ PG_ROWS = [
     "look for others' changes, one coding",
     "coding, one writer alone",
     "coding, 5 writers at once",
-    "indexed article search over 30 articles",
 ]
 MEDIAN = re.compile(r"\d+(\.\d+)?(e-\d+)? m?s")
 

@@ -13,7 +13,7 @@ from stancecoder.core.layer import Layer
 from stancecoder.core.wording import counted
 from stancecoder.io.limits import ImportLimits
 from stancecoder.services.agreement.reliability_calc import coding_agreement, unitizing_agreement
-from stancecoder.services.check import check_notes, check_project
+from stancecoder.services.check import check_project
 from stancecoder.services.codebook import export_codebook, import_codebook
 from stancecoder.services.coders import add_coder, list_coders
 from stancecoder.services.codings_import import import_codings
@@ -121,11 +121,8 @@ def export(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
         problems = check_project(project)
-        notes = check_notes(project)
     for problem in problems:
         _say(problem)
-    for note in notes:
-        _say(f"note: {note}")
     _say(f"{len(problems)} problem(s) found" if problems else "ok: no problems found")
     return 1 if problems else 0
 

@@ -6,13 +6,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Connection, SQLColumnExpression, and_, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
-from stancecoder.db.text_search import SHORTEST, fts_articles, search_index
 from stancecoder.services.code_filter import CodeFilter, code_conditions
 
 if TYPE_CHECKING:
@@ -130,26 +129,14 @@ def matching_articles(project: Project, words: str) -> set[int]:
     """The ids of the articles whose title or text holds every word: what a search in the
     list needs, without re-reading the rows it already shows."""
     with project.reading() as session:
-        return articles_holding(session.connection(), words.split())
-
-
-def articles_holding(connection: Connection, words: list[str]) -> set[int]:
-    """`matching_articles` on an open connection. On SQLite the FTS5 index answers for
-    the words it can (three characters or more) and LIKE checks shorter ones on what it
-    found; without the index, or on PostgreSQL (whose trigram index serves ILIKE), every
-    word is matched as a substring."""
-    dialect = connection.dialect.name
-    indexed = dialect == "sqlite" and search_index(connection) is not None
-    long = [word for word in words if len(word) >= SHORTEST] if indexed else []
-    holding: list[ColumnElement[bool]] = [
-        contains_word(Article.title, word, dialect) | contains_word(Article.text, word, dialect)
-        for word in words
-        if word not in long
-    ]
-    if long:
-        holding.append(Article.id.in_(fts_articles(long)))
-    query = select(Article.id).where(and_(*holding))
-    return set(connection.execute(query).scalars())
+        connection = session.connection()
+        dialect = connection.dialect.name
+        holding = [
+            contains_word(Article.title, word, dialect) | contains_word(Article.text, word, dialect)
+            for word in words.split()
+        ]
+        query = select(Article.id).where(and_(*holding))
+        return set(connection.execute(query).scalars())
 
 
 def contains_word(

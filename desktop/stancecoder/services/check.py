@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from stancecoder.db.models import Article, Code, Passage, PassageCode, Variable
 from stancecoder.services.corpus import text_digest
-from stancecoder.services.info import search_note
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -24,13 +23,6 @@ def check_project(project: Project) -> list[str]:
             *_passages(session),
             *_codes(session),
         ]
-
-
-def check_notes(project: Project) -> list[str]:
-    """What is worth knowing but no fault: a search running without its index."""
-    with project.reading() as session:
-        note = search_note(session.connection())
-    return [] if note.startswith("indexed") else [f"search {note}"]
 
 
 def _storage(session: Session) -> list[str]:

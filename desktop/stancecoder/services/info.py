@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import func, select
 
 from stancecoder.core.status import Status
 from stancecoder.db.models import (
@@ -18,7 +18,6 @@ from stancecoder.db.models import (
     Variable,
 )
 from stancecoder.db.store import get_setting
-from stancecoder.db.text_search import search_index
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -31,7 +30,6 @@ class ProjectInfo:
     codebook: str
     articles: int
     passages: int
-    search: str = ""
     coders: dict[str, dict[str, int]] = field(default_factory=dict)  # name -> counts
     variables: dict[str, dict[str, int]] = field(default_factory=dict)  # name -> code -> n
 
@@ -41,7 +39,6 @@ class ProjectInfo:
             f"codebook  {self.codebook}",
             f"articles  {self.articles}",
             f"passages  {self.passages}",
-            f"search    {self.search}",
             "coders:",
         ]
         out += [
@@ -65,7 +62,6 @@ def project_info(project: Project) -> ProjectInfo:
             f"(version {get_setting(session, 'codebook_version')})",
             articles=articles,
             passages=session.scalar(select(func.count()).select_from(Passage)) or 0,
-            search=search_note(session.connection()),
         )
         passages = dict(
             session.execute(select(Passage.coder_id, func.count()).group_by(Passage.coder_id)).all()
@@ -92,19 +88,3 @@ def project_info(project: Project) -> ProjectInfo:
         for variable in session.scalars(select(Variable).order_by(Variable.position)):
             info.variables[variable.name] = {c.label: used.get(c.id, 0) for c in variable.codes}
         return info
-
-
-def search_note(connection: Connection) -> str:
-    """How the article search runs here: with an index, or without one and why that is
-    only slower (the results are the same)."""
-    index = search_index(connection)
-    if index is not None:
-        return f"indexed ({index})"
-    if connection.dialect.name == "sqlite":
-        reason = "this SQLite has no FTS5 trigram tokenizer"
-    else:
-        reason = (
-            "the pg_trgm extension could not be created (it needs the right to create in "
-            "the database: ask its administrator, then upgrade or run CREATE EXTENSION pg_trgm)"
-        )
-    return f"without an index, slower on a large corpus: {reason}"

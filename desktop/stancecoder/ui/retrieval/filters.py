@@ -49,11 +49,11 @@ class RetrievalFilters(QWidget):
         self.date_from, self.date_to = self._line("from, e.g. 2024-06"), self._line("to")
         self.status = self._combo([(ANY, None), *((s.label, s.value) for s in Status)])
         self.words = self._line("words in the passage")
-        form.addRow("&Coder", self._pair(self.coder, self.status, "status"))
+        form.addRow("&Coder", self._pair(self.coder, self.status, "Status"))
         form.addRow(" × ".join(v.name for v in nominal).capitalize() or "Codes", row)
         scale = scaled[0].name.capitalize() if scaled else "Stance"
         form.addRow(f"{scale} from", self._pair(self.stance_min, self.stance_max, "to"))
-        form.addRow("&Source", self._pair(self.source, self.date_from, "date", self.date_to))
+        form.addRow("&Source", self._pair(self.source, self.date_from, "Date", self.date_to))
         form.addRow("&Words", self.words)
 
     def _combo(self, choices: list[tuple[str, object]]) -> QComboBox:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
-from stancecoder.db.models import Article, Code, Coder, Passage, PassageCode, Round, RoundArticle
-from stancecoder.services.passages import is_blind
+from stancecoder.db.models import Article, Code, Coder, Passage, PassageCode
+from stancecoder.services.passages import seen_by
 
 
 @dataclass(frozen=True)
@@ -57,17 +57,7 @@ def code_conditions(session: Session, chosen: CodeFilter) -> list[ColumnElement[
 
 def _visible(session: Session, viewer: str | None) -> ColumnElement[bool] | None:
     """The passages `viewer` may see, as `article_passages` shows them."""
-    if viewer is None:
-        return None
-    own = Passage.coder_id == select(Coder.id).where(Coder.name == viewer).scalar_subquery()
-    if is_blind(session):
-        return own
-    in_open_rounds = (
-        select(RoundArticle.article_id)
-        .join(Round, Round.id == RoundArticle.round_id)
-        .where(Round.closed_at.is_(None))
-    )
-    return own | Passage.article_id.not_in(in_open_rounds)
+    return None if viewer is None else seen_by(session, viewer)
 
 
 def _articles_with(

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 from stancecoder.core.actor import Actor
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.layer import Layer
-from stancecoder.db.models import Coder, Passage, PassageCode, Round, RoundArticle
+from stancecoder.db.models import Coder, Passage, PassageCode
 from stancecoder.db.store import acting
 from stancecoder.services.coders import consensus_name, people, require_coder
-from stancecoder.services.passages import is_blind
+from stancecoder.services.passages import seen_by
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -97,15 +97,7 @@ def visible(session: Session, actor: Actor | None = None) -> ColumnElement[bool]
     actor = actor if actor is not None else acting(session)
     if actor is None or actor.lead:
         return true()
-    own = Passage.coder_id.in_(select(Coder.id).where(Coder.name == actor.coder))
-    if is_blind(session):
-        return own
-    in_open_round = (
-        select(RoundArticle.article_id)
-        .join(Round, Round.id == RoundArticle.round_id)
-        .where(Round.closed_at.is_(None))
-    )
-    return own | Passage.article_id.not_in(in_open_round)
+    return seen_by(session, actor.coder)
 
 
 def read_codings(

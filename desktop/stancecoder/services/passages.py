@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.passage_view import PassageView
-from stancecoder.db.models import Coder, Passage, PassageCode
+from stancecoder.db.models import Coder, Passage, PassageCode, Round, RoundArticle
 from stancecoder.db.store import get_setting, set_setting
 from stancecoder.services.samples import blind_for
 
@@ -80,6 +80,20 @@ def _views(session: Session, condition: ColumnElement[bool]) -> list[PassageView
 
 def is_blind(session: Session) -> bool:
     return get_setting(session, BLIND_KEY, "off") == "on"
+
+
+def seen_by(session: Session, viewer: str) -> ColumnElement[bool]:
+    """The passages `viewer` sees by the reader's rules, as one condition for a query over
+    many articles: their own, and others' only outside blind mode and open rounds."""
+    own = Passage.coder_id.in_(select(Coder.id).where(Coder.name == viewer))
+    if is_blind(session):
+        return own
+    in_open_round = (
+        select(RoundArticle.article_id)
+        .join(Round, Round.id == RoundArticle.round_id)
+        .where(Round.closed_at.is_(None))
+    )
+    return own | Passage.article_id.not_in(in_open_round)
 
 
 def blind_mode(project: Project) -> bool:

@@ -27,6 +27,7 @@ from stancecoder.core.changes import Changes
 from stancecoder.core.codebook_view import CodebookView, code_text
 from stancecoder.core.passage_view import PassageView
 from stancecoder.core.status import Status
+from stancecoder.io.corpus import SUPPORTED_SUFFIXES
 from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import ArticleView
 from stancecoder.services.coder_files.merge import MergeReport
@@ -321,8 +322,9 @@ class WindowActions(ActionRegistry):
             PassageHistory(passage.quote, entries, self.owner).exec()
 
     def _import(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(
-            self.owner, "Import articles", "", "Articles (*.txt *.md *.docx *.csv *.xlsx *.jsonl)"
+            self.owner, "Import articles", "", f"Articles ({patterns})"
         )
         if paths:
             self.window.import_paths(paths)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from stancecoder import __version__
+from stancecoder.cli.parsing import Handler, add_command
 from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.errors import StanceCoderError, ValidationError
 from stancecoder.core.printable import printable
@@ -51,12 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help_text: str, handler: Callable) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.set_defaults(handler=handler)
-        return sub
-
     from stancecoder.cli import commands as c
+
+    def command(name: str, text: str, handler: Handler) -> argparse.ArgumentParser:
+        return add_command(commands, name, text, handler)
 
     sub = command("init", "create a project", c.init)
     sub.add_argument("project")

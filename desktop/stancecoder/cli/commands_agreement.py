@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from stancecoder.cli.parsing import add_command
 from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.agreement.report import UNITS
 from stancecoder.core.agreement.report_json import report_as_json, rounds_as_json
@@ -24,8 +25,7 @@ HELP = "inter-coder agreement on the project's codings"
 
 
 def add_agreement_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    sub = commands.add_parser("agreement", help=HELP, description=HELP)
-    sub.set_defaults(handler=agreement)
+    sub = add_command(commands, "agreement", HELP, agreement)
     sub.add_argument("project")
     sub.add_argument("--unit", choices=UNITS, default="matched", help="passage units")
     sub.add_argument(

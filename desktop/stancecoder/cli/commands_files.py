@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from stancecoder.cli.parsing import add_command
 from stancecoder.services.coder_files.merge import merge_coder_files
 from stancecoder.services.coder_files.package import package_for_coder
 from stancecoder.services.copy_project import copy_project
@@ -14,21 +15,18 @@ from stancecoder.services.project import open_project
 
 def add_file_parsers(commands: argparse._SubParsersAction) -> None:
     text = "write a coder's articles, the codebook and their codings into a project of its own"
-    package = commands.add_parser("package", help=text, description=text)
-    package.set_defaults(handler=package_)
+    package = add_command(commands, "package", text, package_)
     package.add_argument("project")
     package.add_argument("coder")
     package.add_argument("out", type=Path, metavar="OUT.stance")
 
     text = "bring coder files back: only their coder's work, conflicts reported, never lost"
-    merge = commands.add_parser("merge", help=text, description=text)
-    merge.set_defaults(handler=merge_)
+    merge = add_command(commands, "merge", text, merge_)
     merge.add_argument("project")
     merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     text = "copy a whole project to a new file or an empty server database (either way)"
-    copy = commands.add_parser("copy", help=text, description=text)
-    copy.set_defaults(handler=copy_)
+    copy = add_command(commands, "copy", text, copy_)
     copy.add_argument("source", metavar="SRC")
     copy.add_argument("target", metavar="DEST")
 

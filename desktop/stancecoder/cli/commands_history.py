@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from stancecoder.cli.parsing import add_command
 from stancecoder.core.history import HistoryEntry, parse_since
 from stancecoder.core.printable import printable
 from stancecoder.services.history_read import HistoryFilter, read_history
@@ -17,8 +18,7 @@ def add_history_parser(commands: argparse._SubParsersAction) -> None:
         "the coding history, oldest first: who changed which passage, status, article codes "
         "or codebook entry, when, and what it was before and after (times in UTC)"
     )
-    sub = commands.add_parser("history", help=text, description=text)
-    sub.set_defaults(handler=history)
+    sub = add_command(commands, "history", text, history)
     sub.add_argument("project")
     sub.add_argument("--coder", metavar="NAME", help="only this coder's work or actions")
     sub.add_argument("--article", type=int, metavar="ID", help="only this article")

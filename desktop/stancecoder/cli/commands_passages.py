@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from stancecoder.cli.parsing import add_command
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.printable import printable
 from stancecoder.core.status import Status
@@ -23,8 +24,7 @@ def add_passages_parser(commands: argparse._SubParsersAction) -> None:
         "every passage matching the filters, with its words in context, codes, coder and "
         "article (a code includes its sub-codes; all filters must hold)"
     )
-    sub = commands.add_parser("passages", help=text, description=text)
-    sub.set_defaults(handler=passages)
+    sub = add_command(commands, "passages", text, passages)
     sub.add_argument("project")
     sub.add_argument("--coder", action="append", default=[], help="this coder's (repeatable)")
     sub.add_argument(

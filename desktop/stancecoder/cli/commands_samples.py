@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from stancecoder.cli.parsing import add_command
 from stancecoder.core.sampling import STRATA
 from stancecoder.core.wording import counted
 from stancecoder.services.project import open_project
@@ -20,12 +21,11 @@ from stancecoder.services.samples import (
 
 def add_sample_parsers(commands: argparse._SubParsersAction) -> None:
     text = "draw, list and close reliability samples (rounds coded blind by several coders)"
-    sample = commands.add_parser("sample", help=text, description=text)
+    sample = add_command(commands, "sample", text)
     actions = sample.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     text = "draw a random sample of articles and assign it to every coder named"
-    draw = actions.add_parser("draw", help=text, description=text)
-    draw.set_defaults(handler=draw_)
+    draw = add_command(actions, "draw", text, draw_)
     draw.add_argument("project")
     draw.add_argument("name", help="the round's name, e.g. 'training 1' or 'final'")
     size = draw.add_mutually_exclusive_group(required=True)
@@ -42,20 +42,17 @@ def add_sample_parsers(commands: argparse._SubParsersAction) -> None:
     )
 
     text = "list the samples and every coder's progress, or one sample's articles"
-    listing = actions.add_parser("list", help=text, description=text)
-    listing.set_defaults(handler=list_)
+    listing = add_command(actions, "list", text, list_)
     listing.add_argument("project")
     listing.add_argument("name", nargs="?", help="show this sample's articles")
 
     text = "close a sample: its articles are no longer coded blind"
-    close = actions.add_parser("close", help=text, description=text)
-    close.set_defaults(handler=close_)
+    close = add_command(actions, "close", text, close_)
     close.add_argument("project")
     close.add_argument("name")
 
     text = "split the articles in no open sample and assigned to nobody among coders"
-    assign = commands.add_parser("assign", help=text, description=text)
-    assign.set_defaults(handler=assign_)
+    assign = add_command(commands, "assign", text, assign_)
     assign.add_argument("project")
     assign.add_argument("coders", nargs="+", metavar="CODER")
     assign.add_argument("--seed", type=int, help="shuffle with this seed instead of in turn")

@@ -9,6 +9,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from stancecoder.cli.parsing import add_command
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.wording import counted
 from stancecoder.services.team_server import add_server_coder, check_server, init_server
@@ -18,22 +19,20 @@ URL_HELP = "the project's database, postgresql://admin@host/database (the admini
 
 def add_server_parser(commands: argparse._SubParsersAction) -> None:
     text = "set up a team server: roles, logins and row-level security (see db/README.md)"
-    server = commands.add_parser("server", help=text, description=text)
+    server = add_command(commands, "server", text)
     actions = server.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     text = (
         "create a project in an empty database (or take one made by init) with a group role "
         "for leads and one for coders, and the policies that keep each coder to their own work"
     )
-    init = actions.add_parser("init", help=text, description=text)
-    init.set_defaults(handler=init_)
+    init = add_command(actions, "init", text, init_)
     init.add_argument("url", metavar="URL", help=URL_HELP)
     init.add_argument("--name", help="project name shown in the window and exports")
     init.add_argument("--codebook", type=Path, help="codebook file (.yaml or .json)")
 
     text = "give a coder (created if new) a login of their own on the server"
-    add = actions.add_parser("add-coder", help=text, description=text)
-    add.set_defaults(handler=add_coder_)
+    add = add_command(actions, "add-coder", text, add_coder_)
     add.add_argument("url", metavar="URL", help=URL_HELP)
     add.add_argument("name", help="the coder's name, as the window shows it")
     add.add_argument("--login", required=True, help="the server role the coder logs in as")
@@ -47,8 +46,7 @@ def add_server_parser(commands: argparse._SubParsersAction) -> None:
     )
 
     text = "say which roles, grants and policies are in place and what is missing"
-    check = actions.add_parser("check", help=text, description=text)
-    check.set_defaults(handler=check_)
+    check = add_command(actions, "check", text, check_)
     check.add_argument("url", metavar="URL", help=URL_HELP)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from stancecoder.core.agreement.report import UnitKind
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.layer import Layer
 from stancecoder.db.models import Article
@@ -99,12 +100,12 @@ class Analysis:
                    "uid"]  # fmt: skip
         return pd.DataFrame(rows, columns=columns)
 
-    def agreement(self, unit: str = "matched", **options: Any) -> pd.DataFrame:
+    def agreement(self, unit: UnitKind = "matched", **options: Any) -> pd.DataFrame:
         """Each statistic of each variable, as the agreement report computes it (options
         as `services.agreement.report.project_agreement` takes them: coders, round, ...)."""
         import pandas as pd
 
-        report = project_agreement(self._project, unit, **options)  # type: ignore[arg-type]
+        report = project_agreement(self._project, unit, **options)
         rows = [
             (v.name, v.level, r.name, r.value, r.ci95[0] if r.ci95 else None,
              r.ci95[1] if r.ci95 else None, r.n_units, r.n_coders, r.reason)

@@ -353,7 +353,7 @@ def _rtf_escaped(text: str) -> str:
             out.append("\\" + char)
         elif ord(char) < 128:
             out.append(char)
-        elif ord(char) < 256:
+        elif ord(char) < 256 and char.encode("cp1252", "ignore"):
             out.append(f"\\'{char.encode('cp1252')[0]:02x}")
         else:
             out.append(f"\\u{ord(char)}?")
@@ -533,23 +533,25 @@ def factiva_rtf(
     path: Path,
     wires: list[Wire],
     *,
-    indexed: bool = True,
+    indexed: bool | list[bool] = True,
     truncated: bool = False,
     crlf: bool = False,
 ) -> Path:
     """A Factiva export of `wires` as RTF: bold codes and tab-indented continuation
     paragraphs when `indexed`, the bare lines otherwise; a page header, a logo picture
     after each article, accented letters as cp1252 escapes and others as Unicode escapes,
-    soft hyphens as \\- and no-break spaces as \\~ where the text has them. `truncated`
-    ends the file inside the last article's text."""
+    soft hyphens as \\- and no-break spaces as \\~ where the text has them. `indexed`
+    may say it for each article (an export mixing both); `truncated` ends the file inside
+    the last article's text."""
     out = [
         "{\\rtf1\\ansi\\ansicpg1252\\deff0\\uc1{\\fonttbl{\\f0\\fswiss Arial;}}",
         "{\\header \\pard\\qr Page {\\field{\\*\\fldinst PAGE}{\\fldrslt 1}} of 2\\par}",
         "\\pard {\\b Factiva}\\par",
     ]
-    for number, wire in enumerate(wires, start=1):
+    kinds = indexed if isinstance(indexed, list) else [indexed] * len(wires)
+    for number, (wire, with_codes) in enumerate(zip(wires, kinds, strict=True), start=1):
         cut = truncated and number == len(wires)
-        if indexed:
+        if with_codes:
             for code, values in _factiva_fields(wire):
                 first, *more = values
                 out.append(f"\\pard {{\\b {code}}}\\tab {_rtf_text(first)}\\par")
@@ -565,7 +567,8 @@ def factiva_rtf(
         if cut:
             break
         word = _TRAILER_WORD.get(wire.language, "Document")
-        an = f"{{\\b AN}}\\tab {word} {wire.accession}" if indexed else f"{word} {wire.accession}"
+        an = f"{word} {wire.accession}"
+        an = f"{{\\b AN}}\\tab {an}" if with_codes else an
         out.append(f"\\pard {an}\\par")
         out.append("{\\pict\\pngblip\\picw1\\pich1 89504e470d0a1a0a0000000d49484452}")
         out.append("\\page")

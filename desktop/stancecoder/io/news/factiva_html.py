@@ -54,7 +54,9 @@ class FactivaHtml:
 
     def read(self, path: Path, data: bytes, limits: ImportLimits) -> NewsFile:
         root = parse_html(_decode(data, path))
-        articles = [_read_article(element) for element in _article_elements(root)]
+        read = [_read_article(element) for element in _article_elements(root)]
+        # an element with neither text nor accession number is a search result's headline
+        articles = [a for a in read if a.accession or "LP" in a.fields or "TD" in a.fields]
         if not articles:
             raise InputFileError(
                 path,

@@ -169,8 +169,10 @@ def _article(
         label, value = labelled
         if label == _TEXT:
             end = _text_end(blocks, index + 1)
-            body = [" ".join([value, *block[1:]]).strip()]
-            body += [" ".join(b) for b in blocks[index + 1 : end]]
+            # a paragraph's own line breaks may be hard wraps: repair and the canonical
+            # text decide them on their evidence
+            body = ["\n".join([value, *block[1:]]).strip()]
+            body += ["\n".join(b) for b in blocks[index + 1 : end]]
             index = end
             continue
         add_field(fields, label, " ".join([value, *block[1:]]))

@@ -117,5 +117,5 @@ def test_a_page_of_search_results_is_refused_in_one_line(tmp_path: Path) -> None
 def test_a_page_that_is_no_export_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text("<html><body><p>A letter to the editor.</p></body></html>", "utf-8")
-    with pytest.raises(InputFileError, match="an .html file is read only as a Factiva export"):
+    with pytest.raises(InputFileError, match=r"an \.html file is read only as a Factiva export"):
         read_corpus_contents(path)

@@ -701,7 +701,8 @@ def proquest_txt(
         lines += [f"Publication info: {wire.source}. {wire.date}.", ""]
         lines += [f"http://search.proquest.com/docview/{wire.document_id}?accountid=12345", ""]
         body = wire.body[:1] if cut and last else wire.body
-        lines += [f"Full text: {body[0]}", ""]
+        if body:
+            lines += [f"Full text: {body[0]}", ""]
         for paragraph in body[1:]:
             lines += [paragraph, ""]
         if cut and last:

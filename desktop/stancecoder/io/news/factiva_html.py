@@ -80,15 +80,13 @@ def _decode(data: bytes, path: Path) -> str:
 def _article_elements(root: Element) -> list[Element]:
     """The outermost elements of class "xxArticle"."""
     found: list[Element] = []
-
-    def visit(element: Element) -> None:
+    stack = [root]
+    while stack:
+        element = stack.pop()
         if any(_ARTICLE_CLASS.fullmatch(name) for name in element.classes()):
             found.append(element)
-            return
-        for child in element.elements():
-            visit(child)
-
-    visit(root)
+        else:
+            stack.extend(reversed(element.elements()))
     return found
 
 

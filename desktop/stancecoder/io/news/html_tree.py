@@ -49,11 +49,13 @@ class Element:
         return self.attrs.get("class", "").split()
 
     def iter(self) -> Iterator[Element]:
-        """This element and every element inside it, in document order."""
-        yield self
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.iter()
+        """This element and every element inside it, in document order (without
+        recursion: a page may nest its elements deeper than Python's stack goes)."""
+        stack: list[Element] = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(reversed(element.elements()))
 
     def elements(self) -> list[Element]:
         return [child for child in self.children if isinstance(child, Element)]
@@ -62,23 +64,23 @@ class Element:
         """The text as a browser lays it out: white space runs are one space, a line
         break or a block starts a new line; empty lines are left out."""
         parts: list[str] = []
-        self._collect(parts)
+        # what is still to be written, last first: elements, and their texts and the line
+        # ends that close blocks as plain strings
+        pending: list[Element | str] = [self]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, str):
+                parts.append(item)
+            elif item.tag not in _NOT_TEXT:
+                block = "\n" if item.tag in _BLOCKS else ""
+                parts.append(block)
+                pending.append(block)
+                pending.extend(
+                    _WHITE.sub(" ", child) if isinstance(child, str) else child
+                    for child in reversed(item.children)
+                )
         lines = (line.strip(" ") for line in "".join(parts).split("\n"))
         return "\n".join(line for line in lines if line)
-
-    def _collect(self, parts: list[str]) -> None:
-        if self.tag in _NOT_TEXT:
-            return
-        block = self.tag in _BLOCKS
-        if block:
-            parts.append("\n")
-        for child in self.children:
-            if isinstance(child, str):
-                parts.append(_WHITE.sub(" ", child))
-            else:
-                child._collect(parts)
-        if block:
-            parts.append("\n")
 
 
 class _TreeBuilder(HTMLParser):

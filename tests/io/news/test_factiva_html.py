@@ -119,3 +119,12 @@ def test_a_page_that_is_no_export_is_refused_in_one_line(tmp_path: Path) -> None
     path.write_text("<html><body><p>A letter to the editor.</p></body></html>", "utf-8")
     with pytest.raises(InputFileError, match=r"an \.html file is read only as a Factiva export"):
         read_corpus_contents(path)
+
+
+def test_a_page_nested_deeper_than_the_stack_is_read(tmp_path: Path) -> None:
+    path = factiva_html(tmp_path / "deep.html", WIRES[:1])
+    depth = 100_000
+    deep = "<span>" * depth + "Cost: 2.4 million dollars" + "</span>" * depth
+    path.write_text(path.read_text("utf-8").replace("Cost: 2.4 million dollars", deep), "utf-8")
+    (article,) = read_corpus_contents(path).articles
+    assert article.text == "\n\n".join(WIRES[0].body)

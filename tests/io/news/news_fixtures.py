@@ -420,7 +420,7 @@ WIRES = [
             "Council member Raj Patel, who voted against the plan, said the suburbs had "
             "been ignored by the planners and by the mayor.",
         ],
-        accession="EXGAZ00020210304eh340000a",
+        accession="EXGAZ00020210304eh340000e",
         words="96 words",
         byline="By Jane Q. Reporter",
         section="Local",

@@ -128,3 +128,44 @@ def test_a_page_nested_deeper_than_the_stack_is_read(tmp_path: Path) -> None:
     path.write_text(path.read_text("utf-8").replace("Cost: 2.4 million dollars", deep), "utf-8")
     (article,) = read_corpus_contents(path).articles
     assert article.text == "\n\n".join(WIRES[0].body)
+
+
+def test_the_older_layout_with_codes_in_paragraphs_and_values_after_breaks(
+    tmp_path: Path,
+) -> None:
+    """Codes in a <p> of their cell, values after a <br/>, a French page, a code no
+    table names kept under itself."""
+    page = (
+        '<html><body><div class="article frArticle"><table border="0">'
+        '<tr><td class="index"><b>HD</b> </td><td><b class="frHeadline">Le conseil vote'
+        "</b></td></tr>"
+        '<tr><td class="index"><b>WC</b> </td><td>95 mots</td></tr>'
+        '<tr><td class="index"><b>PD</b> </td><td>29 décembre 2011</td></tr>'
+        '<tr><td class="index"><b>ET</b> </td><td>15:32</td></tr>'
+        '<tr><td class="index"><b>SN</b> </td><td>Journal d&#39;exemple</td></tr>'
+        '<tr><td class="index"><b>LA</b> </td><td>Français</td></tr>'
+        '<tr><td class="index"><p><b>LP</b> </p></td><td><p class="articleParagraph '
+        'frarticleParagraph">Premier paragraphe.</p><p class="articleParagraph '
+        'frarticleParagraph">Deuxième paragraphe.</p></td></tr>'
+        '<tr><td class="index"><p><b>TD</b> </p></td><td><p class="articleParagraph '
+        'frarticleParagraph">Troisième paragraphe.</p></td></tr>'
+        '<tr><td class="index"><br/><b>RE</b> </td><td><br/>fra : France</td></tr>'
+        '<tr><td class="index"><br/><b>NGC</b> </td><td><br/>XYZ</td></tr>'
+        '<tr><td class="index"><br/><b>AN</b> </td><td><br/>Document JDEX000020111229e7ct0001r'
+        "</td></tr></table><br/></div></body></html>"
+    )
+    path = tmp_path / "older_layout.html"
+    path.write_text(page, "utf-8")
+    contents = read_corpus_contents(path)
+    assert contents.warnings == []
+    (article,) = contents.articles
+    assert (article.title, article.source, article.published, article.language) == (
+        "Le conseil vote",
+        "Journal d'exemple",
+        "2011-12-29",
+        "fr",
+    )
+    assert article.external_id == "JDEX000020111229e7ct0001r"
+    assert article.text == "Premier paragraphe.\n\nDeuxième paragraphe.\n\nTroisième paragraphe."
+    assert article.extra["regions"] == "fra : France" and article.extra["ngc"] == "XYZ"
+    assert article.extra["lead paragraphs"] == "2"

@@ -79,44 +79,41 @@ def _decode(data: bytes, path: Path) -> str:
 
 def _article_elements(root: Element) -> list[Element]:
     """The outermost elements of class "xxArticle"."""
-    found: list[Element] = []
-    stack = [root]
-    while stack:
-        element = stack.pop()
-        if any(_ARTICLE_CLASS.fullmatch(name) for name in element.classes()):
-            found.append(element)
-        else:
-            stack.extend(reversed(element.elements()))
-    return found
+    return root.outermost(lambda e: any(_ARTICLE_CLASS.fullmatch(c) for c in e.classes()))
 
 
 def _read_article(element: Element) -> FactivaArticle:
     article = FactivaArticle()
-    rows = [row for row in element.iter() if row.tag == "tr" and _code(row) is not None]
+    rows = element.outermost(lambda e: e.tag == "tr" and _code(e) is not None)
     if rows:
         for row in rows:
             _read_row(row, article)
     else:
         _read_plain(element, article)
     if article.accession is None:
-        for candidate in element.iter():
-            if candidate.tag in ("p", "div") and (trailer := is_trailer(candidate.text())):
-                article.accession = trailer.group("an")
+        trailers = [is_trailer(line) for line in element.text().split("\n")]
+        found = [trailer.group("an") for trailer in trailers if trailer is not None]
+        article.accession = found[-1] if found else None
     return article
 
 
+def _cells(row: Element) -> list[Element]:
+    return [cell for cell in row.elements() if cell.tag in ("td", "th")]
+
+
 def _code(row: Element) -> str | None:
-    """The field code of a table row: the text of its first cell, when that is a code."""
-    cells = [cell for cell in row.elements() if cell.tag in ("td", "th")]
+    """The field code of a table row: the text of its first cell, when that is a code
+    (in a <b>, perhaps inside a <p>)."""
+    cells = _cells(row)
     if len(cells) < 2:
         return None
-    code = cells[0].text().strip("\u00a0 ")
+    code = cells[0].near_text(3)
     return code if _CODE.fullmatch(code) else None
 
 
 def _read_row(row: Element, article: FactivaArticle) -> None:
     code = _code(row)
-    value = [cell for cell in row.elements() if cell.tag in ("td", "th")][1]
+    value = _cells(row)[1]
     if code == "AN":
         trailer = is_trailer(value.text())
         article.accession = trailer.group("an") if trailer else None
@@ -135,18 +132,18 @@ def _read_plain(element: Element, article: FactivaArticle) -> None:
     """An article without indexing: the headline and byline by their marks, the text by
     its paragraphs' class, the other fields by their order around the word count."""
     paragraphs: list[str] = []
+    for marked in element.outermost(_mark):
+        text = " ".join(marked.text().split("\n"))
+        mark = _mark(marked)
+        if mark == "HD" and "HD" not in article.fields:
+            article.add("HD", text)
+        elif mark == "BY":
+            article.add("BY", text)
+        elif mark == "TD":
+            paragraphs.append(text)
     lines: list[str] = []
-    for child in element.iter():
-        classes = child.classes()
-        if child.attrs.get("id") == "hd" or any(c.endswith("Headline") for c in classes):
-            if "HD" not in article.fields:
-                article.add("HD", " ".join(child.text().split("\n")))
-        elif "author" in classes:
-            article.add("BY", " ".join(child.text().split("\n")))
-        elif "articleParagraph" in classes:
-            paragraphs.append(" ".join(child.text().split("\n")))
     for child in element.elements():
-        if child.tag in ("div", "p") and not _marked(child):
+        if child.tag in ("div", "p") and not child.outermost(_mark):
             text = " ".join(child.text().split("\n"))
             if text and not is_trailer(text):
                 lines.append(text)
@@ -159,12 +156,12 @@ def _read_plain(element: Element, article: FactivaArticle) -> None:
         article.add("TD", paragraph)
 
 
-def _marked(element: Element) -> bool:
-    """Whether an element holds the headline, byline or text, read by their marks."""
-    for inner in element.iter():
-        classes = inner.classes()
-        if inner.attrs.get("id") == "hd" or "author" in classes or "articleParagraph" in classes:
-            return True
-        if any(c.endswith("Headline") for c in classes):
-            return True
-    return False
+def _mark(element: Element) -> str | None:
+    """The field an element of a page without indexing is marked as: the headline, the
+    byline or a paragraph of the text."""
+    classes = element.classes()
+    if element.attrs.get("id") == "hd" or any(c.endswith("Headline") for c in classes):
+        return "HD"
+    if "author" in classes:
+        return "BY"
+    return "TD" if "articleParagraph" in classes else None

@@ -2,14 +2,15 @@
 
 Exports saved as HTML are not always valid: paragraphs left open, a `<div>` inside a `<p>`,
 stray end tags. The tree follows the browser's rules where they matter for reading text
-(a block closes an open paragraph; a cell, a row or a list item closes the one before) and
-ignores an end tag nothing is open for. Scripts and styles are not text.
+(a block closes an open paragraph; a cell, a row or a list item closes the one before),
+ignores an end tag nothing is open for and caps nesting as browsers do. Scripts and styles
+are not text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -36,6 +37,10 @@ _IMPLIED = {
     "li": (frozenset({"li"}), frozenset({"ul", "ol"})),
 }
 _NOT_TEXT = frozenset({"script", "style", "head", "title", "template"})
+# How deep elements nest, as browsers cap it: one deeper is put beside the deepest open
+# element instead of inside it, so a page nested without end costs no more to read than
+# a flat one.
+_MAX_DEPTH = 512
 _WHITE = re.compile(r"[ \t\n\r\f]+")
 
 
@@ -60,6 +65,20 @@ class Element:
     def elements(self) -> list[Element]:
         return [child for child in self.children if isinstance(child, Element)]
 
+    def outermost(self, wanted: Callable[[Element], object]) -> list[Element]:
+        """The elements inside this one (itself included) that are `wanted`, in document
+        order, without looking inside those found: their texts never overlap, so reading
+        them all reads each part of the page once."""
+        found: list[Element] = []
+        stack: list[Element] = [self]
+        while stack:
+            element = stack.pop()
+            if wanted(element):
+                found.append(element)
+            else:
+                stack.extend(reversed(element.elements()))
+        return found
+
     def text(self) -> str:
         """The text as a browser lays it out: white space runs are one space, a line
         break or a block starts a new line; empty lines are left out."""
@@ -82,6 +101,20 @@ class Element:
         lines = (line.strip(" ") for line in "".join(parts).split("\n"))
         return "\n".join(line for line in lines if line)
 
+    def near_text(self, depth: int) -> str:
+        """The text of this element and of the elements at most `depth` levels inside it,
+        white space made single spaces: enough for a label, and bounded however deep the
+        element nests."""
+        parts: list[str] = []
+        pending: list[tuple[Element | str, int]] = [(self, 0)]
+        while pending:
+            item, level = pending.pop()
+            if isinstance(item, str):
+                parts.append(item)
+            elif level <= depth and item.tag not in _NOT_TEXT:
+                pending.extend((child, level + 1) for child in reversed(item.children))
+        return " ".join(" ".join(parts).split())
+
 
 class _TreeBuilder(HTMLParser):
     def __init__(self) -> None:
@@ -95,6 +128,8 @@ class _TreeBuilder(HTMLParser):
         if tag in _IMPLIED and tag != "p":
             self._close_implied(*_IMPLIED[tag])
         element = Element(tag, {name: value or "" for name, value in attrs})
+        if tag not in _VOID and len(self._open) > _MAX_DEPTH:
+            self._open.pop()
         self._open[-1].children.append(element)
         if tag not in _VOID:
             self._open.append(element)
@@ -105,7 +140,7 @@ class _TreeBuilder(HTMLParser):
             self._open.pop()
 
     def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self._open) - 1, 0, -1):
+        for depth in range(len(self._open) - 1, 0, -1):  # at most _MAX_DEPTH steps
             if self._open[depth].tag == tag:
                 del self._open[depth:]
                 return

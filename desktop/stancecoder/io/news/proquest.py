@@ -22,7 +22,7 @@ from stancecoder.core.repair import repair_export_text, repair_field
 from stancecoder.io.encoding import decode_bytes
 from stancecoder.io.limits import ImportLimits
 from stancecoder.io.news.base import HEAD_BYTES, NewsFile
-from stancecoder.io.news.fields import SkippedArticle, add_field, build_article, where
+from stancecoder.io.news.fields import SkippedArticle, build_article, where
 
 _RULE = re.compile(r"^_{40,}[ \t]*$", re.MULTILINE)
 _COUNTER = re.compile(r"Document (?P<number>\d+) of (?P<total>\d+)")
@@ -149,7 +149,8 @@ def _label(block: list[str]) -> tuple[str, str] | None:
 def _article(
     path: Path, record: _Record, limits: ImportLimits, warnings: list[str]
 ) -> ArticleDraft:
-    fields: dict[str, str] = {}
+    # each label's values, joined once at the end: a label may come many times
+    fields: dict[str, list[str]] = {}
     heading: list[str] = []
     body: list[str] = []
     blocks = record.blocks
@@ -161,9 +162,9 @@ def _article(
             if not fields and not heading:
                 heading = block
             elif block[0].startswith(("http://", "https://")):
-                add_field(fields, "document link", " ".join(block))
+                fields.setdefault("document link", []).append(" ".join(block))
             else:
-                add_field(fields, "header", " ".join(block))
+                fields.setdefault("header", []).append(" ".join(block))
             index += 1
             continue
         label, value = labelled
@@ -175,9 +176,10 @@ def _article(
             body += ["\n".join(b) for b in blocks[index + 1 : end]]
             index = end
             continue
-        add_field(fields, label, " ".join([value, *block[1:]]))
+        fields.setdefault(label, []).append(" ".join([value, *block[1:]]).strip())
         index += 1
-    title = fields.pop("Title", None) or " ".join(heading) or None
+    titles = [value for value in fields.pop("Title", []) if value]
+    title = titles[0] if titles else " ".join(heading) or None
     title = repair_field(title) if title else None
     number = record.number
     if not record.closed and _ID not in fields:
@@ -189,7 +191,10 @@ def _article(
     if not text:
         reason = "only an abstract" if "Abstract" in fields else "no full text"
         raise SkippedArticle(f"{where(number, title)} has {reason}; not imported")
-    header = {label: repair_field(value) for label, value in fields.items()}
+    header = {
+        label: repair_field("; ".join(value for value in values if value))
+        for label, values in fields.items()
+    }
     if title:
         header["title"] = title
     if "Publication title" in header:

@@ -174,3 +174,12 @@ def test_mojibake_soft_hyphens_and_no_break_spaces_are_repaired(tmp_path: Path) 
     (article,) = contents.articles
     assert article.title == "Café owners “fear” parking squeeze"
     assert article.text == "Shop owners on Main Street say the new Parkplatz rules hurt them."
+
+
+def test_an_article_without_a_date_says_so(tmp_path: Path) -> None:
+    contents = read_corpus_contents(factiva_rtf(tmp_path / "a.rtf", [replace(WIRES[2], date="")]))
+    (article,) = contents.articles
+    assert article.published is None and "date line" not in article.extra
+    assert contents.warnings == [
+        "article 1 (Shop owners fear parking squeeze) has no date (PD); none stored"
+    ]

@@ -139,3 +139,16 @@ def test_mojibake_and_hyphenated_line_ends_are_repaired(tmp_path: Path) -> None:
         "Shop owners say the international chain and the international bakery both lose "
         "the well-known parking spaces."
     )
+
+
+def test_a_record_without_text_or_date_says_so(tmp_path: Path) -> None:
+    wires = [replace(WIRES[0], body=[]), replace(WIRES[1], date="")]
+    contents = read_corpus_contents(proquest_txt(tmp_path / "a.txt", wires))
+    (article,) = contents.articles
+    assert article.title == WIRES[1].title and article.published is None
+    assert contents.warnings == [
+        "article 1 (Council approves cycling lanes) has no full text; not imported",
+        "article 2 (City council backs protected bike lanes after long dispute) has no "
+        "publication date; none stored",
+        "1 article read, but the export counts 2 ('Document n of 2')",
+    ]

@@ -199,7 +199,7 @@ def _article(
         header["title"] = title
     if "Publication title" in header:
         header["source"] = header.pop("Publication title")
-    date_line = header.pop("Publication date", None)
+    date_line = header.pop("Publication date", None) or None
     if date_line is None:
         warnings.append(f"{where(number, title)} has no publication date; none stored")
     external_id = header.pop(_ID, None)

@@ -85,9 +85,6 @@ class FactivaArticle:
         if line.strip():
             self.fields.setdefault(code, []).append(line.strip())
 
-    def has_content(self) -> bool:
-        return bool(self.fields) or self.unreadable is not None
-
 
 def is_trailer(line: str) -> re.Match[str] | None:
     return TRAILER.fullmatch(line.strip())

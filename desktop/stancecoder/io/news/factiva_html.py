@@ -120,7 +120,7 @@ def _read_row(row: Element, article: FactivaArticle) -> None:
         return
     if code is None:
         return
-    paragraphs = [p.text() for p in value.iter() if p.tag == "p"]
+    paragraphs = [p.text() for p in value.outermost(lambda e: e.tag == "p")]
     if code in ("LP", "TD") and paragraphs:
         for paragraph in paragraphs:
             article.add(code, " ".join(paragraph.split("\n")))

@@ -10,7 +10,7 @@ are not text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -52,15 +52,6 @@ class Element:
 
     def classes(self) -> list[str]:
         return self.attrs.get("class", "").split()
-
-    def iter(self) -> Iterator[Element]:
-        """This element and every element inside it, in document order (without
-        recursion: a page may nest its elements deeper than Python's stack goes)."""
-        stack: list[Element] = [self]
-        while stack:
-            element = stack.pop()
-            yield element
-            stack.extend(reversed(element.elements()))
 
     def elements(self) -> list[Element]:
         return [child for child in self.children if isinstance(child, Element)]

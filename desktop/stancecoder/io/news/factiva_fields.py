@@ -22,22 +22,20 @@ from stancecoder.io.news.dates import language_code
 from stancecoder.io.news.fields import SkippedArticle, add_field, build_article, where
 
 # The line that ends every article, in the languages of Factiva's interface.
-TRAILER = re.compile(
-    r"(?:AN\s+)?(?:Document|Dokument|Documento|Документ)\s+(?P<an>[A-Za-z0-9]{16,40})"
-)
+TRAILER = re.compile(r"(?:AN\s+)?(?:Document|Dokument|Documento)\s+(?P<an>[A-Za-z0-9]{16,40})")
 COUNTER = "its 'Document <accession number>' lines"
 UNINDEXED = (
     "exported without indexing: headline, byline, section and source were read by their "
     "position; export 'Full Article/Report plus Indexing' to have them for certain"
 )
 _WORDS = re.compile(
-    r"\d[\d,.\u00a0 ]*\s+(?:words?|wörter|wort|mots?|palabras?|parole|woorden|ord|слов[ао]?)",
+    r"\d[\d,.\u00a0 ]*\s*(?:words?|wörter|wort|mots?|palabras?|parole|字)",
     re.IGNORECASE,
 )
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|GMT|ET|CET|CEST))?", re.IGNORECASE)
 _SOURCE_CODE = re.compile(r"[A-Z][A-Z0-9]{1,11}")
 _COPYRIGHT = re.compile(r"(?:\(c\)|©|copyright\b)", re.IGNORECASE)
-_BYLINE = re.compile(r"(?:by|von|par|por|di|door)\s", re.IGNORECASE)
+_BYLINE = re.compile(r"(?:by|von|par|por)\s", re.IGNORECASE)
 _BANNERS = frozenset({"Factiva", "Dow Jones Factiva", "Factiva RTF Display Format"})
 # The attributes the codes are kept under; a code not named here is kept as itself.
 _NAMES = {

@@ -12,7 +12,15 @@ from stancecoder.services.project import open_project
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "io" / "news"))
 
-from news_fixtures import STORIES, nexis_uni_docx
+from news_fixtures import (
+    GERMAN_WIRES,
+    STORIES,
+    WIRES,
+    factiva_html,
+    factiva_rtf,
+    nexis_uni_docx,
+    proquest_txt,
+)
 
 
 def test_a_nexis_uni_export_is_imported_article_by_article(tmp_path: Path, stancecoder_cli) -> None:
@@ -44,3 +52,39 @@ def test_a_nexis_uni_export_is_imported_article_by_article(tmp_path: Path, stanc
             (STORIES[2].title, STORIES[2].source, "2021-03-06", "Ana Writer"),
         ]
     )
+
+
+def test_factiva_and_proquest_exports_are_imported_with_their_warnings(
+    tmp_path: Path, stancecoder_cli
+) -> None:
+    target = tmp_path / "study.stance"
+    assert stancecoder_cli("init", target).returncode == 0
+    rtf = factiva_rtf(tmp_path / "factiva.rtf", WIRES, truncated=True)
+    page = factiva_html(tmp_path / "factiva.html", GERMAN_WIRES, indexed=False)
+    listing = proquest_txt(tmp_path / "proquest.txt", WIRES[2:], total=2)
+    result = stancecoder_cli("import", target, rtf, page, listing)
+    assert result.returncode == 0, result.stderr
+    for line in (
+        "read    factiva.rtf: Factiva (.rtf): 2 articles found, the export counts 2",
+        "read    factiva.html: Factiva (.html): 2 articles found, the export counts 2",
+        "read    proquest.txt: ProQuest (.txt): 1 article found, the export counts 2",
+        "5 imported, 0 skipped, 0 files failed, 3 warnings",
+    ):
+        assert line in result.stdout
+    assert result.stderr.splitlines() == [
+        "warning factiva.rtf: article 3 (Shop owners fear parking squeeze) has no 'Document "
+        "<accession number>' line at its end: the export seems cut off there; not imported",
+        "warning factiva.html: exported without indexing: headline, byline, section and source "
+        "were read by their position; export 'Full Article/Report plus Indexing' to have them "
+        "for certain",
+        "warning proquest.txt: 1 article read, but the export counts 2 ('Document n of 2')",
+    ]
+    with open_project(target) as project, project.reading() as session:
+        ids = session.scalars(select(Article.external_id).order_by(Article.id)).all()
+    assert ids == [
+        WIRES[0].accession,
+        WIRES[1].accession,
+        GERMAN_WIRES[0].accession,
+        GERMAN_WIRES[1].accession,
+        WIRES[2].document_id,
+    ]

@@ -11,6 +11,8 @@ import csv
 import io
 import json
 import re
+import sys
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -24,6 +26,10 @@ from stancecoder.db.models import Article
 from stancecoder.io.corpus import read_corpus_file
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "io" / "news"))
+
+from news_fixtures import WIRES, factiva_html, factiva_rtf, proquest_txt
 
 # The project and folder fixtures live for the whole test; each example checks itself
 # against the state it found.
@@ -194,3 +200,27 @@ def test_jsonl(project: Project, tmp_path: Path, lines: list[object], raw: st.Da
     text = "\n".join(json.dumps(line, ensure_ascii=raw.draw(st.booleans())) for line in lines)
     data = text.encode("utf-8", errors="surrogatepass")
     import_one(project, tmp_path / "fuzz.jsonl", raw.draw(mutated(data)) if data else data)
+
+
+@fixtures
+@given(
+    kind=st.sampled_from(["rtf", "html", "plain.html", "txt"]),
+    title=cell_text,
+    body=st.lists(cell_text, max_size=3),
+    raw=st.data(),
+)
+def test_news_exports(
+    project: Project, tmp_path: Path, kind: str, title: str, body: list[str], raw: st.DataObject
+) -> None:
+    """A Factiva or ProQuest export of articles with any title and text, as written or
+    with a few bytes overwritten or cut short."""
+    wires = [replace(WIRES[0], title=title, body=body), WIRES[1]]
+    source = tmp_path / f"export.{kind}"
+    writers = {
+        "rtf": lambda: factiva_rtf(source, wires),
+        "html": lambda: factiva_html(source, wires),
+        "plain.html": lambda: factiva_html(source, wires, indexed=False),
+        "txt": lambda: proquest_txt(source, wires),
+    }
+    data = writers[kind]().read_bytes()
+    import_one(project, tmp_path / f"fuzz.{kind.split('.')[-1]}", raw.draw(mutated(data)))

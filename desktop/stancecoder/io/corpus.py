@@ -17,7 +17,9 @@ from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits, size_text
 from stancecoder.io.news.base import HEAD_BYTES
 from stancecoder.io.news.registry import importer_for
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".rtf", ".csv", ".xlsx", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".rtf", ".html", ".htm", ".csv", ".xlsx", ".jsonl")
+# Suffixes of documents a news-database importer may claim by their content.
+_DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".rtf", ".html", ".htm")
 
 
 @dataclass
@@ -79,14 +81,15 @@ def read_corpus_contents(
     """The articles in one file, or InputFileError: a file is imported whole or not at all.
 
     A document whose content a news-database importer claims (a Nexis Uni .docx, a
-    LexisNexis .txt or .rtf) is split into its articles; an article of it that cannot be read
-    whole is left out with a warning, the rest comes in. Any other .txt/.md/.docx holds
-    one article; .csv/.xlsx one per row and .jsonl one per line, their columns matched
-    to fields by name or by `columns` (field -> column name, e.g. {"text": "body"}).
+    LexisNexis .txt or .rtf, a Factiva .rtf or .html, a ProQuest .txt) is split into its
+    articles; an article of it that cannot be read whole is left out with a warning, the
+    rest comes in. Any other .txt/.md/.docx holds one article; .csv/.xlsx one per row and
+    .jsonl one per line, their columns matched to fields by name or by `columns` (field ->
+    column name, e.g. {"text": "body"}).
     Nothing larger than `limits` allows is read.
     """
     suffix = path.suffix.lower()
-    if suffix in (".txt", ".md", ".docx", ".rtf"):
+    if suffix in _DOCUMENT_SUFFIXES:
         data = _document_bytes(path, suffix, limits)
         importer = importer_for(data if data.startswith(b"PK") else data[:HEAD_BYTES], path)
         if importer is not None:
@@ -99,7 +102,7 @@ def _document_bytes(path: Path, suffix: str, limits: ImportLimits) -> bytes:
     """A document within the limit its reader holds it to: a .docx is a package and an
     .rtf an export, both files of many articles; a text file is one article in up to four
     bytes a character."""
-    if suffix in (".docx", ".rtf"):
+    if suffix in (".docx", ".rtf", ".html", ".htm"):
         return read_bytes(path, limits.max_file_bytes)
     article_limit = size_text(limits.max_article_bytes)
     return read_bytes(path, limits.max_document_bytes, f"{article_limit} per article")
@@ -118,7 +121,13 @@ def _read_plain(
         return read_jsonl_articles(path, columns, limits)
     if suffix == ".rtf":
         raise InputFileError(
-            path, "an .rtf file is read only as a LexisNexis Academic export, and this is none"
+            path,
+            "an .rtf file is read only as a LexisNexis Academic or Factiva export, and this "
+            "is none",
+        )
+    if suffix in (".html", ".htm"):
+        raise InputFileError(
+            path, "an .html file is read only as a Factiva export, and this is none"
         )
     supported = ", ".join(SUPPORTED_SUFFIXES)
     raise InputFileError(

@@ -171,5 +171,7 @@ def test_an_rtf_export_reads_as_its_text_does(tmp_path: Path, language: str, sto
 def test_an_rtf_file_that_is_no_export_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "letter.rtf"
     path.write_bytes(b"{\\rtf1\\ansi A letter to the editor.\\par}")
-    with pytest.raises(InputFileError, match="read only as a LexisNexis Academic export"):
+    with pytest.raises(
+        InputFileError, match="read only as a LexisNexis Academic or Factiva export"
+    ):
         read_corpus_contents(path)

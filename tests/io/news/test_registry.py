@@ -14,7 +14,16 @@ from stancecoder.io.news.registry import importer_for
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from news_fixtures import STORIES, lexis_academic_txt, nexis_uni_docx
+from news_fixtures import (
+    STORIES,
+    WIRES,
+    factiva_html,
+    factiva_rtf,
+    lexis_academic_rtf,
+    lexis_academic_txt,
+    nexis_uni_docx,
+    proquest_txt,
+)
 
 
 def test_each_export_is_claimed_by_its_importer(tmp_path: Path) -> None:
@@ -22,6 +31,18 @@ def test_each_export_is_claimed_by_its_importer(tmp_path: Path) -> None:
     txt = lexis_academic_txt(tmp_path / "b.txt", STORIES)
     assert importer_for(docx.read_bytes(), docx).name == "nexis_uni_docx"
     assert importer_for(txt.read_bytes()[:HEAD_BYTES], txt).name == "lexis_academic_txt"
+    written = {
+        "lexis_academic_rtf": lexis_academic_rtf(tmp_path / "c.rtf", STORIES),
+        "factiva_rtf": factiva_rtf(tmp_path / "d.rtf", WIRES),
+        "factiva_html": factiva_html(tmp_path / "e.html", WIRES),
+        "proquest_txt": proquest_txt(tmp_path / "f.txt", WIRES),
+    }
+    for name, path in written.items():
+        assert importer_for(path.read_bytes()[:HEAD_BYTES], path).name == name
+    unindexed = factiva_rtf(tmp_path / "g.rtf", WIRES, indexed=False)
+    assert importer_for(unindexed.read_bytes()[:HEAD_BYTES], unindexed).name == "factiva_rtf"
+    plain = factiva_html(tmp_path / "h.html", WIRES, indexed=False)
+    assert importer_for(plain.read_bytes()[:HEAD_BYTES], plain).name == "factiva_html"
 
 
 def test_a_nexis_export_without_its_counter_is_known_by_its_markers(tmp_path: Path) -> None:
@@ -41,6 +62,12 @@ def test_an_export_under_another_name_is_still_split(tmp_path: Path) -> None:
     txt = lexis_academic_txt(tmp_path / "export.md", STORIES)
     assert len(read_corpus_contents(docx).articles) == 3
     assert len(read_corpus_contents(txt).articles) == 3
+    rtf = factiva_rtf(tmp_path / "factiva.txt", WIRES)
+    page = factiva_html(tmp_path / "factiva.md", WIRES)
+    listing = proquest_txt(tmp_path / "proquest.md", WIRES)
+    assert read_corpus_contents(rtf).format == "Factiva (.rtf)"
+    assert read_corpus_contents(page).format == "Factiva (.html)"
+    assert read_corpus_contents(listing).format == "ProQuest (.txt)"
 
 
 def test_an_ordinary_word_document_stays_one_article(tmp_path: Path) -> None:

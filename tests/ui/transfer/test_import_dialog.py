@@ -24,7 +24,7 @@ from stancecoder.ui.transfer.import_dialog import ImportDialog
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "io" / "news"))
 
-from news_fixtures import STORIES, nexis_uni_docx  # noqa: E402
+from news_fixtures import STORIES, WIRES, factiva_html, nexis_uni_docx, proquest_txt  # noqa: E402
 
 
 def articles_folder(folder: Path, count: int) -> Path:
@@ -361,3 +361,25 @@ def test_a_summary_with_failures_shows_them_in_rows_that_can_be_read(
     shown = tree.viewport().height() // row
     assert shown >= 4, f"{shown} rows of 4 shown"
     assert dialog.grab().save(str(shots / "import_dialog_failures.png"))
+
+
+def test_factiva_and_proquest_exports_show_their_counts_and_warnings(
+    qtbot, ui_project: Project, tmp_path: Path
+) -> None:
+    page = factiva_html(tmp_path / "factiva.html", WIRES, truncated=True)
+    listing = proquest_txt(tmp_path / "proquest.txt", WIRES[2:])
+    dialog = ImportDialog(ui_project, [page, listing])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    report = finished(qtbot, dialog)
+    assert len(report.imported) == 3
+    assert dialog.headline.text() == "3 articles imported; see the warnings below"
+    assert visible_rows(dialog) == [
+        (
+            "factiva.html",
+            "article 3 (Shop owners fear parking squeeze) has no 'Document <accession number>' "
+            "line at its end: the export seems cut off there; not imported",
+        ),
+        ("factiva.html", "Factiva (.html): 2 articles found, the export counts 2"),
+        ("proquest.txt", "ProQuest (.txt): 1 article found, the export counts 1"),
+    ]

@@ -18,8 +18,8 @@ class SkippedArticle(Exception):
 # Field labels as exports write them (casefolded), in English, German and French.
 _AUTHOR = {"byline", "author", "autor", "auteur", "von", "signature"}
 _DATELINE = {"dateline"}
-_LANGUAGE = {"language", "sprache", "langue"}
-_URL = {"url", "link"}
+_LANGUAGE = {"language", "sprache", "langue", "language of publication"}
+_URL = {"url", "link", "document url"}
 
 
 def where(number: int, title: str | None) -> str:
@@ -35,12 +35,15 @@ def build_article(
     date_line: str | None,
     limits: ImportLimits,
     warnings: list[str],
+    external_id: str | None = None,
 ) -> ArticleDraft:
     """An article from its body and the fields found around it.
 
     `header` maps each label as found to its value, plus "title" and "source" when the
     export gave them. The date line's date becomes `published` only when it is read
     without guessing; otherwise it stays in the attributes and a warning says so.
+    `external_id` is the database's own id of the article; without one the article is
+    known by the file and its place in it.
     """
     title = header.pop("title", None)
     text = canonical_text(body)
@@ -82,7 +85,7 @@ def build_article(
         published=published,
         url=url or None,
         language=language or None,
-        external_id=f"{printable(path.stem)[:180]}#{number}",
+        external_id=external_id or f"{printable(path.stem)[:180]}#{number}",
         extra=extra,
     )
 

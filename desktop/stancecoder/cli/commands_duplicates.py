@@ -12,7 +12,12 @@ from stancecoder.core.printable import printable
 from stancecoder.core.wording import counted
 from stancecoder.services.duplicate_marks import read_clusters
 from stancecoder.services.duplicates import find_duplicates
-from stancecoder.services.duplicates_report import COLUMNS, report_rows, write_report
+from stancecoder.services.duplicates_report import (
+    COLUMNS,
+    check_report_target,
+    report_rows,
+    write_report,
+)
 from stancecoder.services.project import open_project
 
 
@@ -41,6 +46,8 @@ def add_duplicates_parser(commands: argparse._SubParsersAction) -> None:
 
 def duplicates(args: argparse.Namespace) -> int:
     with open_project(args.project) as project:
+        if args.out is not None:
+            check_report_target(project, args.out)
         report = find_duplicates(
             project, jaccard=args.threshold, containment=args.containment,
             exclude_copies=args.exclude_copies,

@@ -33,13 +33,18 @@ def report_rows(clusters: list[ClusterView]) -> list[tuple[object, ...]]:
     return [copy_row(cluster, copy) for cluster in clusters for copy in cluster.copies]
 
 
+def check_report_target(project: Project, path: Path) -> None:
+    """Refuse an output that cannot be written before any work is done."""
+    if Path(path).suffix.lower() != ".xlsx":
+        raise ValidationError(f"cannot write the copies to {Path(path).name}: use a .xlsx name")
+    check_output(Path(path), project)
+
+
 def write_report(project: Project, clusters: list[ClusterView], path: Path) -> int:
     """Write the clusters to an .xlsx file, with a note of the rule that chose the kept
     copies; returns the rows written."""
     path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise ValidationError(f"cannot write the copies to {path.name}: use a .xlsx name")
-    check_output(path, project)
+    check_report_target(project, path)
     kinds: dict[str, ColumnKind] = {
         "cluster": "int", "article id": "int", "characters": "int", "jaccard": "float",
         "containment": "float", "date": "date",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QTreeWidget,
@@ -80,7 +81,8 @@ class DuplicatesView(QDialog):
         top.addWidget(QLabel("containment"))
         top.addWidget(self.containment)
         top.addWidget(self.find_button)
-        top.addWidget(self.progress, 1)
+        top.addStretch(1)
+        top.addWidget(self.progress, 4)
         top.addWidget(self.cancel_button)
 
         self.tree = QTreeWidget()
@@ -307,4 +309,5 @@ def _threshold(value: float, tip: str) -> QDoubleSpinBox:
     box.setDecimals(2)
     box.setValue(value)
     box.setToolTip(tip)
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return box

@@ -191,6 +191,13 @@ def checked(figure: Figure, found: Score) -> Figure:
     return figure
 
 
+def run_figure(size: int) -> Figure:
+    """The figure `run.py` shows: failed on recall or false merges from 1,000 articles on,
+    below which a planted copy or two decide the share."""
+    figure, found = duplicates_figure(size)
+    return checked(figure, found) if size >= 1_000 else figure
+
+
 def project_figure(size: int) -> Figure:
     """The whole `stancecoder duplicates` work on a SQLite project: read, find, mark."""
     from stancecoder.db.models import Article

@@ -16,7 +16,7 @@ from stancecoder.core.errors import NotYoursError, ValidationError
 from stancecoder.db.models import Article, ChangeLog, DuplicateCopy, History
 from stancecoder.services.articles import ArticleQuery, list_articles, read_article
 from stancecoder.services.coders import add_coder
-from stancecoder.services.codings import add_passage
+from stancecoder.services.codings import add_passage, set_article_codes
 from stancecoder.services.commands import CreatePassage, SetArticleCodes
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.duplicate_marks import (
@@ -138,6 +138,8 @@ def test_a_new_coding_of_an_excluded_copy_is_refused_until_it_is_included(
         CreatePassage(short, "Bob", 0, 7).apply(project)
     with pytest.raises(ExcludedCopyError):
         SetArticleCodes(short, "Bob", {"genre": [1]}).apply(project)
+    with pytest.raises(ExcludedCopyError):
+        set_article_codes(project, short, "Bob", {"genre": "News report"})
     assert [row.passages for row in list_articles(project, only=[short])] == [1]  # kept
     SetExcluded((short,), False).apply(project)
     add_passage(project, short, "Alice", 8, 12, {})

@@ -221,8 +221,15 @@ def erase_passage(session: Session, passage_id: int, version: int) -> None:
 
 
 def set_article_codes(project: Project, article_id: int, coder: str, codes: CodeInput) -> None:
-    """Replace this coder's article-level codes for the variables named in `codes`."""
-    project.retrying(lambda session: write_article_codes(session, article_id, coder, codes))
+    """Replace this coder's article-level codes for the variables named in `codes`; new
+    codes for an excluded copy are refused."""
+
+    def write(session: Session) -> None:
+        if any(codes.values()):
+            refuse_excluded(session, article_id)
+        write_article_codes(session, article_id, coder, codes)
+
+    project.retrying(write)
 
 
 def write_article_codes(

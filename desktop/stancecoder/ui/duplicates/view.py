@@ -9,7 +9,7 @@ Modeless, like the retrieval view: a copy opened from it is read in the window."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -224,11 +224,11 @@ class DuplicatesView(QDialog):
         if item is not None:
             self.openArticle.emit(item.data(0, ARTICLE_ROLE), 0)
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         """A finding under way stops at its next step, before the view goes."""
         if self.worker is not None:
             self.worker.stop()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
 
     def _project_changed(self, _changes: Changes) -> None:
         if self.isVisible() and not self.is_finding():

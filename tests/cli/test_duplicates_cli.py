@@ -95,7 +95,10 @@ def test_bad_options_are_refused_in_one_line_with_nothing_marked(
     for args, message in (
         (("--threshold", "0"), "the threshold must lie above 0 and at most 1, not 0"),
         (("--containment", "1.5"), "the containment must lie above 0 and at most 1, not 1.5"),
-        (("--out", tmp_path / "copies.csv"), "cannot write the copies to copies.csv: use a .xlsx"),
+        (
+            ("--out", tmp_path / "copies.csv"),
+            "cannot write the copies to copies.csv: use a .xlsx name",
+        ),
     ):
         done = stancecoder_cli("duplicates", corpus, *args)
         assert done.returncode == 1

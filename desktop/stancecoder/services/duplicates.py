@@ -6,7 +6,9 @@ pair: MinHash signatures of the word 5-gram sets, banded by locality-sensitive h
 (datasketch), name the candidate pairs, and each candidate is then verified on the exact
 sets, by Jaccard and by containment. The bands are set for recall well below the Jaccard
 threshold, since a shortened copy's Jaccard is about its share of the longer text while
-its containment is near 1; a candidate that is no copy costs one set intersection.
+its containment is near 1. A candidate that is no copy mostly costs a comparison of the
+two signatures, which estimate both measures; only a pair the estimate leaves in doubt is
+intersected.
 
 The marks are kept across runs: a new run adds copies and clusters, and never removes a
 mark or undoes a lead's choice (`services.duplicate_marks` changes those).

@@ -118,6 +118,9 @@ def test_excluded_copies_leave_samples_and_the_split(
 ) -> None:
     find_duplicates(project, exclude_copies=True)
     copies = {planted[t] for t in ("A original", "A ORIGINAL", "A short", "B original")}
+    with project.reading() as session:
+        recorded = session.scalars(select(History.article_id).where(History.action == "copy"))
+        assert set(recorded) == copies  # each exclusion in the history
     assert pool_size(project) == len(FILES) - len(copies)
     drawn = draw_sample(project, "all", share=1.0, coders=["Alice", "Bob"], seed=3)
     assert set(drawn.article_ids) == set(planted.values()) - copies

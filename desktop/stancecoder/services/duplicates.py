@@ -45,7 +45,8 @@ from stancecoder.core.duplicates import (
 )
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Article, DuplicateCluster, DuplicateCopy
-from stancecoder.services.duplicate_marks import refigure
+from stancecoder.services.duplicate_marks import COPY, refigure
+from stancecoder.services.history import record
 from stancecoder.services.ownership import act_as_lead
 
 if TYPE_CHECKING:
@@ -288,6 +289,9 @@ def store_clusters(
             )  # fmt: skip
             stored[member.article_id] = home
             new_copies += is_copy
+            if exclude_copies and is_copy:
+                record(session, COPY, article_id=member.article_id,
+                       before={"excluded": False}, after={"excluded": True})  # fmt: skip
     session.flush()
     for cluster_id in grown:  # the new members' figures were to another copy than the kept
         refigure(session, cluster_id)

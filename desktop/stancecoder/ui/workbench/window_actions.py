@@ -199,7 +199,7 @@ class WindowActions(ActionRegistry):
             ActionSpec("agreement", "&Code", "A&greement report…", self._agreement, ("Ctrl+R",)),
             ActionSpec("samples", "&Code", "Samples and &assignments…", self._samples,
                        ("Ctrl+Shift+A",)),
-            ActionSpec("duplicates", "&Code", "Copies of one &story…", self._duplicates,
+            ActionSpec("duplicates", "&Code", "Copies of one stor&y…", self._duplicates,
                        tip="Find exact and near copies among the articles and exclude them "
                        "from coding and samples"),
         ]  # fmt: skip

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.changes import Changes
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from stancecoder.services.project import Project
 
 COPY = "copy"  # the history's action for a change of a copy's mark
+OPENING = 80  # characters that name an untitled copy
 
 
 class ExcludedCopyError(ValidationError):
@@ -74,21 +75,22 @@ def read_clusters(project: Project) -> list[ClusterView]:
         return cluster_views(session)
 
 
-def cluster_views(session: Session, ids: Collection[int] | None = None) -> list[ClusterView]:
+def cluster_views(session: Session) -> list[ClusterView]:
+    """Every cluster with its copies, named as the article list names them; the texts are
+    not read, only their openings and lengths, since the view reads this after every change."""
+    opening = func.substr(Article.text, 1, OPENING)
     query = (
         select(DuplicateCluster, DuplicateCopy, Article.title, Article.source, Article.published,
-               Article.text)
+               opening, func.length(Article.text))
         .join(DuplicateCopy, DuplicateCopy.cluster_id == DuplicateCluster.id)
         .join(Article, Article.id == DuplicateCopy.article_id)
         .order_by(DuplicateCluster.id, DuplicateCopy.article_id)
     )  # fmt: skip
-    if ids is not None:
-        query = query.where(DuplicateCluster.id.in_(ids))
     found: dict[int, tuple[DuplicateCluster, list[CopyView]]] = {}
-    for cluster, copy, title, source, published, text in session.execute(query):
+    for cluster, copy, title, source, published, text, length in session.execute(query):
         view = CopyView(
-            copy.article_id, title or " ".join(text[:80].split()), source, published,
-            len(text), copy.kind, copy.jaccard, copy.containment,
+            copy.article_id, title or " ".join(text.split()), source, published, length,
+            copy.kind, copy.jaccard, copy.containment,
             copy.article_id == cluster.kept_article_id, copy.excluded,
         )  # fmt: skip
         found.setdefault(cluster.id, (cluster, []))[1].append(view)

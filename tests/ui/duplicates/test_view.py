@@ -99,6 +99,7 @@ def test_find_lists_the_cluster_and_exclude_marks_the_copy_until_undone(
     assert listed[short].excluded and listed[short].copy_of == kept
     assert not listed[upper].excluded and listed[upper].copy_of == kept
     window.articles.copies.setChecked(True)
+    assert window.articles.grab().save(str(shots / "duplicates_list.png"))
     window.articles.copies.setChecked(False)  # the list read again: hidden unless asked for
     shown = {row.id for row in window.articles.shown()}
     assert short not in shown and upper in shown

@@ -33,7 +33,8 @@ STATUS_NAMES = {status: status.label for status in Status}
 STATUS_ORDER = {status: order for order, status in enumerate(Status)}
 # the dots of the statuses begun; to do is an outline (see `status_dot`)
 STATUS_COLOURS = {Status.DOING: QColor("#d99a1e"), Status.DONE: QColor("#3c9a5f")}
-COPY_MARK = "⧉"  # before the title of a copy of another article (the kept copy has none)
+COPY_MARK = "≈"  # before the title of a copy of another article (the kept copy has none); in
+# every font, where a sign for "copy" is not
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex

@@ -175,10 +175,6 @@ class Cluster:
     kept: int
     copies: tuple[int, ...]
 
-    @property
-    def members(self) -> tuple[int, ...]:
-        return (self.kept, *self.copies)
-
 
 def clusters(items: Mapping[int, Item], pairs: Iterable[tuple[int, int]]) -> list[Cluster]:
     """The clusters the alike `pairs` make. Each connected group is cut to its centre (the

@@ -89,10 +89,6 @@ class FindReport:
     jaccard: float
     containment: float
 
-    @property
-    def copies(self) -> int:
-        return sum(len(cluster.copies) for cluster in self.clusters)
-
 
 def check_thresholds(jaccard: float, containment: float) -> None:
     for name, value in (("threshold", jaccard), ("containment", containment)):

@@ -138,3 +138,26 @@ def test_cancel_stops_the_finding_with_nothing_marked(
         assert read_clusters(ui_project) == []
     else:  # the finding was done before Cancel was heard: all of it marked
         assert len(read_clusters(ui_project)) == 1
+
+
+def test_coding_an_excluded_copy_in_the_window_says_which_copy_to_code(
+    coding_window: Callable[..., MainWindow], ui_project: Project, planted: dict[str, int],
+) -> None:  # fmt: skip
+    from stancecoder.services.duplicate_marks import SetExcluded
+    from stancecoder.services.duplicates import find_duplicates
+    from stancecoder.services.passages import passages_of
+
+    find_duplicates(ui_project)
+    kept, short, _upper = (planted[t] for t in FILES)
+    SetExcluded((short,), True).apply(ui_project)
+    window = coding_window(ui_project, "Bob", "coder")
+    window.articles.copies.setChecked(True)  # a coder may still read it
+    assert window.articles.select_article(short)
+    window.reader.select_span(0, 6)
+    stance = next(v for v in window.codebook.passage_variables() if v.name == "stance")
+    window.panel.choose_code(stance.codes[0].id)
+    window.save_coding()
+    complaints = window.complaints  # type: ignore[attr-defined]
+    assert len(complaints) == 1
+    assert f"is a copy left out of coding: code article {kept}, the copy kept" in complaints[0]
+    assert passages_of(ui_project, short, None) == []

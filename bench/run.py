@@ -32,6 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_agreement import agreement_figures
 from bench_corpus import import_figure
+from bench_duplicates import run_figure as copies_figure
 from bench_export import export_figures
 from bench_live import live_figures
 from bench_open import open_figures
@@ -98,6 +99,7 @@ def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[F
     coder = coder_names(1)[0]
     target = scratch / "bench.stance"
     figures = attempt("import", lambda: [import_figure(scratch / "corpus", size.articles, runs)])
+    figures += attempt("copies", lambda: [copies_figure(size.articles)])
     built_figures, project = built(target, size, runs, scratch)
     figures += built_figures
     if project is None:

@@ -262,3 +262,34 @@ CREATE UNIQUE INDEX ix_coder_login ON coder (login);
 
 UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
 
+-- Running upgrade 0007 -> 0009_duplicates
+
+CREATE TABLE duplicate_cluster (
+    id INTEGER NOT NULL, 
+    kept_article_id INTEGER NOT NULL, 
+    found_at DATETIME NOT NULL, 
+    jaccard FLOAT NOT NULL, 
+    containment FLOAT NOT NULL, 
+    CONSTRAINT pk_duplicate_cluster PRIMARY KEY (id), 
+    CONSTRAINT fk_duplicate_cluster_kept_article_id_article FOREIGN KEY(kept_article_id) REFERENCES article (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_duplicate_cluster_kept_article_id ON duplicate_cluster (kept_article_id);
+
+CREATE TABLE duplicate_copy (
+    article_id INTEGER NOT NULL, 
+    cluster_id INTEGER NOT NULL, 
+    kind VARCHAR(8) NOT NULL, 
+    jaccard FLOAT NOT NULL, 
+    containment FLOAT NOT NULL, 
+    excluded BOOLEAN NOT NULL, 
+    CONSTRAINT pk_duplicate_copy PRIMARY KEY (article_id), 
+    CONSTRAINT ck_duplicate_copy_kind CHECK (kind IN ('exact', 'near')), 
+    CONSTRAINT fk_duplicate_copy_article_id_article FOREIGN KEY(article_id) REFERENCES article (id) ON DELETE CASCADE, 
+    CONSTRAINT fk_duplicate_copy_cluster_id_duplicate_cluster FOREIGN KEY(cluster_id) REFERENCES duplicate_cluster (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_duplicate_copy_cluster_id ON duplicate_copy (cluster_id);
+
+UPDATE alembic_version SET version_num='0009_duplicates' WHERE alembic_version.version_num = '0007';
+

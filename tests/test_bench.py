@@ -30,6 +30,7 @@ from synthetic_text import MAX_LENGTH, MIN_LENGTH, make_article  # noqa: E402
 ROWS = [
     "build the synthetic project",
     "import 30 .txt articles",
+    "find copies among 30 articles",
     "open project → first article shown",
     "the same from the first import",
     "full-text search over 30 articles",

@@ -176,6 +176,9 @@ def test_a_coder_writes_only_their_own_article_codes_and_statuses(team: Team) ->
         "UPDATE alembic_version SET version_num = '0001'",
         "UPDATE history SET actor = 'nobody'",
         "DELETE FROM history",
+        "UPDATE duplicate_copy SET excluded = true",
+        "INSERT INTO duplicate_cluster (kept_article_id, found_at, jaccard, containment) "
+        "SELECT min(id), now(), 1, 1 FROM article",
     ],
 )
 def test_a_coder_changes_no_coders_codebook_samples_settings_or_history(

@@ -27,7 +27,7 @@ EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
     "agreement", "history", "passages",
-    "sample", "assign", "server", "package", "merge", "copy",
+    "sample", "assign", "server", "package", "merge", "copy", "duplicates",
 )  # fmt: skip
 
 DESCRIPTION = """\
@@ -168,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_passages import add_passages_parser
 
     add_passages_parser(commands)
+
+    from stancecoder.cli.commands_duplicates import add_duplicates_parser
+
+    add_duplicates_parser(commands)
 
     from stancecoder.cli.commands_samples import add_sample_parsers
 

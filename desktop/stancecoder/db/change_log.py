@@ -48,13 +48,13 @@ _WRITTEN = "stancecoder.change_log_id"
 
 # How a write to each table is named: the column that holds its article, or a kind.
 _ARTICLE_KEY = {"article": "id", "passage": "article_id", "article_code": "article_id",
-                "assignment": "article_id"}  # fmt: skip
+                "assignment": "article_id", "duplicate_copy": "article_id"}  # fmt: skip
 _PASSAGE_CHILD = "passage_code"  # names its passage; a statement on it names neither
 PROJECT_TABLES = frozenset({"setting", "coder", "variable", "code"})
 BROAD_TABLES = frozenset({"round", "round_article", "round_coder"})  # samples: rare, wide
 QUIET_TABLES = frozenset(
-    {"change_log", "import_batch", "history"}
-)  # nothing a view shows by itself
+    {"change_log", "import_batch", "history", "duplicate_cluster"}
+)  # nothing a view shows by itself (a cluster shows through its copies' rows)
 
 
 def named_tables() -> set[str]:

@@ -285,3 +285,40 @@ class History(Base):
     passage_uid: Mapped[str | None] = mapped_column(String(32), index=True)
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+
+
+class DuplicateCluster(Base):
+    """Copies of one story found among the articles (`services.duplicates`): the one kept
+    for coding, and when and how strictly they were found. Clusters are marks: no article
+    is ever deleted for being a copy (0009)."""
+
+    __tablename__ = "duplicate_cluster"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kept_article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
+    found_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    jaccard: Mapped[float] = mapped_column(Float)
+    containment: Mapped[float] = mapped_column(Float)
+    copies: Mapped[list[DuplicateCopy]] = relationship(
+        back_populates="cluster", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class DuplicateCopy(Base):
+    """An article of a cluster, the kept one included, with how alike it is to the kept
+    copy; an excluded copy is left out of coding and of samples, and stays in the corpus."""
+
+    __tablename__ = "duplicate_copy"
+    __table_args__ = (CheckConstraint("kind IN ('exact', 'near')", name="kind"),)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    cluster_id: Mapped[int] = mapped_column(
+        ForeignKey("duplicate_cluster.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(8))
+    jaccard: Mapped[float] = mapped_column(Float)
+    containment: Mapped[float] = mapped_column(Float)
+    excluded: Mapped[bool] = mapped_column(Boolean, default=False)
+    cluster: Mapped[DuplicateCluster] = relationship(back_populates="copies")

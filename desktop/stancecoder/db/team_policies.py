@@ -76,7 +76,8 @@ _READ_ALL = {"read": "FOR SELECT USING (true)"}
 _VISIBLE = "public.stancecoder_visible(coder_id, article_id)"
 
 _READ_ONLY = ("setting", "coder", "import_batch", "article", "variable", "code", "round",
-              "round_article", "round_coder")  # fmt: skip
+              "round_article", "round_coder",
+              "duplicate_cluster", "duplicate_copy")  # fmt: skip  # copies: marked by leads
 
 TABLES: dict[str, TableRules] = {
     **{name: TableRules(WRITE, READ, _READ_ALL) for name in _READ_ONLY},

@@ -13,6 +13,7 @@ from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
 from stancecoder.services.code_filter import CodeFilter, code_conditions
+from stancecoder.services.duplicate_marks import copy_marks, excluded_copies
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -29,6 +30,8 @@ class ArticleRow:
     published: str | None
     status: str
     passages: int
+    copy_of: int | None = None  # the copy kept, when this article is another copy of it
+    excluded: bool = False  # left out of coding and samples as a copy
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,14 @@ class ArticleView:
 @dataclass(frozen=True)
 class ArticleQuery:
     """What the article list shows: a status, a source, codes (see `CodeFilter`) and,
-    with `assigned`, only the coder's own articles (given to them or begun by them). Words
-    are searched apart, by `matching_articles`, so that typing filters the rows already
-    read."""
+    with `assigned`, only the coder's own articles (given to them or begun by them), and
+    without `copies`, no copy a lead excluded. Words are searched apart, by
+    `matching_articles`, so that typing filters the rows already read."""
 
     status: str | None = None
     source: str | None = None
     assigned: bool = False
+    copies: bool = True
     codes: CodeFilter = field(default_factory=CodeFilter)
 
 
@@ -107,8 +111,11 @@ def article_rows(
     if query.assigned and coder is not None:
         mine = select(Assignment.article_id).where(Assignment.coder_id == coder_id)
         articles = articles.where(Article.id.in_(mine))
+    if not query.copies:
+        articles = articles.where(Article.id.not_in(excluded_copies()))
     for condition in code_conditions(session, query.codes):
         articles = articles.where(condition)
+    marks = copy_marks(session, only)
     found = [
         ArticleRow(
             id=article_id,
@@ -117,6 +124,8 @@ def article_rows(
             published=published,
             status=statuses.get(article_id, Status.TODO),
             passages=counts.get(article_id, 0),
+            copy_of=marks[article_id].kept_id if article_id in marks else None,
+            excluded=article_id in marks and marks[article_id].excluded,
         )
         for article_id, title, source, published, text in connection.execute(articles)
     ]

@@ -47,6 +47,7 @@ from stancecoder.db.models import (
 from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeInput, CodeLookup
 from stancecoder.services.coders import require_coder
+from stancecoder.services.duplicate_marks import refuse_excluded
 from stancecoder.services.history import code_names, passage_state, record
 from stancecoder.services.ownership import require_may_change
 
@@ -133,6 +134,7 @@ def add_passage(
 ) -> PassageRef:
     def add(session: Session) -> PassageRef:
         article = get_article(session, article_id)
+        refuse_excluded(session, article_id)
         passage = write_passage(
             session, CodeLookup(session), article, coder, start, end, codes, memo
         )
@@ -219,8 +221,15 @@ def erase_passage(session: Session, passage_id: int, version: int) -> None:
 
 
 def set_article_codes(project: Project, article_id: int, coder: str, codes: CodeInput) -> None:
-    """Replace this coder's article-level codes for the variables named in `codes`."""
-    project.retrying(lambda session: write_article_codes(session, article_id, coder, codes))
+    """Replace this coder's article-level codes for the variables named in `codes`; new
+    codes for an excluded copy are refused."""
+
+    def write(session: Session) -> None:
+        if any(codes.values()):
+            refuse_excluded(session, article_id)
+        write_article_codes(session, article_id, coder, codes)
+
+    project.retrying(write)
 
 
 def write_article_codes(

@@ -34,6 +34,7 @@ from stancecoder.services.codings import (
     write_passage,
     write_status,
 )
+from stancecoder.services.duplicate_marks import refuse_excluded
 from stancecoder.services.passages import find_passage
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ class CreatePassage:
         return project.retrying(self.apply_in)
 
     def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        if self.uid is None:  # a new coding; an undone delete brings back what was there
+            refuse_excluded(session, self.article_id)
         passage = write_passage(
             session, CodeLookup(session), get_article(session, self.article_id),
             self.coder, self.start, self.end, self.codes, self.memo, uid=self.uid,
@@ -179,6 +182,8 @@ class SetArticleCodes:
         return project.retrying(self.apply_in)
 
     def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        if any(self.codes.values()):
+            refuse_excluded(session, self.article_id)
         current = read_article_codes(session, self.article_id, self.coder)
         old = {name: current.get(name, []) for name in self.codes}
         version = write_article_codes(

@@ -36,6 +36,7 @@ from stancecoder.services.coders import (
     people,
     require_coder,
 )
+from stancecoder.services.duplicate_marks import excluded_copies
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -254,7 +255,11 @@ def _pool(
     session: Session, stratify_by: str | None, exclude_sampled: bool
 ) -> list[tuple[int, str]]:
     """The articles to draw from, by id so that a seed reproduces the sample."""
-    query = select(Article.id, Article.source, Article.published).order_by(Article.id)
+    query = (
+        select(Article.id, Article.source, Article.published)
+        .where(Article.id.not_in(excluded_copies()))
+        .order_by(Article.id)
+    )
     if exclude_sampled:
         query = query.where(Article.id.not_in(select(RoundArticle.article_id)))
     rows = session.execute(query)
@@ -262,10 +267,12 @@ def _pool(
 
 
 def _rest(session: Session) -> list[int]:
-    """Articles in no open round and assigned to nobody, by id."""
+    """Articles in no open round, assigned to nobody and no excluded copy, by id."""
     in_open_round = select(RoundArticle.article_id).join(Round).where(Round.closed_at.is_(None))
     query = select(Article.id).where(
-        Article.id.not_in(in_open_round), Article.id.not_in(select(Assignment.article_id))
+        Article.id.not_in(in_open_round),
+        Article.id.not_in(select(Assignment.article_id)),
+        Article.id.not_in(excluded_copies()),
     )
     return list(session.scalars(query.order_by(Article.id)))
 

@@ -50,6 +50,7 @@ CODE_LEAD: Items = [
     ("Edit as &lead…", ""),
     ("A&greement report…", "Ctrl+R"),
     ("Samples and &assignments…", "Ctrl+Shift+A"),
+    ("Copies of one stor&y…", ""),
 ]
 VIEW: Items = [
     ("&Find articles", "Ctrl+F"),

@@ -85,6 +85,10 @@ class ArticlePanel(QWidget):
         self.codes = CodeFilterButton()
         self.mine = QCheckBox("Assigned to &me")
         self.mine.setToolTip("Only your articles: those assigned to you and those you began")
+        self.copies = QCheckBox("Show e&xcluded copies")
+        self.copies.setToolTip(
+            "Copies of a story a lead left out of coding (Code › Copies of one story)"
+        )
         self.model = ArticleTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -104,7 +108,11 @@ class ArticlePanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.search)
         layout.addLayout(filters)
-        layout.addWidget(self.mine)
+        checks = QHBoxLayout()
+        checks.addWidget(self.mine)
+        checks.addWidget(self.copies)
+        checks.addStretch(1)
+        layout.addLayout(checks)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
 
@@ -114,6 +122,7 @@ class ArticlePanel(QWidget):
         self.status.currentIndexChanged.connect(self._reload)
         self.source.currentIndexChanged.connect(self._reload)
         self.mine.toggled.connect(self._reload)
+        self.copies.toggled.connect(self._reload)
         self.codes.changed.connect(self._reload)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.search.installEventFilter(self)
@@ -268,6 +277,7 @@ class ArticlePanel(QWidget):
             source=self.source.currentData(),
             assigned=self.mine.isChecked(),
             codes=self.codes.value(),
+            copies=self.copies.isChecked(),
         )
         self._rows = list_articles(self._project, self._coder, query)
         self._show_rows()

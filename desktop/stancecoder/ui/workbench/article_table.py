@@ -33,6 +33,8 @@ STATUS_NAMES = {status: status.label for status in Status}
 STATUS_ORDER = {status: order for order, status in enumerate(Status)}
 # the dots of the statuses begun; to do is an outline (see `status_dot`)
 STATUS_COLOURS = {Status.DOING: QColor("#d99a1e"), Status.DONE: QColor("#3c9a5f")}
+COPY_MARK = "≈"  # before the title of a copy of another article (the kept copy has none); in
+# every font, where a sign for "copy" is not
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -97,7 +99,9 @@ class ArticleTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return _sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, STATUS):
-            return row.title if column == TITLE else STATUS_NAMES.get(row.status, row.status)
+            return _title_tip(row) if column == TITLE else STATUS_NAMES.get(row.status, row.status)
+        if role == Qt.ItemDataRole.ForegroundRole and row.excluded:
+            return QPalette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             return self._dot(row.status)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -110,9 +114,17 @@ class ArticleTableModel(QAbstractTableModel):
         return self._dots[status]
 
 
+def _title_tip(row: ArticleRow) -> str:
+    """A copy says which article is kept, and whether it is left out of coding."""
+    if row.copy_of is None:
+        return row.title
+    left_out = ", excluded from coding and samples" if row.excluded else ""
+    return f"{row.title}\n\nA copy of article {row.copy_of}, the one kept{left_out}"
+
+
 def _display(row: ArticleRow, column: int) -> str | int:
     if column == TITLE:
-        return row.title
+        return f"{COPY_MARK} {row.title}" if row.copy_of is not None else row.title
     if column == SOURCE:
         return row.source or ""
     if column == DATE:

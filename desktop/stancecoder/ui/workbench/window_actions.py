@@ -53,6 +53,7 @@ from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_tabl
 
 if TYPE_CHECKING:
     from stancecoder.ui.agreement.view import AgreementView
+    from stancecoder.ui.duplicates.view import DuplicatesView
     from stancecoder.ui.retrieval.view import RetrievalView
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
@@ -149,6 +150,7 @@ class WindowActions(ActionRegistry):
         self.codes: list[QAction] = []
         self.agreement_view: AgreementView | None = None
         self.retrieval_view: RetrievalView | None = None
+        self.duplicates_view: DuplicatesView | None = None
         self.coder_files: CoderFilesDialog | None = None
         """The packaging or merge under way or last done, kept while its dialog is open."""
         for spec in self._specs():
@@ -197,6 +199,9 @@ class WindowActions(ActionRegistry):
             ActionSpec("agreement", "&Code", "A&greement report…", self._agreement, ("Ctrl+R",)),
             ActionSpec("samples", "&Code", "Samples and &assignments…", self._samples,
                        ("Ctrl+Shift+A",)),
+            ActionSpec("duplicates", "&Code", "Copies of one stor&y…", self._duplicates,
+                       tip="Find exact and near copies among the articles and exclude them "
+                       "from coding and samples"),
         ]  # fmt: skip
         filing = [] if w.role != "lead" else [
             ActionSpec("package", "&File", "&Package for a coder…", self._package,
@@ -267,12 +272,14 @@ class WindowActions(ActionRegistry):
             w.panel.addAction(action)
 
     def close_views(self) -> None:
-        """The agreement report and the retrieval view close with the window; the report
-        waits for a computation."""
+        """The agreement report, the retrieval and the copies views close with the window;
+        the report waits for a computation, the copies view stops its finding."""
         if self.agreement_view is not None:
             self.agreement_view.close()
         if self.retrieval_view is not None:
             self.retrieval_view.close()
+        if self.duplicates_view is not None:
+            self.duplicates_view.close()
 
     def _snap(self) -> None:
         self.window.reader.snap_to_words = self["snap"].isChecked()
@@ -409,6 +416,18 @@ class WindowActions(ActionRegistry):
             self.retrieval_view.refresh()
         self.retrieval_view.show()
         self.retrieval_view.activateWindow()
+
+    def _duplicates(self) -> None:
+        """Modeless, as the retrieval view: a copy opened from it is read in the window."""
+        from stancecoder.ui.duplicates.view import DuplicatesView
+
+        if self.duplicates_view is None:
+            self.duplicates_view = DuplicatesView(self.window.project, self.owner)
+            self.duplicates_view.openArticle.connect(self.window.open_passage)
+        else:
+            self.duplicates_view.refresh()
+        self.duplicates_view.show()
+        self.duplicates_view.activateWindow()
 
     def _agreement(self) -> None:
         """Modeless, so the lead can read a disagreement in the window and come back."""

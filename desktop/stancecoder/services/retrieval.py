@@ -94,7 +94,7 @@ def retrieve(session: Session, filters: RetrievalFilter) -> Retrieved:
     _check(filters)
     lookup = CodeLookup(session)
     variables = [v for v in lookup.variables.values() if v.scope == "passage"]
-    scale = _stance_variable(variables)
+    scale = stance_variable(variables)
     wanted = _wanted_codes(lookup, filters.codes)
     coders = [require_coder(session, name).name for name in filters.coders] or list(
         session.scalars(select(Coder.name).order_by(Coder.name))
@@ -146,7 +146,9 @@ def _with_status(status: str | None) -> ColumnElement[bool] | None:
     return condition
 
 
-def _stance_variable(variables: Sequence[Variable]) -> Variable | None:
+def stance_variable(variables: Sequence[Variable]) -> Variable | None:
+    """The variable whose values are the stance: the one named stance, else the first
+    ordinal or interval one."""
     scaled = [v for v in variables if v.level != "nominal"]
     named = [v for v in scaled if v.name.casefold() == STANCE]
     chosen = named or scaled

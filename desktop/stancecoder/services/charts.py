@@ -90,16 +90,22 @@ def chart_data(
     return coder_means(rows, request, scale)
 
 
+def check_chart_path(path: Path) -> None:
+    """Refuse a name whose suffix names no format a chart is written in."""
+    if Path(path).suffix.lower() not in FILE_SUFFIXES:
+        raise ValidationError(
+            f"cannot write a chart to {Path(path).name}: use a .pdf, .svg or .png name"
+        )
+
+
 def save_chart(project: Project, chart: ChartData, path: Path) -> None:
     """Write `chart` to `path` (.pdf, .svg or .png at 300 dpi) on a light page, as a paper
     prints it, whatever the window's theme."""
-    path = Path(path)
-    if path.suffix.lower() not in FILE_SUFFIXES:
-        raise ValidationError(f"cannot write a chart to {path.name}: use a .pdf, .svg or .png name")
+    check_chart_path(path)
     check_output(path, project)
     from stancecoder.io.charts.figure import write_chart  # matplotlib: imported when first used
 
-    write_chart(chart, path)
+    write_chart(chart, Path(path))
 
 
 def chart_variables(project: Project) -> list[str]:

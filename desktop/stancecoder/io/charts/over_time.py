@@ -32,7 +32,7 @@ def draw_over_time(figure: Figure, chart: StanceOverTime, style: ChartStyle) -> 
         lows, highs = [low for low, _ in bounds], [high for _, high in bounds]
         colour = style.colour(index)
         n = sum(p.estimate.n for p in line.points)
-        axes.fill_between(starts, lows, highs, color=colour, alpha=0.15, linewidth=0)
+        axes.fill_between(starts, lows, highs, color=colour, alpha=0.12, linewidth=0)
         axes.errorbar(
             starts, means,
             yerr=[[m - low for m, low in zip(means, lows, strict=True)],

@@ -93,7 +93,21 @@ def test_only_the_largest_groups_are_drawn_and_the_rest_said() -> None:
     rows += [Observation("Ann", "2024-01-02", 0.0, {"actor": ("Actor 7",)})]
     chart = stance_over_time(rows, Request("Ann's codings", False, "actor"), SCALE, "month")
     assert len(chart.lines) == MOST_LINES and chart.lines[0].label == "Actor 7"
-    assert "3 smaller groups not drawn (filter by code to see one)" in chart.notes
+    left = 8 - MOST_LINES
+    assert f"{left} smaller series not drawn (filter by code to see one)" in chart.notes
+
+
+def test_a_group_is_drawn_with_all_its_coders_or_not_at_all() -> None:
+    rows = [
+        Observation(coder, "2024-01-01", 1.0, {"actor": (f"Actor {i}",)})
+        for i in range(4)
+        for coder in ("Ann", "Ben") * (4 - i)
+    ]
+    chart = stance_over_time(rows, Request("each", True, "actor"), SCALE, "month")
+    assert [line.label for line in chart.lines] == [
+        f"Actor {i} · {coder}" for i in range(3) for coder in ("Ann", "Ben")
+    ]
+    assert "2 smaller series not drawn (filter by code to see one)" in chart.notes
 
 
 def test_stance_distribution_counts_each_point() -> None:

@@ -2,8 +2,9 @@
 
 A passage counts once in each group it is coded with (an actor) and, for each coder
 separately, once in its coder's series; nothing is pooled across coders unless the layer
-is a single coder or the consensus. The largest groups are drawn, the rest named in a
-note, since a figure with twenty lines is read by nobody.
+is a single coder or the consensus. The largest groups are drawn, each with all its
+coders' series, the rest named in a note, since a figure with twenty lines is read by
+nobody.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from stancecoder.core.charts.interval import estimate
 from stancecoder.core.charts.periods import period_of
 from stancecoder.core.wording import counted
 
-MOST_LINES = 5
+MOST_LINES = 6
 MOST_ROWS = 12
 SEPARATOR = " · "
+Key = tuple[str, str | None]
+"""A series: its group (an actor) and, each coder separately, its coder."""
 
 
 @dataclass(frozen=True)
@@ -61,23 +64,23 @@ def stance_over_time(
 ) -> StanceOverTime:
     """Mean stance per period for each group (with each coder's apart in the each-coder
     layer), its 95% interval and n."""
-    values: dict[str, dict[tuple[str, date], list[float]]] = defaultdict(lambda: defaultdict(list))
+    values: dict[Key, dict[tuple[str, date], list[float]]] = defaultdict(lambda: defaultdict(list))
     undated = 0
     for row in _with_stance(rows):
         period = period_of(row.published, by)
         if period is None:
             undated += 1
             continue
-        for label in _labels(row, request):
-            values[label][period].append(_stance(row))
-    sizes = {label: sum(map(len, found.values())) for label, found in values.items()}
+        for key in _keys(row, request):
+            values[key][period].append(_stance(row))
+    sizes = {key: sum(map(len, found.values())) for key, found in values.items()}
     chosen, rest = _largest(sizes, MOST_LINES)
     lines = tuple(
-        Line(label, tuple(
+        Line(_label(key), tuple(
             PeriodPoint(name, start, estimate(found))
-            for (name, start), found in sorted(values[label].items(), key=lambda i: i[0][1])
+            for (name, start), found in sorted(values[key].items(), key=lambda i: i[0][1])
         ))
-        for label in chosen
+        for key in chosen
     )  # fmt: skip
     notes = _notes(rows, request, rest)
     if undated:
@@ -94,10 +97,10 @@ def stance_distribution(
 ) -> StanceDistribution:
     """How many passages of each group sit at each point of the scale."""
     points = [value for value, _ in scale.points]
-    counts: dict[str, Counter[float]] = defaultdict(Counter)
+    counts: dict[Key, Counter[float]] = defaultdict(Counter)
     for row in _with_stance(rows):
-        for label in _labels(row, request):
-            counts[label][_stance(row)] += 1
+        for key in _keys(row, request):
+            counts[key][_stance(row)] += 1
     off = {v for c in counts.values() for v in c if v not in points}
     if off:
         extra = tuple((v, f"{v:g}") for v in sorted(off))
@@ -105,7 +108,7 @@ def stance_distribution(
         points = [value for value, _ in scale.points]
     chosen, rest = _largest({label: c.total() for label, c in counts.items()}, MOST_ROWS)
     rows_out = tuple(
-        DistributionRow(label, tuple(counts[label][p] for p in points)) for label in chosen
+        DistributionRow(_label(key), tuple(counts[key][p] for p in points)) for key in chosen
     )
     title = f"{scale.name.capitalize()} by {request.group} — {request.layer}"
     return StanceDistribution(title, request.layer, _count(rows, request),
@@ -142,8 +145,9 @@ def coder_means(rows: Sequence[Observation], request: Request, scale: Scale) -> 
     for row in _with_stance(rows):
         for group in row.codes.get(request.group, ()):
             values[group][row.coder].append(_stance(row))
-    sizes = {group: sum(map(len, by_coder.values())) for group, by_coder in values.items()}
-    chosen, rest = _largest(sizes, MOST_ROWS)
+    sizes: dict[Key, int] = {(g, None): sum(map(len, c.values())) for g, c in values.items()}
+    largest, rest = _largest(sizes, MOST_ROWS)
+    chosen = [group for group, _ in largest]
     coders = sorted({coder for by_coder in values.values() for coder in by_coder})
     coder_rows = tuple(
         CoderRow(coder, tuple(
@@ -168,11 +172,14 @@ def _stance(row: Observation) -> float:
     return row.stance
 
 
-def _labels(row: Observation, request: Request) -> list[str]:
-    groups = row.codes.get(request.group, ())
-    if request.each_coder:
-        return [f"{group}{SEPARATOR}{row.coder}" for group in groups]
-    return list(groups)
+def _keys(row: Observation, request: Request) -> list[Key]:
+    coder = row.coder if request.each_coder else None
+    return [(group, coder) for group in row.codes.get(request.group, ())]
+
+
+def _label(key: Key) -> str:
+    group, coder = key
+    return group if coder is None else f"{group}{SEPARATOR}{coder}"
 
 
 def _count(rows: Sequence[Observation], request: Request) -> int:
@@ -180,10 +187,19 @@ def _count(rows: Sequence[Observation], request: Request) -> int:
     return sum(1 for row in _with_stance(rows) if row.codes.get(request.group))
 
 
-def _largest(sizes: Mapping[str, int], most: int) -> tuple[list[str], int]:
-    """The `most` groups with most passages (ties by name), and how many were left."""
-    order = sorted(sizes, key=lambda label: (-sizes[label], label))
-    return order[:most], len(order[most:])
+def _largest(sizes: Mapping[Key, int], most: int) -> tuple[list[Key], int]:
+    """The series of the largest groups (all of a group's coders together, ties by name)
+    up to `most` of them, at least one group's; and how many series were left out."""
+    totals: Counter[str] = Counter()
+    for (group, _), size in sizes.items():
+        totals[group] += size
+    chosen: list[Key] = []
+    for group in sorted(totals, key=lambda g: (-totals[g], g)):
+        series = sorted(key for key in sizes if key[0] == group)
+        if chosen and len(chosen) + len(series) > most:
+            break
+        chosen += series
+    return chosen, len(sizes) - len(chosen)
 
 
 def _notes(rows: Sequence[Observation], request: Request, rest: int) -> list[str]:
@@ -195,5 +211,6 @@ def _notes(rows: Sequence[Observation], request: Request, rest: int) -> list[str
     if ungrouped:
         notes.append(f"{counted(ungrouped, 'passage')} without a code of {request.group} left out")
     if rest:
-        notes.append(f"{counted(rest, 'smaller group')} not drawn (filter by code to see one)")
+        notes.append(f"{counted(rest, 'smaller series', 'smaller series')} not drawn (filter by "
+                     "code to see one)")  # fmt: skip
     return notes

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from stancecoder.core.actor import Actor
 from stancecoder.core.charts.data import (
     CodeFrequencies,
     CoderMeans,
@@ -22,6 +23,7 @@ from stancecoder.services.agreement.adjudication import consensus_coder
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.charts import chart_data, chart_variables, save_chart
 from stancecoder.services.codings import add_passage
+from stancecoder.services.passages import set_blind_mode
 from stancecoder.services.project import Project
 from stancecoder.services.retrieval import RetrievalFilter
 
@@ -137,6 +139,16 @@ def test_the_consensus_layer_reads_only_the_consensus(charted: Project) -> None:
     chart = chart_data(charted, "stance-over-time")  # the consensus is the default now
     assert chart.title.endswith("— consensus") and chart.passages == 1
     assert plotted(chart) == {("Russia › Vladimir Putin", "2024-06"): (1.0, 1, None)}
+
+
+def test_a_coder_in_blind_mode_charts_only_their_own(charted: Project) -> None:
+    set_blind_mode(charted, True)
+    charted.actor = Actor("Bob")
+    bob = raw(charted).query("name == 'Bob'")
+    chart = chart_data(charted, "code-frequencies", Layer.each_coder())
+    assert [bars.label for bars in chart.bars] == ["Bob"] and chart.passages == len(bob)
+    coders = chart_data(charted, "coders", Layer.each_coder())
+    assert [row.coder for row in coders.coders] == ["Bob"]
 
 
 def test_stance_distribution_per_actor(charted: Project) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 
 from stancecoder.services.agreement.report import project_agreement
@@ -203,7 +203,11 @@ def shoot_charts(project: Project, kind: str, layer: str, suffix: str) -> None:
     view = ChartView(project)
     for combo, text in ((view.choices.layer, layer), (view.choices.kind, kind)):
         combo.setCurrentIndex(combo.findText(text))
-    view.refresh()
+    view.timer.stop()
+    drawn = QEventLoop()
+    view.drawn.connect(drawn.quit)
+    view.refresh()  # read on a worker thread
+    drawn.exec()
     view.resize(1100, 760)
     view.show()
     QApplication.processEvents()

@@ -8,6 +8,7 @@ same blind rules; the layer decides whose codings they are, and the chart's titl
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,7 +40,7 @@ from stancecoder.db.models import Variable
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coded_data import layer_coders, resolve_layer
 from stancecoder.services.output_target import check_output
-from stancecoder.services.retrieval import RetrievalFilter, retrieve, stance_variable
+from stancecoder.services.retrieval import RetrievalFilter, select_codings, stance_variable
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -120,8 +121,21 @@ def _observations(session: Session, layer: Layer, filters: RetrievalFilter) -> l
     coders = layer_coders(session, layer)
     if not coders:
         return []  # no coders yet: an empty filter would read everyone's
-    retrieved = retrieve(session, replace(filters, coders=coders))
-    return [Observation(m.coder, m.published, m.stance, m.codes) for m in retrieved.matches]
+    selection = select_codings(session, replace(filters, coders=coders))
+    lookup = selection.lookup
+    named = {c.id: (v.name, " › ".join(lookup.path(c))) for v in selection.variables
+             for c in v.codes}  # fmt: skip
+    rows = []
+    for coding in selection.codings:
+        codes: dict[str, list[str]] = defaultdict(list)
+        for code_id in coding.code_ids:
+            variable, path = named[code_id]
+            codes[variable].append(path)
+        rows.append(Observation(
+            coding.coder, selection.published[coding.article_id],
+            selection.stances[coding.passage_id], {v: tuple(p) for v, p in codes.items()},
+        ))  # fmt: skip
+    return rows
 
 
 def _groupable(lookup: CodeLookup) -> list[Variable]:

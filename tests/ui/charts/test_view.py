@@ -33,7 +33,13 @@ def open_view(window: MainWindow, qtbot: QtBot) -> ChartView:
     view = window.actions.chart_view
     assert view is not None
     qtbot.waitExposed(view)
+    settled(view, qtbot)
     return view
+
+
+def settled(view: ChartView, qtbot: QtBot) -> None:
+    """The chart read on the worker thread is drawn (or its problem said)."""
+    qtbot.waitUntil(lambda: view.busy.isHidden() and not view.timer.isActive())
 
 
 def choose(combo, text: str) -> None:
@@ -81,6 +87,26 @@ def test_coders_side_by_side_takes_each_coder(
     analysts = groups.index("Analysts")
     assert alice[analysts].get_width() == pytest.approx(-1.0)  # −1, −2, 0
     assert bob[analysts].get_width() == pytest.approx(-1.5)  # −2, −1
+
+
+def test_cancel_keeps_the_chart_shown(
+    coding_window: Callable[..., MainWindow], charted: Project, qtbot: QtBot
+) -> None:
+    view = open_view(coding_window(charted), qtbot)
+    shown, title = view.data, view.figure.get_suptitle()
+    choose(view.choices.kind, "Code frequencies")
+    view.timer.stop()
+    view.refresh()
+    assert view.busy.isVisible() and view.cancel_button.isVisible()
+    assert not view.save_button.isEnabled()
+    view.cancel()
+    assert view.busy.isHidden() and view.save_button.isEnabled()
+    worker = view.worker
+    assert worker is not None
+    worker.wait()
+    qtbot.wait(50)  # the result's signal, had it not been dropped, would have arrived
+    assert view.data is shown and view.figure.get_suptitle() == title
+    assert view.status.text() == title
 
 
 def test_a_bad_date_is_said_and_nothing_drawn(

@@ -132,7 +132,7 @@ def _observations(session: Session, layer: Layer, filters: RetrievalFilter) -> l
             variable, path = named[code_id]
             codes[variable].append(path)
         rows.append(Observation(
-            coding.coder, selection.published[coding.article_id],
+            coding.passage_id, coding.coder, selection.published[coding.article_id],
             selection.stances[coding.passage_id], {v: tuple(p) for v, p in codes.items()},
         ))  # fmt: skip
     return rows

@@ -34,12 +34,12 @@ ROWS = [  # coder, published, stance, actors
 
 
 def observations() -> list[Observation]:
-    return [Observation(c, d, s, {"actor": a}) for c, d, s, a in ROWS]
+    return [Observation(i, c, d, s, {"actor": a}) for i, (c, d, s, a) in enumerate(ROWS)]
 
 
 def frame() -> pd.DataFrame:
     rows = pd.DataFrame(ROWS, columns=["coder", "published", "stance", "actor"])
-    return rows.explode("actor").dropna(subset=["actor"])
+    return rows.rename_axis("passage").reset_index().explode("actor").dropna(subset=["actor"])
 
 
 @pytest.mark.parametrize(
@@ -70,6 +70,7 @@ def test_stance_over_time_one_coder() -> None:
     found = {(line.label, p.period): (p.estimate.mean, p.estimate.n)
              for line in chart.lines for p in line.points}  # fmt: skip
     assert found == {key: (row["mean"], row["size"]) for key, row in wanted.iterrows()}
+    assert chart.passages == rows["passage"].nunique()  # one passage in two groups counts once
     assert chart.title == "Mean stance per month by actor — Ann's codings"
     assert chart.notes == (
         "1 passage without a stance left out",
@@ -89,8 +90,8 @@ def test_each_coder_splits_every_line() -> None:
 
 
 def test_only_the_largest_groups_are_drawn_and_the_rest_said() -> None:
-    rows = [Observation("Ann", "2024-01-01", 1.0, {"actor": (f"Actor {i}",)}) for i in range(8)]
-    rows += [Observation("Ann", "2024-01-02", 0.0, {"actor": ("Actor 7",)})]
+    rows = [Observation(i, "Ann", "2024-01-01", 1.0, {"actor": (f"Actor {i}",)}) for i in range(8)]
+    rows += [Observation(8, "Ann", "2024-01-02", 0.0, {"actor": ("Actor 7",)})]
     chart = stance_over_time(rows, Request("Ann's codings", False, "actor"), SCALE, "month")
     assert len(chart.lines) == MOST_LINES and chart.lines[0].label == "Actor 7"
     left = 8 - MOST_LINES
@@ -98,10 +99,10 @@ def test_only_the_largest_groups_are_drawn_and_the_rest_said() -> None:
 
 
 def test_a_group_is_drawn_with_all_its_coders_or_not_at_all() -> None:
+    pairs = [(i, coder) for i in range(4) for coder in ("Ann", "Ben") * (4 - i)]
     rows = [
-        Observation(coder, "2024-01-01", 1.0, {"actor": (f"Actor {i}",)})
-        for i in range(4)
-        for coder in ("Ann", "Ben") * (4 - i)
+        Observation(n, coder, "2024-01-01", 1.0, {"actor": (f"Actor {i}",)})
+        for n, (i, coder) in enumerate(pairs)
     ]
     chart = stance_over_time(rows, Request("each", True, "actor"), SCALE, "month")
     assert [line.label for line in chart.lines] == [
@@ -117,11 +118,11 @@ def test_stance_distribution_counts_each_point() -> None:
     found = {(row.label, SCALE.points[i][0]): n for row in chart.rows
              for i, n in enumerate(row.counts) if n}  # fmt: skip
     assert found == dict(wanted.items())
-    assert chart.passages == 6
+    assert chart.passages == rows["passage"].nunique()
 
 
 def test_a_value_off_the_scale_gets_a_point_of_its_own() -> None:
-    rows = [Observation("Ann", "", 0.5, {"actor": ("Oslo",)})]
+    rows = [Observation(1, "Ann", "", 0.5, {"actor": ("Oslo",)})]
     chart = stance_distribution(rows, Request("x", False, "actor"), SCALE)
     assert [value for value, _ in chart.scale.points] == [-1.0, 0.0, 0.5, 1.0]
     assert chart.rows[0].counts == (0, 0, 1, 0)
@@ -135,7 +136,9 @@ def test_code_frequencies_count_each_code_of_a_passage() -> None:
              for code, n in zip(chart.codes, bars.counts, strict=True) if n}  # fmt: skip
     assert found == dict(wanted.items())
     assert chart.codes == ("Oslo", "Rome")
-    assert chart.notes == ("1 code never coded left out",
+    assert chart.passages == len(frame()["passage"].unique())
+    assert chart.notes == ("1 passage without a code of actor left out",
+                           "1 code never coded left out",
                            "a passage with several codes counts once for each")  # fmt: skip
 
 

@@ -89,6 +89,7 @@ def test_over_time_plots_each_mean_at_its_period_with_its_interval() -> None:
     assert axes.get_xlabel() == "month" and "95% CI" in axes.get_ylabel()
     assert figure.get_suptitle() == OVER_TIME.title
     assert "n = 5 passages" in axes.get_title(loc="left")
+    assert "cut" not in axes.get_title(loc="left")  # every interval lies within the scale
 
 
 def test_lines_differ_in_marker_and_dash_not_colour_alone() -> None:

@@ -37,7 +37,7 @@ class Scale:
 @dataclass(frozen=True)
 class Chart:
     """What every chart says about itself: its title (naming the layer), the layer's
-    words, how many passages it counts, and what it left out and why."""
+    words, how many passages it draws (each once), and what it left out and why."""
 
     title: str
     layer: str

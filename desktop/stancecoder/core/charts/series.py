@@ -39,9 +39,10 @@ Key = tuple[str, str | None]
 
 @dataclass(frozen=True)
 class Observation:
-    """One passage: its coder, its article's date (ISO, maybe partial or empty), its stance
-    value (None where it has none) and per variable the paths of its codes."""
+    """One passage: its id, its coder, its article's date (ISO, maybe partial or empty), its
+    stance value (None where it has none) and per variable the paths of its codes."""
 
+    passage: int
     coder: str
     published: str
     stance: float | None
@@ -65,6 +66,7 @@ def stance_over_time(
     """Mean stance per period for each group (with each coder's apart in the each-coder
     layer), its 95% interval and n."""
     values: dict[Key, dict[tuple[str, date], list[float]]] = defaultdict(lambda: defaultdict(list))
+    members: dict[Key, set[int]] = defaultdict(set)
     undated = 0
     for row in _with_stance(rows):
         period = period_of(row.published, by)
@@ -73,6 +75,7 @@ def stance_over_time(
             continue
         for key in _keys(row, request):
             values[key][period].append(_stance(row))
+            members[key].add(row.passage)
     sizes = {key: sum(map(len, found.values())) for key, found in values.items()}
     chosen, rest = _largest(sizes, MOST_LINES)
     lines = tuple(
@@ -88,7 +91,7 @@ def stance_over_time(
     if any(p.estimate.n == 1 for line in lines for p in line.points):
         notes.append(f"a {by} with one passage has no interval")
     title = f"Mean {scale.name} per {by} by {request.group} — {request.layer}"
-    return StanceOverTime(title, request.layer, _count(rows, request), tuple(notes), scale,
+    return StanceOverTime(title, request.layer, _drawn(members, chosen), tuple(notes), scale,
                           request.group, by, lines)  # fmt: skip
 
 
@@ -98,9 +101,11 @@ def stance_distribution(
     """How many passages of each group sit at each point of the scale."""
     points = [value for value, _ in scale.points]
     counts: dict[Key, Counter[float]] = defaultdict(Counter)
+    members: dict[Key, set[int]] = defaultdict(set)
     for row in _with_stance(rows):
         for key in _keys(row, request):
             counts[key][_stance(row)] += 1
+            members[key].add(row.passage)
     off = {v for c in counts.values() for v in c if v not in points}
     if off:
         extra = tuple((v, f"{v:g}") for v in sorted(off))
@@ -111,7 +116,7 @@ def stance_distribution(
         DistributionRow(_label(key), tuple(counts[key][p] for p in points)) for key in chosen
     )
     title = f"{scale.name.capitalize()} by {request.group} — {request.layer}"
-    return StanceDistribution(title, request.layer, _count(rows, request),
+    return StanceDistribution(title, request.layer, _drawn(members, chosen),
                               tuple(_notes(rows, request, rest)), scale, request.group,
                               rows_out)  # fmt: skip
 
@@ -129,22 +134,29 @@ def code_frequencies(
     used = [code for code in codes if any(c[code] for c in counts.values())]
     bars = tuple(Bars(label, tuple(counts[label][code] for code in used))
                  for label in sorted(counts))  # fmt: skip
+    coded = [row for row in rows if row.codes.get(variable)]
     notes = []
+    if len(coded) < len(rows):
+        notes.append(
+            f"{counted(len(rows) - len(coded), 'passage')} without a code of {variable} left out"
+        )
     if len(used) < len(codes):
         notes.append(f"{counted(len(codes) - len(used), 'code')} never coded left out")
     if any(len(row.codes.get(variable, ())) > 1 for row in rows):
         notes.append("a passage with several codes counts once for each")
     title = f"Passages per {variable} — {request.layer}"
-    return CodeFrequencies(title, request.layer, len(rows), tuple(notes), variable,
+    return CodeFrequencies(title, request.layer, len(coded), tuple(notes), variable,
                            tuple(used), bars)  # fmt: skip
 
 
 def coder_means(rows: Sequence[Observation], request: Request, scale: Scale) -> CoderMeans:
     """Each coder's mean stance for each group, side by side."""
     values: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    members: dict[Key, set[int]] = defaultdict(set)
     for row in _with_stance(rows):
         for group in row.codes.get(request.group, ()):
             values[group][row.coder].append(_stance(row))
+            members[(group, None)].add(row.passage)
     sizes: dict[Key, int] = {(g, None): sum(map(len, c.values())) for g, c in values.items()}
     largest, rest = _largest(sizes, MOST_ROWS)
     chosen = [group for group, _ in largest]
@@ -157,7 +169,7 @@ def coder_means(rows: Sequence[Observation], request: Request, scale: Scale) -> 
         for coder in coders
     )  # fmt: skip
     title = f"Mean {scale.name} by {request.group}, coders side by side — {request.layer}"
-    return CoderMeans(title, request.layer, _count(rows, request),
+    return CoderMeans(title, request.layer, _drawn(members, largest),
                       tuple(_notes(rows, request, rest)), scale, request.group,
                       tuple(chosen), coder_rows)  # fmt: skip
 
@@ -182,9 +194,9 @@ def _label(key: Key) -> str:
     return group if coder is None else f"{group}{SEPARATOR}{coder}"
 
 
-def _count(rows: Sequence[Observation], request: Request) -> int:
-    """The passages a stance chart counts: those with a stance and a group."""
-    return sum(1 for row in _with_stance(rows) if row.codes.get(request.group))
+def _drawn(members: Mapping[Key, set[int]], chosen: Iterable[Key]) -> int:
+    """The passages the chosen series hold: each once, though it is in several groups."""
+    return len(set().union(*(members[key] for key in chosen)))
 
 
 def _largest(sizes: Mapping[Key, int], most: int) -> tuple[list[Key], int]:

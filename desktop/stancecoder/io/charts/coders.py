@@ -10,9 +10,9 @@ from matplotlib.figure import Figure
 from stancecoder.core.charts.data import CoderMeans
 from stancecoder.core.codebook_view import value_text
 from stancecoder.io.charts.style import (
-    CLIPPED_NOTE,
     ChartStyle,
     clipped,
+    cut_notes,
     finish,
     label_axes,
     prepare,
@@ -64,4 +64,5 @@ def draw_coders(figure: Figure, chart: CoderMeans, style: ChartStyle) -> None:
     axes.set_yticks(list(positions), chart.groups)
     axes.tick_params(axis="y", labelsize=8)
     label_axes(axes, style, f"mean {chart.scale.unit} with 95% CI", chart.group)
-    finish(figure, axes, chart, style, legend=True, notes=(CLIPPED_NOTE,))
+    estimates = [e for row in chart.coders for e in row.estimates]
+    finish(figure, axes, chart, style, legend=True, notes=cut_notes(estimates, chart.scale))

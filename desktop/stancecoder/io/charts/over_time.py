@@ -11,9 +11,9 @@ from matplotlib.figure import Figure
 from stancecoder.core.charts.data import StanceOverTime
 from stancecoder.core.codebook_view import point_text
 from stancecoder.io.charts.style import (
-    CLIPPED_NOTE,
     ChartStyle,
     clipped,
+    cut_notes,
     finish,
     label_axes,
     prepare,
@@ -57,4 +57,5 @@ def draw_over_time(figure: Figure, chart: StanceOverTime, style: ChartStyle) -> 
         axes.set_yticks(values, [point_text(v, label) for v, label in chart.scale.points])
         axes.tick_params(axis="y", labelsize=8)
     label_axes(axes, style, AXIS[chart.by], f"mean {chart.scale.name} (95% CI; n per point)")
-    finish(figure, axes, chart, style, legend=True, notes=(CLIPPED_NOTE,))
+    estimates = [p.estimate for line in chart.lines for p in line.points]
+    finish(figure, axes, chart, style, legend=True, notes=cut_notes(estimates, chart.scale))

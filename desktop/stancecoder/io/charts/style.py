@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from stancecoder.core.charts.data import Chart, Scale
+from stancecoder.core.charts.interval import Estimate
 from stancecoder.core.wording import counted
 
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -86,6 +88,17 @@ def clipped(low: float | None, high: float | None, scale: Scale) -> tuple[float,
 CLIPPED_NOTE = "intervals cut at the ends of the scale"
 
 
+def cut_notes(estimates: Iterable[Estimate | None], scale: Scale) -> tuple[str, ...]:
+    """`CLIPPED_NOTE` where an interval reaches past the scale, so the figure says so."""
+    values = [value for value, _ in scale.points]
+    for found in estimates:
+        if found is None or found.low is None or found.high is None or not values:
+            continue
+        if found.low < min(values) or found.high > max(values):
+            return (CLIPPED_NOTE,)
+    return ()
+
+
 def finish(
     figure: Figure,
     axes: Axes,
@@ -96,8 +109,8 @@ def finish(
 ) -> None:
     """The title naming the layer, under it n and the notes, and the legend below."""
     figure.suptitle(chart.title, color=style.foreground, fontsize=11, fontweight="bold")
-    notes = ("; ".join([f"n = {counted(chart.passages, 'passage')}", *chart.notes, *notes]),)
-    axes.set_title(textwrap.fill(notes[0], NOTE_WIDTH), color=style.muted, fontsize=8, loc="left")
+    said = "; ".join([f"n = {counted(chart.passages, 'passage')}", *chart.notes, *notes])
+    axes.set_title(textwrap.fill(said, NOTE_WIDTH), color=style.muted, fontsize=8, loc="left")
     if legend and axes.get_legend_handles_labels()[0]:
         shown = figure.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
         for text in shown.get_texts():

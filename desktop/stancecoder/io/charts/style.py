@@ -26,6 +26,7 @@ LINE_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 3)))
 HATCHES = ("", "//", "..", "xx", "\\\\", "--")
 SIZE = (7.0, 4.4)  # inches: a page's text width, legible at print size
 NOTE_WIDTH = 110  # characters of the notes line before it wraps
+LEGEND_WIDTH = 110  # characters the legend's columns share across the page
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,9 @@ def finish(
     figure.suptitle(chart.title, color=style.foreground, fontsize=11, fontweight="bold")
     said = "; ".join([f"n = {counted(chart.passages, 'passage')}", *chart.notes, *notes])
     axes.set_title(textwrap.fill(said, NOTE_WIDTH), color=style.muted, fontsize=8, loc="left")
-    if legend and axes.get_legend_handles_labels()[0]:
-        shown = figure.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+    labels = axes.get_legend_handles_labels()[1]
+    if legend and labels:
+        columns = max(1, min(3, LEGEND_WIDTH // (max(map(len, labels)) + 6)))
+        shown = figure.legend(loc="outside lower center", ncols=columns, fontsize=8, frameon=False)
         for text in shown.get_texts():
             text.set_color(style.foreground)

@@ -5,6 +5,8 @@ parsed again."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ElementTree
 from datetime import date
 from pathlib import Path
@@ -198,3 +200,21 @@ def test_a_failed_write_leaves_the_earlier_file(tmp_path: Path, plain_user_here)
 
 def test_a_new_figure_is_light_by_default() -> None:
     assert new_figure(FREQUENCIES).get_facecolor()[:3] == (1.0, 1.0, 1.0)
+
+
+def test_drawing_and_writing_import_no_qt(tmp_path: Path) -> None:
+    """matplotlib picks no Qt backend for the files: the command line stays free of Qt."""
+    probe = (
+        "import sys; from pathlib import Path; "
+        "from stancecoder.core.charts.data import Bars, CodeFrequencies; "
+        "from stancecoder.io.charts.figure import write_chart; "
+        "chart = CodeFrequencies('t', 'l', 1, (), 'topic', ('a',), (Bars('l', (1,)),)); "
+        f"folder = Path({str(tmp_path)!r}); "
+        "[write_chart(chart, folder / f'f.{s}') for s in ('pdf', 'svg', 'png')]; "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'matplotlib.pyplot'))))"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env=environment, check=True)  # fmt: skip
+    assert done.stdout.strip() == "[]"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.pdf", "f.png", "f.svg"]

@@ -156,8 +156,10 @@ def _check(filters: RetrievalFilter) -> None:
     for date in (filters.date_from, filters.date_to):
         if date is not None and not ISO_DATE.fullmatch(date):
             raise ValidationError(f"not a date: {date!r} (write 2024, 2024-06 or 2024-06-17)")
-    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise ValidationError(f"the dates {filters.date_from} to {filters.date_to} are reversed")
+    since, until = filters.date_from, filters.date_to
+    # at the coarser of the two precisions: 2024-06-05 to 2024-06 is the rest of June
+    if since and until and since[: len(until)] > until[: len(since)]:
+        raise ValidationError(f"the dates {since} to {until} are reversed")
 
 
 def _with_status(status: str | None) -> ColumnElement[bool] | None:

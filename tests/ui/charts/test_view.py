@@ -89,6 +89,17 @@ def test_coders_side_by_side_takes_each_coder(
     assert bob[analysts].get_width() == pytest.approx(-1.5)  # −2, −1
 
 
+def test_a_code_narrows_the_chart_to_it_and_its_sub_codes(
+    coding_window: Callable[..., MainWindow], charted: Project, qtbot: QtBot
+) -> None:
+    view = open_view(coding_window(charted), qtbot)
+    choose(view.choices.codes["actor"], "Russia")
+    qtbot.waitUntil(lambda: len(lines(view)) == 3)
+    assert set(lines(view)) == {"Russia › Vladimir Putin · Alice (n = 5)",
+                                "Russia › Vladimir Putin · Bob (n = 3)",
+                                "Russia · Alice (n = 1)"}  # fmt: skip
+
+
 def test_cancel_keeps_the_chart_shown(
     coding_window: Callable[..., MainWindow], charted: Project, qtbot: QtBot
 ) -> None:

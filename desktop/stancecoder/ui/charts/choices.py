@@ -1,5 +1,6 @@
 """The chart view's choices: what to draw, whose codings, by what period and variable,
-and a few filters; one row each, like the retrieval view's."""
+and a few filters (a code of each nominal variable, including its sub-codes; the source;
+the dates), as the retrieval view offers them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from stancecoder.core.charts.data import CODERS, KINDS, PERIODS, STANCE_OVER_TIME
+from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.layer import Layer
 from stancecoder.services.retrieval import RetrievalFilter
 
@@ -21,7 +23,12 @@ class ChartChoices(QWidget):
     changed = Signal()
 
     def __init__(
-        self, layers: list[Layer], variables: list[str], sources: list[str], parent: QWidget
+        self,
+        layers: list[Layer],
+        codebook: CodebookView,
+        variables: list[str],
+        sources: list[str],
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.kind = self._combo([(KIND_NAMES[kind], kind) for kind in KINDS])
@@ -30,6 +37,13 @@ class ChartChoices(QWidget):
         self.layer.setAccessibleName("Whose codings")
         self.by = self._combo([(f"per {period}", period) for period in PERIODS])
         self.per = self._combo([(name, name) for name in variables])
+        self.codes: dict[str, QComboBox] = {}
+        for variable in codebook.passage_variables():
+            if variable.level == "nominal":
+                choices = [(ANY, None), *(("  " * c.depth + c.label, c.path_text)
+                                          for c in variable.codes)]  # fmt: skip
+                self.codes[variable.name] = self._combo(choices)
+                self.codes[variable.name].setAccessibleName(variable.name)
         self.source = self._combo([(ANY, None), *((s, s) for s in sources)])
         self.date_from, self.date_to = self._line("from, e.g. 2024-06"), self._line("to")
         form = QFormLayout(self)
@@ -38,6 +52,9 @@ class ChartChoices(QWidget):
         by_label = QLabel("&Grouped by", self)
         by_label.setBuddy(self.per)
         form.addRow(by_label, self._row(self.per, self.by))
+        if self.codes:
+            only = " × ".join(self.codes).capitalize()
+            form.addRow(f"Only {only.lower()}", self._row(*self.codes.values()))
         form.addRow("&Source", self._row(self.source, QLabel("Date", self), self.date_from,
                                          self.date_to))  # fmt: skip
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -45,7 +62,10 @@ class ChartChoices(QWidget):
 
     def filters(self) -> RetrievalFilter:
         source = self.source.currentData()
+        codes = {name: [combo.currentData()] for name, combo in self.codes.items()
+                 if combo.currentData() is not None}  # fmt: skip
         return RetrievalFilter(
+            codes=codes,
             sources=[source] if source else [],
             date_from=self.date_from.text().strip() or None,
             date_to=self.date_to.text().strip() or None,

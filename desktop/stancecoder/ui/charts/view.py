@@ -33,6 +33,7 @@ from stancecoder.core.errors import StanceCoderError
 from stancecoder.io.charts.figure import draw
 from stancecoder.io.charts.style import SIZE, style_of
 from stancecoder.services.charts import chart_data, chart_variables, save_chart
+from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coded_data import layer_choices
 from stancecoder.services.project import Project
 from stancecoder.services.retrieval import known_sources
@@ -55,8 +56,9 @@ class ChartView(QDialog):
         self.data: ChartData | None = None
         self.worker: Worker | None = None
         self.choices = ChartChoices(
-            layer_choices(project), chart_variables(project), known_sources(project), self
-        )
+            layer_choices(project), codebook_view(project), chart_variables(project),
+            known_sources(project), self,
+        )  # fmt: skip
         self.figure = Figure(figsize=SIZE)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setParent(self)

@@ -23,7 +23,8 @@ def add_chart_parser(commands: argparse._SubParsersAction) -> None:
     sub = add_command(commands, "chart", text, chart)
     sub.add_argument("project")
     sub.add_argument("kind", metavar="KIND", help=" | ".join(KINDS))
-    sub.add_argument("--out", type=Path, required=True, metavar="FIG.pdf|FIG.svg|FIG.png")
+    sub.add_argument("--out", type=Path, required=True, metavar="FIG.pdf|FIG.svg|FIG.png",
+                     help="the figure's file; its suffix names the format")  # fmt: skip
     sub.add_argument("--by", default=PERIODS[0], metavar="|".join(PERIODS),
                      help="the period of stance over time (default month)")  # fmt: skip
     sub.add_argument("--per", metavar="VARIABLE", help="group by this variable (default actor)")

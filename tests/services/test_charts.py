@@ -139,6 +139,8 @@ def test_the_consensus_layer_reads_only_the_consensus(charted: Project) -> None:
     chart = chart_data(charted, "stance-over-time")  # the consensus is the default now
     assert chart.title.endswith("— consensus") and chart.passages == 1
     assert plotted(chart) == {("Russia › Vladimir Putin", "2024-06"): (1.0, 1, None)}
+    coders = chart_data(charted, "coders")  # side by side, whatever the default
+    assert [row.coder for row in coders.coders] == ["Alice", "Bob"]
 
 
 def test_a_coder_in_blind_mode_charts_only_their_own(charted: Project) -> None:

@@ -57,7 +57,8 @@ def chart_data(
     per: str | None = None,
 ) -> ChartData:
     """The numbers of a chart of `kind` (see `core.charts.data.KINDS`) on `layer` (by
-    default the consensus once it exists, else each coder separately), of the passages
+    default the consensus once it exists, else each coder separately; for coders side by
+    side always each coder separately), of the passages
     meeting `filters`, grouped by the variable `per` (by default the actor) and, over time,
     by calendar month or ISO week."""
     if kind not in KINDS:
@@ -69,6 +70,8 @@ def chart_data(
         raise ValidationError(
             "a chart's coders are its layer: choose the layer, not a coder filter"
         )
+    if kind == CODERS and layer is None:
+        layer = Layer.each_coder()
     with project.reading() as session:
         layer = resolve_layer(session, layer)
         if kind == CODERS and layer.kind != "each":
@@ -110,8 +113,8 @@ def save_chart(project: Project, chart: ChartData, path: Path) -> None:
 
 
 def chart_variables(project: Project) -> list[str]:
-    """The variables a chart may group by: the passage variables that are not the scale,
-    the default first."""
+    """The variables a chart may group by: the nominal passage variables, the default
+    (the actor) first."""
     with project.reading() as session:
         names = [v.name for v in _groupable(CodeLookup(session))]
     return sorted(names, key=lambda name: name != GROUP)

@@ -31,6 +31,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_agreement import agreement_figures
+from bench_charts import chart_figures
 from bench_corpus import import_figure
 from bench_duplicates import run_figure as copies_figure
 from bench_export import export_figures
@@ -109,6 +110,7 @@ def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[F
             ("open", lambda: open_figures(target, coder, runs)),
             ("search", lambda: [search_figure(project, coder, samples)]),
             ("export", lambda: export_figures(project, size.passages, runs)),
+            ("charts", lambda: chart_figures(project, size.passages, runs)),
             ("agreement", lambda: agreement_figures(size.passages, max(runs, AGREEMENT_RUNS))),
             ("switch and code", lambda: workbench_figures(project, coder, samples)),
             ("live refresh", lambda: live_figures(project, coder, samples)),

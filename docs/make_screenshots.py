@@ -7,27 +7,33 @@ Run from the repository root: `python docs/make_screenshots.py`.
 
 from __future__ import annotations
 
+import csv
 import os
+import random
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 
 from stancecoder.services.agreement.report import project_agreement
 from stancecoder.services.articles import list_articles, read_article
+from stancecoder.services.codebook import import_codebook
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_status
+from stancecoder.services.corpus import import_corpus
 from stancecoder.services.passages import set_blind_mode
-from stancecoder.services.project import Project, open_project
+from stancecoder.services.project import Project, create_project, open_project
 from stancecoder.services.sample_project import ensure_sample_project
 from stancecoder.services.samples import draw_sample
 from stancecoder.ui.adjudication.view import AdjudicationView
 from stancecoder.ui.agreement.view import AgreementView
+from stancecoder.ui.charts.view import ChartView
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme
 from stancecoder.ui.retrieval.view import RetrievalView
@@ -37,6 +43,7 @@ from stancecoder.ui.workbench.tinting import BY_CODER
 from stancecoder.ui.workbench.tinting import SETTING as COLOUR_BY
 
 DOCS = Path(__file__).resolve().parent
+SEEDS = DOCS.parent / "seeds"
 SIZES = ((1024, 640), (1440, 900), (1920, 1200))
 
 # (quote, actor, topic, stance) as a coder would code the Yonhap article
@@ -154,6 +161,60 @@ def shoot_retrieval(project: Project, suffix: str) -> None:
     view.close()
 
 
+# The chart view needs dated articles, which the sample's two are not: twelve weekly
+# reports from May to July, each quoting three actors, whose stances drift apart
+CHART_ACTORS = {"Vladimir Putin": (1.2, 0.1), "Kim Jong-un": (1.5, 0.0),
+                "Analysts": (-0.6, -0.08)}  # fmt: skip
+SCALE = ("Strongly negative", "Negative", "Neutral / ambivalent", "Positive",
+         "Strongly positive")  # fmt: skip
+
+
+def chart_project(folder: str) -> Project:
+    """Twelve dated reports coded by Alice and Bob, from a seeded generator: the same
+    figure every run."""
+    project = create_project(Path(folder) / "charts.stance")
+    import_codebook(project, SEEDS / "codebook.yaml")
+    table = Path(folder) / "reports.csv"
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["title", "source", "date", "text"])
+        for week in range(12):
+            day = date(2024, 5, 6) + timedelta(weeks=week)
+            text = " ".join(f"{actor} spoke in week {week + 1}." for actor in CHART_ACTORS)
+            writer.writerow([f"Report {week + 1}", "Yonhap", day.isoformat(), text])
+    import_corpus(project, [table])
+    add_coder(project, "Alice", "lead")
+    add_coder(project, "Bob")
+    rng = random.Random(14)
+    for week, article in enumerate(sorted(list_articles(project), key=lambda a: a.id)):
+        text = read_article(project, article.id).text
+        for actor, (level, slope) in CHART_ACTORS.items():
+            start = text.index(f"{actor} spoke")
+            for coder in ("Alice", "Bob"):
+                stance = level + slope * week + rng.gauss(0, 0.7) - (0.3 if coder == "Bob" else 0)
+                label = SCALE[min(4, max(0, round(stance) + 2))]
+                add_passage(project, article.id, coder, start, start + len(actor) + 6,
+                            {"actor": actor, "stance": label})  # fmt: skip
+    return project
+
+
+def shoot_charts(project: Project, kind: str, layer: str, suffix: str) -> None:
+    """The chart of `kind` ("Stance over time") of `layer` ("Alice's codings")."""
+    view = ChartView(project)
+    for combo, text in ((view.choices.layer, layer), (view.choices.kind, kind)):
+        combo.setCurrentIndex(combo.findText(text))
+    view.timer.stop()
+    drawn = QEventLoop()
+    view.drawn.connect(drawn.quit)
+    view.refresh()  # read on a worker thread
+    drawn.exec()
+    view.resize(1100, 760)
+    view.show()
+    QApplication.processEvents()
+    view.grab().save(str(DOCS / f"chart-view{suffix}.png"))
+    view.close()
+
+
 def shoot_samples(project: Project, article_id: int) -> None:
     """Last, because an open sample changes what the main window shows."""
     project.actor = None  # the windows acted as Alice; the script writes as the command line
@@ -177,6 +238,10 @@ def main() -> int:
             shoot_sizes(project, article_id, folder, "")
             shoot_reports(project, article_id, "")
             shoot_retrieval(project, "")
+            with chart_project(folder) as charted:
+                shoot_charts(charted, "Stance over time", "Alice's codings", "")
+                apply_theme(app, dark=True)
+                shoot_charts(charted, "Coders side by side", "Each coder separately", "-dark")
             apply_theme(app, dark=True)
             shoot(project, article_id, "main-window-dark", folder)
             shoot_sizes(project, article_id, folder, "-dark")

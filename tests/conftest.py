@@ -191,6 +191,64 @@ def seeded(project: Project):
     return project
 
 
+# A small dated corpus for the charts: (title, source, date); each text names its title, so
+# no two are the same article
+CHART_ARTICLES = [
+    ("Summit", "Yonhap", "2024-06-03"),  # ISO week 23, June
+    ("Visit", "TASS", "2024-06-05"),  # week 23
+    ("Treaty", "Yonhap", "2024-06-12"),  # week 24
+    ("Drills", "TASS", "2024-07-01"),  # week 27, July
+    ("Review", "Yonhap", "2024-07"),  # a month alone: in no week
+    ("Archive", "Yonhap", ""),  # no date: in no period
+]
+CHART_PHRASES = ("Vladimir Putin spoke", "Kim Jong-un answered", "Analysts warned",
+                 "Moscow replied")  # fmt: skip
+# (article, coder, phrase, actor, stance or None)
+PUTIN = "Russia › Vladimir Putin"
+CHART_CODINGS = [
+    (0, "Alice", 0, PUTIN, "+1"), (0, "Bob", 0, PUTIN, "+2"),
+    (0, "Alice", 2, "Analysts", "-1"), (0, "Bob", 2, "Analysts", "-2"),
+    (1, "Alice", 0, PUTIN, "+2"), (1, "Alice", 3, "Russia", "0"),
+    (1, "Bob", 1, "North Korea › Kim Jong-un", "+1"),
+    (2, "Alice", 0, PUTIN, "-1"), (2, "Bob", 0, PUTIN, "0"),
+    (2, "Alice", 2, "Analysts", "-2"), (2, "Alice", 1, "North Korea › Kim Jong-un", None),
+    (3, "Alice", 0, PUTIN, "+1"), (3, "Bob", 2, "Analysts", "-1"),
+    (4, "Alice", 0, PUTIN, "+2"), (4, "Bob", 0, PUTIN, "+2"),
+    (5, "Alice", 2, "Analysts", "0"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def charted(project: Project, tmp_path: Path) -> Project:
+    """`CHART_ARTICLES` imported and coded by Alice and Bob as `CHART_CODINGS` says."""
+    import csv
+
+    from stancecoder.services.articles import list_articles, read_article
+    from stancecoder.services.codebook import import_codebook
+    from stancecoder.services.coders import add_coder
+    from stancecoder.services.codings import add_passage
+    from stancecoder.services.corpus import import_corpus
+
+    table = tmp_path / "dated.csv"
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["title", "source", "date", "text"])
+        for title, source, date in CHART_ARTICLES:
+            writer.writerow([title, source, date, f"{title}. " + ". ".join(CHART_PHRASES) + "."])
+    import_codebook(project, SEEDS / "codebook.yaml")
+    import_corpus(project, [table])
+    add_coder(project, "Alice")
+    add_coder(project, "Bob")
+    ids = {a.title: a.id for a in list_articles(project)}
+    for index, coder, phrase, actor, stance in CHART_CODINGS:
+        article = ids[CHART_ARTICLES[index][0]]
+        text = read_article(project, article).text
+        start = text.index(CHART_PHRASES[phrase])
+        codes = {"actor": actor, "topic": "Sanctions"} | ({"stance": stance} if stance else {})
+        add_passage(project, article, coder, start, start + len(CHART_PHRASES[phrase]), codes)
+    return project
+
+
 @contextmanager
 def count_transactions(project: Project) -> Iterator[list[int]]:
     """A list that grows by one each time the project's engine begins a transaction."""

@@ -130,6 +130,10 @@ def test_each_filter_matches_the_raw_rows(corpus: Project) -> None:
         june & (rows["published"] >= "2024-06-18")
     )
     assert found(corpus, date_from="2024-07") == ids(rows["published"] >= "2024-07")
+    # a day to a month: the rest of that month, at the coarser precision
+    assert found(corpus, date_from="2024-06-18", date_to="2024-06") == ids(
+        june & (rows["published"] >= "2024-06-18")
+    )
     for status in ("todo", "doing", "done"):
         assert found(corpus, status=status) == ids(rows["status"] == status)
     assert len(ids(rows["status"] == "todo")) == 1
@@ -157,6 +161,8 @@ def test_bad_filters_are_refused_plainly(corpus: Project) -> None:
         find_passages(corpus, RetrievalFilter(stance_min=2, stance_max=1))
     with pytest.raises(ValidationError, match="2024-07 to 2024-06 are reversed"):
         find_passages(corpus, RetrievalFilter(date_from="2024-07", date_to="2024-06"))
+    with pytest.raises(ValidationError, match="2024-07-02 to 2024-06 are reversed"):
+        find_passages(corpus, RetrievalFilter(date_from="2024-07-02", date_to="2024-06"))
     with pytest.raises(ValidationError, match="not a date: 'June'"):
         find_passages(corpus, RetrievalFilter(date_from="June"))
     with pytest.raises(ValidationError, match="per article"):

@@ -26,7 +26,7 @@ from stancecoder.io.pending import sweep_abandoned
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
-    "agreement", "history", "passages",
+    "agreement", "history", "passages", "chart",
     "sample", "assign", "server", "package", "merge", "copy", "duplicates",
 )  # fmt: skip
 
@@ -172,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_duplicates import add_duplicates_parser
 
     add_duplicates_parser(commands)
+
+    from stancecoder.cli.commands_chart import add_chart_parser
+
+    add_chart_parser(commands)
 
     from stancecoder.cli.commands_samples import add_sample_parsers
 

@@ -89,12 +89,42 @@ def find_passages(project: Project, filters: RetrievalFilter) -> Retrieved:
         return retrieve(session, filters)
 
 
+@dataclass(frozen=True)
+class Selection:
+    """The codings meeting the filters, before anything is looked up for showing them:
+    what a count or a chart needs, without the articles' texts."""
+
+    codings: list[Coding]
+    published: dict[int, str]
+    """The date of each article kept (ISO, maybe partial; "" where it has none)."""
+    stances: dict[int, float | None]
+    """Each passage's stance value (the mean where several are chosen)."""
+    lookup: CodeLookup
+    variables: list[Variable]
+    """The passage variables, in codebook order."""
+    scale: Variable | None
+
+
 def retrieve(session: Session, filters: RetrievalFilter) -> Retrieved:
     """`find_passages` inside an open transaction."""
+    selection = select_codings(session, filters)
+    articles = _articles(session, set(selection.published))
+    variables, lookup = selection.variables, selection.lookup
+    by_id = {c.id: c for v in variables for c in v.codes}
+    matches = [
+        _match(coding, articles[coding.article_id], variables, by_id, lookup, selection.stances)
+        for coding in selection.codings
+    ]
+    scale = selection.scale
+    return Retrieved(matches, [v.name for v in variables], scale.name if scale else None)
+
+
+def select_codings(session: Session, filters: RetrievalFilter) -> Selection:
+    """The codings meeting `filters`, inside an open transaction."""
     _check(filters)
     lookup = CodeLookup(session)
     variables = [v for v in lookup.variables.values() if v.scope == "passage"]
-    scale = _stance_variable(variables)
+    scale = stance_variable(variables)
     wanted = _wanted_codes(lookup, filters.codes)
     coders = [require_coder(session, name).name for name in filters.coders] or list(
         session.scalars(select(Coder.name).order_by(Coder.name))
@@ -112,14 +142,9 @@ def retrieve(session: Session, filters: RetrievalFilter) -> Retrieved:
     words = filters.words.casefold().split()
     if words:
         codings = [c for c in codings if all(w in c.quote.casefold() for w in words)]
-    articles = _articles(session, {c.article_id for c in codings}, filters)
-    by_id = {c.id: c for v in variables for c in v.codes}
-    matches = [
-        _match(coding, articles[coding.article_id], variables, by_id, lookup, stances)
-        for coding in codings
-        if coding.article_id in articles
-    ]
-    return Retrieved(matches, [v.name for v in variables], scale.name if scale else None)
+    published = _kept(session, {c.article_id for c in codings}, filters)
+    codings = [c for c in codings if c.article_id in published]
+    return Selection(codings, published, stances, lookup, variables, scale)
 
 
 def _check(filters: RetrievalFilter) -> None:
@@ -131,8 +156,10 @@ def _check(filters: RetrievalFilter) -> None:
     for date in (filters.date_from, filters.date_to):
         if date is not None and not ISO_DATE.fullmatch(date):
             raise ValidationError(f"not a date: {date!r} (write 2024, 2024-06 or 2024-06-17)")
-    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise ValidationError(f"the dates {filters.date_from} to {filters.date_to} are reversed")
+    since, until = filters.date_from, filters.date_to
+    # at the coarser of the two precisions: 2024-06-05 to 2024-06 is the rest of June
+    if since and until and since[: len(until)] > until[: len(since)]:
+        raise ValidationError(f"the dates {since} to {until} are reversed")
 
 
 def _with_status(status: str | None) -> ColumnElement[bool] | None:
@@ -146,7 +173,9 @@ def _with_status(status: str | None) -> ColumnElement[bool] | None:
     return condition
 
 
-def _stance_variable(variables: Sequence[Variable]) -> Variable | None:
+def stance_variable(variables: Sequence[Variable]) -> Variable | None:
+    """The variable whose values are the stance: the one named stance, else the first
+    ordinal or interval one."""
     scaled = [v for v in variables if v.level != "nominal"]
     named = [v for v in scaled if v.name.casefold() == STANCE]
     chosen = named or scaled
@@ -190,12 +219,12 @@ class _Article:
     text: str
 
 
-def _articles(session: Session, ids: set[int], filters: RetrievalFilter) -> dict[int, _Article]:
-    """The matched passages' articles that pass the source and date filters."""
+def _kept(session: Session, ids: set[int], filters: RetrievalFilter) -> dict[int, str]:
+    """Of the articles `ids`, those that pass the source and date filters, with their
+    dates."""
     if not ids:
         return {}
-    query = select(Article.id, Article.title, Article.source, Article.published, Article.text)
-    query = query.where(Article.id.in_(ids))
+    query = select(Article.id, Article.published).where(Article.id.in_(ids))
     if filters.sources:
         query = query.where(Article.source.in_(filters.sources))
     found = {}
@@ -207,8 +236,19 @@ def _articles(session: Session, ids: set[int], filters: RetrievalFilter) -> dict
             not published or published[: len(filters.date_to)] > filters.date_to
         ):
             continue
+        found[row.id] = published
+    return found
+
+
+def _articles(session: Session, ids: set[int]) -> dict[int, _Article]:
+    """The matched passages' articles, as a match shows them."""
+    if not ids:
+        return {}
+    query = select(Article.id, Article.title, Article.source, Article.published, Article.text)
+    found = {}
+    for row in session.execute(query.where(Article.id.in_(ids))):
         title = row.title or _opening(row.text)
-        found[row.id] = _Article(title, row.source or "", published, row.text)
+        found[row.id] = _Article(title, row.source or "", row.published or "", row.text)
     return found
 
 

@@ -58,6 +58,7 @@ VIEW: Items = [
     ("Find ne&xt", "F3"),
     ("Find pre&vious", "Shift+F3"),
     ("Retrieve &passages…", "Ctrl+Shift+P"),
+    ("C&harts…", "Ctrl+Shift+G"),
     ("S&nap selection to whole words", ""),
     ("Zoom &in", "Ctrl++, Ctrl+="),
     ("Zoom &out", "Ctrl+-"),

@@ -54,6 +54,7 @@ from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_tabl
 if TYPE_CHECKING:
     from stancecoder.ui.agreement.view import AgreementView
     from stancecoder.ui.duplicates.view import DuplicatesView
+    from stancecoder.ui.charts.view import ChartView
     from stancecoder.ui.retrieval.view import RetrievalView
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
@@ -151,6 +152,7 @@ class WindowActions(ActionRegistry):
         self.agreement_view: AgreementView | None = None
         self.retrieval_view: RetrievalView | None = None
         self.duplicates_view: DuplicatesView | None = None
+        self.chart_view: ChartView | None = None
         self.coder_files: CoderFilesDialog | None = None
         """The packaging or merge under way or last done, kept while its dialog is open."""
         for spec in self._specs():
@@ -245,6 +247,9 @@ class WindowActions(ActionRegistry):
                        ("Shift+F3",), enabled_when=has_article),
             ActionSpec("retrieve", "&View", "Retrieve &passages…", self._retrieve,
                        ("Ctrl+Shift+P",)),
+            ActionSpec("charts", "&View", "C&harts…", self._charts, ("Ctrl+Shift+G",),
+                       tip="Stance over time, distributions, code frequencies and coders side "
+                       "by side, for the window and for a paper"),
             ActionSpec("snap", "&View", "S&nap selection to whole words", self._snap,
                        checkable=True),
             ActionSpec("zoom-in", "&View", "Zoom &in", w.reader.zoom_in, ("Ctrl++", "Ctrl+=")),
@@ -272,14 +277,16 @@ class WindowActions(ActionRegistry):
             w.panel.addAction(action)
 
     def close_views(self) -> None:
-        """The agreement report, the retrieval and the copies views close with the window;
-        the report waits for a computation, the copies view stops its finding."""
+        """The agreement report, the retrieval, the chart and the copies views close with
+        the window; the report waits for a computation, the copies view stops its finding."""
         if self.agreement_view is not None:
             self.agreement_view.close()
         if self.retrieval_view is not None:
             self.retrieval_view.close()
         if self.duplicates_view is not None:
             self.duplicates_view.close()
+        if self.chart_view is not None:
+            self.chart_view.close()
 
     def _snap(self) -> None:
         self.window.reader.snap_to_words = self["snap"].isChecked()
@@ -428,6 +435,18 @@ class WindowActions(ActionRegistry):
             self.duplicates_view.refresh()
         self.duplicates_view.show()
         self.duplicates_view.activateWindow()
+
+    def _charts(self) -> None:
+        """Modeless, as the retrieval view; imported on first use, with matplotlib behind
+        it; opened again, it reads the codings anew."""
+        from stancecoder.ui.charts.view import ChartView
+
+        if self.chart_view is None:
+            self.chart_view = ChartView(self.window.project, self.owner)
+        else:
+            self.chart_view.refresh()
+        self.chart_view.show()
+        self.chart_view.activateWindow()
 
     def _agreement(self) -> None:
         """Modeless, so the lead can read a disagreement in the window and come back."""

@@ -53,8 +53,8 @@ from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_tabl
 
 if TYPE_CHECKING:
     from stancecoder.ui.agreement.view import AgreementView
-    from stancecoder.ui.duplicates.view import DuplicatesView
     from stancecoder.ui.charts.view import ChartView
+    from stancecoder.ui.duplicates.view import DuplicatesView
     from stancecoder.ui.retrieval.view import RetrievalView
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")

@@ -3,7 +3,8 @@ researcher asks for them, each with its words in context, its codes, coder and a
 
 Reads through `coded_data`, so a coder sees no more here than in the reader. A code
 matches its sub-codes too; codes of one variable are alternatives, different variables
-must all match; words must all occur in the passage, ignoring case.
+must all match; words must all occur in the passage, ignoring case. A code of an
+article-scope variable matches the passages whose coder gave their article that code.
 """
 
 from __future__ import annotations
@@ -14,13 +15,22 @@ from dataclasses import dataclass, field
 from statistics import fmean
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy import ColumnElement, and_, exists, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.context import InContext, in_context
+from stancecoder.core.crosstab import ARTICLE_DIMENSIONS, article_category
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
-from stancecoder.db.models import Article, Assignment, Code, Coder, Passage, Variable
+from stancecoder.db.models import (
+    Article,
+    ArticleCode,
+    Assignment,
+    Code,
+    Coder,
+    Passage,
+    Variable,
+)
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coded_data import Coding, read_codings
 from stancecoder.services.coders import require_coder
@@ -48,6 +58,11 @@ class RetrievalFilter:
     date_to: str | None = None
     status: str | None = None
     words: str = ""
+    codes_too: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """Codes that must hold as well as `codes`: two codes of one variable on one passage."""
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    """Articles by an attribute's category as a crosstab names it: {"month": "2024-06"}."""
+    article_ids: Sequence[int] = ()
 
 
 @dataclass(frozen=True)
@@ -94,12 +109,13 @@ def retrieve(session: Session, filters: RetrievalFilter) -> Retrieved:
     _check(filters)
     lookup = CodeLookup(session)
     variables = [v for v in lookup.variables.values() if v.scope == "passage"]
-    scale = _stance_variable(variables)
-    wanted = _wanted_codes(lookup, filters.codes)
+    scale = stance_variable(variables)
+    wanted = _wanted_codes(lookup, filters.codes, "passage")
+    wanted += _wanted_codes(lookup, filters.codes_too, "passage")
     coders = [require_coder(session, name).name for name in filters.coders] or list(
         session.scalars(select(Coder.name).order_by(Coder.name))
     )
-    codings = read_codings(session, coders, _with_status(filters.status))
+    codings = read_codings(session, coders, _condition(lookup, filters))
     codings = [c for c in codings if all(wanted_set & set(c.code_ids) for wanted_set in wanted)]
     values = {c.id: c.value for v in variables if v is scale for c in v.codes}
     stances = {c.passage_id: _mean([values[i] for i in c.code_ids if i in values]) for c in codings}
@@ -133,6 +149,28 @@ def _check(filters: RetrievalFilter) -> None:
             raise ValidationError(f"not a date: {date!r} (write 2024, 2024-06 or 2024-06-17)")
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise ValidationError(f"the dates {filters.date_from} to {filters.date_to} are reversed")
+    for name in filters.attributes:
+        if name not in ARTICLE_DIMENSIONS:
+            choices = ", ".join(ARTICLE_DIMENSIONS)
+            raise ValidationError(f"unknown article attribute {name!r} (choose {choices})")
+
+
+def _condition(lookup: CodeLookup, filters: RetrievalFilter) -> ColumnElement[bool] | None:
+    """What the database can check: the status, the articles, the article codes."""
+    conditions: list[ColumnElement[bool]] = [
+        exists().where(
+            ArticleCode.article_id == Passage.article_id,
+            ArticleCode.coder_id == Passage.coder_id,
+            ArticleCode.code_id.in_(wanted),
+        )
+        for given in (filters.codes, filters.codes_too)
+        for wanted in _wanted_codes(lookup, given, "article")
+    ]
+    if (status := _with_status(filters.status)) is not None:
+        conditions.append(status)
+    if filters.article_ids:
+        conditions.append(Passage.article_id.in_(filters.article_ids))
+    return and_(*conditions) if conditions else None
 
 
 def _with_status(status: str | None) -> ColumnElement[bool] | None:
@@ -146,22 +184,25 @@ def _with_status(status: str | None) -> ColumnElement[bool] | None:
     return condition
 
 
-def _stance_variable(variables: Sequence[Variable]) -> Variable | None:
+def stance_variable(variables: Sequence[Variable]) -> Variable | None:
+    """The variable whose values are the stance: the one named "stance", else the first
+    ordinal or interval one."""
     scaled = [v for v in variables if v.level != "nominal"]
     named = [v for v in scaled if v.name.casefold() == STANCE]
     chosen = named or scaled
     return chosen[0] if chosen else None
 
 
-def _wanted_codes(lookup: CodeLookup, codes: Mapping[str, Sequence[str]]) -> list[set[int]]:
-    """Per variable asked for, the ids of the codes named and all their sub-codes."""
+def _wanted_codes(
+    lookup: CodeLookup, codes: Mapping[str, Sequence[str]], scope: str
+) -> list[set[int]]:
+    """Per variable of `scope` asked for, the ids of the codes named and all their
+    sub-codes."""
     wanted = []
     for name, tokens in codes.items():
-        if not tokens:
-            continue
         variable = lookup.variable(name)
-        if variable.scope != "passage":
-            raise ValidationError(f"{variable.name} is coded per article, not per passage")
+        if not tokens or variable.scope != scope:
+            continue
         chosen = {lookup.code(variable, token).id for token in tokens}
         wanted.append(_with_descendants(chosen, variable.codes))
     return wanted
@@ -205,6 +246,11 @@ def _articles(session: Session, ids: set[int], filters: RetrievalFilter) -> dict
             continue
         if filters.date_to and (
             not published or published[: len(filters.date_to)] > filters.date_to
+        ):
+            continue
+        if any(
+            article_category(name, row.source, row.published) != category
+            for name, category in filters.attributes.items()
         ):
             continue
         title = row.title or _opening(row.text)

@@ -26,7 +26,7 @@ from stancecoder.io.pending import sweep_abandoned
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
-    "agreement", "history", "passages",
+    "agreement", "history", "passages", "table",
     "sample", "assign", "server", "package", "merge", "copy",
 )  # fmt: skip
 
@@ -168,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_passages import add_passages_parser
 
     add_passages_parser(commands)
+
+    from stancecoder.cli.commands_table import add_table_parser
+
+    add_table_parser(commands)
 
     from stancecoder.cli.commands_samples import add_sample_parsers
 

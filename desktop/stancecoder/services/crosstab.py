@@ -63,6 +63,8 @@ class Crosstabs:
     detail: bool
     stance_variable: str | None
     variables: frozenset[str]
+    multiple: frozenset[str]
+    """The dimensions whose passages may fall in several categories."""
     tables: list[CoderTable]
 
     @property
@@ -122,7 +124,8 @@ def crosstabs(
     ]
     return Crosstabs(
         layer, rows, columns, detail, scale.name if scale else None,
-        frozenset(v.name for v in chosen), tables,
+        frozenset(v.name for v in chosen), frozenset(v.name for v in chosen if v.multiple),
+        tables,
     )  # fmt: skip
 
 

@@ -31,7 +31,7 @@ def test_student_t_is_continuous_where_the_method_changes() -> None:
 
 @pytest.mark.parametrize(("confidence", "df"), [(0, 3), (1, 3), (0.95, 0)])
 def test_student_t_refuses_what_has_no_quantile(confidence: float, df: int) -> None:
-    with pytest.raises(ValueError, match="confidence|degree"):
+    with pytest.raises(ValueError, match=r"confidence|degree"):
         two_sided_t(confidence, df)
 
 

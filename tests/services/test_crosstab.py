@@ -186,7 +186,7 @@ T_975 = {1: 12.7062047, 2: 4.3026527, 3: 3.1824463, 4: 2.7764451, 5: 2.5705818}
 """Student's t for a two-sided 95% interval, from a printed table."""
 
 
-def check_table(project: Project, tabs, rows: pd.DataFrame) -> None:  # noqa: ANN001
+def check_table(project: Project, tabs, rows: pd.DataFrame) -> None:
     for coder_table in tabs.tables:
         expected = expected_cells(rows, coder_table.coder, tabs.rows, tabs.columns)
         table = coder_table.table
@@ -370,7 +370,7 @@ def test_export_and_json_name_the_layer_in_every_row(coded: Project, tmp_path: P
 
 def test_export_refuses_a_bad_name_or_a_read_only_file(coded: Project, tmp_path: Path) -> None:
     tabs = crosstabs(coded, "actor", "frame", Layer.of_coder("Bob"))
-    with pytest.raises(ValidationError, match="use a .xlsx or .csv name"):
+    with pytest.raises(ValidationError, match=r"use a \.xlsx or \.csv name"):
         export_crosstab(coded, tabs, tmp_path / "table.pdf")
     kept = tmp_path / "kept.csv"
     kept.write_text("mine", encoding="utf-8")

@@ -52,7 +52,9 @@ from stancecoder.ui.workbench.passage_history import PassageHistory
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 
 if TYPE_CHECKING:
+    from stancecoder.services.retrieval import RetrievalFilter
     from stancecoder.ui.agreement.view import AgreementView
+    from stancecoder.ui.crosstab.view import CrosstabView
     from stancecoder.ui.retrieval.view import RetrievalView
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
@@ -149,6 +151,7 @@ class WindowActions(ActionRegistry):
         self.codes: list[QAction] = []
         self.agreement_view: AgreementView | None = None
         self.retrieval_view: RetrievalView | None = None
+        self.crosstab_view: CrosstabView | None = None
         self.coder_files: CoderFilesDialog | None = None
         """The packaging or merge under way or last done, kept while its dialog is open."""
         for spec in self._specs():
@@ -240,6 +243,8 @@ class WindowActions(ActionRegistry):
                        ("Shift+F3",), enabled_when=has_article),
             ActionSpec("retrieve", "&View", "Retrieve &passages…", self._retrieve,
                        ("Ctrl+Shift+P",)),
+            ActionSpec("crosstab", "&View", "Cross&tabs and co-occurrence…", self._crosstab,
+                       ("Ctrl+Shift+T",)),
             ActionSpec("snap", "&View", "S&nap selection to whole words", self._snap,
                        checkable=True),
             ActionSpec("zoom-in", "&View", "Zoom &in", w.reader.zoom_in, ("Ctrl++", "Ctrl+=")),
@@ -267,12 +272,14 @@ class WindowActions(ActionRegistry):
             w.panel.addAction(action)
 
     def close_views(self) -> None:
-        """The agreement report and the retrieval view close with the window; the report
-        waits for a computation."""
+        """The agreement report, the retrieval view and the crosstabs close with the
+        window; the report waits for a computation."""
         if self.agreement_view is not None:
             self.agreement_view.close()
         if self.retrieval_view is not None:
             self.retrieval_view.close()
+        if self.crosstab_view is not None:
+            self.crosstab_view.close()
 
     def _snap(self) -> None:
         self.window.reader.snap_to_words = self["snap"].isChecked()
@@ -409,6 +416,26 @@ class WindowActions(ActionRegistry):
             self.retrieval_view.refresh()
         self.retrieval_view.show()
         self.retrieval_view.activateWindow()
+
+    def _crosstab(self) -> None:
+        """Modeless: a cell's passages open in the retrieval view, read in the window, and
+        the table stays at hand; opened again, it reads the codings anew."""
+        from stancecoder.ui.crosstab.view import CrosstabView
+
+        if self.crosstab_view is None:
+            self.crosstab_view = CrosstabView(self.window.project, self._retrieve_cell,
+                                              self.owner)  # fmt: skip
+        else:
+            self.crosstab_view.fill_layers()
+            self.crosstab_view.refresh()
+        self.crosstab_view.show()
+        self.crosstab_view.activateWindow()
+
+    def _retrieve_cell(self, filters: RetrievalFilter) -> None:
+        """A crosstab's cell: the retrieval view, showing that cell's passages."""
+        self._retrieve()
+        if self.retrieval_view is not None:
+            self.retrieval_view.show_filter(filters)
 
     def _agreement(self) -> None:
         """Modeless, so the lead can read a disagreement in the window and come back."""

@@ -90,7 +90,8 @@ def test_one_coder_json_and_the_mean(coded: str, stancecoder_cli) -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("actor × topic, Alice's codings: mean stance [95% CI]")
-    assert lines[-1].startswith("Total") and "+0.50 [−18.56, +19.56] n=2" in lines[-1]  # +2 and −1: mean ± 12.706 × 2.121 / √2
+    # +2 and −1: their mean ± 12.706 × 2.121 / √2
+    assert lines[-1].startswith("Total") and "+0.50 [−18.56, +19.56] n=2" in lines[-1]
     data = json.loads(stancecoder_cli("table", coded, "--rows", "actor", "--cols", "topic",
                                       "--coder", "Bob", "--json").stdout)  # fmt: skip
     assert data["layer"] == "Bob's codings" and data["tables"][0]["left_out"] == 1

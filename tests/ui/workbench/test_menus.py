@@ -57,6 +57,7 @@ VIEW: Items = [
     ("Find ne&xt", "F3"),
     ("Find pre&vious", "Shift+F3"),
     ("Retrieve &passages…", "Ctrl+Shift+P"),
+    ("Cross&tabs and co-occurrence…", "Ctrl+Shift+T"),
     ("S&nap selection to whole words", ""),
     ("Zoom &in", "Ctrl++, Ctrl+="),
     ("Zoom &out", "Ctrl+-"),

@@ -30,6 +30,7 @@ from stancecoder.ui.adjudication.view import AdjudicationView
 from stancecoder.ui.agreement.view import AgreementView
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme
+from stancecoder.ui.crosstab.view import CrosstabView
 from stancecoder.ui.retrieval.view import RetrievalView
 from stancecoder.ui.samples.dialog import SamplesDialog
 from stancecoder.ui.workbench.main_window import MainWindow
@@ -154,6 +155,18 @@ def shoot_retrieval(project: Project, suffix: str) -> None:
     view.close()
 
 
+def shoot_crosstab(project: Project, suffix: str) -> None:
+    """Actor × topic, each coder separately, with the mean stance and its interval."""
+    view = CrosstabView(project, lambda _filters: None)
+    view.value.setCurrentIndex(view.value.findData("mean-stance"))
+    view.refresh()
+    view.resize(1024, 640)
+    view.show()
+    QApplication.processEvents()
+    view.grab().save(str(DOCS / f"crosstab-view{suffix}.png"))
+    view.close()
+
+
 def shoot_samples(project: Project, article_id: int) -> None:
     """Last, because an open sample changes what the main window shows."""
     project.actor = None  # the windows acted as Alice; the script writes as the command line
@@ -177,10 +190,12 @@ def main() -> int:
             shoot_sizes(project, article_id, folder, "")
             shoot_reports(project, article_id, "")
             shoot_retrieval(project, "")
+            shoot_crosstab(project, "")
             apply_theme(app, dark=True)
             shoot(project, article_id, "main-window-dark", folder)
             shoot_sizes(project, article_id, folder, "-dark")
             shoot_retrieval(project, "-dark")
+            shoot_crosstab(project, "-dark")
             apply_theme(app, dark=False)
             shoot_samples(project, article_id)
     return 0

@@ -224,6 +224,8 @@ def test_the_dimensions_are_the_variables_then_the_article_attributes(coded: Pro
 def test_each_coder_table_matches_the_raw_rows(coded: Project, rows: str, columns: str) -> None:
     tabs = crosstabs(coded, rows, columns, Layer.each_coder())
     assert [t.coder for t in tabs.tables] == ["Alice", "Bob"]
+    union = {k for t in tabs.tables for k in t.table.column_keys}
+    assert set(tabs.column_keys) == union and len(tabs.column_keys) == len(union)
     assert [t.title for t in tabs.tables] == ["Alice's codings", "Bob's codings"]
     assert tabs.title == f"{rows} × {columns}, each coder separately"
     check_table(coded, tabs, raw(coded))
@@ -245,6 +247,8 @@ def test_a_multiple_choice_passage_counts_in_each_row_and_once_in_the_total(
     assert table.left_out == len(passages) - frames["id"].nunique() == 3
     assert table.row_keys == ("Threat", "Economy", "History")  # the codebook's order
     assert table.column_keys == ("Russia", "Korea", "Analysts")  # Putin rolled up to Russia
+    stances = crosstabs(coded, "actor", "stance", Layer.each_coder())
+    assert stances.column_keys == ("Negative", "Neutral", "Positive")  # whoever used which
 
 
 def test_sub_codes_apart_when_asked(coded: Project) -> None:

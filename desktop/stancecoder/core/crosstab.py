@@ -135,8 +135,8 @@ def crosstab(
         for key in keys:
             members.setdefault(key, []).append(unit)
     return Crosstab(
-        rows, columns, _ordered(seen_rows, order.get(rows)),
-        _ordered(seen_columns, order.get(columns)),
+        rows, columns, ordered(seen_rows, order.get(rows)),
+        ordered(seen_columns, order.get(columns)),
         {key: _cell(units) for key, units in members.items()}, left_out,
     )  # fmt: skip
 
@@ -180,7 +180,7 @@ def cooccurrence(
         for first in found:
             for second in found:
                 articles.setdefault((first, second), set()).add(article_id)
-    keys = _ordered({key for key, _ in passages}, order)
+    keys = ordered({key for key, _ in passages}, order)
     return Cooccurrence(
         keys,
         {key: tuple(sorted(ids)) for key, ids in passages.items()},
@@ -193,7 +193,8 @@ def _distinct(categories: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(categories))
 
 
-def _ordered(seen: set[str], order: Sequence[str] | None) -> tuple[str, ...]:
+def ordered(seen: set[str], order: Sequence[str] | None) -> tuple[str, ...]:
+    """`seen` in the order `order` gives, those it does not name after them, sorted."""
     if order is None:
         return tuple(sorted(seen))
     return (*(key for key in order if key in seen), *sorted(seen - set(order)))

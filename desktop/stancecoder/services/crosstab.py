@@ -29,6 +29,7 @@ from stancecoder.core.crosstab import (
     article_category,
     cooccurrence,
     crosstab,
+    ordered,
 )
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.layer import Layer
@@ -66,6 +67,8 @@ class Crosstabs:
     multiple: frozenset[str]
     """The dimensions whose passages may fall in several categories."""
     tables: list[CoderTable]
+    column_keys: tuple[str, ...]
+    """The columns of all the tables, in order: so several coders' tables line up."""
 
     @property
     def title(self) -> str:
@@ -125,7 +128,7 @@ def crosstabs(
     return Crosstabs(
         layer, rows, columns, detail, scale.name if scale else None,
         frozenset(v.name for v in chosen), frozenset(v.name for v in chosen if v.multiple),
-        tables,
+        tables, ordered({k for t in tables for k in t.table.column_keys}, order.get(columns)),
     )  # fmt: skip
 
 

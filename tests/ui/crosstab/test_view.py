@@ -56,10 +56,18 @@ def choose(combo, text: str) -> None:
 
 def find_cell(view: CrosstabView, heading: str, row: str, column: str) -> tuple[int, int]:
     grid = view.grid
-    headers = [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())]
+    headers = [grid.horizontalHeaderItem(c).toolTip() for c in range(grid.columnCount())]
     start = next(r for r in range(grid.rowCount()) if grid.item(r, 0).text() == heading)
     line = next(r for r in range(start + 1, grid.rowCount()) if grid.item(r, 0).text() == row)
     return line, headers.index(column)
+
+
+def assert_filled(view: CrosstabView) -> None:
+    """Every row but a coder's heading has a figure in every column."""
+    grid = view.grid
+    for row in range(grid.rowCount()):
+        if grid.columnSpan(row, 0) == 1:
+            assert all(grid.item(row, c) is not None for c in range(grid.columnCount())), row
 
 
 def expected(coder: str, actor: str, topic: str) -> int:
@@ -102,6 +110,14 @@ def test_a_source_cell_and_one_coder_layer(
     qtbot.waitUntil(lambda: "Bob's codings" in view.windowTitle())
     assert view.heading.text() == "Actor × source, Bob's codings: number of articles"
     assert view.grid.item(0, 0).text() == "Bob's codings"
+    assert_filled(view)
+    choose(view.layer, "Each coder separately")
+    view.detail.setChecked(True)
+    qtbot.waitUntil(lambda: "each coder separately" in view.windowTitle())
+    assert_filled(view)  # a row that held a heading before holds figures now
+    choose(view.layer, "Bob's codings")
+    view.detail.setChecked(False)
+    qtbot.waitUntil(lambda: "Bob's codings" in view.windowTitle())
     grid = view.grid
     total = next(r for r in range(grid.rowCount()) if grid.item(r, 0).text() == "Total")
     assert grid.item(total, grid.columnCount() - 1).text() == "1"  # the other has no source
@@ -122,7 +138,7 @@ def test_cooccurrence_tab_opens_the_passages_of_a_pair(
     choose(view.layer, "Alice's codings")
     qtbot.waitUntil(lambda: "together, Alice's codings" in view.windowTitle())
     pairs = view.pairs
-    headers = [pairs.horizontalHeaderItem(c).text() for c in range(pairs.columnCount())]
+    headers = [pairs.horizontalHeaderItem(c).toolTip() for c in range(pairs.columnCount())]
     row = next(r for r in range(pairs.rowCount()) if pairs.item(r, 0).text() == "actor: Russia")
     column = headers.index("topic: Military cooperation")
     assert pairs.item(row, column).text() == "1"

@@ -22,7 +22,7 @@ def crosstab_blocks(tabs: Crosstabs, value: Value) -> tuple[list[str], list[Bloc
     """The columns, and each coder's table under them (the columns any coder has, so the
     tables line up); the inner cells with passages open them, the totals do not (a total
     also counts passages of no cell of the other dimension)."""
-    keys = list(dict.fromkeys(k for t in tabs.tables for k in t.table.column_keys))
+    keys = tabs.column_keys
     blocks = []
     for coder_table in tabs.tables:
         table = coder_table.table

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem,
 
 from stancecoder.services.retrieval import RetrievalFilter
 
+WRAP_AT = 16  # characters of a column's heading on one line
+
 
 @dataclass(frozen=True)
 class Block:
@@ -21,6 +23,17 @@ class Block:
     heading: str
     rows: Sequence[str]
     cells: Sequence[Sequence[tuple[str, str, RetrievalFilter | None]]]
+
+
+def two_lines(label: str) -> str:
+    """A long category on two lines, broken at the space nearest its middle, so a column
+    is as wide as its figures rather than its heading."""
+    if len(label) <= WRAP_AT or " " not in label:
+        return label
+    middle = len(label) // 2
+    spaces = [i for i, char in enumerate(label) if char == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{label[:cut]}\n{label[cut + 1 :]}"
 
 
 class Grid(QTableWidget):
@@ -33,14 +46,18 @@ class Grid(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
+        self.setWordWrap(False)
         self.cellDoubleClicked.connect(self.open_cell)
         self.installEventFilter(self)
 
     def show_blocks(self, columns: Sequence[str], blocks: Sequence[Block]) -> None:
         self.clear()
+        self.clearSpans()  # a heading's row may hold figures now
         self.targets = {}
         self.setColumnCount(len(columns) + 1)
-        self.setHorizontalHeaderLabels(["", *columns])
+        self.setHorizontalHeaderLabels(["", *(two_lines(c) for c in columns)])
+        for column, name in enumerate(columns, start=1):
+            self.horizontalHeaderItem(column).setToolTip(name)
         self.setRowCount(sum(len(b.rows) + 1 for b in blocks))
         bold = QFont(self.font())
         bold.setBold(True)

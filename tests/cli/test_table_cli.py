@@ -123,3 +123,27 @@ def test_bad_choices_say_so_in_one_line(coded: str, stancecoder_cli, tmp_path: P
     both = stancecoder_cli("table", coded, "--rows", "actor", "--cols", "topic", "--coder",
                            "Bob", "--each-coder")  # fmt: skip
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
+
+
+def test_cooccurrence_as_a_matrix_and_as_json(coded: str, stancecoder_cli) -> None:
+    done = stancecoder_cli("cooccurrence", coded, "--coder", "Alice")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "actor and topic together in the same passage, Alice's codings"
+    keys = ["actor: Russia", "actor: North Korea", "topic: Sanctions"]
+    rows = {line[: line.index("  ")]: line.split()[-3:] for line in lines[2:]}
+    # Alice: Putin (Russia) on Sanctions and North Korea on Sanctions, in one article
+    assert {k: rows[k] for k in keys} == {
+        "actor: Russia": ["1", "0", "1"],
+        "actor: North Korea": ["0", "1", "1"],
+        "topic: Sanctions": ["1", "1", "2"],
+    }
+    articles = json.loads(stancecoder_cli("cooccurrence", coded, "--in", "article", "--json",
+                                          "--each-coder").stdout)  # fmt: skip
+    assert articles["layer"] == "each coder separately" and articles["in"] == "article"
+    alice = {(p["first"], p["second"]): p["articles"] for p in articles["tables"][0]["pairs"]}
+    assert alice[("actor: Russia", "actor: North Korea")] == 1
+    bob = {(p["first"], p["second"]): p["articles"] for p in articles["tables"][1]["pairs"]}
+    assert bob[("actor: Russia", "actor: Russia")] == 2  # Bob coded Russia in both articles
+    refused = stancecoder_cli("cooccurrence", coded, "--variable", "source")
+    assert refused.returncode == 1 and "source is no variable" in refused.stderr

@@ -26,7 +26,7 @@ from stancecoder.io.pending import sweep_abandoned
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
-    "agreement", "history", "passages", "table",
+    "agreement", "history", "passages", "table", "cooccurrence",
     "sample", "assign", "server", "package", "merge", "copy",
 )  # fmt: skip
 
@@ -169,9 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_passages_parser(commands)
 
-    from stancecoder.cli.commands_table import add_table_parser
+    from stancecoder.cli.commands_table import add_cooccurrence_parser, add_table_parser
 
     add_table_parser(commands)
+    add_cooccurrence_parser(commands)
 
     from stancecoder.cli.commands_samples import add_sample_parsers
 

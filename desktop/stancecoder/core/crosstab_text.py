@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from stancecoder.core.crosstab import Cell, Crosstab, Mean, Value
+from stancecoder.core.crosstab import Cell, Cooccurrence, Crosstab, Mean, Value
 from stancecoder.core.wording import counted
 
 TOTAL = "Total"
@@ -57,6 +57,15 @@ def aligned(table: Crosstab, value: Value) -> list[str]:
     for row in (*table.row_keys, None):
         cells = [cell_text(table.cell(row, c), value) for c in (*table.column_keys, None)]
         lines.append([row if row is not None else TOTAL, *cells])
+    return _columns(lines)
+
+
+def matrix_aligned(matrix: Cooccurrence, keys: Sequence[str], in_articles: bool) -> list[str]:
+    """A co-occurrence matrix as lines of text: per pair of `keys`, the passages (or the
+    articles) holding both; a key's own count on the diagonal."""
+    count = matrix.in_articles if in_articles else matrix.in_passages
+    lines = [["", *keys]]
+    lines += [[first, *(str(len(count(first, second))) for second in keys)] for first in keys]
     return _columns(lines)
 
 

@@ -46,7 +46,13 @@ def open_view(window: MainWindow, qtbot: QtBot) -> CrosstabView:
     view = window.actions.crosstab_view
     assert view is not None
     qtbot.waitExposed(view)
+    ready(view, qtbot)
     return view
+
+
+def ready(view: CrosstabView, qtbot: QtBot) -> None:
+    """Wait for the choices made to be read: the read runs in a worker."""
+    qtbot.waitUntil(lambda: not view.timer.isActive() and not view.is_running())
 
 
 def choose(combo, text: str) -> None:
@@ -108,12 +114,14 @@ def test_a_source_cell_and_one_coder_layer(
     choose(view.columns, "source")
     choose(view.value, "Number of articles")
     qtbot.waitUntil(lambda: "Bob's codings" in view.windowTitle())
+    ready(view, qtbot)
     assert view.heading.text() == "Actor × source, Bob's codings: number of articles"
     assert view.grid.item(0, 0).text() == "Bob's codings"
     assert_filled(view)
     choose(view.layer, "Each coder separately")
     view.detail.setChecked(True)
     qtbot.waitUntil(lambda: "each coder separately" in view.windowTitle())
+    ready(view, qtbot)
     assert_filled(view)  # a row that held a heading before holds figures now
     choose(view.layer, "Bob's codings")
     view.detail.setChecked(False)
@@ -137,6 +145,7 @@ def test_cooccurrence_tab_opens_the_passages_of_a_pair(
     view.pages.setCurrentIndex(1)
     choose(view.layer, "Alice's codings")
     qtbot.waitUntil(lambda: "together, Alice's codings" in view.windowTitle())
+    ready(view, qtbot)
     pairs = view.pairs
     headers = [pairs.horizontalHeaderItem(c).toolTip() for c in range(pairs.columnCount())]
     row = next(r for r in range(pairs.rowCount()) if pairs.item(r, 0).text() == "actor: Russia")
@@ -158,6 +167,36 @@ def test_cooccurrence_tab_opens_the_passages_of_a_pair(
     qtbot.waitUntil(lambda: len(retrieval.retrieved.matches) == 3)  # all of Alice's
 
 
+def test_a_coding_saved_while_open_is_counted(
+    coding_window: Callable[..., MainWindow], coded: Project, qtbot: QtBot
+) -> None:
+    from stancecoder.core.changes import Changes
+    from stancecoder.ui.common.changes_bus import bus_of
+
+    view = open_view(coding_window(coded), qtbot)
+    row, column = find_cell(view, "Alice's codings", "Russia", "Sanctions")
+    assert view.grid.item(row, column).text() == "1"
+    add_passage(coded, list_articles(coded)[0].id, "Alice", 0, 7,
+                {"actor": "Russia › Kremlin", "topic": "Sanctions"})  # fmt: skip
+    bus_of(coded).publish(Changes(reload=True))
+    qtbot.waitUntil(lambda: view.grid.item(row, column).text() == "2")
+
+
+def test_cancel_drops_the_read_and_a_bad_choice_is_said(
+    coding_window: Callable[..., MainWindow], coded: Project, qtbot: QtBot
+) -> None:
+    view = open_view(coding_window(coded), qtbot)
+    shown = view.heading.text()
+    choose(view.columns, "actor")  # the same as the rows
+    view.refresh()
+    view.cancel()
+    assert not view.busy.isVisible() and view.heading.text() == shown
+    view.refresh()
+    ready(view, qtbot)
+    assert "both actor: choose two dimensions" in view.heading.text()
+    assert not view.export_button.isEnabled() and view.grid.rowCount() == 0
+
+
 def test_export_writes_the_layer_in_every_row(
     coding_window: Callable[..., MainWindow], coded: Project, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -176,6 +215,7 @@ def test_readable_at_the_smallest_size(
     with themed(dark):
         view = open_view(coding_window(coded), qtbot)
         choose(view.value, "Mean stance [95% CI] and its number of passages")
+        ready(view, qtbot)
         view.resize(1024, 640)
         qtbot.wait(300)
         assert view.grid.viewport().width() > 600

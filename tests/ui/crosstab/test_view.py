@@ -197,6 +197,20 @@ def test_cancel_drops_the_read_and_a_bad_choice_is_said(
     assert not view.export_button.isEnabled() and view.grid.rowCount() == 0
 
 
+def test_a_coder_in_blind_mode_counts_only_their_own(
+    coding_window: Callable[..., MainWindow], coded: Project, qtbot: QtBot
+) -> None:
+    from stancecoder.services.passages import set_blind_mode
+
+    set_blind_mode(coded, True)
+    view = open_view(coding_window(coded, "Bob", role="coder"), qtbot)
+    grid = view.grid
+    totals = [r for r in range(grid.rowCount()) if grid.item(r, 0).text() == "Total"]
+    last = grid.columnCount() - 1
+    bobs = sum(1 for _, who, _, _ in CODINGS if who == "Bob")
+    assert [grid.item(r, last).text() for r in totals] == ["0", str(bobs)]  # Alice's, Bob's
+
+
 def test_export_writes_the_layer_in_every_row(
     coding_window: Callable[..., MainWindow], coded: Project, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -125,7 +125,9 @@ def test_bad_choices_say_so_in_one_line(coded: str, stancecoder_cli, tmp_path: P
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
 
 
-def test_cooccurrence_as_a_matrix_and_as_json(coded: str, stancecoder_cli) -> None:
+def test_cooccurrence_as_a_matrix_as_json_and_in_a_file(
+    coded: str, stancecoder_cli, tmp_path: Path
+) -> None:
     done = stancecoder_cli("cooccurrence", coded, "--coder", "Alice")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -145,5 +147,11 @@ def test_cooccurrence_as_a_matrix_and_as_json(coded: str, stancecoder_cli) -> No
     assert alice[("actor: Russia", "actor: North Korea")] == 1
     bob = {(p["first"], p["second"]): p["articles"] for p in articles["tables"][1]["pairs"]}
     assert bob[("actor: Russia", "actor: Russia")] == 2  # Bob coded Russia in both articles
+    out = tmp_path / "pairs.xlsx"
+    written = stancecoder_cli("cooccurrence", coded, "--coder", "Bob", "--out", out)
+    assert written.returncode == 0 and written.stdout.strip().endswith("rows, Bob's codings)")
+    sheet = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert sheet[0] == ("layer", "code", "with code", "passages", "articles")
+    assert ("Bob's codings", "actor: Russia", "actor: Russia", 2, 2) in sheet
     refused = stancecoder_cli("cooccurrence", coded, "--variable", "source")
     assert refused.returncode == 1 and "source is no variable" in refused.stderr

@@ -26,7 +26,11 @@ from stancecoder.services.crosstab import (
     dimensions,
     pair_filter,
 )
-from stancecoder.services.crosstab_export import crosstab_records, export_crosstab
+from stancecoder.services.crosstab_export import (
+    crosstab_records,
+    export_cooccurrence,
+    export_crosstab,
+)
 from stancecoder.services.project import Project, create_project
 from stancecoder.services.retrieval import RetrievalFilter, find_passages
 
@@ -382,3 +386,21 @@ def test_export_refuses_a_bad_name_or_a_read_only_file(coded: Project, tmp_path:
     with pytest.raises(OutputError, match="read-only"):
         export_crosstab(coded, tabs, kept)
     assert kept.read_text(encoding="utf-8") == "mine"
+
+
+def test_cooccurrence_export_a_pair_a_row(coded: Project, tmp_path: Path) -> None:
+    co = cooccurrences(coded, ["frame"], Layer.each_coder())
+    written = export_cooccurrence(coded, co, tmp_path / "pairs.csv")
+    frame = pd.read_csv(tmp_path / "pairs.csv", encoding="utf-8-sig")
+    assert list(frame.columns) == ["layer", "code", "with code", "passages", "articles"]
+    assert len(frame) == written
+    rows = raw(coded)
+    for coder, title in (("Alice", "Alice's codings"), ("Bob", "Bob's codings")):
+        frames = by(rows[rows["coder"] == coder], "frame")
+        frames = frames.merge(rows[["id", "article_id"]].drop_duplicates(), on="id")
+        same = frames.merge(frames, on="article_id")
+        expected = same.groupby(["frame_x", "frame_y"])["article_id"].nunique()
+        mine = frame[frame["layer"] == title].set_index(["code", "with code"])["articles"]
+        assert mine.sort_index().to_dict() == expected.sort_index().to_dict()
+    with pytest.raises(ValidationError, match=r"use a \.xlsx or \.csv name"):
+        export_cooccurrence(coded, co, tmp_path / "pairs.json")

@@ -14,13 +14,17 @@ from stancecoder.core.layer import Layer
 from stancecoder.core.printable import printable
 from stancecoder.core.wording import counted
 from stancecoder.services.crosstab import cooccurrences, crosstabs
-from stancecoder.services.crosstab_export import crosstab_records, export_crosstab
+from stancecoder.services.crosstab_export import (
+    crosstab_records,
+    export_cooccurrence,
+    export_crosstab,
+)
 from stancecoder.services.project import open_project
 
 
 def add_table_parser(commands: argparse._SubParsersAction) -> None:
     text = (
-        "a crosstab of one layer's codings: passages, articles or mean stance with its 95% "
+        "a crosstab of one layer's codings: passages, articles or mean stance with its 95 percent "
         "CI for each pair of categories of two dimensions (variables, source, year, month, "
         "week)"
     )
@@ -57,7 +61,11 @@ def add_cooccurrence_parser(commands: argparse._SubParsersAction) -> None:
         "--sub-codes", action="store_true", help="each sub-code apart, not rolled up to its code"
     )
     _add_layer(sub)
-    sub.add_argument("--json", action="store_true", help="print JSON instead of a matrix")
+    output = sub.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON instead of a matrix")
+    output.add_argument(
+        "--out", type=Path, metavar="FILE.xlsx|FILE.csv", help="write a file, a pair a row"
+    )
 
 
 def _add_layer(sub: argparse.ArgumentParser) -> None:
@@ -82,6 +90,10 @@ def cooccurrence(args: argparse.Namespace) -> int:
     in_articles = args.scope == "article"
     with open_project(args.project) as project:
         co = cooccurrences(project, args.variable, _layer(args), args.sub_codes)
+        if args.out is not None:
+            written = export_cooccurrence(project, co, args.out)
+            print(f"wrote {args.out} ({counted(written, 'row')}, {co.layer.title})")
+            return 0
     if args.json:
         count = "articles" if in_articles else "passages"
         records = [

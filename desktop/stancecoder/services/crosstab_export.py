@@ -1,6 +1,6 @@
-"""A crosstab for a file (.xlsx or .csv) or as JSON: one row per cell and per coder's
-table, every figure of the cell, and the layer named in every row, so a row copied
-elsewhere still says whose codings it counts."""
+"""A crosstab or a co-occurrence for a file (.xlsx or .csv) or as JSON: one row per cell
+and per coder's table, every figure of the cell, and the layer named in every row, so a
+row copied elsewhere still says whose codings it counts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from stancecoder.core.errors import ValidationError
 from stancecoder.io.csv_writer import write_csv
 from stancecoder.io.sheets import Column, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
-from stancecoder.services.crosstab import Crosstabs
+from stancecoder.services.crosstab import Cooccurrences, Crosstabs
 from stancecoder.services.output_target import check_output
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 SUFFIXES = (".xlsx", ".csv")
 SHEET = "Crosstab"
+PAIRS_SHEET = "Co-occurrence"
 
 
 def crosstab_columns(tabs: Crosstabs) -> list[Column]:
@@ -74,17 +75,46 @@ def crosstab_records(tabs: Crosstabs) -> dict[str, object]:
     }  # fmt: skip
 
 
+def cooccurrence_rows(co: Cooccurrences) -> list[list[object]]:
+    """Every pair of codes found together at least in one article, both ways round, with
+    the passages and the articles holding both."""
+    rows: list[list[object]] = []
+    for coder_matrix in co.tables:
+        matrix = coder_matrix.matrix
+        for first in matrix.keys:
+            for second in matrix.keys:
+                articles = matrix.in_articles(first, second)
+                if articles:
+                    passages = len(matrix.in_passages(first, second))
+                    rows.append([coder_matrix.title, first, second, passages, len(articles)])
+    return rows
+
+
 def export_crosstab(project: Project, tabs: Crosstabs, path: Path) -> int:
     """Write the tables to `path` (.xlsx or .csv); return the rows written."""
+    return _write(project, path, SHEET, crosstab_columns(tabs), crosstab_rows(tabs))
+
+
+def export_cooccurrence(project: Project, co: Cooccurrences, path: Path) -> int:
+    """Write the matrices to `path` (.xlsx or .csv), a pair a row; return the rows written."""
+    columns = [
+        Column("layer", width=24), Column("code", width=30), Column("with code", width=30),
+        Column("passages", "int"), Column("articles", "int"),
+    ]  # fmt: skip
+    return _write(project, path, PAIRS_SHEET, columns, cooccurrence_rows(co))
+
+
+def _write(
+    project: Project, path: Path, sheet: str, columns: list[Column], rows: list[list[object]]
+) -> int:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ValidationError(f"cannot write a table to {path.name}: use a .xlsx or .csv name")
     check_output(path, project)
-    columns, rows = crosstab_columns(tabs), crosstab_rows(tabs)
     if suffix == ".csv":
         return write_csv(path, columns, rows)
-    return write_xlsx(path, [Sheet(SHEET, columns, rows)]).rows_written[SHEET]
+    return write_xlsx(path, [Sheet(sheet, columns, rows)]).rows_written[sheet]
 
 
 def _figures(cell: Cell) -> list[object]:

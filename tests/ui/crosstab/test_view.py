@@ -219,6 +219,12 @@ def test_export_writes_the_layer_in_every_row(
     rows = list(load_workbook(tmp_path / "t.xlsx").active.iter_rows(values_only=True))
     assert {r[0] for r in rows[1:]} == {"Alice's codings", "Bob's codings"}
     assert view.notes.text() == f"{len(rows) - 1} rows written to t.xlsx"
+    view.pages.setCurrentIndex(1)
+    ready(view, qtbot)
+    view.export_to(tmp_path / "pairs.csv")
+    lines = (tmp_path / "pairs.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "layer,code,with code,passages,articles"
+    assert view.notes.text() == f"{len(lines) - 1} rows written to pairs.csv"
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])

@@ -45,7 +45,7 @@ from stancecoder.services.crosstab import (
     crosstabs,
     dimensions,
 )
-from stancecoder.services.crosstab_export import export_crosstab
+from stancecoder.services.crosstab_export import export_cooccurrence, export_crosstab
 from stancecoder.services.project import Project
 from stancecoder.services.retrieval import RetrievalFilter
 from stancecoder.ui.common.changes_bus import bus_of
@@ -239,7 +239,7 @@ class CrosstabView(QDialog):
         self.pairs.show_blocks(*cooccurrence_blocks(co, self.scope.currentData()))
         self._title(co.title)
         self.notes.clear()
-        self.export_button.setEnabled(False)
+        self.export_button.setEnabled(True)
 
     def _title(self, title: str) -> None:
         self.heading.setText(title[0].upper() + title[1:])
@@ -250,17 +250,23 @@ class CrosstabView(QDialog):
             widget.setVisible(busy)
 
     def choose_export(self) -> None:
+        name = "crosstab.xlsx" if self.pages.currentIndex() == 0 else "co-occurrence.xlsx"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the crosstab", "crosstab.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+            self, "Export the table", name, "Excel (*.xlsx);;CSV (*.csv)"
         )
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        if self.tabs_shown is None:
-            return
+        """The table of the page shown: the crosstab, or the co-occurrence pair by pair."""
+        tabs, pairs = self.tabs_shown, self.pairs_shown
         try:
-            written = export_crosstab(self.project, self.tabs_shown, path)
+            if self.pages.currentIndex() == 0 and tabs is not None:
+                written = export_crosstab(self.project, tabs, path)
+            elif self.pages.currentIndex() == 1 and pairs is not None:
+                written = export_cooccurrence(self.project, pairs, path)
+            else:
+                return
         except StanceCoderError as error:
             show_problem(self, str(error))
             return

@@ -159,9 +159,10 @@ def shoot_crosstab(project: Project, suffix: str) -> None:
     """Actor × topic, each coder separately, with the mean stance and its interval."""
     view = CrosstabView(project, lambda _filters: None)
     view.value.setCurrentIndex(view.value.findData("mean-stance"))
-    view.refresh()
     view.resize(1024, 640)
     view.show()
+    while view.is_running():  # the table is read in a worker
+        QApplication.processEvents()
     QApplication.processEvents()
     view.grab().save(str(DOCS / f"crosstab-view{suffix}.png"))
     view.close()

@@ -406,16 +406,22 @@ class WindowActions(ActionRegistry):
     def _retrieve(self) -> None:
         """Modeless, as the agreement report: a passage opened from it is read in the window
         with the list still at hand; opened again, it reads the codings anew."""
+        if self.retrieval_view is None:
+            view = self._retrieval_view()
+        else:
+            view = self.retrieval_view
+            view.refresh()
+        view.show()
+        view.activateWindow()
+
+    def _retrieval_view(self) -> RetrievalView:
         from stancecoder.ui.retrieval.view import RetrievalView
 
         if self.retrieval_view is None:
             self.retrieval_view = RetrievalView(self.window.project, self.window.codebook,
                                                 self.owner)  # fmt: skip
             self.retrieval_view.openPassage.connect(self.window.open_passage)
-        else:
-            self.retrieval_view.refresh()
-        self.retrieval_view.show()
-        self.retrieval_view.activateWindow()
+        return self.retrieval_view
 
     def _crosstab(self) -> None:
         """Modeless: a cell's passages open in the retrieval view, read in the window, and
@@ -433,9 +439,10 @@ class WindowActions(ActionRegistry):
 
     def _retrieve_cell(self, filters: RetrievalFilter) -> None:
         """A crosstab's cell: the retrieval view, showing that cell's passages."""
-        self._retrieve()
-        if self.retrieval_view is not None:
-            self.retrieval_view.show_filter(filters)
+        view = self._retrieval_view()
+        view.show_filter(filters)
+        view.show()
+        view.activateWindow()
 
     def _agreement(self) -> None:
         """Modeless, so the lead can read a disagreement in the window and come back."""

@@ -263,9 +263,18 @@ def test_sub_codes_apart_when_asked(coded: Project) -> None:
     alice = rows[(rows["coder"] == "Alice") & (rows["name"] == "actor")]
     putin = alice[alice["label"] == "Putin"]
     assert table.cell("Russia › Putin", None).passages == putin["id"].nunique() == 2
-    cell = table.cell("Russia › Putin", "TASS")
-    found = find_passages(coded, cell_filter(tabs, tabs.tables[0], "Russia › Putin", "TASS"))
-    assert [m.passage_id for m in found.matches] == list(cell.passage_ids)
+    for row in table.row_keys:  # Russia alone, without Putin, its sub-code
+        for column in table.column_keys:
+            cell = table.cell(row, column)
+            found = find_passages(coded, cell_filter(tabs, tabs.tables[0], row, column))
+            assert [m.passage_id for m in found.matches] == list(cell.passage_ids)
+    russia = alice[alice["label"] == "Russia"]
+    assert table.cell("Russia", None).passages == russia["id"].nunique() == 2
+    co = cooccurrences(coded, ["actor"], Layer.of_coder("Alice"), detail=True)
+    alone = pair_filter(co, co.tables[0], "Russia", "Russia", "passage")
+    assert alone is not None and {m.passage_id for m in find_passages(coded, alone).matches} == (
+        set(russia["id"])
+    )
 
 
 def test_the_consensus_is_the_default_layer_once_it_exists(coded: Project) -> None:

@@ -175,7 +175,9 @@ def cell_filter(tabs: Crosstabs, table: CoderTable, row: str, column: str) -> Re
             codes[dimension] = [category]
         else:
             attributes[dimension] = category
-    return RetrievalFilter(coders=[table.coder], codes=codes, attributes=attributes)
+    return RetrievalFilter(
+        coders=[table.coder], codes=codes, attributes=attributes, with_sub_codes=not tabs.detail
+    )
 
 
 def pair_filter(
@@ -186,12 +188,17 @@ def pair_filter(
     two are of one variable); None where no article holds both, as no filter of articles
     would read as every article."""
     (one, code), (other, code_too) = co.codes[first], co.codes[second]
+    coders, sub_codes = [table.coder], not co.detail
     if scope == "passage":
         too = {other: [code_too]} if first != second else {}
-        return RetrievalFilter(coders=[table.coder], codes={one: [code]}, codes_too=too)
+        return RetrievalFilter(
+            coders=coders, codes={one: [code]}, codes_too=too, with_sub_codes=sub_codes
+        )
     same = {one: sorted({code, code_too})} if one == other else {}
     ids = table.matrix.in_articles(first, second)
-    return RetrievalFilter(coders=[table.coder], codes=same, article_ids=ids) if ids else None
+    if not ids:
+        return None
+    return RetrievalFilter(coders=coders, codes=same, article_ids=ids, with_sub_codes=sub_codes)
 
 
 def _dimensions(lookup: CodeLookup) -> list[str]:

@@ -63,6 +63,8 @@ class RetrievalFilter:
     attributes: Mapping[str, str] = field(default_factory=dict)
     """Articles by an attribute's category as a crosstab names it: {"month": "2024-06"}."""
     article_ids: Sequence[int] = ()
+    with_sub_codes: bool = True
+    """False: a code matches itself alone, as in a crosstab with the sub-codes apart."""
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,8 @@ def retrieve(session: Session, filters: RetrievalFilter) -> Retrieved:
     lookup = CodeLookup(session)
     variables = [v for v in lookup.variables.values() if v.scope == "passage"]
     scale = stance_variable(variables)
-    wanted = _wanted_codes(lookup, filters.codes, "passage")
-    wanted += _wanted_codes(lookup, filters.codes_too, "passage")
+    wanted = _wanted_codes(lookup, filters.codes, "passage", filters.with_sub_codes)
+    wanted += _wanted_codes(lookup, filters.codes_too, "passage", filters.with_sub_codes)
     coders = [require_coder(session, name).name for name in filters.coders] or list(
         session.scalars(select(Coder.name).order_by(Coder.name))
     )
@@ -164,7 +166,7 @@ def _condition(lookup: CodeLookup, filters: RetrievalFilter) -> ColumnElement[bo
             ArticleCode.code_id.in_(wanted),
         )
         for given in (filters.codes, filters.codes_too)
-        for wanted in _wanted_codes(lookup, given, "article")
+        for wanted in _wanted_codes(lookup, given, "article", filters.with_sub_codes)
     ]
     if (status := _with_status(filters.status)) is not None:
         conditions.append(status)
@@ -194,17 +196,17 @@ def stance_variable(variables: Sequence[Variable]) -> Variable | None:
 
 
 def _wanted_codes(
-    lookup: CodeLookup, codes: Mapping[str, Sequence[str]], scope: str
+    lookup: CodeLookup, codes: Mapping[str, Sequence[str]], scope: str, sub_codes: bool
 ) -> list[set[int]]:
-    """Per variable of `scope` asked for, the ids of the codes named and all their
-    sub-codes."""
+    """Per variable of `scope` asked for, the ids of the codes named, with all their
+    sub-codes if `sub_codes`."""
     wanted = []
     for name, tokens in codes.items():
         variable = lookup.variable(name)
         if not tokens or variable.scope != scope:
             continue
         chosen = {lookup.code(variable, token).id for token in tokens}
-        wanted.append(_with_descendants(chosen, variable.codes))
+        wanted.append(_with_descendants(chosen, variable.codes) if sub_codes else chosen)
     return wanted
 
 

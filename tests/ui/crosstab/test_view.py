@@ -167,6 +167,24 @@ def test_cooccurrence_tab_opens_the_passages_of_a_pair(
     qtbot.waitUntil(lambda: len(retrieval.retrieved.matches) == 3)  # all of Alice's
 
 
+def test_sub_codes_apart_open_a_code_alone(
+    coding_window: Callable[..., MainWindow], coded: Project, qtbot: QtBot
+) -> None:
+    window = coding_window(coded)
+    view = open_view(window, qtbot)
+    add_passage(coded, list_articles(coded)[0].id, "Alice", 0, 7,
+                {"actor": "Russia › Kremlin", "topic": "Sanctions"})  # fmt: skip
+    view.detail.setChecked(True)
+    ready(view, qtbot)
+    row, column = find_cell(view, "Alice's codings", "Russia", "Sanctions")
+    assert view.grid.item(row, column).text() == "1"  # the Kremlin has a row of its own
+    view.grid.cellDoubleClicked.emit(row, column)
+    retrieval = window.actions.retrieval_view
+    assert retrieval is not None and retrieval.retrieved is not None
+    assert [m.quote for m in retrieval.retrieved.matches] == ["Vladimir Putin"]
+    assert "each code without its sub-codes" in retrieval.filters.extra_text.text()
+
+
 def test_a_coding_saved_while_open_is_counted(
     coding_window: Callable[..., MainWindow], coded: Project, qtbot: QtBot
 ) -> None:

@@ -123,7 +123,7 @@ class RetrievalFilters(QWidget):
             coders=given.coders if list(shown.coders) != list(given.coders) else (),
             codes=codes, sources=given.sources if len(given.sources) > 1 else (),
             codes_too=given.codes_too, attributes=given.attributes,
-            article_ids=given.article_ids,
+            article_ids=given.article_ids, with_sub_codes=given.with_sub_codes,
         )  # fmt: skip
         self._show_extra()
         self.changed.emit()
@@ -144,6 +144,8 @@ class RetrievalFilters(QWidget):
             parts.append(" or ".join(extra.sources))
         if extra.article_ids:
             parts.append(f"in the {counted(len(extra.article_ids), 'article')} of the cell")
+        if not extra.with_sub_codes:
+            parts.append("each code without its sub-codes")
         self.extra_text.setText("; ".join(parts))
         self.form.setRowVisible(self.extra_row, bool(parts))
 
@@ -167,5 +169,5 @@ class RetrievalFilters(QWidget):
             date_from=self.date_from.text().strip() or None,
             date_to=self.date_to.text().strip() or None, status=self.status.currentData(),
             words=self.words.text(), codes_too=extra.codes_too, attributes=extra.attributes,
-            article_ids=extra.article_ids,
+            article_ids=extra.article_ids, with_sub_codes=extra.with_sub_codes,
         )  # fmt: skip

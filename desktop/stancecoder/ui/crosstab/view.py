@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stancecoder.core.changes import Changes
 from stancecoder.core.crosstab import VALUES
 from stancecoder.core.crosstab_text import VALUE_WORDS, notes
 from stancecoder.core.errors import StanceCoderError
@@ -76,10 +77,11 @@ class CrosstabView(QDialog):
         """Every read still running, the dropped ones too: each is joined on close."""
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
-        names = dimensions(project)
-        self.rows = self._combo([(n, n) for n in names], self._later)
-        self.columns = self._combo([(n, n) for n in names], self._later)
-        self.columns.setCurrentIndex(min(1, len(names) - 1))
+        self.setWindowTitle("Crosstabs")
+        self.rows = self._combo([], self._later)
+        self.columns = self._combo([], self._later)
+        self.fill_dimensions()
+        self.columns.setCurrentIndex(min(1, self.columns.count() - 1))
         words = [(VALUE_WORDS[v][0].upper() + VALUE_WORDS[v][1:], v) for v in VALUES]
         self.value = self._combo(words, self.show_table)
         self.layer = self._combo([], self._later)
@@ -138,6 +140,19 @@ class CrosstabView(QDialog):
         row.addWidget(self.busy, 1)
         row.addWidget(self.cancel_button)
         return row
+
+    def fill_dimensions(self) -> None:
+        """The codebook's variables as they stand, then the article's attributes; the
+        choices made are kept where they still exist."""
+        names = dimensions(self.project)
+        for combo in (self.rows, self.columns):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for name in names:
+                combo.addItem(name, name)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.blockSignals(False)
 
     def fill_layers(self) -> None:
         """The layers as they stand: the consensus joins once adjudication began."""
@@ -284,10 +299,13 @@ class CrosstabView(QDialog):
             combo.setEnabled(index == 0)
         self.refresh()
 
-    def _project_changed(self, _changes: object) -> None:
-        if self.isVisible():
-            self.fill_layers()
-            self.timer.start()
+    def _project_changed(self, changes: Changes) -> None:
+        if not self.isVisible():
+            return
+        if changes.codebook or changes.reload:
+            self.fill_dimensions()
+        self.fill_layers()
+        self.timer.start()
 
     def _later(self) -> None:
         self.timer.start()

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
-from stancecoder.services.project import Project
+from stancecoder.services.project import Project, open_project
 
 CODINGS = [  # article (first or second), coder, phrase, codes
     (0, "Alice", "Vladimir Putin", {"actor": "Russia › Vladimir Putin", "topic": "Sanctions",
@@ -32,19 +32,14 @@ def coded(seeded: Project, project_target: str | Path) -> str:
     for index, coder, phrase, codes in CODINGS:
         start = read_article(seeded, articles[index]).text.index(phrase)
         add_passage(seeded, articles[index], coder, start, start + len(phrase), codes)
-    with seeded.store.engine.connect() as connection:
-        frames = {t: pd.read_sql_table(t, connection) for t in ("passage", "coder", "code",
-                                                                "passage_code")}  # fmt: skip
-    expected.clear()
-    expected.update(frames)
     return str(project_target)
 
 
-expected: dict[str, pd.DataFrame] = {}
-
-
-def counts(coder: str) -> dict[tuple[str, str], int]:
+def counts(target: str, coder: str) -> dict[tuple[str, str], int]:
     """Passages per top actor and topic of `coder`, from the raw rows."""
+    with open_project(target) as project, project.store.engine.connect() as connection:
+        expected = {t: pd.read_sql_table(t, connection) for t in ("passage", "coder", "code",
+                                                                  "passage_code")}  # fmt: skip
     code = expected["code"].set_index("id")
     top = {i: code.loc[p, "label"] if pd.notna(p) else code.loc[i, "label"]
            for i, p in code["parent_id"].items()}  # fmt: skip
@@ -80,7 +75,7 @@ def test_each_coder_gets_a_table_of_their_own(coded: str, stancecoder_cli) -> No
             (line.rsplit(None, 2)[0], "Sanctions"): int(line.split()[-2])
             for line in lines[2:] if not line.startswith(("Total", "1 passage"))
         }  # fmt: skip
-        assert shown == counts(coder)
+        assert shown == counts(coded, coder)
     assert "1 passage without a category of actor or topic left out" in blocks[1]
 
 
@@ -96,7 +91,7 @@ def test_one_coder_json_and_the_mean(coded: str, stancecoder_cli) -> None:
                                       "--coder", "Bob", "--json").stdout)  # fmt: skip
     assert data["layer"] == "Bob's codings" and data["tables"][0]["left_out"] == 1
     cells = {(c["row"], c["column"]): c["passages"] for c in data["tables"][0]["cells"]}
-    assert {k: v for k, v in cells.items() if None not in k} == counts("Bob")
+    assert {k: v for k, v in cells.items() if None not in k} == counts(coded, "Bob")
 
 
 def test_a_file_names_the_layer_in_every_row(coded: str, stancecoder_cli, tmp_path: Path) -> None:

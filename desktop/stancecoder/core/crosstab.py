@@ -77,8 +77,8 @@ class Mean:
         mean = math.fsum(values) / n
         if n < 2:
             return cls(1, mean, None, None)
-        # two passes in floats: statistics.stdev's exact fractions cost a second per
-        # 100,000 passages, for digits a table never prints
+        # two passes in floats: statistics.stdev's exact fractions cost most of a
+        # second at 100,000 passages, for digits a table never prints
         sd = math.sqrt(math.fsum((v - mean) ** 2 for v in values) / (n - 1))
         half = two_sided_t(CONFIDENCE, n - 1) * sd / math.sqrt(n)
         return cls(n, mean, mean - half, mean + half)
@@ -126,15 +126,15 @@ def crosstab(
     seen_columns: set[str] = set()
     left_out = 0
     for unit in units:
-        across = _distinct(unit.categories.get(rows, ()))
-        down = _distinct(unit.categories.get(columns, ()))
-        if not across or not down:
+        in_rows = _distinct(unit.categories.get(rows, ()))
+        in_columns = _distinct(unit.categories.get(columns, ()))
+        if not in_rows or not in_columns:
             left_out += 1
             continue
-        seen_rows.update(across)
-        seen_columns.update(down)
-        keys: list[tuple[str | None, str | None]] = [(r, c) for r in across for c in down]
-        keys += [(r, None) for r in across] + [(None, c) for c in down] + [(None, None)]
+        seen_rows.update(in_rows)
+        seen_columns.update(in_columns)
+        keys: list[tuple[str | None, str | None]] = [(r, c) for r in in_rows for c in in_columns]
+        keys += [(r, None) for r in in_rows] + [(None, c) for c in in_columns] + [(None, None)]
         for key in keys:
             members.setdefault(key, []).append(unit)
     return Crosstab(

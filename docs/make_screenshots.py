@@ -36,6 +36,7 @@ from stancecoder.ui.agreement.view import AgreementView
 from stancecoder.ui.charts.view import ChartView
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme
+from stancecoder.ui.crosstab.view import CrosstabView
 from stancecoder.ui.retrieval.view import RetrievalView
 from stancecoder.ui.samples.dialog import SamplesDialog
 from stancecoder.ui.workbench.main_window import MainWindow
@@ -212,6 +213,18 @@ def shoot_charts(project: Project, kind: str, layer: str, suffix: str) -> None:
     view.show()
     QApplication.processEvents()
     view.grab().save(str(DOCS / f"chart-view{suffix}.png"))
+
+
+def shoot_crosstab(project: Project, suffix: str) -> None:
+    """Actor × topic, each coder separately, with the mean stance and its interval."""
+    view = CrosstabView(project, lambda _filters: None)
+    view.value.setCurrentIndex(view.value.findData("mean-stance"))
+    view.resize(1024, 640)
+    view.show()
+    while view.is_running():  # the table is read in a worker
+        QApplication.processEvents()
+    QApplication.processEvents()
+    view.grab().save(str(DOCS / f"crosstab-view{suffix}.png"))
     view.close()
 
 
@@ -238,6 +251,7 @@ def main() -> int:
             shoot_sizes(project, article_id, folder, "")
             shoot_reports(project, article_id, "")
             shoot_retrieval(project, "")
+            shoot_crosstab(project, "")
             with chart_project(folder) as charted:
                 shoot_charts(charted, "Stance over time", "Alice's codings", "")
                 apply_theme(app, dark=True)
@@ -246,6 +260,7 @@ def main() -> int:
             shoot(project, article_id, "main-window-dark", folder)
             shoot_sizes(project, article_id, folder, "-dark")
             shoot_retrieval(project, "-dark")
+            shoot_crosstab(project, "-dark")
             apply_theme(app, dark=False)
             shoot_samples(project, article_id)
     return 0

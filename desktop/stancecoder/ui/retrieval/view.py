@@ -33,7 +33,12 @@ from stancecoder.core.errors import StanceCoderError
 from stancecoder.core.wording import counted
 from stancecoder.services.coders import list_coders
 from stancecoder.services.project import Project
-from stancecoder.services.retrieval import Retrieved, find_passages, known_sources
+from stancecoder.services.retrieval import (
+    RetrievalFilter,
+    Retrieved,
+    find_passages,
+    known_sources,
+)
 from stancecoder.services.retrieval_export import export_passages
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
@@ -113,6 +118,12 @@ class RetrievalView(QDialog):
         self.table.resizeRowsToContents()
         self.count.setText(counted(len(matches), "passage"))
         self.export_button.setEnabled(bool(matches))
+
+    def show_filter(self, filters: RetrievalFilter) -> None:
+        """The passages `filters` finds (a crosstab's cell), read at once."""
+        self.filters.set_filter(filters)
+        self.timer.stop()
+        self.refresh()
 
     def _project_changed(self, _changes: object) -> None:
         """A coding saved here or by another coder shows in the list while it is open."""

@@ -52,8 +52,10 @@ from stancecoder.ui.workbench.passage_history import PassageHistory
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 
 if TYPE_CHECKING:
+    from stancecoder.services.retrieval import RetrievalFilter
     from stancecoder.ui.agreement.view import AgreementView
     from stancecoder.ui.charts.view import ChartView
+    from stancecoder.ui.crosstab.view import CrosstabView
     from stancecoder.ui.duplicates.view import DuplicatesView
     from stancecoder.ui.retrieval.view import RetrievalView
 
@@ -153,6 +155,7 @@ class WindowActions(ActionRegistry):
         self.retrieval_view: RetrievalView | None = None
         self.duplicates_view: DuplicatesView | None = None
         self.chart_view: ChartView | None = None
+        self.crosstab_view: CrosstabView | None = None
         self.coder_files: CoderFilesDialog | None = None
         """The packaging or merge under way or last done, kept while its dialog is open."""
         for spec in self._specs():
@@ -250,6 +253,8 @@ class WindowActions(ActionRegistry):
             ActionSpec("charts", "&View", "C&harts…", self._charts, ("Ctrl+Shift+G",),
                        tip="Stance over time, distributions, code frequencies and coders side "
                        "by side, for the window and for a paper"),
+            ActionSpec("crosstab", "&View", "Cross&tabs and co-occurrence…", self._crosstab,
+                       ("Ctrl+Shift+T",)),
             ActionSpec("snap", "&View", "S&nap selection to whole words", self._snap,
                        checkable=True),
             ActionSpec("zoom-in", "&View", "Zoom &in", w.reader.zoom_in, ("Ctrl++", "Ctrl+=")),
@@ -277,7 +282,7 @@ class WindowActions(ActionRegistry):
             w.panel.addAction(action)
 
     def close_views(self) -> None:
-        """The agreement report, the retrieval, the chart and the copies views close with
+        """The agreement report, the retrieval, crosstab, chart and copies views close with
         the window; the report waits for a computation, the copies view stops its finding."""
         if self.agreement_view is not None:
             self.agreement_view.close()
@@ -287,6 +292,8 @@ class WindowActions(ActionRegistry):
             self.duplicates_view.close()
         if self.chart_view is not None:
             self.chart_view.close()
+        if self.crosstab_view is not None:
+            self.crosstab_view.close()
 
     def _snap(self) -> None:
         self.window.reader.snap_to_words = self["snap"].isChecked()
@@ -413,16 +420,43 @@ class WindowActions(ActionRegistry):
     def _retrieve(self) -> None:
         """Modeless, as the agreement report: a passage opened from it is read in the window
         with the list still at hand; opened again, it reads the codings anew."""
+        if self.retrieval_view is None:
+            view = self._retrieval_view()
+        else:
+            view = self.retrieval_view
+            view.refresh()
+        view.show()
+        view.activateWindow()
+
+    def _retrieval_view(self) -> RetrievalView:
         from stancecoder.ui.retrieval.view import RetrievalView
 
         if self.retrieval_view is None:
             self.retrieval_view = RetrievalView(self.window.project, self.window.codebook,
                                                 self.owner)  # fmt: skip
             self.retrieval_view.openPassage.connect(self.window.open_passage)
+        return self.retrieval_view
+
+    def _crosstab(self) -> None:
+        """Modeless: a cell's passages open in the retrieval view, read in the window, and
+        the table stays at hand; opened again, it reads the codings anew."""
+        from stancecoder.ui.crosstab.view import CrosstabView
+
+        if self.crosstab_view is None:
+            self.crosstab_view = CrosstabView(self.window.project, self._retrieve_cell,
+                                              self.owner)  # fmt: skip
         else:
-            self.retrieval_view.refresh()
-        self.retrieval_view.show()
-        self.retrieval_view.activateWindow()
+            self.crosstab_view.fill_layers()
+            self.crosstab_view.refresh()
+        self.crosstab_view.show()
+        self.crosstab_view.activateWindow()
+
+    def _retrieve_cell(self, filters: RetrievalFilter) -> None:
+        """A crosstab's cell: the retrieval view, showing that cell's passages."""
+        view = self._retrieval_view()
+        view.show_filter(filters)
+        view.show()
+        view.activateWindow()
 
     def _duplicates(self) -> None:
         """Modeless, as the retrieval view: a copy opened from it is read in the window."""

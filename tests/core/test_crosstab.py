@@ -1,5 +1,5 @@
 """The counting behind the crosstabs, on units written by hand: each figure checked against
-the number worked out in the test, and Student's t against a printed table."""
+the number worked out in the test."""
 
 from __future__ import annotations
 
@@ -10,29 +10,6 @@ import pytest
 
 from stancecoder.core.crosstab import Mean, Unit, article_category, cooccurrence, crosstab
 from stancecoder.core.crosstab_text import aligned, cell_text, mean_text, notes
-from stancecoder.core.student_t import two_sided_t
-
-PRINTED_T = {  # two-sided 95%, by degrees of freedom (any statistics textbook's table)
-    1: 12.7062, 2: 4.3027, 3: 3.1824, 4: 2.7764, 5: 2.5706, 10: 2.2281, 20: 2.0860,
-    30: 2.0423, 60: 2.0003, 120: 1.9799, 1000: 1.9623,
-}  # fmt: skip
-
-
-@pytest.mark.parametrize(("df", "t"), PRINTED_T.items())
-def test_student_t_matches_the_printed_table(df: int, t: float) -> None:
-    assert two_sided_t(0.95, df) == pytest.approx(t, abs=5e-5)
-
-
-def test_student_t_is_continuous_where_the_method_changes() -> None:
-    assert two_sided_t(0.95, 200) == pytest.approx(two_sided_t(0.95, 201), abs=1e-4)
-    assert two_sided_t(0.99, 1) == pytest.approx(63.6567, abs=5e-4)
-    assert two_sided_t(0.95, 10**7) == pytest.approx(1.959964, abs=1e-6)
-
-
-@pytest.mark.parametrize(("confidence", "df"), [(0, 3), (1, 3), (0.95, 0)])
-def test_student_t_refuses_what_has_no_quantile(confidence: float, df: int) -> None:
-    with pytest.raises(ValueError, match=r"confidence|degree"):
-        two_sided_t(confidence, df)
 
 
 def test_a_mean_with_its_interval() -> None:

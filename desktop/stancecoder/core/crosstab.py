@@ -11,15 +11,13 @@ A passage without a category on either dimension is in no cell, and counted as l
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from stancecoder.core.student_t import two_sided_t
+from stancecoder.core.student_t import mean_interval
 
-CONFIDENCE = 0.95
 SOURCE, YEAR, MONTH, WEEK = "source", "year", "month", "week"
 ARTICLE_DIMENSIONS = (SOURCE, YEAR, MONTH, WEEK)
 """The article's attributes a table may cross, after the codebook's variables."""
@@ -71,17 +69,9 @@ class Mean:
 
     @classmethod
     def of(cls, values: Sequence[float]) -> Mean:
-        n = len(values)
-        if not n:
+        if not values:
             return cls(0, None, None, None)
-        mean = math.fsum(values) / n
-        if n < 2:
-            return cls(1, mean, None, None)
-        # two passes in floats: statistics.stdev's exact fractions cost most of a
-        # second at 100,000 passages, for digits a table never prints
-        sd = math.sqrt(math.fsum((v - mean) ** 2 for v in values) / (n - 1))
-        half = two_sided_t(CONFIDENCE, n - 1) * sd / math.sqrt(n)
-        return cls(n, mean, mean - half, mean + half)
+        return cls(len(values), *mean_interval(values))
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def test_a_list_whose_text_column_is_empty_throughout_is_refused(tmp_path: Path)
     with path.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.reader(stream))
     with path.open("w", encoding="utf-8", newline="") as stream:
-        csv.writer(stream).writerows([rows[0]] + [row[:-1] + [""] for row in rows[1:]])
+        csv.writer(stream).writerows([rows[0]] + [[*row[:-1], ""] for row in rows[1:]])
     with pytest.raises(InputFileError, match="no row has text in column 'text'"):
         read_corpus_contents(path)
 

@@ -72,7 +72,7 @@ class PdfDocument:
         except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
             reason = f"not a readable PDF (damaged, or past a limit of the reader: {error})"
             raise InputFileError(path, reason.split("\n", 1)[0]) from error
-        return NewsFile(articles=[_draft(path, text, properties, limits)], expected=1)
+        return NewsFile(articles=[_draft(path, text, properties, limits)])
 
 
 @contextmanager

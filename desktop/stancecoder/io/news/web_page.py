@@ -68,7 +68,7 @@ class WebPage:
         document = _extract(data)
         if document is None or not (document.text or "").strip():
             raise InputFileError(path, _NO_TEXT)
-        return NewsFile(articles=[_draft(path, data, document, limits)], expected=1)
+        return NewsFile(articles=[_draft(path, data, document, limits)])
 
 
 def _extract(data: bytes) -> Any:

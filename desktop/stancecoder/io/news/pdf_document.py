@@ -58,9 +58,6 @@ class PdfDocument:
         return b"%PDF-" in head[:1024]
 
     def read(self, path: Path, data: bytes, limits: ImportLimits) -> NewsFile:
-        # pypdf is imported on first use, to keep it out of every start of the app
-        from pypdf.errors import PyPdfError
-
         try:
             with _quiet_reader():
                 reader = _open(path, data)
@@ -69,7 +66,10 @@ class PdfDocument:
                     raise too_large(path, what, f"{limits.max_pdf_pages} pages")
                 text = _text(path, reader, limits)
                 properties = _properties(reader)
-        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
+        except (InputFileError, MemoryError, RecursionError):
+            raise
+        except Exception as error:
+            # pypdf meets a damaged file with whatever error the broken piece causes
             reason = f"not a readable PDF (damaged, or past a limit of the reader: {error})"
             raise InputFileError(path, reason.split("\n", 1)[0]) from error
         return NewsFile(articles=[_draft(path, text, properties, limits)])
@@ -89,6 +89,7 @@ def _quiet_reader() -> Iterator[None]:
 
 
 def _open(path: Path, data: bytes) -> PdfReader:
+    # pypdf is imported on first use, to keep it out of every start of the app
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 

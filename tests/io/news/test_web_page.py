@@ -72,7 +72,7 @@ def test_a_page_under_another_name_is_read_as_a_page(tmp_path: Path) -> None:
 
 
 def test_a_page_nested_past_the_parser_is_refused_quickly(tmp_path: Path) -> None:
-    depth = 200_000
+    depth = 40_000
     path = tmp_path / "deep.html"
     path.write_text(
         "<html><body>" + "<div>" * depth + "<p>Text</p>" + "</div>" * depth + "</body></html>",
@@ -91,4 +91,15 @@ def test_a_page_larger_than_a_document_may_be_is_refused_unread(tmp_path: Path) 
     size = path.stat().st_size
     assert raised.value.reason == (
         f"too large: the page has {size / 1024:.1f} KB, over the limit of 1 KB per page"
+    )
+
+
+def test_a_page_of_more_elements_than_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "endless.html"
+    teasers = "".join(f"<li><a href='/{n}'>Story {n}</a></li>" for n in range(600))
+    path.write_text(f"<html><body><ul>{teasers}</ul></body></html>", "utf-8")
+    with pytest.raises(InputFileError) as raised:
+        read_corpus_contents(path, limits=ImportLimits(max_page_elements=1_000))
+    assert raised.value.reason == (
+        "too large: the page has 1,203 elements, over the limit of 1,000 elements"
     )

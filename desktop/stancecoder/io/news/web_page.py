@@ -3,15 +3,17 @@
 A saved page holds the article among menus, teasers, cookie notes and footers; trafilatura
 finds the main text and reads the fields the page's markup gives: the title, the author,
 the date, the site's name and the page's own address (its canonical link or og:url),
-and the language the page declares. The
-date is read only from the markup (meta tags, structured data, the address), never
-guessed from words in the text; without one, none is stored. A heading equal to the
+and the language the page declares. The date is read only from the markup (meta tags,
+structured data, the address), never guessed from words in the text; without one, none
+is stored. A heading equal to the
 title is the title, not the first paragraph.
 
 Factiva's .html exports are pages too; the registry asks Factiva's importer first, so
 this one reads only what no export format claims. A page larger than a text file of one
-article may be is refused unread, and a page nested deeper than the HTML parser goes is
-read no deeper (libxml2 stops at its own depth limit), so no page can hang an import.
+article may be, or of more elements than `ImportLimits.max_page_elements` (the time the
+search for the main text takes grows with them), is refused unread, and a page nested
+deeper than the HTML parser goes is read no deeper (libxml2 stops at its own depth
+limit), so no page can hang an import.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from stancecoder.io.news.dates import language_code
 
 _PAGE = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _SNIFF_BYTES = 4096
+_START_TAG = re.compile(rb"<[A-Za-z]")
 _LANG = re.compile(rb"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)""", re.I)
 # The page's markup, not its text, dates it: trafilatura's default also guesses from text.
 _DATE_PARAMETERS = {"extensive_search": False, "original_date": True}
@@ -65,6 +68,10 @@ class WebPage:
         if len(data) > limits.max_document_bytes:
             what = f"the page has {size_text(len(data))}"
             raise too_large(path, what, f"{size_text(limits.max_document_bytes)} per page")
+        elements = len(_START_TAG.findall(data))
+        if elements > limits.max_page_elements:
+            what = f"the page has {elements:,} elements"
+            raise too_large(path, what, f"{limits.max_page_elements:,} elements")
         document = _extract(data)
         if document is None or not (document.text or "").strip():
             raise InputFileError(path, _NO_TEXT)

@@ -105,12 +105,22 @@ def read_corpus_contents(
     """
     suffix = path.suffix.lower()
     if suffix in _DOCUMENT_SUFFIXES:
-        data = _document_bytes(path, suffix, limits)
-        importer = importer_for(data if data.startswith(b"PK") else data[:HEAD_BYTES], path)
-        if importer is not None:
-            news = importer.read(path, data, limits)
-            return FileContents(news.articles, importer.label, news.expected, news.warnings)
+        news = _read_news(path, suffix, limits)
+        if news is not None:
+            return news
     return FileContents(_read_plain(path, suffix, columns, limits))
+
+
+def _read_news(path: Path, suffix: str, limits: ImportLimits) -> FileContents | None:
+    """The articles of a file a news-database importer claims, or None; the bytes read to
+    ask are let go before the file is read another way (a table of 256 MB is not held
+    twice)."""
+    data = _document_bytes(path, suffix, limits)
+    importer = importer_for(data if data.startswith(b"PK") else data[:HEAD_BYTES], path)
+    if importer is None:
+        return None
+    news = importer.read(path, data, limits)
+    return FileContents(news.articles, importer.label, news.expected, news.warnings)
 
 
 def _document_bytes(path: Path, suffix: str, limits: ImportLimits) -> bytes:

@@ -14,12 +14,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "io" / "news"))
 
 from news_fixtures import (
     GERMAN_WIRES,
+    PDF_PAGES,
     STORIES,
     WIRES,
     factiva_html,
     factiva_rtf,
+    media_cloud_csv,
     nexis_uni_docx,
+    pdf_article,
     proquest_txt,
+    scanned_pdf,
+    web_page,
 )
 
 
@@ -87,4 +92,34 @@ def test_factiva_and_proquest_exports_are_imported_with_their_warnings(
         GERMAN_WIRES[0].accession,
         GERMAN_WIRES[1].accession,
         WIRES[2].document_id,
+    ]
+
+
+def test_web_pages_pdfs_and_lists_are_imported_or_refused_in_one_line(
+    tmp_path: Path, stancecoder_cli
+) -> None:
+    target = tmp_path / "study.stance"
+    assert stancecoder_cli("init", target).returncode == 0
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    web_page(corpus / "page.html", STORIES[0])
+    pdf_article(corpus / "report.pdf", PDF_PAGES, title="Bike lanes")
+    scanned_pdf(corpus / "scan.pdf")
+    media_cloud_csv(corpus / "stories.csv", STORIES)
+    result = stancecoder_cli("import", target, corpus)
+    assert result.returncode == 1
+    assert "read    page.html: web page (.html): 1 article found" in result.stdout
+    assert "read    report.pdf: PDF (.pdf): 1 article found" in result.stdout
+    assert result.stderr.splitlines() == [
+        "failed  scan.pdf: no text layer: it is a scan; run OCR first (e.g. ocrmypdf) and "
+        "import the result",
+        "failed  stories.csv: a Media Cloud list holds no article text (only titles and "
+        "links); fetch the pages, save them as .html and import those",
+    ]
+    assert result.stdout.splitlines()[-1] == "2 imported, 0 skipped, 2 files failed"
+    with open_project(target) as project, project.reading() as session:
+        rows = session.execute(select(Article.title, Article.url).order_by(Article.id)).all()
+    assert rows == [
+        (STORIES[0].title, "https://examplegazette.invalid/news/cycling-lanes"),
+        ("Bike lanes", None),
     ]

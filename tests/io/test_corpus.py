@@ -18,15 +18,25 @@ def touch(path: Path, content: str = "text") -> Path:
 
 def test_folders_expand_to_supported_files_in_natural_order(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    for name in ["10.txt", "2.txt", "B.md", "a.docx", "sub/1.csv", "sub/x.JSONL", "t.xlsx"]:
+    for name in [
+        "10.txt",
+        "2.txt",
+        "B.md",
+        "a.docx",
+        "n.PDF",
+        "sub/1.csv",
+        "sub/x.JSONL",
+        "t.xlsx",
+    ]:
         touch(corpus / name)
-    for name in ["notes.pdf", ".hidden.txt", "~$a.docx", ".git/config.txt", "sub/.cache/c.txt"]:
+    for name in ["notes.odt", ".hidden.txt", "~$a.docx", ".git/config.txt", "sub/.cache/c.txt"]:
         touch(corpus / name)
     assert [p.relative_to(corpus).as_posix() for p in expand_paths([corpus]).files] == [
         "2.txt",
         "10.txt",
         "a.docx",
         "B.md",
+        "n.PDF",
         "sub/1.csv",
         "sub/x.JSONL",
         "t.xlsx",
@@ -90,10 +100,12 @@ def test_a_markdown_heading_gives_the_title_without_its_marks(tmp_path: Path) ->
         ("empty.md", "", "empty file"),
         ("missing.txt", None, "file not found"),
         (
-            "paper.pdf",
-            "%PDF-1.7",
-            "unsupported file type .pdf (supported: " + ", ".join(SUPPORTED_SUFFIXES) + ")",
+            "paper.odt",
+            "PK",
+            "unsupported file type .odt (supported: " + ", ".join(SUPPORTED_SUFFIXES) + ")",
         ),
+        ("paper.pdf", "%PDF-1.7", "not a readable PDF (damaged, or past a limit of the reader"),
+        ("paper.html", "Dear editor", "an .html file is read only as a saved web page or a"),
         ("README", "text", "unsupported file type (none) (supported: "),
     ],
 )

@@ -29,7 +29,16 @@ from stancecoder.services.project import Project
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "io" / "news"))
 
-from news_fixtures import WIRES, factiva_html, factiva_rtf, proquest_txt
+from news_fixtures import (
+    PDF_PAGES,
+    STORIES,
+    WIRES,
+    factiva_html,
+    factiva_rtf,
+    pdf_article,
+    proquest_txt,
+    web_page,
+)
 
 # The project and folder fixtures live for the whole test; each example checks itself
 # against the state it found.
@@ -204,7 +213,7 @@ def test_jsonl(project: Project, tmp_path: Path, lines: list[object], raw: st.Da
 
 @fixtures
 @given(
-    kind=st.sampled_from(["rtf", "html", "plain.html", "txt"]),
+    kind=st.sampled_from(["rtf", "html", "plain.html", "txt", "page.html", "pdf"]),
     title=cell_text,
     body=st.lists(cell_text, max_size=3),
     raw=st.data(),
@@ -212,8 +221,8 @@ def test_jsonl(project: Project, tmp_path: Path, lines: list[object], raw: st.Da
 def test_news_exports(
     project: Project, tmp_path: Path, kind: str, title: str, body: list[str], raw: st.DataObject
 ) -> None:
-    """A Factiva or ProQuest export of articles with any title and text, as written or
-    with a few bytes overwritten or cut short."""
+    """A Factiva or ProQuest export, or a saved web page, of articles with any title and
+    text, or a PDF, as written or with a few bytes overwritten or cut short."""
     wires = [replace(WIRES[0], title=title, body=body), WIRES[1]]
     source = tmp_path / f"export.{kind}"
     writers = {
@@ -221,6 +230,8 @@ def test_news_exports(
         "html": lambda: factiva_html(source, wires),
         "plain.html": lambda: factiva_html(source, wires, indexed=False),
         "txt": lambda: proquest_txt(source, wires),
+        "page.html": lambda: web_page(source, replace(STORIES[0], title=title, body=body)),
+        "pdf": lambda: pdf_article(source, PDF_PAGES, title="Bike lanes"),
     }
     data = writers[kind]().read_bytes()
     import_one(project, tmp_path / f"fuzz.{kind.split('.')[-1]}", raw.draw(mutated(data)))

@@ -17,9 +17,22 @@ from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits, size_text
 from stancecoder.io.news.base import HEAD_BYTES
 from stancecoder.io.news.registry import importer_for
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".rtf", ".html", ".htm", ".csv", ".xlsx", ".jsonl")
-# Suffixes of documents a news-database importer may claim by their content.
-_DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".rtf", ".html", ".htm")
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".docx",
+    ".rtf",
+    ".html",
+    ".htm",
+    ".pdf",
+    ".csv",
+    ".xlsx",
+    ".jsonl",
+)
+# Suffixes of files a news-database importer may claim by their content.
+_DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".rtf", ".html", ".htm", ".pdf", ".csv")
+# Suffixes of files read whole within the limit of a file of many articles.
+_EXPORT_SUFFIXES = (".docx", ".rtf", ".html", ".htm", ".pdf", ".csv")
 
 
 @dataclass
@@ -81,28 +94,40 @@ def read_corpus_contents(
     """The articles in one file, or InputFileError: a file is imported whole or not at all.
 
     A document whose content a news-database importer claims (a Nexis Uni .docx, a
-    LexisNexis .txt or .rtf, a Factiva .rtf or .html, a ProQuest .txt) is split into its
-    articles; an article of it that cannot be read whole is left out with a warning, the
-    rest comes in. Any other .txt/.md/.docx holds one article; .csv/.xlsx one per row and
+    LexisNexis .txt or .rtf, a Factiva .rtf or .html, a ProQuest .txt, a Media Cloud or
+    GDELT list with a text column) is split into its articles; an article of it that
+    cannot be read whole is left out with a warning, the rest comes in. Any other .html
+    page is one article, its main text found among the page's menus and notes, and so is
+    a .pdf with a text layer. Any other .txt/.md/.docx holds one article; .csv/.xlsx one per row and
     .jsonl one per line, their columns matched to fields by name or by `columns` (field ->
     column name, e.g. {"text": "body"}).
     Nothing larger than `limits` allows is read.
     """
     suffix = path.suffix.lower()
     if suffix in _DOCUMENT_SUFFIXES:
-        data = _document_bytes(path, suffix, limits)
-        importer = importer_for(data if data.startswith(b"PK") else data[:HEAD_BYTES], path)
-        if importer is not None:
-            news = importer.read(path, data, limits)
-            return FileContents(news.articles, importer.label, news.expected, news.warnings)
+        news = _read_news(path, suffix, limits)
+        if news is not None:
+            return news
     return FileContents(_read_plain(path, suffix, columns, limits))
 
 
+def _read_news(path: Path, suffix: str, limits: ImportLimits) -> FileContents | None:
+    """The articles of a file a news-database importer claims, or None; the bytes read to
+    ask are let go before the file is read another way (a table of 256 MB is not held
+    twice)."""
+    data = _document_bytes(path, suffix, limits)
+    importer = importer_for(data if data.startswith(b"PK") else data[:HEAD_BYTES], path)
+    if importer is None:
+        return None
+    news = importer.read(path, data, limits)
+    return FileContents(news.articles, importer.label, news.expected, news.warnings)
+
+
 def _document_bytes(path: Path, suffix: str, limits: ImportLimits) -> bytes:
-    """A document within the limit its reader holds it to: a .docx is a package and an
-    .rtf an export, both files of many articles; a text file is one article in up to four
-    bytes a character."""
-    if suffix in (".docx", ".rtf", ".html", ".htm"):
+    """A document within the limit its reader holds it to: a .docx is a package, an .rtf
+    or .csv an export, all files of many articles (a web page or a .pdf holds its
+    article among much else); a text file is one article in up to four bytes a character."""
+    if suffix in _EXPORT_SUFFIXES:
         return read_bytes(path, limits.max_file_bytes)
     article_limit = size_text(limits.max_article_bytes)
     return read_bytes(path, limits.max_document_bytes, f"{article_limit} per article")
@@ -127,8 +152,10 @@ def _read_plain(
         )
     if suffix in (".html", ".htm"):
         raise InputFileError(
-            path, "an .html file is read only as a Factiva export, and this is none"
+            path, "an .html file is read only as a saved web page or a Factiva export"
         )
+    if suffix == ".pdf":
+        raise InputFileError(path, "not a PDF file (it does not start with %PDF)")
     supported = ", ".join(SUPPORTED_SUFFIXES)
     raise InputFileError(
         path, f"unsupported file type {suffix or '(none)'} (supported: {supported})"

@@ -27,7 +27,9 @@ class ImportLimits:
     table; `max_file_bytes` one file of records as stored; `max_unpacked_bytes`,
     `max_ratio` and `max_members` a .docx/.xlsx archive (all its members unpacked, the
     unpacked to packed size of any member over 1 MB, the number of members);
-    `max_json_depth` how deeply a JSON value may nest.
+    `max_json_depth` how deeply a JSON value may nest; `max_pdf_pages` how many pages a
+    PDF of one article may have; `max_page_elements` how many elements a saved web page
+    may have (finding its main text takes time in proportion: about 10 s at the limit).
     """
 
     max_article_bytes: int = 5 * MB
@@ -36,6 +38,8 @@ class ImportLimits:
     max_ratio: int = 100
     max_members: int = 10_000
     max_json_depth: int = 64
+    max_pdf_pages: int = 2_000
+    max_page_elements: int = 50_000
 
     @property
     def max_document_bytes(self) -> int:

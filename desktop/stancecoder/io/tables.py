@@ -66,8 +66,17 @@ def missing_columns(path: Path, missing: Sequence[str], found: Sequence[str]) ->
     )
 
 
+def csv_table(path: Path, text: str, limits: ImportLimits = DEFAULT_LIMITS) -> Table:
+    """A CSV file already read as text, as `read_table` reads one: for an importer that
+    had to look at the content before knowing it was a table."""
+    return _table(path, _csv_rows(path, text, limits), "empty file (no header row)")
+
+
 def _csv_records(path: Path, limits: ImportLimits) -> list[tuple[int, list[str]]]:
-    text = read_text(path, limits.max_file_bytes)
+    return _csv_rows(path, read_text(path, limits.max_file_bytes), limits)
+
+
+def _csv_rows(path: Path, text: str, limits: ImportLimits) -> list[tuple[int, list[str]]]:
     rows: list[list[str]] = []
     with _cell_limit(limits.max_article_bytes):
         delimiter = _sniff_delimiter(text)

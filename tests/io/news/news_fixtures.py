@@ -2,15 +2,19 @@
 
 Run as a script to write every variant into a folder: `python news_fixtures.py OUT`.
 Everything here is invented (CC0); layouts follow Nexis Uni .docx, LexisNexis Academic
-.txt, Factiva .rtf and .html and ProQuest .txt exports as described in the module
-docstrings of `stancecoder.io.news`.
+.txt, Factiva .rtf and .html and ProQuest .txt exports, Media Cloud and GDELT lists, web
+pages and PDFs as described in the module docstrings of `stancecoder.io.news`; the PDFs
+are written by hand, object by object.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 import textwrap
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -739,6 +743,266 @@ def proquest_txt(
     return path
 
 
+# The day each of STORIES appeared, as lists of metadata write it.
+STORY_DATES = ["2021-03-04", "2021-03-03", "2021-03-06"]
+
+# An article over two PDF pages: a word hyphenated at a line end ("deci-" / "sion", the
+# text writing "decision" elsewhere) and a paragraph running on to the next page.
+PDF_PAGES = [
+    [
+        "Springfield will get its first network of protected bike lanes after a late-night "
+        "council vote. The decision split neighbourhood groups across the city.",
+        "Council member Raj Patel, who voted against the plan, said the deci-",
+        "sion ignored the suburbs and the people who drive from them into the city "
+        "centre every day, and that the planners",
+    ],
+    [
+        "had never asked them. The project is expected to cost 2.4 million dollars and to "
+        "be finished by the end of next year, officials said on Thursday.",
+    ],
+]
+
+
+def _story_url(number: int) -> str:
+    return f"https://news{number}.example.invalid/local/story-{number}"
+
+
+def _csv(path: Path, header: list[str], rows: list[list[str]], delimiter: str = ",") -> Path:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    return path
+
+
+def media_cloud_csv(
+    path: Path,
+    stories: list[Story],
+    *,
+    legacy: bool = False,
+    text: bool = False,
+    delimiter: str = ",",
+) -> Path:
+    """A Media Cloud story list of `stories`: search.mediacloud.org's eight columns, or the
+    legacy Explorer's (`legacy`), with a text column of the bodies when `text`. The second
+    row has no publication date, as Media Cloud lists often do."""
+    if legacy:
+        header = ["stories_id", "publish_date", "title", "url", "language", "ap_syndicated"]
+        header += ["themes", "media_id", "media_name", "media_url"]
+    else:
+        header = ["id", "indexed_date", "language", "media_name", "media_url"]
+        header += ["publish_date", "title", "url"]
+    header += ["text"] if text else []
+    rows = []
+    for number, story in enumerate(stories, start=1):
+        date = "" if number == 2 else f"{STORY_DATES[number - 1]} 06:12:33"
+        host = f"news{number}.example.invalid"
+        values = {
+            "id": f"{number:064x}",
+            "stories_id": str(1000 + number),
+            "indexed_date": f"{STORY_DATES[number - 1]} 07:00:00.123456",
+            "language": "en",
+            "ap_syndicated": "False",
+            "themes": "",
+            "media_id": str(20 + number),
+            "media_name": story.source,
+            "media_url": host,
+            "publish_date": date,
+            "title": story.title,
+            "url": _story_url(number),
+            "text": "\n\n".join(story.body),
+        }
+        rows.append([values[name] for name in header])
+    return _csv(path, header, rows, delimiter)
+
+
+def gdelt_doc_csv(path: Path, stories: list[Story], *, text: bool = False) -> Path:
+    """A GDELT DOC 2.0 article list of `stories` (seendate as 20210304T061233Z)."""
+    header = ["url", "url_mobile", "title", "seendate", "socialimage", "domain", "language"]
+    header += ["sourcecountry"] + (["text"] if text else [])
+    rows = []
+    for number, story in enumerate(stories, start=1):
+        seen = STORY_DATES[number - 1].replace("-", "") + "T061233Z"
+        row = [_story_url(number), "", story.title, seen, "", f"news{number}.example.invalid"]
+        row += ["English", "United States"] + (["\n\n".join(story.body)] if text else [])
+        rows.append(row)
+    return _csv(path, header, rows)
+
+
+def gdelt_gkg(path: Path, stories: list[Story]) -> Path:
+    """A GDELT GKG 2.1 file: tab-separated records of 27 fields without a header, the
+    title only inside the last field's XML."""
+    lines = []
+    for number, story in enumerate(stories, start=1):
+        date = STORY_DATES[number - 1].replace("-", "") + "061500"
+        fields = [f"{date}-{number}", date, "1", f"news{number}.example.invalid"]
+        fields += [_story_url(number)] + [""] * 21
+        fields += [f"<PAGE_TITLE>{escape(story.title)}</PAGE_TITLE>"]
+        lines.append("\t".join(fields))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def web_page(
+    path: Path,
+    story: Story,
+    *,
+    url: str | None = "https://examplegazette.invalid/news/cycling-lanes",
+    dated: bool = True,
+    body: bool = True,
+) -> Path:
+    """`story` saved from a newspaper's site: the article among a menu, a cookie banner,
+    teasers of other stories and a footer. The fields are in the page's meta tags and its
+    canonical link (`url`); `dated` adds the publication time, and without `body` the page
+    is all menus and teasers."""
+    byline = dict(story.fields).get("Byline")
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{_html(story.title)} | {_html(story.source)}</title>",
+        f'<meta property="og:title" content="{_html(story.title)}">',
+        f'<meta property="og:site_name" content="{_html(story.source)}">',
+    ]
+    if url is not None:
+        head.append(f'<link rel="canonical" href="{url}">')
+    if byline:
+        head.append(f'<meta name="author" content="{_html(byline)}">')
+    if dated:
+        head.append('<meta property="article:published_time" content="2021-03-04T06:12:00Z">')
+    page = [*head, "</head><body>"]
+    page += [
+        '<div class="cookie-banner">We use cookies to improve your experience. '
+        "<button>Accept all</button> <button>Settings</button></div>",
+        '<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
+        '<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul>'
+        "</nav></header>",
+        "<main>",
+    ]
+    if body:
+        page += ["<article>", f"<h1>{_html(story.title)}</h1>"]
+        if byline:
+            page.append(f'<p class="byline">By {_html(byline)}</p>')
+        page += [f"<p>{_html(paragraph)}</p>" for paragraph in story.body]
+        page.append("</article>")
+    page += [
+        '<aside class="related"><h2>Most read</h2><ul>'
+        '<li><a href="/a">Storm closes the ring road</a></li>'
+        '<li><a href="/b">School budget vote delayed</a></li></ul></aside>',
+        "</main>",
+        "<footer><p>Subscribe to our newsletter</p><p>\u00a9 2021 Example Media Ltd. "
+        'All rights reserved.</p><a href="/privacy">Privacy</a></footer>',
+        "</body></html>",
+    ]
+    path.write_text("\n".join(page), encoding="utf-8")
+    return path
+
+
+def _pdf_string(text: str) -> bytes:
+    data = text.encode("cp1252")
+    return b"(" + data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def _pdf_stream(content: bytes, entries: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(content), entries) + content + b"\nendstream"
+
+
+def _pdf_file(objects: list[bytes], info: bytes | None = None) -> bytes:
+    """A PDF of `objects` (the first the catalogue) with a correct cross-reference table;
+    `info` is the document's properties dictionary, added as the last object."""
+    objects = objects + ([info] if info is not None else [])
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    start = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R"
+    trailer += f" /Info {len(objects)} 0 R >>" if info is not None else " >>"
+    out += f"trailer\n{trailer}\nstartxref\n{start}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def _pdf_pages(contents: list[bytes], resources: bytes) -> list[bytes]:
+    """The catalogue, the page tree, a font and each page with its content stream."""
+    kids = " ".join(f"{4 + 2 * index} 0 R" for index in range(len(contents)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(contents)} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for index, content in enumerate(contents):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+            + resources
+            + f" /Contents {5 + 2 * index} 0 R >>".encode()
+        )
+        objects.append(content)
+    return objects
+
+
+def pdf_article(
+    path: Path,
+    pages: list[list[str]],
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    width: int = 70,
+) -> Path:
+    """A PDF with a text layer: each page a list of paragraphs, wrapped at `width`
+    characters (a paragraph ending in "-" is one line, as a hyphenated line end) with a
+    blank line between paragraphs; `title` and `author` are the document's properties."""
+    contents = []
+    for paragraphs in pages:
+        operations = [b"BT /F1 11 Tf 14 TL 72 770 Td"]
+        for paragraph in paragraphs:
+            lines = [paragraph] if paragraph.endswith("-") else textwrap.wrap(paragraph, width)
+            operations += [_pdf_string(line) + b" Tj T*" for line in lines]
+            if not paragraph.endswith("-"):
+                operations.append(b"T*")
+        operations.append(b"ET")
+        contents.append(_pdf_stream(b"\n".join(operations)))
+    properties = {"Title": title, "Author": author, "CreationDate": "D:20210305101500Z"}
+    info = (
+        b"<< "
+        + b" ".join(
+            f"/{name} ".encode() + _pdf_string(value)
+            for name, value in properties.items()
+            if value is not None
+        )
+        + b" >>"
+    )
+    path.write_bytes(_pdf_file(_pdf_pages(contents, b"<< /Font << /F1 3 0 R >> >>"), info))
+    return path
+
+
+def scanned_pdf(path: Path, pages: int = 2) -> Path:
+    """A scan: each page only a grey image drawn over it, no text at all."""
+    image = _pdf_stream(
+        bytes(range(256)) * 16,
+        b"/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 ",
+    )
+    draw = _pdf_stream(b"q 468 0 0 648 72 72 cm /Im1 Do Q")
+    objects = _pdf_pages([draw] * pages, b"<< /XObject << /Im1 %d 0 R >> >>" % (4 + 2 * pages))
+    path.write_bytes(_pdf_file([*objects, image]))
+    return path
+
+
+def pdf_bomb(path: Path, unpacked: int = 100 * 1024 * 1024) -> Path:
+    """A page whose content stream is a few hundred kilobytes that unpack to `unpacked`
+    bytes of spaces."""
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1024 * 1024)
+    packed = b"".join(packer.compress(chunk) for _ in range(unpacked // len(chunk)))
+    packed += packer.flush()
+    content = _pdf_stream(packed, b"/Filter /FlateDecode ")
+    path.write_bytes(_pdf_file(_pdf_pages([content], b"<< /Font << /F1 3 0 R >> >>")))
+    return path
+
+
 def write_all(folder: Path) -> list[Path]:
     """Every variant, as the tests use them, into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -763,6 +1027,14 @@ def write_all(folder: Path) -> list[Path]:
         proquest_txt(folder / "proquest.txt", WIRES),
         proquest_txt(folder / "proquest_de.txt", GERMAN_WIRES, crlf=True, bom=True),
         proquest_txt(folder / "proquest_cut.txt", WIRES, cut=True),
+        media_cloud_csv(folder / "media_cloud.csv", STORIES),
+        media_cloud_csv(folder / "media_cloud_legacy_text.csv", STORIES, legacy=True, text=True),
+        gdelt_doc_csv(folder / "gdelt_doc.csv", STORIES),
+        gdelt_gkg(folder / "gdelt.gkg.csv", STORIES),
+        web_page(folder / "web_page.html", STORIES[0]),
+        web_page(folder / "web_page_menus_only.html", STORIES[0], body=False),
+        pdf_article(folder / "pdf_article.pdf", PDF_PAGES, title=STORIES[0].title),
+        scanned_pdf(folder / "scanned.pdf"),
     ]
 
 

@@ -114,11 +114,13 @@ def test_a_page_of_search_results_is_refused_in_one_line(tmp_path: Path) -> None
     )
 
 
-def test_a_page_that_is_no_export_is_refused_in_one_line(tmp_path: Path) -> None:
+def test_a_page_that_is_no_export_is_left_to_the_web_page_reader(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
-    path.write_text("<html><body><p>A letter to the editor.</p></body></html>", "utf-8")
-    with pytest.raises(InputFileError, match=r"an \.html file is read only as a Factiva export"):
-        read_corpus_contents(path)
+    letter = "A letter to the editor about the new cycling lanes on Main Street and the shops."
+    path.write_text(f"<html><body><p>{letter}</p></body></html>", "utf-8")
+    contents = read_corpus_contents(path)
+    assert contents.format == "web page (.html)"
+    assert [article.text for article in contents.articles] == [letter]
 
 
 def test_a_page_nested_deeper_than_the_stack_is_read(tmp_path: Path) -> None:

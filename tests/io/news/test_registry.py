@@ -15,14 +15,20 @@ from stancecoder.io.news.registry import importer_for
 sys.path.insert(0, str(Path(__file__).parent))
 
 from news_fixtures import (
+    PDF_PAGES,
     STORIES,
     WIRES,
     factiva_html,
     factiva_rtf,
+    gdelt_doc_csv,
+    gdelt_gkg,
     lexis_academic_rtf,
     lexis_academic_txt,
+    media_cloud_csv,
     nexis_uni_docx,
+    pdf_article,
     proquest_txt,
+    web_page,
 )
 
 
@@ -36,6 +42,10 @@ def test_each_export_is_claimed_by_its_importer(tmp_path: Path) -> None:
         "factiva_rtf": factiva_rtf(tmp_path / "d.rtf", WIRES),
         "factiva_html": factiva_html(tmp_path / "e.html", WIRES),
         "proquest_txt": proquest_txt(tmp_path / "f.txt", WIRES),
+        "media_cloud_csv": media_cloud_csv(tmp_path / "i.csv", STORIES),
+        "gdelt_csv": gdelt_doc_csv(tmp_path / "j.csv", STORIES),
+        "pdf": pdf_article(tmp_path / "k.pdf", PDF_PAGES),
+        "web_page": web_page(tmp_path / "l.html", STORIES[0]),
     }
     for name, path in written.items():
         assert importer_for(path.read_bytes()[:HEAD_BYTES], path).name == name
@@ -43,6 +53,10 @@ def test_each_export_is_claimed_by_its_importer(tmp_path: Path) -> None:
     assert importer_for(unindexed.read_bytes()[:HEAD_BYTES], unindexed).name == "factiva_rtf"
     plain = factiva_html(tmp_path / "h.html", WIRES, indexed=False)
     assert importer_for(plain.read_bytes()[:HEAD_BYTES], plain).name == "factiva_html"
+    legacy = media_cloud_csv(tmp_path / "m.csv", STORIES, legacy=True)
+    assert importer_for(legacy.read_bytes()[:HEAD_BYTES], legacy).name == "media_cloud_csv"
+    gkg = gdelt_gkg(tmp_path / "n.csv", STORIES)
+    assert importer_for(gkg.read_bytes()[:HEAD_BYTES], gkg).name == "gdelt_csv"
 
 
 def test_a_nexis_export_without_its_counter_is_known_by_its_markers(tmp_path: Path) -> None:

@@ -24,7 +24,18 @@ from stancecoder.ui.transfer.import_dialog import ImportDialog
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "io" / "news"))
 
-from news_fixtures import STORIES, WIRES, factiva_html, nexis_uni_docx, proquest_txt  # noqa: E402
+from news_fixtures import (  # noqa: E402
+    PDF_PAGES,
+    STORIES,
+    WIRES,
+    factiva_html,
+    media_cloud_csv,
+    nexis_uni_docx,
+    pdf_article,
+    proquest_txt,
+    scanned_pdf,
+    web_page,
+)
 
 
 def articles_folder(folder: Path, count: int) -> Path:
@@ -383,3 +394,35 @@ def test_factiva_and_proquest_exports_show_their_counts_and_warnings(
         ("factiva.html", "Factiva (.html): 2 articles found, the export counts 2"),
         ("proquest.txt", "ProQuest (.txt): 1 article found, the export counts 1"),
     ]
+
+
+def test_web_pages_pdfs_and_a_list_without_text_show_what_came_in_and_why_not(
+    qtbot, ui_project: Project, tmp_path: Path, shots: Path
+) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    web_page(folder / "page.html", STORIES[0])
+    pdf_article(folder / "report.pdf", PDF_PAGES, title="Bike lanes")
+    scanned_pdf(folder / "scan.pdf")
+    media_cloud_csv(folder / "stories.csv", STORIES)
+    dialog = ImportDialog(ui_project, [folder])
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 420)
+    dialog.show()
+    report = finished(qtbot, dialog)
+    assert len(report.imported) == 2
+    rows = visible_rows(dialog)
+    assert (
+        "scan.pdf",
+        "no text layer: it is a scan; run OCR first (e.g. ocrmypdf) and import the result",
+    ) in rows
+    assert (
+        "stories.csv",
+        "a Media Cloud list holds no article text (only titles and links); fetch the pages, "
+        "save them as .html and import those",
+    ) in rows
+    assert ("page.html", "web page (.html): 1 article found") in rows
+    assert ("report.pdf", "PDF (.pdf): 1 article found") in rows
+    titles = {article.title for article in list_articles(ui_project)}
+    assert {STORIES[0].title, "Bike lanes"} <= titles
+    assert dialog.grab().save(str(shots / "import_dialog_web_pdf.png"))

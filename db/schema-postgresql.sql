@@ -268,5 +268,9 @@ CREATE UNIQUE INDEX ix_coder_login ON coder (login);
 
 UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
 
+-- Running upgrade 0007 -> 0008_search_index
+
+UPDATE alembic_version SET version_num='0008_search_index' WHERE alembic_version.version_num = '0007';
+
 COMMIT;
 

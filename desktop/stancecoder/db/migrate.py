@@ -36,7 +36,8 @@ from stancecoder.db.errors import database_reason, server_problem
 from stancecoder.db.server_roles import apply_security, is_team_server, owns_schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-SCHEMA_REVISION = "0007"  # the newest migration shipped; a test keeps it equal to Alembic's head
+# the newest migration shipped; a test keeps it equal to Alembic's head
+SCHEMA_REVISION = "0008_search_index"
 DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT}
 
 

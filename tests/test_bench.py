@@ -32,7 +32,9 @@ ROWS = [
     "import 30 .txt articles",
     "open project → first article shown",
     "the same from the first import",
+    "index 30 articles for the search (background)",
     "full-text search over 30 articles",
+    "article search over 30 articles",
     "Excel export of 300 passages",
     "bare openpyxl write-only loop, same rows",
     "agreement α, 300 units × 3 coders, one variable",
@@ -57,6 +59,7 @@ PG_ROWS = [
     "the same, committed + shown in the window",
     "look for others' changes, none",
     "look for others' changes, one coding",
+    "article search over 30 articles",
     "coding, one writer alone",
     "coding, 5 writers at once",
 ]

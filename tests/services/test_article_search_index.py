@@ -18,8 +18,9 @@ from sqlalchemy import delete, select, update
 
 from stancecoder.db.models import Article
 from stancecoder.services.articles import matching_articles
+from stancecoder.services.copy_project import copy_project
 from stancecoder.services.corpus import import_corpus
-from stancecoder.services.project import Project
+from stancecoder.services.project import Project, create_project, open_project
 from stancecoder.services.search_index import index_waiting, waiting_for_index
 
 KELVIN, LONG_S = "\u212a", "\u017f"
@@ -159,3 +160,18 @@ def test_a_changed_or_deleted_article_is_searched_as_it_now_is(corpus: Project) 
     assert matching_articles(corpus, "ушаков") == set()
     assert waiting_for_index(corpus) == 0
     stored_index_is_sound(corpus)
+
+
+def test_a_copy_through_a_server_is_indexed_anew(tmp_path: Path, empty_postgres: str) -> None:
+    source = tmp_path / "source.stance"
+    with create_project(source) as project:
+        import_corpus(project, [write_corpus(tmp_path / "corpus", TEXTS)])
+        index_waiting(project)
+    copy_project(source, empty_postgres)
+    copy_project(empty_postgres, tmp_path / "back.stance")
+    with open_project(tmp_path / "back.stance") as project:
+        assert waiting_for_index(project) == len(TEXTS)  # the index is no data to copy
+        assert_search_as_like(project)
+        index_waiting(project)
+        assert_search_as_like(project)
+        stored_index_is_sound(project)

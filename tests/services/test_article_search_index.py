@@ -20,6 +20,7 @@ from stancecoder.db.models import Article
 from stancecoder.services.articles import matching_articles
 from stancecoder.services.copy_project import copy_project
 from stancecoder.services.corpus import import_corpus
+from stancecoder.services.info import project_info
 from stancecoder.services.project import Project, create_project, open_project
 from stancecoder.services.search_index import index_waiting, waiting_for_index
 
@@ -175,3 +176,14 @@ def test_a_copy_through_a_server_is_indexed_anew(tmp_path: Path, empty_postgres:
         index_waiting(project)
         assert_search_as_like(project)
         stored_index_is_sound(project)
+
+
+def test_info_says_how_the_search_runs(corpus: Project) -> None:
+    sqlite = isinstance(corpus.location, str) and corpus.location.endswith(".stance")
+    if not sqlite:
+        assert project_info(corpus).search == "ILIKE on the server (no index)"
+        return
+    waiting = project_info(corpus).search
+    assert f"{len(TEXTS)} articles not yet in it" in waiting
+    index_waiting(corpus)
+    assert project_info(corpus).search == "trigram index (SQLite FTS5)"

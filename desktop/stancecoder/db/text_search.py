@@ -130,3 +130,19 @@ def indexed_articles(query: str) -> Select[int]:
         .select_from(table(FTS_TABLE))
         .where(text(f"{FTS_TABLE} MATCH :query").bindparams(query=query))
     )
+
+
+def indexed_ids(connection: Connection, query: str) -> set[int]:
+    """`indexed_articles` as one string of ids off the driver's cursor: a word most
+    articles hold gives one id per article, and at 100,000 articles a result row for each
+    took longer than the index's own work (SQLAlchemy's rows twice as long, the driver's
+    tuples a fifth longer than the string)."""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(
+            f"SELECT group_concat(rowid) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (query,)
+        )
+        (ids,) = cursor.fetchone() or (None,)  # an aggregate: always one row
+    finally:
+        cursor.close()
+    return set(map(int, ids.split(","))) if ids else set()

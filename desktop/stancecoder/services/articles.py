@@ -22,7 +22,13 @@ from stancecoder.core.errors import ValidationError
 from stancecoder.core.search_words import exact_in_index, fts_phrase, index_forms, like_forms
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
-from stancecoder.db.text_search import has_index, indexed_articles, pending_articles
+from stancecoder.db.text_search import (
+    count_pending,
+    has_index,
+    indexed_articles,
+    indexed_ids,
+    pending_articles,
+)
 from stancecoder.services.code_filter import CodeFilter, code_conditions
 
 if TYPE_CHECKING:
@@ -155,6 +161,8 @@ def articles_holding(connection: Connection, words: list[str]) -> set[int]:
         return set(connection.execute(select(Article.id).where(everywhere)).scalars())
     query = " AND ".join(fts_phrase(index_forms(word) or []) for word in looked_up)
     rechecked = [holds(word, dialect) for word in words if not exact_in_index(word)]
+    if not rechecked and not count_pending(connection):
+        return indexed_ids(connection, query)
     found = indexed_articles(query)
     indexed = select(Article.id).where(Article.id.in_(found), *rechecked) if rechecked else found
     waiting = select(Article.id).where(Article.id.in_(pending_articles()), everywhere)

@@ -26,12 +26,12 @@ PENDING = "article_search_pending"
 TRIGGERS = tuple(f"{FTS_TABLE}_{event}" for event in ("insert", "delete", "update"))
 
 
-def _seen(column: str) -> str:
+def _seen(name: str) -> str:
     """The column as the index sees it: see `core.search_words.UNINDEXED`. A 'delete' of
     an external-content row must give the values indexed, so every statement uses this."""
     stand_in = f"char({ord(STAND_IN)})"
     return (
-        f"replace(replace({column}, char({ord(KELVIN)}), {stand_in}), "
+        f"replace(replace({name}, char({ord(KELVIN)}), {stand_in}), "
         f"char({ord(LONG_S)}), {stand_in})"
     )
 

@@ -37,6 +37,7 @@ from bench_duplicates import run_figure as copies_figure
 from bench_export import export_figures
 from bench_live import live_figures
 from bench_open import open_figures
+from bench_search import article_search_figure, index_figure
 from bench_team import team_figures
 from bench_workbench import search_figure, workbench_figures
 from measure import Figure, failed, measured, table
@@ -108,7 +109,9 @@ def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[F
     with project:
         steps: list[tuple[str, Callable[[], list[Figure]]]] = [
             ("open", lambda: open_figures(target, coder, runs)),
+            ("search index", lambda: [index_figure(project)]),
             ("search", lambda: [search_figure(project, coder, samples)]),
+            ("article search", lambda: [article_search_figure(project, samples)]),
             ("export", lambda: export_figures(project, size.passages, runs)),
             ("charts", lambda: chart_figures(project, size.passages, runs)),
             ("agreement", lambda: agreement_figures(size.passages, max(runs, AGREEMENT_RUNS))),
@@ -141,6 +144,10 @@ def postgres_figures(
             "live refresh" + PG_LABEL, lambda: live_figures(project, coder, samples, PG_LABEL)
         )
         team = attempt(
+            "article search" + PG_LABEL,
+            lambda: [article_search_figure(project, samples, PG_LABEL)],
+        )
+        team += attempt(
             "team" + PG_LABEL, lambda: team_figures(project, size.team_seconds, label=PG_LABEL)
         )
     by_name = {figure.name: figure for figure in peers}

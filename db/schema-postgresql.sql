@@ -268,7 +268,11 @@ CREATE UNIQUE INDEX ix_coder_login ON coder (login);
 
 UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
 
--- Running upgrade 0007 -> 0009_duplicates
+-- Running upgrade 0007 -> 0008
+
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
+
+-- Running upgrade 0008 -> 0009
 
 CREATE TABLE duplicate_cluster (
     id SERIAL NOT NULL, 
@@ -297,7 +301,7 @@ CREATE TABLE duplicate_copy (
 
 CREATE INDEX ix_duplicate_copy_cluster_id ON duplicate_copy (cluster_id);
 
-UPDATE alembic_version SET version_num='0009_duplicates' WHERE alembic_version.version_num = '0007';
+UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
 
 COMMIT;
 

@@ -262,7 +262,23 @@ CREATE UNIQUE INDEX ix_coder_login ON coder (login);
 
 UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
 
--- Running upgrade 0007 -> 0009_duplicates
+-- Running upgrade 0007 -> 0008
+
+CREATE VIRTUAL TABLE article_search USING fts5(title, text, content='article', content_rowid='id', tokenize='trigram', detail=full);
+
+CREATE TABLE article_search_pending (article_id INTEGER NOT NULL PRIMARY KEY);
+
+CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN INSERT INTO article_search_pending(article_id) VALUES (new.id); END;
+
+CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN INSERT INTO article_search(article_search, rowid, title, text) SELECT 'delete', old.id, replace(replace(old.title, char(8490), char(65533)), char(383), char(65533)), replace(replace(old.text, char(8490), char(65533)), char(383), char(65533)) WHERE NOT EXISTS (SELECT 1 FROM article_search_pending WHERE article_id = old.id); DELETE FROM article_search_pending WHERE article_id = old.id; END;
+
+CREATE TRIGGER article_search_update AFTER UPDATE OF id, title, text ON article BEGIN INSERT INTO article_search(article_search, rowid, title, text) SELECT 'delete', old.id, replace(replace(old.title, char(8490), char(65533)), char(383), char(65533)), replace(replace(old.text, char(8490), char(65533)), char(383), char(65533)) WHERE NOT EXISTS (SELECT 1 FROM article_search_pending WHERE article_id = old.id); DELETE FROM article_search_pending WHERE article_id = old.id; INSERT INTO article_search_pending(article_id) VALUES (new.id); END;
+
+INSERT INTO article_search_pending(article_id) SELECT id FROM article;
+
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
+
+-- Running upgrade 0008 -> 0009
 
 CREATE TABLE duplicate_cluster (
     id INTEGER NOT NULL, 
@@ -291,5 +307,5 @@ CREATE TABLE duplicate_copy (
 
 CREATE INDEX ix_duplicate_copy_cluster_id ON duplicate_copy (cluster_id);
 
-UPDATE alembic_version SET version_num='0009_duplicates' WHERE alembic_version.version_num = '0007';
+UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
 

@@ -33,7 +33,9 @@ ROWS = [
     "find copies among 30 articles",
     "open project → first article shown",
     "the same from the first import",
+    "index 30 articles for the search (background)",
     "full-text search over 30 articles",
+    "article search over 30 articles",
     "Excel export of 300 passages",
     "bare openpyxl write-only loop, same rows",
     "chart data of 300 passages, each coder",
@@ -61,6 +63,7 @@ PG_ROWS = [
     "the same, committed + shown in the window",
     "look for others' changes, none",
     "look for others' changes, one coding",
+    "article search over 30 articles",
     "coding, one writer alone",
     "coding, 5 writers at once",
 ]

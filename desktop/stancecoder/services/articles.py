@@ -6,12 +6,29 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    SQLColumnExpression,
+    and_,
+    func,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.core.search_words import exact_in_index, fts_phrase, index_forms, like_forms
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
+from stancecoder.db.text_search import (
+    count_pending,
+    has_index,
+    indexed_articles,
+    indexed_ids,
+    pending_articles,
+)
 from stancecoder.services.code_filter import CodeFilter, code_conditions
 from stancecoder.services.duplicate_marks import copy_marks, excluded_copies
 
@@ -138,14 +155,32 @@ def matching_articles(project: Project, words: str) -> set[int]:
     """The ids of the articles whose title or text holds every word: what a search in the
     list needs, without re-reading the rows it already shows."""
     with project.reading() as session:
-        connection = session.connection()
-        dialect = connection.dialect.name
-        holding = [
-            contains_word(Article.title, word, dialect) | contains_word(Article.text, word, dialect)
-            for word in words.split()
-        ]
-        query = select(Article.id).where(and_(*holding))
-        return set(connection.execute(query).scalars())
+        return articles_holding(session.connection(), words.split())
+
+
+def articles_holding(connection: Connection, words: list[str]) -> set[int]:
+    """`matching_articles` on an open connection. Where the project has the trigram index
+    (`db.text_search`) it answers for the articles it holds and for the words it can,
+    LIKE checks the rest on what it found, and the articles not yet indexed are read with
+    LIKE alone: the answer is LIKE's in every case (`core.search_words`)."""
+    dialect = connection.dialect.name
+    everywhere = and_(*(holds(word, dialect) for word in words))
+    looked_up = [word for word in words if index_forms(word) is not None]
+    if not looked_up or not has_index(connection):
+        return set(connection.execute(select(Article.id).where(everywhere)).scalars())
+    query = " AND ".join(fts_phrase(index_forms(word) or []) for word in looked_up)
+    rechecked = [holds(word, dialect) for word in words if not exact_in_index(word)]
+    if not rechecked and not count_pending(connection):
+        return indexed_ids(connection, query)
+    found = indexed_articles(query)
+    indexed = select(Article.id).where(Article.id.in_(found), *rechecked) if rechecked else found
+    waiting = select(Article.id).where(Article.id.in_(pending_articles()), everywhere)
+    return set(connection.execute(union_all(indexed, waiting)).scalars().all())
+
+
+def holds(word: str, dialect: str) -> ColumnElement[bool]:
+    """The article's title or text holds the word (`contains_word`)."""
+    return contains_word(Article.title, word, dialect) | contains_word(Article.text, word, dialect)
 
 
 def contains_word(
@@ -153,11 +188,10 @@ def contains_word(
 ) -> ColumnElement[bool]:
     """Case-insensitive substring match that also folds Cyrillic, Greek and accented
     letters. PostgreSQL's ILIKE does; SQLite's LIKE folds ASCII only, so a word with
-    other letters is also tried Capitalised and in CAPITALS, the forms news text uses."""
+    other letters is also tried in the forms `core.search_words.like_forms` gives."""
     if dialect != "sqlite":
         return column.icontains(word, autoescape=True)
-    forms = [word] if word.isascii() else [word, word.lower(), word.capitalize(), word.upper()]
-    return or_(*(column.contains(form, autoescape=True) for form in dict.fromkeys(forms)))
+    return or_(*(column.contains(form, autoescape=True) for form in like_forms(word)))
 
 
 def list_sources(project: Project) -> list[str]:

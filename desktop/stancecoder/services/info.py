@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from stancecoder.core.status import Status
+from stancecoder.core.wording import counted
 from stancecoder.db.models import (
     Article,
     ArticleCode,
@@ -18,6 +19,7 @@ from stancecoder.db.models import (
     Variable,
 )
 from stancecoder.db.store import get_setting
+from stancecoder.db.text_search import count_pending, has_index
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -30,6 +32,7 @@ class ProjectInfo:
     codebook: str
     articles: int
     passages: int
+    search: str = ""
     coders: dict[str, dict[str, int]] = field(default_factory=dict)  # name -> counts
     variables: dict[str, dict[str, int]] = field(default_factory=dict)  # name -> code -> n
 
@@ -39,6 +42,7 @@ class ProjectInfo:
             f"codebook  {self.codebook}",
             f"articles  {self.articles}",
             f"passages  {self.passages}",
+            f"search    {self.search}",
             "coders:",
         ]
         out += [
@@ -62,6 +66,7 @@ def project_info(project: Project) -> ProjectInfo:
             f"(version {get_setting(session, 'codebook_version')})",
             articles=articles,
             passages=session.scalar(select(func.count()).select_from(Passage)) or 0,
+            search=search_note(session.connection()),
         )
         passages = dict(
             session.execute(select(Passage.coder_id, func.count()).group_by(Passage.coder_id)).all()
@@ -88,3 +93,19 @@ def project_info(project: Project) -> ProjectInfo:
         for variable in session.scalars(select(Variable).order_by(Variable.position)):
             info.variables[variable.name] = {c.label: used.get(c.id, 0) for c in variable.codes}
         return info
+
+
+def search_note(connection: Connection) -> str:
+    """How the article list's search runs here, so that a slow search on a large corpus
+    has its reason in words (the results are the same every way)."""
+    if connection.dialect.name != "sqlite":
+        return "ILIKE on the server (no index)"
+    if not has_index(connection):
+        return "LIKE (this SQLite has no FTS5 trigram tokenizer)"
+    waiting = count_pending(connection)
+    if not waiting:
+        return "trigram index (SQLite FTS5)"
+    return (
+        f"trigram index (SQLite FTS5); {counted(waiting, 'article')} not yet in it, "
+        "searched with LIKE until the window has indexed them"
+    )

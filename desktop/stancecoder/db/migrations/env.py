@@ -6,6 +6,7 @@ Offline mode (`--sql`) exists for the schema files in the top-level `db/` folder
 from alembic import context
 
 from stancecoder.db.models import Base
+from stancecoder.db.text_search import outside_models
 
 config = context.config
 target_metadata = Base.metadata
@@ -17,6 +18,7 @@ def run_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=outside_models,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -28,6 +30,7 @@ def run_online() -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
+        include_name=outside_models,
         transaction_per_migration=False,
     )
     context.run_migrations()

@@ -44,6 +44,7 @@ from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.passage_list import PassageList
+from stancecoder.ui.workbench.search_indexer import SearchIndexer
 from stancecoder.ui.workbench.tinting import Tinting, TintLegend
 from stancecoder.ui.workbench.window_actions import ProjectOpener, WindowActions, describe_passage
 from stancecoder.ui.workbench.window_fit import WindowFit
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.update_status()
         self.bus.changed.connect(self.apply_changes)
         self.watcher.trouble.connect(self.statusBar().showMessage)
+        self.indexer = SearchIndexer(project, self)
+        self.indexer.trouble.connect(self.statusBar().showMessage)
+        self.indexer.catch_up()
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.actions.close_views()
         self.watcher.stop()
+        self.indexer.stop()
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/splitter-main", self.splitter.saveState())
         self.settings.set_value("window/splitter-side", self.side_splitter.saveState())
@@ -246,6 +251,8 @@ class MainWindow(QMainWindow):
         self._show_reader_hint()
         self.update_status(fresh)
         self.actions.update_enabled()
+        if changes.reload or (changes.articles and not changes.passages):
+            self.indexer.catch_up()  # an import, here or elsewhere, leaves articles waiting
 
     def refresh(self) -> None:
         """See what other windows and coders did (F5), in every view of this project."""

@@ -2,15 +2,15 @@
 coding, and the copies a lead left out of coding and of samples. Marks only: the articles
 themselves stay as imported.
 
-Revision ID: 0009_duplicates
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_duplicates"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,58 @@
+"""The window fills the search index in the background: what waits when it opens, what
+an import brings, and it stops with the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from stancecoder.core.changes import Changes
+from stancecoder.services.articles import matching_articles
+from stancecoder.services.corpus import import_corpus
+from stancecoder.services.project import Project
+from stancecoder.services.search_index import waiting_for_index
+from stancecoder.ui.common.changes_bus import bus_of
+from stancecoder.ui.workbench.main_window import MainWindow
+
+
+def articles(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for number in range(count):
+        text = f"Treaty number {number}\n\nSigned in Pyongyang, zebracorn {number}."
+        (folder / f"a{number}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_what_waits_and_what_an_import_brings_is_indexed(
+    qtbot: QtBot,
+    ui_project: Project,
+    coding_window: Callable[[Project], MainWindow],
+    tmp_path: Path,
+) -> None:
+    assert waiting_for_index(ui_project) == 2
+    window = coding_window(ui_project)
+    qtbot.waitUntil(lambda: waiting_for_index(ui_project) == 0, timeout=10_000)
+    report = import_corpus(ui_project, [articles(tmp_path / "more", 3)])
+    assert waiting_for_index(ui_project) == 3
+    assert len(matching_articles(ui_project, "zebracorn")) == 3  # LIKE, meanwhile
+    bus_of(ui_project).publish(Changes(articles=set(report.imported)))
+    qtbot.waitUntil(lambda: waiting_for_index(ui_project) == 0, timeout=10_000)
+    assert matching_articles(ui_project, "zebracorn") == set(report.imported)
+    assert "index" not in window.statusBar().currentMessage()
+
+
+def test_closing_the_window_stops_the_indexing(
+    qtbot: QtBot,
+    ui_project: Project,
+    coding_window: Callable[[Project], MainWindow],
+    tmp_path: Path,
+) -> None:
+    import_corpus(ui_project, [articles(tmp_path / "many", 600)])
+    window = coding_window(ui_project)
+    window.close()
+    assert not window.indexer.running
+    left = waiting_for_index(ui_project)
+    assert left < 602
+    assert len(matching_articles(ui_project, "zebracorn 599")) == 1

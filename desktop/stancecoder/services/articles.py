@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from stancecoder.core.attributes import read_attributes
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
@@ -42,6 +43,9 @@ class ArticleView:
     dateline: str | None
     published: str | None
     text: str
+    author: str | None = None
+    language: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
 
     @property
     def heading(self) -> str:
@@ -190,5 +194,5 @@ def read_article(project: Project, article_id: int) -> ArticleView:
             raise ValidationError(f"no article with id {article_id}")
         return ArticleView(
             article.id, article.title, article.source, article.dateline, article.published,
-            article.text,
+            article.text, article.author, article.language, read_attributes(article.extra),
         )  # fmt: skip

@@ -6,13 +6,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, null, or_, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.attributes import read_attributes
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, Assignment, Coder, Passage
+from stancecoder.services.article_filters import AttributeFilter, DateRange, date_conditions
 from stancecoder.services.code_filter import CodeFilter, code_conditions
 from stancecoder.services.duplicate_marks import copy_marks, excluded_copies
 
@@ -56,7 +57,8 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class ArticleQuery:
-    """What the article list shows: a status, a source, codes (see `CodeFilter`) and,
+    """What the article list shows: a status, a source, codes (see `CodeFilter`), a date
+    range and an attribute's values (see `services.article_filters`) and,
     with `assigned`, only the coder's own articles (given to them or begun by them), and
     without `copies`, no copy a lead excluded. Words are searched apart, by
     `matching_articles`, so that typing filters the rows already read."""
@@ -66,6 +68,8 @@ class ArticleQuery:
     assigned: bool = False
     copies: bool = True
     codes: CodeFilter = field(default_factory=CodeFilter)
+    dates: DateRange = field(default_factory=DateRange)
+    attribute: AttributeFilter = field(default_factory=AttributeFilter)
 
 
 def list_articles(
@@ -105,8 +109,9 @@ def article_rows(
     counts = dict(connection.execute(passages).all())
     statuses = dict(connection.execute(status).all()) if coder is not None else {}
     opening = func.substr(Article.text, 1, OPENING_LENGTH + 1)  # one more: cut or not
+    extra = Article.extra if query.attribute else null()  # read only when filtered
     articles = select(
-        Article.id, Article.title, Article.source, Article.published, opening
+        Article.id, Article.title, Article.source, Article.published, opening, extra
     ).order_by(Article.id)
     if only is not None:
         articles = articles.where(Article.id.in_(only))
@@ -117,7 +122,7 @@ def article_rows(
         articles = articles.where(Article.id.in_(mine))
     if not query.copies:
         articles = articles.where(Article.id.not_in(excluded_copies()))
-    for condition in code_conditions(session, query.codes):
+    for condition in [*date_conditions(query.dates), *code_conditions(session, query.codes)]:
         articles = articles.where(condition)
     marks = copy_marks(session, only)
     found = [
@@ -131,7 +136,8 @@ def article_rows(
             copy_of=marks[article_id].kept_id if article_id in marks else None,
             excluded=article_id in marks and marks[article_id].excluded,
         )
-        for article_id, title, source, published, text in connection.execute(articles)
+        for article_id, title, source, published, text, attributes in connection.execute(articles)
+        if not query.attribute or query.attribute.keeps(attributes)
     ]
     if query.status:
         found = [row for row in found if row.status == query.status]

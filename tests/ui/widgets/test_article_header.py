@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from stancecoder.db.models import Article
-from stancecoder.services.articles import list_articles
+from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.project import Project
+from stancecoder.ui.widgets.article_header import ArticleHeader
 from stancecoder.ui.workbench.main_window import MainWindow
 
 
@@ -43,3 +45,15 @@ def test_an_article_without_attributes_has_no_count_of_them(
     window.articles.select_article(row.id)
     assert "more detail" not in window.header.text()
     assert "Reuters · 2023-12-31" in window.header.text()
+
+
+def test_a_long_line_of_facts_is_cut_to_one_line(qtbot: QtBot, attributed: Project) -> None:
+    header = ArticleHeader()
+    qtbot.addWidget(header)
+    header.resize(260, 200)
+    header.show()
+    row = next(r for r in list_articles(attributed) if r.title == "Talks in Pyongyang")
+    header.show_article(read_article(attributed, row.id))
+    assert "…" in header.text() and "more details on hover" not in header.text()
+    header.resize(900, 200)
+    assert "2 more details on hover" in header.text()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from stancecoder.core.attributes import headline_attributes
@@ -24,13 +25,25 @@ class ArticleHeader(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setContentsMargins(16, 10, 16, 6)
+        self._heading, self._facts = "", ""
 
     def show_article(self, article: ArticleView) -> None:
-        self.setText(
-            f"<h2 style='margin:0'>{escape(article.heading)}</h2>"
-            f"<p style='color:gray'>{escape(facts_line(article))}</p>"
-        )
+        self._heading, self._facts = article.heading, facts_line(article)
+        self._lay_out()
         self.setToolTip(details(article))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The facts cut to one line of today's width: the tooltip has them whole."""
+        width = self.contentsRect().width()
+        facts = self.fontMetrics().elidedText(self._facts, Qt.TextElideMode.ElideRight, width)
+        self.setText(
+            f"<h2 style='margin:0'>{escape(self._heading)}</h2>"
+            f"<p style='color:gray'>{escape(facts)}</p>"
+        )
 
 
 def facts_line(article: ArticleView) -> str:

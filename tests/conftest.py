@@ -246,6 +246,29 @@ def charted(project: Project, tmp_path: Path) -> Project:
         start = text.index(CHART_PHRASES[phrase])
         codes = {"actor": actor, "topic": "Sanctions"} | ({"stance": stance} if stance else {})
         add_passage(project, article, coder, start, start + len(CHART_PHRASES[phrase]), codes)
+
+
+ATTRIBUTED_CSV = """\
+title,source,published,text,section,region,length
+Talks in Pyongyang,Yonhap,2024-06-19,Leaders met in Pyongyang.,World,Asia,120 words
+Summit ends,TASS,2024-06-20,The summit ended with a treaty.,Politics,Europe,98 words
+Markets calm,Yonhap,2024-07-02,Markets stayed calm after the visit.,Business,,64 words
+Treaty text,Reuters,2024-08-15,The text of the treaty was published.,,Europe,
+Untold,Reuters,2023-12-31,An article with no attributes at all.,,,
+"""
+
+
+@pytest.fixture
+def attributed(project: Project, tmp_path: Path) -> Project:
+    """Five articles from a spreadsheet whose extra columns (section, region, length) are
+    stored as attributes, some left empty, and one coder, Alice."""
+    from stancecoder.services.coders import add_coder
+    from stancecoder.services.corpus import import_corpus
+
+    path = tmp_path / "attributed.csv"
+    path.write_text(ATTRIBUTED_CSV, encoding="utf-8")
+    import_corpus(project, [path])
+    add_coder(project, "Alice")
     return project
 
 

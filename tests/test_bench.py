@@ -93,6 +93,17 @@ def test_runner_prints_every_figure(project_target: str | Path) -> None:
     assert all(MEDIAN.fullmatch(median) for median in medians.values()), medians
 
 
+def test_the_attribute_filters_bench_prints_its_figures(project_target: str | Path) -> None:
+    command = [sys.executable, str(BENCH / "bench_attributes.py"), "--articles", "30",
+               "--samples", "1"]  # fmt: skip
+    if isinstance(project_target, str):
+        command += ["--postgres", project_target]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = [line for line in result.stdout.splitlines() if "article list, two sections" in line]
+    assert len(rows) == (2 if isinstance(project_target, str) else 1)
+
+
 def test_same_seed_same_articles_and_another_seed_others(tmp_path: Path) -> None:
     first = write_files(tmp_path / "a", 12, seed=4)
     second = write_files(tmp_path / "b", 12, seed=4)

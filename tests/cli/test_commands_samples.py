@@ -81,3 +81,31 @@ def test_a_draw_needs_a_share_or_a_count(project: str, capsys) -> None:
         main(["sample", "draw", project, "t1", "--coder", "Alice", "--coder", "Bob"])
     assert exit_.value.code == 2
     assert "one of the arguments --share --count is required" in capsys.readouterr().err
+
+
+def test_draw_by_an_attribute(
+    project_target, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "sections.csv"
+    rows = [f"Report {n},Talk number {n} went on.,{'World' if n % 4 else 'Sport'}" for n in
+            range(1, 21)]  # fmt: skip
+    table.write_text("title,text,section\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    target = str(project_target)
+    assert run(capsys, "init", target)[0] == 0
+    assert run(capsys, "import", target, table)[0] == 0
+    for name in ("Alice", "Bob"):
+        assert run(capsys, "coders", "add", target, name)[0] == 0
+    code, out, _ = run(
+        capsys, "sample", "draw", target, "by section", "--count", "8",
+        "--coder", "Alice", "--coder", "Bob", "--seed", "2", "--stratify", "attribute:section",
+    )  # fmt: skip
+    assert code == 0
+    assert "stratified proportionally by the attribute 'section' (Sport: 2, World: 6)" in out
+    code, _out, err = run(
+        capsys, "sample", "draw", target, "by colour", "--count", "4",
+        "--coder", "Alice", "--coder", "Bob", "--stratify", "attribute:colour",
+    )  # fmt: skip
+    assert code != 0
+    assert err.strip().splitlines() == [
+        "stancecoder: invalid: no article to sample from has the attribute 'colour'"
+    ]

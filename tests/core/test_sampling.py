@@ -96,3 +96,55 @@ def test_the_description_states_size_seed_and_strata() -> None:
     assert text == (
         "2 of 4 articles drawn at random (seed 5), stratified proportionally by source (a: 1, b: 1)"
     )
+
+
+@pytest.mark.parametrize(
+    ("size", "strata", "expected"),
+    [
+        # shares 4.5, .3, .15, .05 → a: 5 by largest remainders; b, c, d each raised to one,
+        # the smallest first, every article taken from a, the only quota above one
+        (5, {"a": 90, "b": 6, "c": 3, "d": 1}, {"a": 2, "b": 1, "c": 1, "d": 1}),
+        # shares 6, 1.4, .4, .2 → a: 6, b: 2 (b ties c at .4 and sorts first); d is raised
+        # from b (2 lies .6 above 1.4, a's 6 none above 6), then c from a
+        (8, {"A": 30, "B": 7, "C": 2, "D": 1}, {"A": 5, "B": 1, "C": 1, "D": 1}),
+        # shares 3, 2.7, .3 → a: 3, b: 3; c is raised from b, the quota furthest above its share
+        (6, {"a": 50, "b": 45, "c": 5}, {"a": 3, "b": 2, "c": 1}),
+        # no room for one of each: largest remainders alone (1, .6, .4)
+        (2, {"a": 5, "b": 3, "c": 2}, {"a": 1, "b": 1, "c": 0}),
+    ],
+)
+def test_every_stratum_gets_one_when_the_sample_has_room(
+    size: int, strata: dict[str, int], expected: dict[str, int]
+) -> None:
+    quotas = proportional_quotas(size, strata)
+    assert quotas == expected and sum(quotas.values()) == size
+
+
+@pytest.mark.parametrize(
+    ("attributes", "key"),
+    [
+        ({"section": "World"}, "World"),
+        ({"section": " "}, NO_VALUE),
+        ({}, NO_VALUE),
+        (None, NO_VALUE),
+    ],
+)
+def test_an_attribute_stratum_is_its_value(attributes: dict[str, str] | None, key: str) -> None:
+    assert stratum_of("attribute:section", "Daily A", "2024-06-18", attributes) == key
+
+
+def test_an_attribute_without_a_name_is_refused() -> None:
+    with pytest.raises(ValidationError, match="source, month or attribute:NAME"):
+        stratum_of("attribute:", None, None)
+
+
+def test_the_description_names_the_attribute_and_the_strata_raised() -> None:
+    pool = [(n, "A") for n in range(1, 31)] + [(n, "B") for n in range(31, 38)]
+    pool += [(38, "C"), (39, "C"), (40, "D")]
+    drawn = draw(pool, 8, 3)
+    assert drawn.quotas == {"A": 5, "B": 1, "C": 1, "D": 1} and drawn.raised == ("C", "D")
+    assert describe(drawn, 40, 3, "attribute:section", exclude_sampled=False) == (
+        "8 of 40 articles drawn at random (seed 3), stratified proportionally by the "
+        "attribute 'section' (A: 5, B: 1, C: 1, D: 1), at least one from each (C, D raised "
+        "to one)"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from stancecoder.cli.parsing import add_command
-from stancecoder.core.sampling import STRATA
+from stancecoder.core.sampling import ATTRIBUTE, STRATA
 from stancecoder.core.wording import counted
 from stancecoder.services.project import open_project
 from stancecoder.services.samples import (
@@ -35,7 +35,11 @@ def add_sample_parsers(commands: argparse._SubParsersAction) -> None:
         "--coder", action="append", required=True, help="a coder of the round (repeat, 2+)"
     )
     draw.add_argument("--seed", type=int, help="random seed (one is chosen and shown if absent)")
-    draw.add_argument("--stratify", choices=STRATA, help="draw proportionally by source or month")
+    draw.add_argument(
+        "--stratify",
+        metavar="BY",
+        help=f"draw proportionally by {', '.join(STRATA)} or {ATTRIBUTE}NAME (an attribute)",
+    )
     draw.add_argument("--kind", choices=KINDS, default="training")
     draw.add_argument(
         "--include-sampled", action="store_true", help="allow articles of earlier samples"

@@ -12,12 +12,14 @@ from sqlalchemy import (
     SQLColumnExpression,
     and_,
     func,
+    null,
     or_,
     select,
     union_all,
 )
 from sqlalchemy.orm import Session
 
+from stancecoder.core.attributes import read_attributes
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.search_words import exact_in_index, fts_phrase, index_forms, like_forms
 from stancecoder.core.status import Status
@@ -29,6 +31,7 @@ from stancecoder.db.text_search import (
     indexed_ids,
     pending_articles,
 )
+from stancecoder.services.article_filters import AttributeFilter, DateRange, date_conditions
 from stancecoder.services.code_filter import CodeFilter, code_conditions
 from stancecoder.services.duplicate_marks import copy_marks, excluded_copies
 
@@ -59,6 +62,9 @@ class ArticleView:
     dateline: str | None
     published: str | None
     text: str
+    author: str | None = None
+    language: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
 
     @property
     def heading(self) -> str:
@@ -69,7 +75,8 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class ArticleQuery:
-    """What the article list shows: a status, a source, codes (see `CodeFilter`) and,
+    """What the article list shows: a status, a source, codes (see `CodeFilter`), a date
+    range and an attribute's values (see `services.article_filters`) and,
     with `assigned`, only the coder's own articles (given to them or begun by them), and
     without `copies`, no copy a lead excluded. Words are searched apart, by
     `matching_articles`, so that typing filters the rows already read."""
@@ -79,6 +86,8 @@ class ArticleQuery:
     assigned: bool = False
     copies: bool = True
     codes: CodeFilter = field(default_factory=CodeFilter)
+    dates: DateRange = field(default_factory=DateRange)
+    attribute: AttributeFilter = field(default_factory=AttributeFilter)
 
 
 def list_articles(
@@ -118,8 +127,9 @@ def article_rows(
     counts = dict(connection.execute(passages).all())
     statuses = dict(connection.execute(status).all()) if coder is not None else {}
     opening = func.substr(Article.text, 1, OPENING_LENGTH + 1)  # one more: cut or not
+    extra = Article.extra if query.attribute else null()  # read only when filtered
     articles = select(
-        Article.id, Article.title, Article.source, Article.published, opening
+        Article.id, Article.title, Article.source, Article.published, opening, extra
     ).order_by(Article.id)
     if only is not None:
         articles = articles.where(Article.id.in_(only))
@@ -130,7 +140,7 @@ def article_rows(
         articles = articles.where(Article.id.in_(mine))
     if not query.copies:
         articles = articles.where(Article.id.not_in(excluded_copies()))
-    for condition in code_conditions(session, query.codes):
+    for condition in [*date_conditions(query.dates), *code_conditions(session, query.codes)]:
         articles = articles.where(condition)
     marks = copy_marks(session, only)
     found = [
@@ -144,7 +154,8 @@ def article_rows(
             copy_of=marks[article_id].kept_id if article_id in marks else None,
             excluded=article_id in marks and marks[article_id].excluded,
         )
-        for article_id, title, source, published, text in connection.execute(articles)
+        for article_id, title, source, published, text, attributes in connection.execute(articles)
+        if not query.attribute or query.attribute.keeps(attributes)
     ]
     if query.status:
         found = [row for row in found if row.status == query.status]
@@ -224,5 +235,5 @@ def read_article(project: Project, article_id: int) -> ArticleView:
             raise ValidationError(f"no article with id {article_id}")
         return ArticleView(
             article.id, article.title, article.source, article.dateline, article.published,
-            article.text,
+            article.text, article.author, article.language, read_attributes(article.extra),
         )  # fmt: skip

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
+from stancecoder.core.attributes import read_attributes
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.layer import Layer
 from stancecoder.core.status import Status
@@ -33,6 +34,10 @@ from stancecoder.io.sheets import Column
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coded_data import layer_coders, resolve_layer, visible
 from stancecoder.services.coders import consensus_name
+
+# an attribute's column, named apart from the article's own fields: exports of news
+# databases carry a "language" of their own
+ATTRIBUTE_PREFIX = "attribute: "
 
 # a query narrowed by a filter keeps the columns, and so the row type, it selected
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
@@ -207,7 +212,9 @@ def apply_filter(
 def article_sheet(
     session: Session, filters: ExportFilter
 ) -> tuple[list[Column], Sequence[Sequence[object]]]:
-    """Articles with their metadata, and per coder: status, passages, article-level codes."""
+    """Articles with their metadata, one column per attribute any article of the project
+    has (so exports of parts of a project line up), and per coder: status, passages,
+    article-level codes."""
     coders = session.scalars(select(Coder).order_by(Coder.name)).all()
     if filters.coders:
         coders = [c for c in coders if c.name in filters.coders]
@@ -236,6 +243,12 @@ def article_sheet(
         Column("dateline", width=24), Column("date", "date", width=12), Column("url", width=30),
         Column("language", width=8), Column("characters", "int"),
     ]  # fmt: skip
+    attributes = {
+        article_id: read_attributes(extra)
+        for article_id, extra in connection.execute(select(Article.id, Article.extra))
+    }
+    keys = sorted({key for found in attributes.values() for key in found})
+    columns += [Column(f"{ATTRIBUTE_PREFIX}{key}", width=16) for key in keys]
     for coder in coders:
         columns += [Column(f"status: {coder.name}", width=12),
                     Column(f"passages: {coder.name}", "int", width=12)]  # fmt: skip
@@ -256,6 +269,7 @@ def article_sheet(
         ):
             continue
         row: list[object] = list(record)
+        row += [attributes.get(article_id, {}).get(key) for key in keys]
         for coder in coders:
             row += [
                 status.get((article_id, coder.id), Status.TODO.value),

@@ -14,11 +14,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, null, select
 from sqlalchemy.orm import Session
 
+from stancecoder.core.attributes import read_attributes
 from stancecoder.core.errors import ValidationError
-from stancecoder.core.sampling import describe, draw, sample_size, stratum_of
+from stancecoder.core.sampling import (
+    NO_VALUE,
+    attribute_key,
+    describe,
+    draw,
+    sample_size,
+    stratum_of,
+)
 from stancecoder.core.status import Status
 from stancecoder.db.models import (
     Article,
@@ -97,6 +105,9 @@ def draw_sample(
         pool = _pool(session, stratify_by, exclude_sampled)
         if not pool and exclude_sampled:
             raise ValidationError("every article is already in an earlier sample")
+        key = attribute_key(stratify_by)
+        if pool and key and all(stratum == NO_VALUE for _id, stratum in pool):
+            raise ValidationError(f"no article to sample from has the attribute {key!r}")
         drawn = draw(pool, sample_size(len(pool), share, count), seed)
         chosen = drawn.article_ids
         round_ = Round(name=name, kind=kind, seed=seed)
@@ -255,15 +266,19 @@ def _pool(
     session: Session, stratify_by: str | None, exclude_sampled: bool
 ) -> list[tuple[int, str]]:
     """The articles to draw from, by id so that a seed reproduces the sample."""
+    extra = Article.extra if attribute_key(stratify_by) else null()  # read only when needed
     query = (
-        select(Article.id, Article.source, Article.published)
+        select(Article.id, Article.source, Article.published, extra)
         .where(Article.id.not_in(excluded_copies()))
         .order_by(Article.id)
     )
     if exclude_sampled:
         query = query.where(Article.id.not_in(select(RoundArticle.article_id)))
     rows = session.execute(query)
-    return [(id_, stratum_of(stratify_by, source, date)) for id_, source, date in rows]
+    return [
+        (id_, stratum_of(stratify_by, source, date, read_attributes(found) if found else None))
+        for id_, source, date, found in rows
+    ]
 
 
 def _rest(session: Session) -> list[int]:

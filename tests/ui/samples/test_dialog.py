@@ -399,3 +399,20 @@ def test_the_consensus_layer_is_no_coder_to_assign_or_count(
     assert [row.coder for row in progress(corpus)] == ["Alice", "Bob", "Carol"]
     with pytest.raises(ValidationError, match="consensus"):
         draw_sample(corpus, "training 2", count=2, coders=["Bob", "Consensus"])
+
+
+def test_the_attributes_found_are_offered_as_strata(qtbot: QtBot, attributed: Project) -> None:
+    add_coder(attributed, "Bob")
+    dialog = SamplesDialog(attributed)
+    qtbot.addWidget(dialog)
+    form = dialog.draw()
+    offered = [form.stratify.itemData(i) for i in range(form.stratify.count())]
+    assert offered[-3:] == ["attribute:length", "attribute:region", "attribute:section"]
+    form.by_count.setChecked(True)
+    form.count.setValue(4)
+    form.stratify.setCurrentIndex(form.stratify.findData("attribute:region"))
+    qtbot.mouseClick(form.draw_button, Qt.MouseButton.LeftButton)
+    (drawn,) = list_rounds(attributed)
+    # regions: none 2, Asia 1, Europe 2 → shares 1.6, .8, 1.6, floors 1, 0, 1; the two left
+    # go to Asia (.8) and, of the tied .6, to "(none)", which sorts first
+    assert "by the attribute 'region' ((none): 2, Asia: 1, Europe: 1)" in drawn.description

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.errors import StanceCoderError
-from stancecoder.core.sampling import sample_size
+from stancecoder.core.sampling import ATTRIBUTE, sample_size
+from stancecoder.services.article_filters import attribute_values
 from stancecoder.services.project import Project
 from stancecoder.services.samples import (
     SampleInfo,
@@ -87,6 +88,8 @@ class DrawSampleDialog(QDialog):
         self.stratify = QComboBox()
         for key, text in STRATA_CHOICES:
             self.stratify.addItem(text, key)
+        for name in attribute_values(project):  # the attributes the imports found
+            self.stratify.addItem(f"By attribute “{name}”, proportionally", f"{ATTRIBUTE}{name}")
         self.seed = SeedField()
         self.exclude = QCheckBox("&Leave out articles of earlier samples")
         self.exclude.setChecked(True)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from stancecoder.core.changes import Changes
 from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.status import Status
+from stancecoder.services.article_filters import attribute_values
 from stancecoder.services.articles import (
     ArticleQuery,
     ArticleRow,
@@ -52,7 +53,9 @@ from stancecoder.ui.workbench.article_table import (
     article_table,
     status_dot,
 )
+from stancecoder.ui.workbench.attribute_filter_button import AttributeFilterButton
 from stancecoder.ui.workbench.code_filter_button import CodeFilterButton
+from stancecoder.ui.workbench.date_filter_button import DateFilterButton
 
 SEARCH_DELAY_MS = 200
 
@@ -83,6 +86,8 @@ class ArticlePanel(QWidget):
             )
             box.setMinimumContentsLength(6)
         self.codes = CodeFilterButton()
+        self.dates = DateFilterButton()
+        self.attribute = AttributeFilterButton()
         self.mine = QCheckBox("Assigned to &me")
         self.mine.setToolTip("Only your articles: those assigned to you and those you began")
         self.copies = QCheckBox("Show e&xcluded copies")
@@ -103,11 +108,17 @@ class ArticlePanel(QWidget):
         filters.addWidget(self.status, 1)
         filters.addWidget(self.source, 1)
         filters.addWidget(self.codes, 1)
+        details = QHBoxLayout()
+        details.setSpacing(6)
+        details.addWidget(self.dates)
+        details.addWidget(self.attribute)
+        details.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 6)
         layout.setSpacing(6)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addLayout(details)
         checks = QHBoxLayout()
         checks.addWidget(self.mine)
         checks.addWidget(self.copies)
@@ -124,6 +135,8 @@ class ArticlePanel(QWidget):
         self.mine.toggled.connect(self._reload)
         self.copies.toggled.connect(self._reload)
         self.codes.changed.connect(self._reload)
+        self.dates.changed.connect(self._reload)
+        self.attribute.changed.connect(self._reload)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.search.installEventFilter(self)
 
@@ -167,6 +180,9 @@ class ArticlePanel(QWidget):
         self.status.setCurrentIndex(0)
         self.source.setCurrentIndex(-1)  # "All sources" once the new project's are listed
         self.codes.reset(coder)
+        self.dates.reset()
+        self.attribute.reset()
+        self.attribute.set_values(lambda: attribute_values(project))
         self.mine.setEnabled(coder is not None)
         self.mine.setChecked(coder is not None and progress(project, coder)[0].todo > 0)
         for box in boxes:
@@ -278,6 +294,8 @@ class ArticlePanel(QWidget):
             assigned=self.mine.isChecked(),
             codes=self.codes.value(),
             copies=self.copies.isChecked(),
+            dates=self.dates.value(),
+            attribute=self.attribute.value(),
         )
         self._rows = list_articles(self._project, self._coder, query)
         self._show_rows()
@@ -316,7 +334,7 @@ class ArticlePanel(QWidget):
             self.count.setText(f"{shown} article{'' if shown == 1 else 's'}{mine}")
         elif any(
             (self.search.text(), self.status.currentData(), self.source.currentData(),
-             self.codes.value())
+             self.codes.value(), self.dates.value(), self.attribute.value())
         ):  # fmt: skip
             self.count.setText("No articles match the search and filters")
         elif self.mine.isChecked():

@@ -8,7 +8,6 @@ made them (this window, a dialog of the lead's, an import, F5, another process: 
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -39,6 +38,7 @@ from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.undo import UndoRunner
 from stancecoder.ui.transfer.import_dialog import ImportDialog
 from stancecoder.ui.widgets.article_form import ArticleForm
+from stancecoder.ui.widgets.article_header import ArticleHeader
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
@@ -102,10 +102,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.articles = ArticlePanel()
         self.articles.articleSelected.connect(self.show_article)
-        self.header = QLabel()
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setContentsMargins(16, 10, 16, 6)
+        self.header = ArticleHeader()
         self.legend = TintLegend()
         self.reader = Reader()
         self.reader.viewer = self.coder
@@ -184,13 +181,7 @@ class MainWindow(QMainWindow):
     def show_article(self, article_id: int) -> None:
         self.article = read_article(self.project, article_id)
         self.current = None
-        facts = " · ".join(
-            x for x in (self.article.source, self.article.dateline, self.article.published) if x
-        )
-        title = escape(self.article.heading)
-        self.header.setText(
-            f"<h2 style='margin:0'>{title}</h2><p style='color:gray'>{escape(facts)}</p>"
-        )
+        self.header.show_article(self.article)
         shown = coding_view(self.project, self.coder, article_id=article_id)
         self.passages = shown.passages or []
         self.reader.show_article(self.article.text, self.passages, self._colours())

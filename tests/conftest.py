@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -36,6 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 PG_ENV = "STANCECODER_TEST_DATABASE_URL"
 POSTGRES_ASIDE = pytest.StashKey[int]()
+WORKER_DATABASE = pytest.StashKey[str]()
 
 # Fuzz tests stay a few seconds in the suite; `pytest --hypothesis-profile=thorough` runs
 # them long by hand.
@@ -151,6 +153,40 @@ def needs_postgres(item: pytest.Item) -> bool:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist each worker resets the test database's schema for every test, so
+    each gets a database of its own beside the one named, for its processes too."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get(PG_ENV)
+    if not (worker and url):
+        return
+    own = make_url(url).set(database=f"{make_url(url).database}_{worker}")
+    with _administering(url) as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)')
+        connection.exec_driver_sql(f'CREATE DATABASE "{own.database}"')
+    config.stash[WORKER_DATABASE] = url
+    os.environ[PG_ENV] = own.render_as_string(hide_password=False)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if (named := config.stash.get(WORKER_DATABASE, None)) is None:
+        return
+    own = make_url(os.environ[PG_ENV]).database
+    os.environ[PG_ENV] = named
+    with _administering(named) as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{own}" WITH (FORCE)')
+
+
+@contextmanager
+def _administering(url: str) -> Iterator[Connection]:
+    engine = create_engine(engine_url(url), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Without a test server, the tests that need one are set aside and counted in one
     line at the end, instead of a skip line each."""
@@ -161,6 +197,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=aside)
         items[:] = [item for item in items if not needs_postgres(item)]
         config.stash[POSTGRES_ASIDE] = len(aside)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A pytest-xdist worker hands its count of tests set aside to the controller, which
+    prints the line; every worker collects all tests, so each count is the whole."""
+    if (output := getattr(session.config, "workeroutput", None)) is not None:
+        output["postgres_aside"] = session.config.stash.get(POSTGRES_ASIDE, 0)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    aside = node.workeroutput.get("postgres_aside", 0)
+    node.config.stash[POSTGRES_ASIDE] = max(node.config.stash.get(POSTGRES_ASIDE, 0), aside)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -295,6 +295,7 @@ def charted(project: Project, tmp_path: Path) -> Project:
         start = text.index(CHART_PHRASES[phrase])
         codes = {"actor": actor, "topic": "Sanctions"} | ({"stance": stance} if stance else {})
         add_passage(project, article, coder, start, start + len(CHART_PHRASES[phrase]), codes)
+    return project
 
 
 ATTRIBUTED_CSV = """\

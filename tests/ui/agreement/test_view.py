@@ -113,7 +113,7 @@ def test_the_variables_tab_shows_the_service_figures(
 
 def test_a_disagreement_opens_the_passage_in_the_window(qtbot: QtBot, window: MainWindow) -> None:
     window.actions["agreement"].trigger()
-    view = window.actions.agreement_view
+    view = window.actions.views.agreement_view
     qtbot.waitExposed(view)
     compute(qtbot, view)
     qtbot.keyClick(view.tabs, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
@@ -426,7 +426,7 @@ def test_a_coding_saved_in_the_window_marks_the_open_report_stale(
     """The modeless report hears of the window's codings through the project's bus and asks
     for Compute again, without recomputing behind the lead's back."""
     window.actions["agreement"].trigger()
-    view = window.actions.agreement_view
+    view = window.actions.views.agreement_view
     qtbot.waitExposed(view)
     compute(qtbot, view)
     shown = view.report
@@ -453,7 +453,7 @@ def test_the_first_tab_says_what_was_not_compared_and_empty_tabs_say_why(
     add_passage(window.project, list_articles(window.project)[1].id, "Alice", 0, 20,
                 {"topic": "Sanctions"})  # fmt: skip
     window.actions["agreement"].trigger()
-    view = window.actions.agreement_view
+    view = window.actions.views.agreement_view
     qtbot.waitExposed(view)
     compute(qtbot, view)
     compared = view.tabs.compared.text()

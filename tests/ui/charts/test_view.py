@@ -30,7 +30,7 @@ def project_target(tmp_path: Path) -> Path:
 
 def open_view(window: MainWindow, qtbot: QtBot) -> ChartView:
     window.actions["charts"].trigger()
-    view = window.actions.chart_view
+    view = window.actions.views.chart_view
     assert view is not None
     qtbot.waitExposed(view)
     settled(view, qtbot)

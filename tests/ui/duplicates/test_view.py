@@ -49,7 +49,7 @@ def planted(ui_project: Project, tmp_path: Path) -> dict[str, int]:
 
 def open_view(window: MainWindow, qtbot: QtBot) -> DuplicatesView:
     window.actions["duplicates"].trigger()
-    view = window.actions.duplicates_view
+    view = window.actions.views.duplicates_view
     assert view is not None
     qtbot.waitExposed(view)
     return view

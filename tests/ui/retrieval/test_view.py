@@ -40,7 +40,7 @@ def coded(ui_project: Project) -> Project:
 
 def open_view(window: MainWindow, qtbot: QtBot) -> RetrievalView:
     window.actions["retrieve"].trigger()
-    view = window.actions.retrieval_view
+    view = window.actions.views.retrieval_view
     assert view is not None
     qtbot.waitExposed(view)
     return view

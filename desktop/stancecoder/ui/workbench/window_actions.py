@@ -9,7 +9,7 @@ to every start of the window.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -50,14 +50,7 @@ from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.passage_history import PassageHistory
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
-
-if TYPE_CHECKING:
-    from stancecoder.services.retrieval import RetrievalFilter
-    from stancecoder.ui.agreement.view import AgreementView
-    from stancecoder.ui.charts.view import ChartView
-    from stancecoder.ui.crosstab.view import CrosstabView
-    from stancecoder.ui.duplicates.view import DuplicatesView
-    from stancecoder.ui.retrieval.view import RetrievalView
+from stancecoder.ui.workbench.side_views import SideViews
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
 THEME_CHOICES = (("system", "As the &system"), ("light", "&Light"), ("dark", "&Dark"))
@@ -140,7 +133,7 @@ def describe_passage(passage: PassageView, codebook: CodebookView) -> str:
 
 class WindowActions(ActionRegistry):
     """The window's registry, with what the actions keep between uses: the undo stack's
-    Undo and Redo (the Edit menu), the codes' keys, and the one agreement report."""
+    Undo and Redo (the Edit menu), the codes' keys, and the views opened beside the window."""
 
     def __init__(self, window: Workbench) -> None:
         super().__init__(window.window())
@@ -151,11 +144,7 @@ class WindowActions(ActionRegistry):
         self.edit[0].setShortcut(QKeySequence(Key.Undo))
         self.edit[1].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
         self.codes: list[QAction] = []
-        self.agreement_view: AgreementView | None = None
-        self.retrieval_view: RetrievalView | None = None
-        self.duplicates_view: DuplicatesView | None = None
-        self.chart_view: ChartView | None = None
-        self.crosstab_view: CrosstabView | None = None
+        self.views = SideViews(window, self.owner)
         self.coder_files: CoderFilesDialog | None = None
         """The packaging or merge under way or last done, kept while its dialog is open."""
         for spec in self._specs():
@@ -201,10 +190,11 @@ class WindowActions(ActionRegistry):
                        ("Ctrl+J",), enabled_when=has_article),
             ActionSpec("edit-as-lead", "&Code", "Edit as &lead…", self._edit_as_lead,
                        checkable=True, tip="Change other coders' passages, codes and statuses"),
-            ActionSpec("agreement", "&Code", "A&greement report…", self._agreement, ("Ctrl+R",)),
+            ActionSpec("agreement", "&Code", "A&greement report…", self.views.agreement,
+                       ("Ctrl+R",)),
             ActionSpec("samples", "&Code", "Samples and &assignments…", self._samples,
                        ("Ctrl+Shift+A",)),
-            ActionSpec("duplicates", "&Code", "Copies of one stor&y…", self._duplicates,
+            ActionSpec("duplicates", "&Code", "Copies of one stor&y…", self.views.duplicates,
                        tip="Find exact and near copies among the articles and exclude them "
                        "from coding and samples"),
         ]  # fmt: skip
@@ -248,12 +238,12 @@ class WindowActions(ActionRegistry):
                        ("F3",), enabled_when=has_article),
             ActionSpec("find-previous", "&View", "Find pre&vious", lambda: w.find_bar.step(-1),
                        ("Shift+F3",), enabled_when=has_article),
-            ActionSpec("retrieve", "&View", "Retrieve &passages…", self._retrieve,
+            ActionSpec("retrieve", "&View", "Retrieve &passages…", self.views.retrieval,
                        ("Ctrl+Shift+P",)),
-            ActionSpec("charts", "&View", "C&harts…", self._charts, ("Ctrl+Shift+G",),
+            ActionSpec("charts", "&View", "C&harts…", self.views.charts, ("Ctrl+Shift+G",),
                        tip="Stance over time, distributions, code frequencies and coders side "
                        "by side, for the window and for a paper"),
-            ActionSpec("crosstab", "&View", "Cross&tabs and co-occurrence…", self._crosstab,
+            ActionSpec("crosstab", "&View", "Cross&tabs and co-occurrence…", self.views.crosstab,
                        ("Ctrl+Shift+T",)),
             ActionSpec("snap", "&View", "S&nap selection to whole words", self._snap,
                        checkable=True),
@@ -282,18 +272,7 @@ class WindowActions(ActionRegistry):
             w.panel.addAction(action)
 
     def close_views(self) -> None:
-        """The agreement report, the retrieval, crosstab, chart and copies views close with
-        the window; the report waits for a computation, the copies view stops its finding."""
-        if self.agreement_view is not None:
-            self.agreement_view.close()
-        if self.retrieval_view is not None:
-            self.retrieval_view.close()
-        if self.duplicates_view is not None:
-            self.duplicates_view.close()
-        if self.chart_view is not None:
-            self.chart_view.close()
-        if self.crosstab_view is not None:
-            self.crosstab_view.close()
+        self.views.close_all()
 
     def _snap(self) -> None:
         self.window.reader.snap_to_words = self["snap"].isChecked()
@@ -416,78 +395,3 @@ class WindowActions(ActionRegistry):
         from stancecoder.ui.samples.dialog import SamplesDialog
 
         SamplesDialog(self.window.project, self.owner).exec()
-
-    def _retrieve(self) -> None:
-        """Modeless, as the agreement report: a passage opened from it is read in the window
-        with the list still at hand; opened again, it reads the codings anew."""
-        if self.retrieval_view is None:
-            view = self._retrieval_view()
-        else:
-            view = self.retrieval_view
-            view.refresh()
-        view.show()
-        view.activateWindow()
-
-    def _retrieval_view(self) -> RetrievalView:
-        from stancecoder.ui.retrieval.view import RetrievalView
-
-        if self.retrieval_view is None:
-            self.retrieval_view = RetrievalView(self.window.project, self.window.codebook,
-                                                self.owner)  # fmt: skip
-            self.retrieval_view.openPassage.connect(self.window.open_passage)
-        return self.retrieval_view
-
-    def _crosstab(self) -> None:
-        """Modeless: a cell's passages open in the retrieval view, read in the window, and
-        the table stays at hand; opened again, it reads the codings anew."""
-        from stancecoder.ui.crosstab.view import CrosstabView
-
-        if self.crosstab_view is None:
-            self.crosstab_view = CrosstabView(self.window.project, self._retrieve_cell,
-                                              self.owner)  # fmt: skip
-        else:
-            self.crosstab_view.fill_layers()
-            self.crosstab_view.refresh()
-        self.crosstab_view.show()
-        self.crosstab_view.activateWindow()
-
-    def _retrieve_cell(self, filters: RetrievalFilter) -> None:
-        """A crosstab's cell: the retrieval view, showing that cell's passages."""
-        view = self._retrieval_view()
-        view.show_filter(filters)
-        view.show()
-        view.activateWindow()
-
-    def _duplicates(self) -> None:
-        """Modeless, as the retrieval view: a copy opened from it is read in the window."""
-        from stancecoder.ui.duplicates.view import DuplicatesView
-
-        if self.duplicates_view is None:
-            self.duplicates_view = DuplicatesView(self.window.project, self.owner)
-            self.duplicates_view.openArticle.connect(self.window.open_passage)
-        else:
-            self.duplicates_view.refresh()
-        self.duplicates_view.show()
-        self.duplicates_view.activateWindow()
-
-    def _charts(self) -> None:
-        """Modeless, as the retrieval view; imported on first use, with matplotlib behind
-        it; opened again, it reads the codings anew."""
-        from stancecoder.ui.charts.view import ChartView
-
-        if self.chart_view is None:
-            self.chart_view = ChartView(self.window.project, self.owner)
-        else:
-            self.chart_view.refresh()
-        self.chart_view.show()
-        self.chart_view.activateWindow()
-
-    def _agreement(self) -> None:
-        """Modeless, so the lead can read a disagreement in the window and come back."""
-        from stancecoder.ui.agreement.view import AgreementView
-
-        if self.agreement_view is None:
-            self.agreement_view = AgreementView(self.window.project, self.owner)
-            self.agreement_view.openPassage.connect(self.window.open_passage)
-        self.agreement_view.show()
-        self.agreement_view.activateWindow()

@@ -22,6 +22,23 @@ _LANGUAGE = {"language", "sprache", "langue", "language of publication"}
 _URL = {"url", "link", "document url"}
 
 
+def line_blocks(text: str, *, keep_indent: bool = False) -> list[list[str]]:
+    """The runs of non-blank lines of `text`, white space at their ends dropped; with
+    `keep_indent` the left margin stays, where an export's centring tells one line from
+    another."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            current.append(line.rstrip() if keep_indent else line.strip())
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
 def where(number: int, title: str | None) -> str:
     """How a warning names an article: its place in the file and, if it has one, its title."""
     return f"article {number}" + (f" ({printable(title)[:80]})" if title else "")

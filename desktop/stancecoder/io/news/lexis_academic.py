@@ -20,7 +20,13 @@ from stancecoder.io.encoding import decode_bytes
 from stancecoder.io.limits import ImportLimits
 from stancecoder.io.news.base import HEAD_BYTES, NewsFile
 from stancecoder.io.news.dates import read_date_line
-from stancecoder.io.news.fields import SkippedArticle, add_field, build_article, where
+from stancecoder.io.news.fields import (
+    SkippedArticle,
+    add_field,
+    build_article,
+    line_blocks,
+    where,
+)
 from stancecoder.io.news.rtf_text import RTF_MAGIC, rtf_plain_text
 
 _MARKER = re.compile(
@@ -136,21 +142,6 @@ def _numbers(marker: re.Match[str]) -> tuple[int, int]:
     raise AssertionError("a marker matches one of its forms")
 
 
-def _blocks(chunk: str) -> list[list[str]]:
-    """The runs of non-blank lines, trailing white space dropped."""
-    blocks: list[list[str]] = []
-    current: list[str] = []
-    for line in chunk.split("\n"):
-        if line.strip():
-            current.append(line.rstrip())
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
-
-
 def _field(line: str) -> re.Match[str] | None:
     """A field line: a capitalised label at the left margin, a colon and a value."""
     return None if line[:1].isspace() else _FIELD.fullmatch(line)
@@ -180,7 +171,7 @@ def _article(
     limits: ImportLimits,
     warnings: list[str],
 ) -> ArticleDraft:
-    blocks = _blocks(chunk)
+    blocks = line_blocks(chunk, keep_indent=True)
     length_at = next(
         (
             i

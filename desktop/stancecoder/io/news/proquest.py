@@ -22,7 +22,7 @@ from stancecoder.core.repair import repair_export_text, repair_field
 from stancecoder.io.encoding import decode_bytes
 from stancecoder.io.limits import ImportLimits
 from stancecoder.io.news.base import HEAD_BYTES, NewsFile
-from stancecoder.io.news.fields import SkippedArticle, build_article, where
+from stancecoder.io.news.fields import SkippedArticle, build_article, line_blocks, where
 
 _RULE = re.compile(r"^_{40,}[ \t]*$", re.MULTILINE)
 _COUNTER = re.compile(r"Document (?P<number>\d+) of (?P<total>\d+)")
@@ -104,7 +104,7 @@ def _records(text: str, warnings: list[str]) -> list[_Record]:
     parts = _RULE.split(text)
     records: list[_Record] = []
     for index, part in enumerate(parts):
-        blocks = _blocks(part)
+        blocks = line_blocks(part)
         if not blocks:
             continue
         counter = _COUNTER.fullmatch(blocks[0][0].strip())
@@ -121,21 +121,6 @@ def _records(text: str, warnings: list[str]) -> list[_Record]:
         record.closed = index + 1 < len(parts)
         records.append(record)
     return records
-
-
-def _blocks(part: str) -> list[list[str]]:
-    """The runs of non-blank lines, white space at their ends dropped."""
-    blocks: list[list[str]] = []
-    current: list[str] = []
-    for line in part.split("\n"):
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
 
 
 def _label(block: list[str]) -> tuple[str, str] | None:

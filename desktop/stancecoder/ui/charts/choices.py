@@ -5,12 +5,13 @@ the dates), as the retrieval view offers them."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from stancecoder.core.charts.data import CODERS, KINDS, PERIODS, STANCE_OVER_TIME
 from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.layer import Layer
 from stancecoder.services.retrieval import RetrievalFilter
+from stancecoder.ui.common.fields import choice_box, text_field
 
 KIND_NAMES = dict(zip(KINDS, ("Stance over time", "Stance distribution", "Code frequencies",
                               "Coders side by side"), strict=True))  # fmt: skip
@@ -31,21 +32,23 @@ class ChartChoices(QWidget):
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self.kind = self._combo([(KIND_NAMES[kind], kind) for kind in KINDS])
+        self.kind = choice_box(self, [(KIND_NAMES[kind], kind) for kind in KINDS], self.changed)
         self.kind.setAccessibleName("Chart")
-        self.layer = self._combo([(layer.title.capitalize(), layer) for layer in layers])
+        titled = [(layer.title.capitalize(), layer) for layer in layers]
+        self.layer = choice_box(self, titled, self.changed)
         self.layer.setAccessibleName("Whose codings")
-        self.by = self._combo([(f"per {period}", period) for period in PERIODS])
-        self.per = self._combo([(name, name) for name in variables])
+        self.by = choice_box(self, [(f"per {period}", period) for period in PERIODS], self.changed)
+        self.per = choice_box(self, [(name, name) for name in variables], self.changed)
         self.codes: dict[str, QComboBox] = {}
         for variable in codebook.passage_variables():
             if variable.level == "nominal":
                 choices = [(ANY, None), *(("  " * c.depth + c.label, c.path_text)
                                           for c in variable.codes)]  # fmt: skip
-                self.codes[variable.name] = self._combo(choices)
+                self.codes[variable.name] = choice_box(self, choices, self.changed)
                 self.codes[variable.name].setAccessibleName(variable.name)
-        self.source = self._combo([(ANY, None), *((s, s) for s in sources)])
-        self.date_from, self.date_to = self._line("from, e.g. 2024-06"), self._line("to")
+        self.source = choice_box(self, [(ANY, None), *((s, s) for s in sources)], self.changed)
+        self.date_from = text_field(self, "from, e.g. 2024-06", self.changed)
+        self.date_to = text_field(self, "to", self.changed)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("C&hart", self._row(self.kind, QLabel("of", self), self.layer))
@@ -80,20 +83,6 @@ class ChartChoices(QWidget):
             self.layer.setCurrentIndex(each.index(Layer.each_coder()))
         self.layer.setEnabled(kind != CODERS)
         self.by.setEnabled(kind == STANCE_OVER_TIME)
-
-    def _combo(self, choices: list[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox(self)
-        for text, data in choices:
-            combo.addItem(text, data)
-        combo.currentIndexChanged.connect(self.changed)
-        return combo
-
-    def _line(self, placeholder: str) -> QLineEdit:
-        line = QLineEdit(self)
-        line.setPlaceholderText(placeholder)
-        line.setClearButtonEnabled(True)
-        line.textChanged.connect(self.changed)
-        return line
 
     def _row(self, *widgets: QWidget) -> QWidget:
         holder = QWidget(self)

@@ -19,7 +19,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -51,6 +50,7 @@ from stancecoder.services.project import Project
 from stancecoder.services.retrieval import RetrievalFilter
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import error_box, show_problem
+from stancecoder.ui.common.fields import choice_box
 from stancecoder.ui.common.worker import Progress, Worker
 from stancecoder.ui.crosstab.blocks import cooccurrence_blocks, crosstab_blocks
 from stancecoder.ui.crosstab.grid import Grid
@@ -78,16 +78,16 @@ class CrosstabView(QDialog):
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         self.setWindowTitle("Crosstabs")
-        self.rows = self._combo([], self._later)
-        self.columns = self._combo([], self._later)
+        self.rows = choice_box(self, [], self._later)
+        self.columns = choice_box(self, [], self._later)
         self.fill_dimensions()
         self.columns.setCurrentIndex(min(1, self.columns.count() - 1))
         words = [(VALUE_WORDS[v][0].upper() + VALUE_WORDS[v][1:], v) for v in VALUES]
-        self.value = self._combo(words, self.show_table)
-        self.layer = self._combo([], self._later)
+        self.value = choice_box(self, words, self.show_table)
+        self.layer = choice_box(self, [], self._later)
         self.detail = QCheckBox("Sub-codes apart", self)
         self.detail.toggled.connect(self._later)
-        self.scope = self._combo(list(SCOPES), self.show_pairs)
+        self.scope = choice_box(self, list(SCOPES), self.show_pairs)
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setBold(True)
@@ -309,13 +309,6 @@ class CrosstabView(QDialog):
 
     def _later(self) -> None:
         self.timer.start()
-
-    def _combo(self, choices: list[tuple[str, object]], changed: Callable[[], None]) -> QComboBox:
-        combo = QComboBox(self)
-        for text, data in choices:
-            combo.addItem(text, data)
-        combo.currentIndexChanged.connect(changed)
-        return combo
 
     def _pair(
         self, first: QWidget, word: str, second: QWidget, third: QWidget | None = None

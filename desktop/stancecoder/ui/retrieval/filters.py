@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -22,6 +21,7 @@ from stancecoder.core.codebook_view import CodebookView, point_text
 from stancecoder.core.status import Status
 from stancecoder.core.wording import counted
 from stancecoder.services.retrieval import RetrievalFilter
+from stancecoder.ui.common.fields import choice_box, text_field
 
 ANY = "(any)"
 EVERYONE = "(everyone)"
@@ -38,24 +38,27 @@ class RetrievalFilters(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self.coder = self._combo([(EVERYONE, None), *((name, name) for name in coders)])
+        everyone = [(EVERYONE, None), *((name, name) for name in coders)]
+        self.coder = choice_box(self, everyone, self.changed)
         self.codes: dict[str, QComboBox] = {}
         row = QHBoxLayout()
         nominal = [v for v in codebook.passage_variables() if v.level == "nominal"]
         for variable in nominal:
             choices = [(ANY, None), *(("  " * c.depth + c.label, c.path_text) for c in
                                       variable.codes)]  # fmt: skip
-            self.codes[variable.name] = self._combo(choices)
+            self.codes[variable.name] = choice_box(self, choices, self.changed)
             self.codes[variable.name].setAccessibleName(variable.name)
             row.addWidget(self.codes[variable.name], 1)
         scaled = [v for v in codebook.passage_variables() if v.level != "nominal"]
         points = [(point_text(c.value, c.label), c.value) for v in scaled[:1] for c in v.codes]
-        self.stance_min = self._combo([(ANY, None), *points])
-        self.stance_max = self._combo([(ANY, None), *points])
-        self.source = self._combo([(ANY, None), *((s, s) for s in sources)])
-        self.date_from, self.date_to = self._line("from, e.g. 2024-06"), self._line("to")
-        self.status = self._combo([(ANY, None), *((s.label, s.value) for s in Status)])
-        self.words = self._line("words in the passage")
+        self.stance_min = choice_box(self, [(ANY, None), *points], self.changed)
+        self.stance_max = choice_box(self, [(ANY, None), *points], self.changed)
+        self.source = choice_box(self, [(ANY, None), *((s, s) for s in sources)], self.changed)
+        self.date_from = text_field(self, "from, e.g. 2024-06", self.changed)
+        self.date_to = text_field(self, "to", self.changed)
+        statuses = [(ANY, None), *((s.label, s.value) for s in Status)]
+        self.status = choice_box(self, statuses, self.changed)
+        self.words = text_field(self, "words in the passage", self.changed)
         form.addRow("&Coder", self._pair(self.coder, self.status, "Status"))
         form.addRow(" × ".join(v.name for v in nominal).capitalize() or "Codes", row)
         scale = scaled[0].name.capitalize() if scaled else "Stance"
@@ -72,20 +75,6 @@ class RetrievalFilters(QWidget):
         form.addRow("Also", self.extra_row)
         form.setRowVisible(self.extra_row, False)
         self.form = form
-
-    def _combo(self, choices: list[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox(self)
-        for text, data in choices:
-            combo.addItem(text, data)
-        combo.currentIndexChanged.connect(self.changed)
-        return combo
-
-    def _line(self, placeholder: str) -> QLineEdit:
-        line = QLineEdit(self)
-        line.setPlaceholderText(placeholder)
-        line.setClearButtonEnabled(True)
-        line.textChanged.connect(self.changed)
-        return line
 
     def _pair(
         self, first: QWidget, second: QWidget, word: str, third: QWidget | None = None

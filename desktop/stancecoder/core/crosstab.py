@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
+from stancecoder.core.periods import period_of
 from stancecoder.core.student_t import mean_interval
 
 SOURCE, YEAR, MONTH, WEEK = "source", "year", "month", "week"
@@ -35,14 +35,9 @@ def article_category(dimension: str, source: str | None, published: str | None) 
     published = published or ""
     if dimension == YEAR:
         return published[:4] if len(published) >= 4 else None
-    if dimension == MONTH:
-        return published[:7] if len(published) >= 7 else None
-    if dimension == WEEK:
-        try:
-            year, week, _ = date.fromisoformat(published[:10]).isocalendar()
-        except ValueError:
-            return None
-        return f"{year}-W{week:02d}"
+    if dimension in (MONTH, WEEK):
+        period = period_of(published, dimension)
+        return period[0] if period else None
     raise ValueError(f"{dimension!r} is no article attribute")
 
 

@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from stancecoder.core.charts.data import Scale
-from stancecoder.core.charts.periods import period_of
 from stancecoder.core.charts.series import (
     MOST_LINES,
     Observation,
@@ -19,6 +18,7 @@ from stancecoder.core.charts.series import (
     stance_distribution,
     stance_over_time,
 )
+from stancecoder.core.periods import period_of
 
 SCALE = Scale("stance", ((-1.0, "Against"), (0.0, "Neutral"), (1.0, "For")))
 ROWS = [  # coder, published, stance, actors

@@ -27,7 +27,7 @@ from stancecoder.core.charts.data import (
     StanceOverTime,
 )
 from stancecoder.core.charts.interval import estimate
-from stancecoder.core.charts.periods import period_of
+from stancecoder.core.periods import period_of
 from stancecoder.core.wording import counted
 
 MOST_LINES = 6

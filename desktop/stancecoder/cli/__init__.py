@@ -27,7 +27,7 @@ EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
     "agreement", "history", "passages", "table", "cooccurrence", "chart",
-    "sample", "assign", "server", "package", "merge", "copy", "duplicates",
+    "sample", "assign", "server", "package", "merge", "copy", "duplicates", "refi",
 )  # fmt: skip
 
 DESCRIPTION = """\
@@ -193,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_files import add_file_parsers
 
     add_file_parsers(commands)
+
+    from stancecoder.cli.commands_refi import add_refi_parser
+
+    add_refi_parser(commands)
     return parser
 
 

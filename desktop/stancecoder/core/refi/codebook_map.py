@@ -92,6 +92,8 @@ def read_group(group: RefiCode, name: str, level: Level | None = None) -> GroupR
     for a variable the project has."""
     description, mark = _split(group.description, _VARIABLE_MARK)
     descendants = _descendants(group)
+    # a code without a value may still be one a variable of the project has, by its label
+    need_values = level is None
     if level is not None:
         scope, multiple = "passage", False
     elif mark is not None:
@@ -108,7 +110,8 @@ def read_group(group: RefiCode, name: str, level: Level | None = None) -> GroupR
         description=description,
     )
     reading = GroupReading(variable)
-    variable.codes = _specs(group.children, group.name, level, (), reading)
+    valued = level != "nominal" and need_values
+    variable.codes = _specs(group.children, group.name, valued, (), reading)
     return reading
 
 
@@ -123,19 +126,23 @@ def merge_group(existing: VariableSpec, group: RefiCode) -> GroupReading:
     moved: dict[tuple[str, ...], tuple[str, ...]] = {}
     for path, spec in iter_codes(reading.variable):
         parent = moved.get(path[:-1], path[:-1])
-        if (*parent, spec.label) in known:
+        if parent and parent not in known:  # under a code not taken
+            reading.refused.append(PATH_SEPARATOR.join(path))
+        elif (*parent, spec.label) in known:
             moved[path] = (*parent, spec.label)
         elif spec.label.casefold() in by_label:  # the label elsewhere in the variable
             moved[path] = by_label[spec.label.casefold()]
         elif spec.value is not None and spec.value in by_value:  # the same point of a scale
             moved[path] = by_value[spec.value]
+        elif existing.level != "nominal" and spec.value is None:
+            reading.refused.append(PATH_SEPARATOR.join(path))
         else:
             copy = CodeSpec(spec.label, spec.value, spec.description, spec.colour)
             (known[parent].children if parent else existing.codes).append(copy)
             moved[path] = (*parent, spec.label)
             known[moved[path]] = copy
             by_label[spec.label.casefold()] = moved[path]
-    reading.guids = {guid: moved[path] for guid, path in reading.guids.items()}
+    reading.guids = {guid: moved[path] for guid, path in reading.guids.items() if path in moved}
     reading.variable = existing
     return reading
 
@@ -143,7 +150,7 @@ def merge_group(existing: VariableSpec, group: RefiCode) -> GroupReading:
 def _specs(
     codes: list[RefiCode],
     group: str,
-    level: Level,
+    valued: bool,
     prefix: tuple[str, ...],
     reading: GroupReading,
 ) -> list[CodeSpec]:
@@ -152,14 +159,14 @@ def _specs(
         description, _ = _split(code.description, _VALUE_MARK)
         label = label_of(code.name, group).replace(PATH_SEPARATOR.strip(), "/")
         path = (*prefix, label)
-        value = _value(code) if level != "nominal" else None
-        if (level != "nominal" and value is None) or label.casefold() in reading.labels:
+        value = _value(code) if reading.variable.level != "nominal" else None
+        if (valued and value is None) or label.casefold() in reading.labels:
             reading.refused.append(PATH_SEPARATOR.join(path))
             continue
         reading.labels.add(label.casefold())
         reading.guids[code.guid] = path
         spec = CodeSpec(label, value, description, _colour(code.colour))
-        spec.children = _specs(code.children, group, level, path, reading)
+        spec.children = _specs(code.children, group, valued, path, reading)
         specs.append(spec)
     return specs
 

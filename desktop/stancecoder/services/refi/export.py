@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stancecoder.core.refi.model import walk_codes
+from stancecoder.core.wording import counted
 from stancecoder.io.atomic_files import atomic_output
 from stancecoder.io.refi.archive import write_qdpx
 from stancecoder.io.refi.xml_write import codebook_xml
@@ -36,10 +37,9 @@ class RefiExportReport:
     users: int
 
     def summary(self) -> str:
-        return (
-            f"wrote {self.path}: {self.sources} sources, {self.selections} selections, "
-            f"{self.codes} codes, {self.users} users"
-        )
+        counts = [(self.sources, "source"), (self.selections, "selection"),
+                  (self.codes, "code"), (self.users, "user")]  # fmt: skip
+        return f"wrote {self.path}: {', '.join(counted(n, noun) for n, noun in counts)}"
 
 
 def export_refi_project(

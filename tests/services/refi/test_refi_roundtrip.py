@@ -42,7 +42,10 @@ def test_a_project_comes_back_whole_from_its_export(
         assert imported.passages == 5 and imported.article_codes == 1
         assert imported.codes_added == [] and imported.left_out == {}
         assert sorted(imported.coders_added) == ["Alice", "Bob"]
-        assert all("Unicode code points" in line for line in imported.sources)
+        assert sorted(line.split("count ")[1] for line in imported.sources) == [
+            "Unicode code points: 2 of 2 quotes agree with the text",
+            "Unicode code points: 3 of 3 quotes agree with the text",
+        ]
         assert project_contents(new) == project_contents(coded)
 
 

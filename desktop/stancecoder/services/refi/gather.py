@@ -159,7 +159,7 @@ def _selections(
             guid=stable_guid("passage", passage.uid),
             start=passage.start,
             end=passage.end,
-            name=short_quote(passage.quote, _SELECTION_NAME),
+            name=_selection_name(passage.quote),
             creating_user=creator,
             codings=[
                 RefiCoding(stable_guid("coding", passage.uid, code_guid[c]), code_guid[c], creator)
@@ -177,6 +177,13 @@ def _selections(
             selection.note_guids.append(note.guid)
         found[passage.article_id].append(selection)
     return found
+
+
+def _selection_name(quote: str) -> str:
+    """The quote on one line, cut at its end as other tools cut theirs, so that a tool
+    (or an import here) can check the positions against it."""
+    flat = " ".join(quote.split())
+    return flat if len(flat) <= _SELECTION_NAME else flat[: _SELECTION_NAME - 1].rstrip() + "…"
 
 
 def _article_codings(

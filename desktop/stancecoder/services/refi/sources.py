@@ -61,6 +61,7 @@ class SourceImporter:
         self.lookup = CodeLookup(session)
         self.batch: ImportBatch | None = None
         self.reasons: dict[str, str] = {}
+        self.coders: dict[str, str] = {}
 
     def not_imported(self, reasons: dict[str, str]) -> None:
         """Code guids whose codings are left out, with the reason to count them under."""
@@ -187,9 +188,9 @@ class SourceImporter:
                 self.report.left_out["selections imported before"] += 1
                 continue
             codes = self._by_variable(targets)
+            coder = self._coder(user)  # outside the savepoint: a refusal keeps the coder
             try:
                 with self.session.begin_nested():
-                    coder = self._coder(user)
                     write_passage(
                         self.session, self.lookup, article, coder, *span, codes, memo, uid=uid
                     )
@@ -243,6 +244,9 @@ class SourceImporter:
         return self.users.get(guid or "", self.default_user)
 
     def _coder(self, name: str) -> str:
-        if find_coder(self.session, name) is None:
-            self.report.coders_added.append(name)
-        return ensure_coder(self.session, name).name
+        """The project's name of the coder (found in any case, or added), asked once."""
+        if name not in self.coders:
+            if find_coder(self.session, name) is None:
+                self.report.coders_added.append(name)
+            self.coders[name] = ensure_coder(self.session, name).name
+        return self.coders[name]

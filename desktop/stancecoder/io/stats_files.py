@@ -64,7 +64,9 @@ def _write(path: Path, fitted: FittedTable, writer: Any) -> None:
             with blamed_on(path):
                 writer(frame, str(temporary), column_labels=labels, variable_value_labels=values)
         except (ReadstatError, PyreadstatError) as error:
-            raise OutputError(f"Cannot write {path}: {error}.") from error
+            raise OutputError(
+                f"Cannot write {path}: {error} (is the disk full, or the file too large?)."
+            ) from error
 
 
 def _frame(fitted: FittedTable) -> Any:

@@ -2,11 +2,11 @@
 
 A name is the words in ASCII (`anyascii` spells Korean, Cyrillic or accented letters in
 Latin ones), lower case, every run of other characters one underscore: "South Korea"
-becomes `south_korea`, "Россия" `rossiya`. Then each program's rules: a letter first
-(`v_` is put before a digit), no reserved word (`v_` before it too), the program's length
-(cut), and no two names alike, case ignored (`_2`, `_3`, … in column order, cut to make
-room, so the first column keeps the plain name). Everything but the lower case and the
-underscores is a change the user is told of.
+becomes `south_korea`, "Россия" `rossiya`, "북한" `bughan`. Then each program's rules: a
+letter first (`v_` is put before a digit), no reserved word (`v_` before it too), the
+program's length (cut), and no two names alike, case ignored (`_2`, `_3`, … in column
+order, cut to make room, so the first column keeps the plain name). Everything but the
+lower case and the underscores is a change the user is told of.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ a file for a paper must say whose codings it holds.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from stancecoder.core.status import Status
 from stancecoder.core.wording import counted
 from stancecoder.db.models import Article, ArticleCode, Assignment, Coder, Variable
 from stancecoder.db.store import acting, get_setting
+from stancecoder.io.sheets import ExportCancelled
 from stancecoder.io.stats_files import codebook_path, write_dta, write_r_files, write_sav
 from stancecoder.services.codebook_view import read_codebook_view
 from stancecoder.services.coded_data import layer_coders, read_codings, resolve_layer
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 
 STATS_SUFFIXES = tuple(PROGRAMS)
 PROGRAM_FILES = {".sav": "SPSS", ".dta": "Stata", ".csv": "CSV for R"}
+STEPS = ("reading the codings", "arranging the table", "writing the file")
+Progress = Callable[[int, int, str], bool]
 
 
 @dataclass(frozen=True)
@@ -63,9 +66,23 @@ class StatsExport:
 
 
 def export_stats(
-    project: Project, path: Path, shape: str, layer: Layer, sub_codes: bool = False
+    project: Project,
+    path: Path,
+    shape: str,
+    layer: Layer,
+    sub_codes: bool = False,
+    progress: Progress | None = None,
 ) -> StatsExport:
-    """Write `path` (its suffix names the program) with `layer`'s codings in `shape`."""
+    """Write `path` (its suffix names the program) with `layer`'s codings in `shape`.
+
+    `progress(done, total, step)` is told of each step before it begins; False stops the
+    export there, leaving any file at `path` as it was.
+    """
+
+    def step(done: int) -> None:
+        if progress is not None and not progress(done, len(STEPS), STEPS[done]):
+            raise ExportCancelled(path)
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in PROGRAMS:
@@ -75,13 +92,16 @@ def export_stats(
     check_output(path, project)
     if suffix == ".csv":
         check_output(codebook_path(path), project)
+    step(0)
     with project.reading() as session:
         layer = resolve_layer(session, layer)
         table = _table(session, shape, layer, sub_codes)
         about = _about(project, session, layer)
     if not table.rows:
         raise ValidationError(f"nothing to export: {layer.title} holds no coded articles")
+    step(1)
     fitted = fit(table, PROGRAMS[suffix])
+    step(2)
     file_label = f"{about[0][1]}, {layer.title}"
     codebook = None
     if suffix == ".sav":

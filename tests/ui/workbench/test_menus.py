@@ -23,12 +23,18 @@ FILE_OPENING: Items = [
     ("&Open project…", "Ctrl+O"),
     ("Open the &sample project", ""),
 ]
-FILE: Items = [("&Import articles…", "Ctrl+I"), ("&Export to Excel…", "Ctrl+E"), ("&Quit", "")]
+FILE: Items = [
+    ("&Import articles…", "Ctrl+I"),
+    ("&Export to Excel…", "Ctrl+E"),
+    ("Export for stat&istics", ""),
+    ("&Quit", ""),
+]
+STATISTICS: Items = [("&SPSS (.sav)…", ""), ("S&tata (.dta)…", ""), ("CSV for &R…", "")]
 FILE_LEAD: Items = [
-    *FILE[:2],
+    *FILE[:3],
     ("&Package for a coder…", ""),
     ("&Merge coder files…", ""),
-    *FILE[2:],
+    *FILE[3:],
 ]
 EDIT: Items = [("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z, Ctrl+Y")]
 CODE: Items = [
@@ -129,6 +135,9 @@ def test_a_coders_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: P
         "&View": VIEW + VIEW_COLOURS,
         "&Help": HELP,
     }
+    file = next(e.menu() for e in window.menuBar().actions() if e.text() == "&File")
+    statistics = next(a.menu() for a in file.actions() if a.text() == "Export for stat&istics")
+    assert [(a.text(), "") for a in statistics.actions()] == STATISTICS
     assert sheet(window) == [
         *in_sheet("&File", FILE),
         *in_sheet("&Edit", EDIT),

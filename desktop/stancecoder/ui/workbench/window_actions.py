@@ -44,6 +44,7 @@ from stancecoder.ui.common.theme import apply_theme, is_dark
 from stancecoder.ui.common.undo import UndoRunner
 from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
 from stancecoder.ui.transfer.export_dialog import ExportDialog
+from stancecoder.ui.transfer.stats_export_dialog import StatsExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
@@ -53,6 +54,7 @@ from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_tabl
 from stancecoder.ui.workbench.side_views import SideViews
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
+STATISTICS_FILES = ((".sav", "&SPSS (.sav)…"), (".dta", "S&tata (.dta)…"), (".csv", "CSV for &R…"))
 THEME_CHOICES = (("system", "As the &system"), ("light", "&Light"), ("dark", "&Dark"))
 Key = QKeySequence.StandardKey
 
@@ -209,6 +211,10 @@ class WindowActions(ActionRegistry):
             *opening,
             ActionSpec("import", "&File", "&Import articles…", self._import, ("Ctrl+I",)),
             ActionSpec("export", "&File", "&Export to Excel…", self._export, ("Ctrl+E",)),
+            *(ActionSpec(f"export-{suffix[1:]}", "&File", text,
+                         lambda suffix=suffix: self._export_for_statistics(suffix),
+                         submenu="Export for stat&istics")
+              for suffix, text in STATISTICS_FILES),
             *filing,
             ActionSpec("quit", "&File", "&Quit", w.close, (Key.Quit,)),
             ActionSpec("save", "&Code", "&Save coding", w.save_coding, ("Return", "Enter"),
@@ -340,6 +346,14 @@ class WindowActions(ActionRegistry):
             dialog.exec()
             if dialog.report is not None:
                 w.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    def _export_for_statistics(self, suffix: str) -> None:
+        location = self.window.project.location  # a file's path, or a server's URL
+        folder = Path.home() if "://" in location else Path(location).parent
+        dialog = StatsExportDialog(self.window.project, suffix, folder, self.owner)
+        dialog.exec()
+        if dialog.report is not None:
+            self.window.statusBar().showMessage(f"Exported to {dialog.report.path}", 5000)
 
     def _package(self) -> None:
         w = self.window

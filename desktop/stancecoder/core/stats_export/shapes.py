@@ -77,7 +77,7 @@ def article_table(
     sub_codes: bool = False,
 ) -> StatTable:
     on_article = [VariableColumns(v, of_article=True) for v in codebook.article_variables()]
-    scales = [v for v in codebook.passage_variables() if v.level != "nominal"]
+    scales = [_values(v) for v in codebook.passage_variables() if v.level != "nominal"]
     nominal = [v for v in codebook.passage_variables() if v.level == "nominal"]
     categories = [(v, _categories(v, sub_codes)) for v in nominal]
     columns = [
@@ -86,17 +86,17 @@ def article_table(
         *_columns(on_article),
     ]
     columns += [
-        StatColumn(f"mean_{s.name}", f"mean {s.name} of the coder's passages", "float", "scale")
-        for s in scales
+        StatColumn(f"mean_{name}", f"mean {name} of the coder's passages", "float", "scale")
+        for name, _ in scales
     ]
     for variable, named in categories:
         for category in named:
             whom = f"passages coded {variable.name} {category}"
             columns.append(StatColumn(f"n_{variable.name}_{category}", whom, "int", "scale"))
             columns += [
-                StatColumn(f"mean_{s.name}_{variable.name}_{category}",
-                           f"mean {s.name} of the {whom}", "float", "scale")
-                for s in scales
+                StatColumn(f"mean_{name}_{variable.name}_{category}",
+                           f"mean {name} of the {whom}", "float", "scale")
+                for name, _ in scales
             ]  # fmt: skip
     by_pair: dict[tuple[int, str], list[CodedPassage]] = defaultdict(list)
     for p in passages:
@@ -108,12 +108,12 @@ def article_table(
         row: list[object] = [*_article_fields(articles[article_id]), coder, len(mine)]
         for columns_of in on_article:
             row += columns_of.values(set(article_codes.get((article_id, coder), ())))
-        row += [_mean(mine, s) for s in scales]
+        row += [_mean(mine, values) for _, values in scales]
         for _variable, named in categories:
             for members in named.values():
                 coded = [p for p in mine if members.intersection(p.code_ids)]
                 row.append(len(coded))
-                row += [_mean(coded, s) for s in scales]
+                row += [_mean(coded, values) for _, values in scales]
         rows.append(tuple(row))
     unit = "one article and one coder (or the consensus) who coded it"
     return StatTable("articles", unit, tuple(columns), rows, _notes(on_article))
@@ -149,8 +149,14 @@ def _categories(variable: VariableView, sub_codes: bool) -> dict[str, set[int]]:
     return found
 
 
-def _mean(passages: Sequence[CodedPassage], scale: VariableView) -> float | None:
-    values = {c.id: c.value for c in scale.codes if c.value is not None}
+def _values(scale: VariableView) -> tuple[str, dict[int, float]]:
+    """A scale's name and its codes' values (a code without one counts in no mean)."""
+    return scale.name, {c.id: c.value for c in scale.codes if c.value is not None}
+
+
+def _mean(passages: Sequence[CodedPassage], values: Mapping[int, float]) -> float | None:
+    """The mean over the passages with a value of their value (a passage with several: the
+    mean of them, as `stancecoder.open` counts it)."""
     points = []
     for p in passages:
         chosen = [values[i] for i in p.code_ids if i in values]

@@ -18,6 +18,7 @@ import yaml
 
 from stancecoder.core.errors import OutputError, ValidationError
 from stancecoder.core.layer import Layer
+from stancecoder.db.store import set_setting
 from stancecoder.services.agreement.adjudication import consensus_coder
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.coders import add_coder
@@ -327,3 +328,14 @@ def test_the_project_itself_is_never_the_output(tmp_path: Path) -> None:
         pytest.raises(OutputError, match="it is the project itself"),
     ):
         export_stats(project, target, "passages", Layer.each_coder())
+
+
+def test_a_long_project_name_is_cut_in_the_file_label(coded: Project, tmp_path: Path) -> None:
+    with coded.transaction() as session:
+        set_setting(session, "name", "A study of " + "the press of many lands " * 5)
+    export_stats(coded, tmp_path / "a.dta", "passages", Layer.each_coder())
+    export_stats(coded, tmp_path / "a.sav", "passages", Layer.each_coder())
+    stata = read(tmp_path / "a.dta")[1].file_label
+    spss = read(tmp_path / "a.sav")[1].file_label
+    assert len(stata) == 80 and stata.startswith("A study of the press") and stata.endswith("…")
+    assert len(spss.encode("utf-8")) == 64 and spss.endswith("…")

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.layer import Layer
 from stancecoder.core.stats_export.fitting import fit
+from stancecoder.core.stats_export.labels import cut_label
 from stancecoder.core.stats_export.programs import PROGRAMS
 from stancecoder.core.stats_export.r_codebook import r_codebook
 from stancecoder.core.stats_export.shapes import ArticleCodes, article_table, passage_table
@@ -100,9 +101,10 @@ def export_stats(
     if not table.rows:
         raise ValidationError(f"nothing to export: {layer.title} holds no coded articles")
     step(1)
-    fitted = fit(table, PROGRAMS[suffix])
+    program = PROGRAMS[suffix]
+    fitted = fit(table, program)
     step(2)
-    file_label = f"{about[0][1]}, {layer.title}"
+    file_label = cut_label(f"{about[0][1]}, {layer.title}", program.file_label)
     codebook = None
     if suffix == ".sav":
         write_sav(path, fitted, file_label)

@@ -25,6 +25,7 @@ class Program:
     reserved_pattern: re.Pattern[str] | None
     variable_label: LabelLimit | None
     value_label: LabelLimit | None
+    file_label: LabelLimit | None
 
     def is_reserved(self, name: str) -> bool:
         folded = name.lower()
@@ -43,12 +44,12 @@ R_WORDS = "if else repeat while function for in next break"
 
 SPSS = Program(
     "SPSS", 64, frozenset(SPSS_WORDS.split(" ")), None, LabelLimit(256, "bytes"),
-    LabelLimit(120, "bytes"),
+    LabelLimit(120, "bytes"), LabelLimit(64, "bytes"),
 )  # fmt: skip
 STATA = Program(
     "Stata", 32, frozenset(STATA_WORDS.split(" ")),
     re.compile(r"str[0-9]+"),  # str1 … str2045, the string types
-    LabelLimit(80, "characters"), LabelLimit(32000, "bytes"),
+    LabelLimit(80, "characters"), LabelLimit(32000, "bytes"), LabelLimit(80, "characters"),
 )  # fmt: skip
-R = Program("R", 10000, frozenset(R_WORDS.split(" ")), None, None, None)
+R = Program("R", 10000, frozenset(R_WORDS.split(" ")), None, None, None, None)
 PROGRAMS = {".sav": SPSS, ".dta": STATA, ".csv": R}

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from stancecoder.services.project import Project
 
 STATS_SUFFIXES = tuple(PROGRAMS)
-PROGRAM_FILES = {".sav": "SPSS", ".dta": "Stata", ".csv": "CSV for R"}
+PROGRAM_FILES = {".sav": "SPSS", ".dta": "Stata", ".csv": "R"}
 STEPS = ("reading the codings", "arranging the table", "writing the file")
 Progress = Callable[[int, int, str], bool]
 

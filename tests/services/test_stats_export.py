@@ -245,6 +245,11 @@ def test_a_row_per_article_and_coder_counts_and_averages_as_the_raw_rows_do(
     assert counts["n_actor_russia"].sum() == sum(
         1 for p in passages if top(p["codes"]["actor"][0][0]) == "Russia"
     )
+    export_stats(coded, tmp_path / "apart.sav", "articles", Layer.each_coder(), sub_codes=True)
+    apart, _ = read(tmp_path / "apart.sav")
+    actors = [p["codes"]["actor"][0][0] for p in passages]
+    assert apart["n_actor_russia"].sum() == actors.count("Russia")
+    assert apart["n_actor_russia_putin"].sum() == actors.count("Russia › Putin") > 0
 
 
 def test_each_layer_holds_only_its_codings(coded: Project, tmp_path: Path) -> None:

@@ -38,9 +38,10 @@ FILE_LEAD: Items = [
     ("&Merge coder files…", ""),
     *FILE[3:],
 ]
+STATISTICS: Items = [("&SPSS (.sav)…", ""), ("S&tata (.dta)…", ""), ("CSV for &R…", "")]
 FILE_SUBMENUS = {
     "Imp&ort": [("&REFI-QDA project or codebook…", "")],
-    "Expor&t": [("REFI-QDA &project…", ""), ("REFI-QDA &codebook…", "")],
+    "Expor&t": [("REFI-QDA &project…", ""), ("REFI-QDA &codebook…", ""), *STATISTICS],
 }
 EDIT: Items = [("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z, Ctrl+Y")]
 CODE: Items = [
@@ -132,12 +133,12 @@ def test_the_leads_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: 
     ]
 
 
-def test_the_file_menus_submenus_hold_the_refi_qda_exchange(
+def test_the_file_menus_submenus_hold_the_exchange_with_other_tools(
     qtbot: QtBot, ui_project: Project, tmp_path: Path
 ) -> None:
     for role, shown in (
         ("lead", FILE_SUBMENUS),
-        ("coder", {"Expor&t": [("REFI-QDA &codebook…", "")]}),
+        ("coder", {"Expor&t": [("REFI-QDA &codebook…", ""), *STATISTICS]}),
     ):
         window = open_window(qtbot, ui_project, tmp_path, role)
         file = next(e.menu() for e in window.menuBar().actions() if e.text() == "&File")

@@ -47,6 +47,7 @@ from stancecoder.ui.transfer import refi_files
 from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
 from stancecoder.ui.transfer.export_dialog import ExportDialog
 from stancecoder.ui.transfer.refi_dialog import RefiDialog
+from stancecoder.ui.transfer.stats_export_dialog import StatsExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
@@ -56,6 +57,7 @@ from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_tabl
 from stancecoder.ui.workbench.side_views import SideViews
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
+STATISTICS_FILES = ((".sav", "&SPSS (.sav)…"), (".dta", "S&tata (.dta)…"), (".csv", "CSV for &R…"))
 THEME_CHOICES = (("system", "As the &system"), ("light", "&Light"), ("dark", "&Dark"))
 Key = QKeySequence.StandardKey
 
@@ -228,6 +230,10 @@ class WindowActions(ActionRegistry):
             *refi_out,
             ActionSpec("refi-codebook", "&File", "REFI-QDA &codebook…", self._refi_codebook,
                        submenu="Expor&t", tip="The codebook for another QDA tool"),
+            *(ActionSpec(f"export-{suffix[1:]}", "&File", text,
+                         lambda suffix=suffix: self._export_for_statistics(suffix),
+                         submenu="Expor&t")
+              for suffix, text in STATISTICS_FILES),
             *filing,
             ActionSpec("quit", "&File", "&Quit", w.close, (Key.Quit,)),
             ActionSpec("save", "&Code", "&Save coding", w.save_coding, ("Return", "Enter"),
@@ -376,6 +382,13 @@ class WindowActions(ActionRegistry):
     def _refi_imported(self, report: RefiImportReport) -> None:
         if not report.dry_run:
             bus_of(self.window.project).publish(Changes(reload=True))
+    def _export_for_statistics(self, suffix: str) -> None:
+        location = self.window.project.location  # a file's path, or a server's URL
+        folder = Path.home() if "://" in location else Path(location).parent
+        dialog = StatsExportDialog(self.window.project, suffix, folder, self.owner)
+        dialog.exec()
+        if dialog.report is not None:
+            self.window.statusBar().showMessage(f"Exported to {dialog.report.path}", 5000)
 
     def _package(self) -> None:
         w = self.window

@@ -382,6 +382,7 @@ class WindowActions(ActionRegistry):
     def _refi_imported(self, report: RefiImportReport) -> None:
         if not report.dry_run:
             bus_of(self.window.project).publish(Changes(reload=True))
+
     def _export_for_statistics(self, suffix: str) -> None:
         location = self.window.project.location  # a file's path, or a server's URL
         folder = Path.home() if "://" in location else Path(location).parent

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.agreement.report import AgreementReport
+from stancecoder.core.agreement.report_sections import no_disagreements_text
 from stancecoder.core.agreement.report_text import compared_text
 from stancecoder.core.agreement.rounds import RoundsReport
 from stancecoder.ui.agreement.rounds_page import RoundsPage
@@ -136,15 +137,6 @@ class AgreementTabs(QTabWidget):
     def copy_methods(self) -> None:
         if self.report is not None:
             QGuiApplication.clipboard().setText(self.report.methods)
-
-
-def no_disagreements_text(report: AgreementReport) -> str:
-    """Why the Disagreements tab is empty, so an empty table never reads as an error."""
-    if report.n_articles == 0:
-        return "Nothing to compare yet: no article has been coded by two or more coders."
-    if report.unit != "matched":
-        return "Disagreements are listed passage by passage: choose the unit Matched passages."
-    return "No disagreements: every compared passage got the same codes from every coder."
 
 
 def _caption(text: str) -> QLabel:

@@ -76,6 +76,7 @@ figcaption { font-size: .9em; color: #333; }
   * { background: transparent !important; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; color: #000; }
   section + section { break-before: page; }
+  #table-1 { break-before: auto; }  /* the methods and Table 1: the page a reviewer reads */
   h2, h3, caption { break-after: avoid; }
   tr, li, figure { break-inside: avoid; }
   mark { text-decoration: underline; }
@@ -139,7 +140,7 @@ def write_report_page(
 def paper_table(table: PaperTable) -> str:
     """A table as APA sets it: number and caption above, rules only at the top, under the
     headings and at the bottom, the notes below."""
-    numeric = [any(isinstance(row[i].value, int | float) for row in table.rows)
+    numeric = [any(isinstance(row[i].value, int | float | tuple) for row in table.rows)
                for i in range(len(table.headers))]  # fmt: skip
     heads = "".join(
         f"<th{NUMERIC if numeric[i] else ''}>{_heading(h)}</th>"

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 import stancecoder
 from stancecoder.core.agreement import Unit, unitizing_alpha
+from stancecoder.core.agreement.report_json import report_as_json
 from stancecoder.io.agreement_page import ReportFigure, render_report_page
 from stancecoder.services.agreement.export import write_report
 from stancecoder.services.agreement.report import project_agreement
@@ -88,6 +89,9 @@ def test_coverage_is_what_was_counted_by_hand(coded, report) -> None:
     units = [Unit(c, s, e, "coded") for c, s, e, codes in PASSAGES if "actor" in codes]
     where = unitizing_alpha(units, 0, len(first.text) + len(second.text), "coded")
     assert variable(report, "actor").coverage.where.value == pytest.approx(where.value)
+    shown = next(v for v in report_as_json(report)["variables"] if v["variable"] == "actor")
+    assert shown["coverage"]["passages_compared"] == COMPARED["actor"]
+    assert shown["coverage"]["unitizing_alpha_where"]["value"] == pytest.approx(where.value)
 
 
 def test_the_methods_paragraph_states_coverage_seed_unit_and_versions(report) -> None:

@@ -68,7 +68,8 @@ def test_text_and_exports_agree(
     label = "Krippendorff's α"
     assert f"{label:<38} {alpha['value']:6.3f}" in text
     assert "wrote" in text and "Two coders (Alice, Bob)" in text
-    assert f"{alpha['value']:.4f}" in (tmp_path / "a.html").read_text(encoding="utf-8")
+    shown = f"{alpha['value']:.2f}".replace("-", "\u2212").replace("0.", ".", 1)
+    assert f'<td class="num">{shown}</td>' in (tmp_path / "a.html").read_text(encoding="utf-8")
 
 
 def test_units_and_coder_filter(coded: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -39,18 +39,23 @@ def render_html(title: str, paragraphs: Sequence[str], tables: Sequence[Sheet]) 
         f"<h1>{escape(title)}</h1>",
     ]
     out += [f'<p class="methods">{escape(text)}</p>' for text in paragraphs]
-    for table in tables:
-        out.append(f"<h2>{escape(table.title)}</h2><table><thead><tr>")
-        out += [f"<th>{escape(column.header)}</th>" for column in table.columns]
-        out.append("</tr></thead><tbody>")
-        for row in table.rows:
-            cells = []
-            for column, value in zip(table.columns, row, strict=False):
-                numeric = ' class="num"' if column.kind in ("int", "float") else ""
-                cells.append(f"<td{numeric}>{escape(cell_text(value))}</td>")
-            out.append("<tr>" + "".join(cells) + "</tr>")
-        out.append("</tbody></table>")
+    out += [f"<h2>{escape(table.title)}</h2>{sheet_table(table)}" for table in tables]
     out.append("</body></html>")
+    return "\n".join(out)
+
+
+def sheet_table(table: Sheet) -> str:
+    """One sheet as an HTML table, numbers right-aligned."""
+    out = ["<table><thead><tr>"]
+    out += [f"<th>{escape(column.header)}</th>" for column in table.columns]
+    out.append("</tr></thead><tbody>")
+    for row in table.rows:
+        cells = []
+        for column, value in zip(table.columns, row, strict=False):
+            numeric = ' class="num"' if column.kind in ("int", "float") else ""
+            cells.append(f"<td{numeric}>{escape(cell_text(value))}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
     return "\n".join(out)
 
 

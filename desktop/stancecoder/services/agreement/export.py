@@ -3,13 +3,17 @@ rows (their JSON is `core.agreement.report_json`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
+from stancecoder.core.agreement.coverage_text import coverage_table
 from stancecoder.core.agreement.names import statistic_name
+from stancecoder.core.agreement.paper_table import PaperTable, table_one, table_two
 from stancecoder.core.agreement.rounds_text import cell_text, rounds_paragraph
 from stancecoder.core.agreement.variable_stats import Disagreement, interpret
 from stancecoder.core.errors import ValidationError
+from stancecoder.io.agreement_page import ReportFigure, write_report_page
 from stancecoder.io.report_html import write_html
 from stancecoder.io.sheets import Column, ColumnKind, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
@@ -58,7 +62,8 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         for col_label, count in zip(v.categories, row, strict=True) if count
     ]  # fmt: skip
     disagreements = [
-        [d["variable"], d["article"], d["title"], d["quote"], coder, _span(d, coder), label]
+        [d["variable"], d["article"], d["title"], d["before"], d["quote"], d["after"], coder,
+         _span(d, coder), label]
         for v in report.variables for d in v.disagreements
         for coder, label in d["codes"].items()
     ]  # fmt: skip
@@ -66,8 +71,12 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         [v.name, article, where, *(labels.get(c, "") for c in report.coders)]
         for v in report.variables for article, where, labels, _ in v.raw
     ]  # fmt: skip
+    papers = [("Table 1", table_one(report)), ("Coverage", coverage_table(report)),
+              ("Table 2", table_two(report))]  # fmt: skip
     return [
         Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)], summary),
+        *[paper_sheet(title, table) for title, table in papers if table is not None],
+        coverage_sheet(report),
         Sheet("Variables", _cols("variable scope level unit statistic", [F, F, F, N, N],
               ["value", "ci95 low", "ci95 high", "units", "coders"], ["interpretation"]), stats),
         Sheet("Codes", _cols("variable code statistic", [F, N], ["value", "units"],
@@ -77,8 +86,8 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         Sheet("Coincidences", _cols("variable value value", [F], ["count"], []),
               coincidences),
         Sheet("Disagreements", [Column("variable"), Column("article", "int"), Column("title"),
-              Column("passage", width=50), Column("coder"), Column("span"), Column("code")],
-              disagreements),
+              Column("before", width=30), Column("passage", width=50), Column("after", width=30),
+              Column("coder"), Column("span"), Column("code")], disagreements),
         Sheet("Raw data", [Column("variable"), Column("article", "int"), Column("unit"),
               *[Column(c) for c in report.coders]], raw),
     ]  # fmt: skip
@@ -118,13 +127,72 @@ def rounds_sheets(rounds: RoundsReport) -> list[Sheet]:
     ]  # fmt: skip
 
 
+def paper_sheet(title: str, table: PaperTable) -> Sheet:
+    """A paper's table for those who recompute: every figure at full precision (an interval
+    as two columns), and per row the notes its printed cells point to."""
+    kinds = [_kind([row[i].value for row in table.rows]) for i in range(len(table.headers))]
+    columns: list[Column] = []
+    for header, kind in zip(table.headers, kinds, strict=True):
+        if kind == "pair":
+            columns += [Column(f"{header} low", F), Column(f"{header} high", F)]
+        else:
+            columns.append(Column(header, kind))
+    columns.append(Column("notes", width=60, wrap=True))
+    marks = dict(table.marks)
+    rows: list[list[object]] = []
+    for row in table.rows:
+        cells: list[object] = []
+        for cell, kind in zip(row, kinds, strict=True):
+            if kind == "pair":
+                cells += list(cell.value) if isinstance(cell.value, tuple) else [None, None]
+            else:
+                cells.append(cell.text if kind == "text" else cell.value)
+        notes = [
+            f"{table.headers[i]}: {marks[c.mark].rstrip('.')}" for i, c in enumerate(row) if c.mark
+        ]
+        rows.append([*cells, "; ".join(notes)])
+    rows.append([f"Note. {table.note}", *[None] * (len(columns) - 1)])
+    return Sheet(title, columns, rows)
+
+
+def _kind(values: list[object]) -> ColumnKind | Literal["pair"]:
+    if any(isinstance(v, tuple) for v in values):
+        return "pair"
+    if any(isinstance(v, float) for v in values):
+        return F
+    return N if any(isinstance(v, int) for v in values) else "text"
+
+
+def coverage_sheet(report: AgreementReport) -> Sheet:
+    """Coverage per passage variable and coder, as numbers."""
+    rows = [
+        [v.name, v.unit, coder, coded, c.compared.get(coder, 0), coded - c.compared.get(coder, 0),
+         v.n_units, v.main.value, c.where.value]
+        for v in report.variables if (c := v.coverage) is not None
+        for coder, coded in c.coded.items()
+    ]  # fmt: skip
+    return Sheet("Coverage by coder", _cols("variable unit coder", [N, N, N, N, F, F],
+                 ["passages coded", "compared", "not compared", "units compared", "alpha",
+                  "unitizing alpha (where)"], []), rows)  # fmt: skip
+
+
 def write_report(
-    project: Project, report: AgreementReport, path: Path, rounds: RoundsReport | None = None
+    project: Project,
+    report: AgreementReport,
+    path: Path,
+    rounds: RoundsReport | None = None,
+    figures: Sequence[ReportFigure] = (),
 ) -> None:
-    """`.xlsx` (one sheet per section) or `.html` (one standalone page) of `project`'s
-    report; the rounds comparison, when given, follows the report's own sections."""
-    sheets = report_sheets(report) + (rounds_sheets(rounds) if rounds is not None else [])
-    _write(project, Path(path), f"Agreement: {report.project}", [report.methods], sheets)
+    """`.xlsx` (one sheet per section) or `.html` (the report's page, with `figures` in
+    its Figures section) of `project`'s report; the rounds comparison, when given, follows
+    the report's own sections."""
+    path = Path(path)
+    further = rounds_sheets(rounds) if rounds is not None else []
+    if path.suffix.lower() in (".html", ".htm"):
+        check_output(path, project)
+        write_report_page(path, report, figures, further)
+        return
+    _write(project, path, f"Agreement: {report.project}", [], report_sheets(report) + further)
 
 
 def write_rounds_report(project: Project, rounds: RoundsReport, path: Path) -> None:

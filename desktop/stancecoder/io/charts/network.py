@@ -71,7 +71,8 @@ def draw_network(figure: Figure, network: Network, style: ChartStyle) -> None:
     named = sorted(graph.nodes, key=lambda n: -area[n])[:MOST_LABELS]
     for node in named:
         x, y = position[node]
-        axes.annotate(graph.nodes[node]["label"], (x, y), xytext=(0, 7), ha="center",
+        above = area[node] ** 0.5 / 2 + 2  # points: the marker's half width and a gap
+        axes.annotate(graph.nodes[node]["label"], (x, y), xytext=(0, above), ha="center",
                       textcoords="offset points", fontsize=7, color=style.foreground,
                       zorder=4)  # fmt: skip
     axes.margins(0.12)

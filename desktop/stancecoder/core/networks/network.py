@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
@@ -29,7 +29,7 @@ class Network:
     graph: nx.Graph[str]
     passages: int
     """The passages with an actor and a topic, each once, that the network rests on."""
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:

@@ -26,7 +26,7 @@ from stancecoder.io.pending import sweep_abandoned
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
-    "agreement", "history", "passages", "table", "cooccurrence", "chart",
+    "agreement", "history", "passages", "table", "cooccurrence", "chart", "network",
     "sample", "assign", "server", "package", "merge", "copy", "duplicates", "refi",
 )  # fmt: skip
 
@@ -189,6 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_table_parser(commands)
     add_cooccurrence_parser(commands)
+
+    from stancecoder.cli.commands_network import add_network_parser
+
+    add_network_parser(commands)
 
     from stancecoder.cli.commands_samples import add_sample_parsers
 

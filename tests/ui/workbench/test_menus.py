@@ -73,6 +73,7 @@ VIEW: Items = [
     ("Retrieve &passages…", "Ctrl+Shift+P"),
     ("C&harts…", "Ctrl+Shift+G"),
     ("Cross&tabs and co-occurrence…", "Ctrl+Shift+T"),
+    ("Stance net&works…", "Ctrl+Shift+N"),
     ("S&nap selection to whole words", ""),
     ("Zoom &in", "Ctrl++, Ctrl+="),
     ("Zoom &out", "Ctrl+-"),

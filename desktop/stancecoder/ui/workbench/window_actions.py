@@ -270,6 +270,9 @@ class WindowActions(ActionRegistry):
                        "by side, for the window and for a paper"),
             ActionSpec("crosstab", "&View", "Cross&tabs and co-occurrence…", self.views.crosstab,
                        ("Ctrl+Shift+T",)),
+            ActionSpec("networks", "&View", "Stance net&works…", self.views.networks,
+                       ("Ctrl+Shift+N",), tip="Who takes which stance on which topic, and "
+                       "which actors agree or disagree, for the window and for Gephi"),
             ActionSpec("snap", "&View", "S&nap selection to whole words", self._snap,
                        checkable=True),
             ActionSpec("zoom-in", "&View", "Zoom &in", w.reader.zoom_in, ("Ctrl++", "Ctrl+=")),

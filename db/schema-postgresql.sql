@@ -311,7 +311,9 @@ CREATE TABLE public.article_search_vocabulary (id serial NOT NULL, token text NO
 
 CREATE INDEX ix_article_search_vocabulary_token ON public.article_search_vocabulary USING hash (token);
 
-CREATE TABLE public.article_search_tokens (article_id integer NOT NULL, tokens integer[] NOT NULL, CONSTRAINT pk_article_search_tokens PRIMARY KEY (article_id), CONSTRAINT fk_article_search_tokens_article_id_article FOREIGN KEY (article_id) REFERENCES public.article (id) ON DELETE CASCADE ON UPDATE CASCADE);
+CREATE TABLE public.article_search_tokens (article_id integer NOT NULL, tokens integer[] NOT NULL, filler text NOT NULL DEFAULT repeat(' ', 2048), CONSTRAINT pk_article_search_tokens PRIMARY KEY (article_id), CONSTRAINT fk_article_search_tokens_article_id_article FOREIGN KEY (article_id) REFERENCES public.article (id) ON DELETE CASCADE ON UPDATE CASCADE) WITH (toast_tuple_target = 128);
+
+ALTER TABLE public.article_search_tokens ALTER COLUMN tokens SET STORAGE EXTERNAL;
 
 CREATE INDEX ix_article_search_tokens_tokens ON public.article_search_tokens USING gin (tokens);
 

@@ -200,3 +200,31 @@ def test_info_says_how_the_search_runs(corpus: Project) -> None:
     index_waiting(corpus)
     index = "trigram index (SQLite FTS5)" if sqlite else "token index on the server"
     assert project_info(corpus).search == index
+
+
+@pytest.mark.postgres
+def test_a_servers_token_ids_are_kept_out_of_the_rows_the_search_reads(
+    empty_postgres: str, tmp_path: Path
+) -> None:
+    """An article of a few hundred words has a kilobyte or two of token ids, which the
+    server would keep in the row; the index's filler makes it move them out of line."""
+    words = " ".join(f"word{number}" for number in range(400))
+    with create_project(empty_postgres) as project:
+        import_corpus(project, [write_corpus(tmp_path / "long", {"long.txt": f"Long\n\n{words}"})])
+        index_waiting(project)
+        with project.reading() as session:
+            connection = session.connection()
+            out_of_line = connection.exec_driver_sql(
+                "SELECT pg_relation_size(reltoastrelid) FROM pg_class "
+                "WHERE relname = 'article_search_tokens'"
+            ).scalar_one()
+            ids = connection.exec_driver_sql(
+                "SELECT cardinality(tokens) FROM article_search_tokens"
+            ).scalar_one()
+        assert ids == 401 and out_of_line > 0
+        assert matching_articles(project, "word399") == set(project_ids(project))
+
+
+def project_ids(project: Project) -> list[int]:
+    with project.reading() as session:
+        return list(session.scalars(select(Article.id)))

@@ -102,8 +102,8 @@ def count_pending(connection: Connection) -> int:
 
 
 def index_next(connection: Connection, limit: int) -> int:
-    """On SQLite, index up to `limit` waiting articles, oldest first; returns how many. Inside the
-    caller's write transaction, so an article is never both waiting and indexed."""
+    """On SQLite, index up to `limit` waiting articles, oldest first; returns how many.
+    Inside the caller's write transaction, so an article is never both waiting and indexed."""
     ids = list(
         connection.execute(
             text(f"SELECT article_id FROM {PENDING} ORDER BY article_id LIMIT :limit"),

@@ -303,5 +303,73 @@ CREATE INDEX ix_duplicate_copy_cluster_id ON duplicate_copy (cluster_id);
 
 UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
 
+-- Running upgrade 0009 -> 0010
+
+CREATE TABLE public.article_search_pending (article_id integer NOT NULL, CONSTRAINT pk_article_search_pending PRIMARY KEY (article_id), CONSTRAINT fk_article_search_pending_article_id_article FOREIGN KEY (article_id) REFERENCES public.article (id) ON DELETE CASCADE ON UPDATE CASCADE);
+
+CREATE TABLE public.article_search_vocabulary (id serial NOT NULL, token text NOT NULL, CONSTRAINT pk_article_search_vocabulary PRIMARY KEY (id));
+
+CREATE INDEX ix_article_search_vocabulary_token ON public.article_search_vocabulary USING hash (token);
+
+CREATE TABLE public.article_search_tokens (article_id integer NOT NULL, tokens integer[] NOT NULL, filler text NOT NULL DEFAULT repeat(' ', 2048), CONSTRAINT pk_article_search_tokens PRIMARY KEY (article_id), CONSTRAINT fk_article_search_tokens_article_id_article FOREIGN KEY (article_id) REFERENCES public.article (id) ON DELETE CASCADE ON UPDATE CASCADE) WITH (toast_tuple_target = 128);
+
+ALTER TABLE public.article_search_tokens ALTER COLUMN tokens SET STORAGE EXTERNAL;
+
+CREATE INDEX ix_article_search_tokens_tokens ON public.article_search_tokens USING gin (tokens);
+
+CREATE FUNCTION public.stancecoder_index_articles(chunk integer) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    chosen integer[];
+BEGIN
+    LOCK TABLE public.article_search_vocabulary IN SHARE ROW EXCLUSIVE MODE;  -- one indexer at a time
+    SELECT array_agg(a.id) INTO chosen FROM (
+        SELECT a.id FROM public.article a JOIN public.article_search_pending p ON p.article_id = a.id
+        ORDER BY a.id LIMIT chunk FOR SHARE OF a SKIP LOCKED) a;
+    IF chosen IS NULL THEN
+        RETURN 0;
+    END IF;
+    WITH words AS MATERIALIZED (
+        SELECT DISTINCT a.id AS article_id, w.token FROM public.article a,
+            LATERAL (SELECT regexp_split_to_table(lower(a.title), '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]+')
+                     UNION ALL SELECT regexp_split_to_table(lower(a.text), '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]+')) w(token)
+        WHERE a.id = ANY(chosen) AND w.token <> ''),
+    fresh AS (
+        INSERT INTO public.article_search_vocabulary (token) SELECT DISTINCT w.token FROM words w
+        WHERE NOT EXISTS (SELECT 1 FROM public.article_search_vocabulary v WHERE v.token = w.token)
+        RETURNING id, token),
+    known AS (
+        SELECT v.id, v.token FROM public.article_search_vocabulary v
+        WHERE v.token IN (SELECT token FROM words)
+        UNION ALL SELECT id, token FROM fresh)
+    INSERT INTO public.article_search_tokens (article_id, tokens)
+    SELECT w.article_id, array_agg(k.id) FROM words w JOIN known k ON k.token = w.token
+    GROUP BY w.article_id
+    ON CONFLICT (article_id) DO UPDATE SET tokens = excluded.tokens;
+    DELETE FROM public.article_search_pending WHERE article_id = ANY(chosen);
+    PERFORM gin_clean_pending_list('public.ix_article_search_tokens_tokens'::regclass);  -- searches skip it
+    RETURN cardinality(chosen);
+END$$;
+
+CREATE FUNCTION public.stancecoder_note_article() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        DELETE FROM public.article_search_tokens WHERE article_id = NEW.id;
+    END IF;
+    INSERT INTO public.article_search_pending (article_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END$$;
+
+CREATE TRIGGER article_search_insert AFTER INSERT ON public.article FOR EACH ROW EXECUTE FUNCTION public.stancecoder_note_article();
+
+CREATE TRIGGER article_search_update AFTER UPDATE OF title, text ON public.article FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.text IS DISTINCT FROM NEW.text) EXECUTE FUNCTION public.stancecoder_note_article();
+
+INSERT INTO public.article_search_pending (article_id) SELECT id FROM public.article;
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+CREATE INDEX ix_article_search_vocabulary_trigram ON public.article_search_vocabulary USING gin (token "public".gin_trgm_ops);
+
+UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009';
+
 COMMIT;
 

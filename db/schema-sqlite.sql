@@ -309,3 +309,7 @@ CREATE INDEX ix_duplicate_copy_cluster_id ON duplicate_copy (cluster_id);
 
 UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
 
+-- Running upgrade 0009 -> 0010
+
+UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009';
+

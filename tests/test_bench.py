@@ -61,6 +61,7 @@ ROWS = [
 ]
 PG_ROWS = [
     "build the synthetic project",
+    "index 30 articles for the search (background)",
     "open project → first article shown",
     "the same from the first import",
     "switch article (text + 50 passages highlighted)",

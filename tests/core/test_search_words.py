@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from stancecoder.core.search_words import exact_in_index, fts_phrase, index_forms, like_forms
+from stancecoder.core.search_words import (
+    TOKEN_SEPARATORS,
+    exact_in_index,
+    fts_phrase,
+    index_forms,
+    like_forms,
+    separators_pattern,
+)
 
 
 def test_like_forms_are_those_the_substring_search_tries() -> None:
@@ -34,3 +41,17 @@ def test_index_forms(word: str, forms: list[str] | None, exact: bool) -> None:
 def test_a_phrase_quotes_every_form_so_nothing_is_query_syntax() -> None:
     assert fts_phrase(['say "no"']) == '"say ""no"""'
     assert fts_phrase(["путин", "Путин"]) == '("путин" OR "Путин")'
+
+
+def test_the_server_index_cuts_texts_exactly_where_typed_words_are_cut() -> None:
+    """A typed word must never hold a character the index cuts at (else the index would
+    miss it); cutting at every one of them keeps the tokens short."""
+    cut = {chr(c) for c in range(0x110000) if len(f"a{chr(c)}b".split()) == 2}
+    assert set(TOKEN_SEPARATORS) == cut
+
+
+def test_the_separators_reach_the_server_as_ascii_escapes() -> None:
+    pattern = separators_pattern()
+    assert pattern.isascii()
+    assert pattern.count("\\u") == len(TOKEN_SEPARATORS)
+    assert "\\u3000" in pattern and "\\u0020" in pattern

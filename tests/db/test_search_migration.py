@@ -1,16 +1,18 @@
-"""Migration 0008 notes a project's articles for the search index on SQLite (indexing them
-is left to later, off the upgrade), gives PostgreSQL nothing, and goes back cleanly."""
+"""Migrations 0008 (SQLite) and 0010 (PostgreSQL) note a project's articles for the search
+index (indexing them is left to later, off the upgrade), and go back cleanly."""
 
 from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import create_engine, text
 
 from stancecoder.db.alembic_ops import run_migrations
-from stancecoder.db.engine import create_project_engine
+from stancecoder.db.engine import create_project_engine, engine_url
 from stancecoder.services.articles import matching_articles
 from stancecoder.services.project import open_project
 from stancecoder.services.search_index import index_waiting, waiting_for_index
@@ -39,13 +41,29 @@ def project_at_0007_with_articles(target: str | Path) -> None:
 
 
 def search_tables(target: str | Path) -> set[str]:
+    """The index's tables, and on a server its functions too."""
     engine = create_project_engine(target)
     with engine.connect() as connection:
         if connection.dialect.name == "sqlite":
             query = "SELECT name FROM sqlite_master WHERE name LIKE 'article_search%'"
         else:
-            query = "SELECT tablename FROM pg_tables WHERE tablename LIKE 'article_search%%'"
+            query = (
+                "SELECT tablename FROM pg_tables WHERE tablename LIKE 'article_search%%' "
+                "UNION SELECT proname FROM pg_proc WHERE proname LIKE 'stancecoder_%%_article%%'"
+            )
         names = set(connection.exec_driver_sql(query).scalars())
+    engine.dispose()
+    return names
+
+
+def vocabulary_indexes(url: str) -> set[str]:
+    engine = create_project_engine(url)
+    with engine.connect() as connection:
+        names = set(
+            connection.exec_driver_sql(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'article_search_vocabulary'"
+            ).scalars()
+        )
     engine.dispose()
     return names
 
@@ -54,9 +72,8 @@ def test_a_0007_project_with_articles_is_searched_alike_through_the_upgrade(
     project_target: str | Path,
 ) -> None:
     project_at_0007_with_articles(project_target)
-    sqlite = isinstance(project_target, Path)
     with open_project(project_target) as project:
-        assert waiting_for_index(project) == (3 if sqlite else 0)
+        assert waiting_for_index(project) == 3
         for _ in range(2):  # before the index is filled, and after
             assert len(matching_articles(project, "ushakov treaty")) == 1
             assert len(matching_articles(project, "ВЗАИМОРАСЧЁТАХ")) == 1
@@ -65,7 +82,9 @@ def test_a_0007_project_with_articles_is_searched_alike_through_the_upgrade(
             assert len(matching_articles(project, "조약")) == 1
             index_waiting(project)
         assert waiting_for_index(project) == 0
-    assert bool(search_tables(project_target)) is sqlite
+    assert search_tables(project_target)
+    if not isinstance(project_target, Path):  # installed by the superuser the tests run as
+        assert "ix_article_search_vocabulary_trigram" in vocabulary_indexes(project_target)
 
 
 def test_the_index_goes_on_downgrade_and_comes_back(project_target: str | Path) -> None:
@@ -84,3 +103,29 @@ def test_the_index_goes_on_downgrade_and_comes_back(project_target: str | Path) 
                 "SELECT rowid FROM article_search WHERE article_search MATCH 'story'"
             )
             assert len(found.fetchall()) == 3
+
+
+@pytest.mark.postgres
+def test_an_owner_who_may_not_install_pg_trgm_upgrades_and_searches_alike(
+    scratch_server: Any,
+) -> None:
+    """`pg_trgm` needs CREATE on the database: without it the vocabulary has no trigram
+    index, and the search reads it whole, finding the same."""
+    url = scratch_server.database()
+    owner = scratch_server.role("owner")
+    admin = create_engine(engine_url(url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE ROLE "{owner}" LOGIN')
+        connection.exec_driver_sql(f'ALTER SCHEMA public OWNER TO "{owner}"')
+    admin.dispose()
+    project_at_0007_with_articles(scratch_server.as_role(url, owner))
+    with open_project(scratch_server.as_role(url, owner)) as project:
+        for _ in range(2):  # before the index is filled, and after
+            assert len(matching_articles(project, "ushakov treaty")) == 1
+            assert len(matching_articles(project, "ВЗАИМОРАСЧЁТАХ")) == 1
+            assert len(matching_articles(project, "조약")) == 1
+            index_waiting(project)
+    assert vocabulary_indexes(url) == {
+        "pk_article_search_vocabulary",
+        "ix_article_search_vocabulary_token",
+    }

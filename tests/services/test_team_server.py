@@ -19,6 +19,7 @@ from stancecoder.core.actor import Actor
 from stancecoder.core.errors import NotYoursError, ProjectError, ValidationError
 from stancecoder.db.migrate import SCHEMA_REVISION
 from stancecoder.db.models import Article, ChangeLog, Coder, Round, RoundArticle
+from stancecoder.services.articles import matching_articles
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_article_codes
 from stancecoder.services.commands import CreatePassage, SetStatus
@@ -26,6 +27,7 @@ from stancecoder.services.corpus import import_corpus
 from stancecoder.services.live import changes_since, newest_change
 from stancecoder.services.passages import passages_of
 from stancecoder.services.project import open_project
+from stancecoder.services.search_index import index_waiting, waiting_for_index
 from stancecoder.services.team_server import add_server_coder, check_server, init_server
 
 pytestmark = pytest.mark.postgres
@@ -304,6 +306,41 @@ def test_a_team_login_with_no_coder_is_refused_naming_add_coder(
         )
     with pytest.raises(ProjectError, match=f"server add-coder .* NAME --login {stranger}"):
         open_project(scratch_server.as_role(team.url, stranger))
+
+
+SEARCH_TABLES_WRITTEN = [
+    "DELETE FROM article_search_tokens",
+    "UPDATE article_search_tokens SET tokens = '{}'",
+    "INSERT INTO article_search_vocabulary (token) VALUES ('forged')",
+    "DELETE FROM article_search_pending",
+    "INSERT INTO article_search_pending SELECT id FROM article LIMIT 1",
+]
+
+
+def test_the_search_index_is_read_by_all_written_by_none_and_filled_by_anyone(
+    team: Team, scratch_server: Any
+) -> None:
+    """Leads and coders only read the index's tables; its functions write them as their
+    owner, so a lead's changes to articles keep it in step and a coder's window fills it."""
+    for login in (team.alice, team.lee):
+        with connect(team, login) as connection:
+            for statement in SEARCH_TABLES_WRITTEN:
+                assert refused(connection, statement), (login, statement)
+    with connect(team, team.lee) as lead:
+        changed = "UPDATE article SET title = title || ' (revised)' WHERE id = %s"
+        assert rows(lead, changed, team.free_article) == 1
+    with open_project(scratch_server.as_role(team.url, team.alice)) as project:
+        assert waiting_for_index(project) > 0
+        assert index_waiting(project) > 0
+        assert waiting_for_index(project) == 0
+        with project.reading() as session:
+            stored = session.execute(select(Article.id, Article.title, Article.text)).all()
+        for word in ("pyongyang", "PUTIN", "putin's", "treaty,", "zebracorn"):
+            expected = {
+                i for i, title, body in stored if word.lower() in f"{title}\n{body}".lower()
+            }
+            assert matching_articles(project, word) == expected, word
+        assert matching_articles(project, "pyongyang")  # the seeds are about that visit
 
 
 def test_a_coder_cannot_start_a_schema_upgrade(team: Team, scratch_server: Any) -> None:

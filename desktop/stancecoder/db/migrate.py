@@ -37,7 +37,7 @@ from stancecoder.db.server_roles import apply_security, is_team_server, owns_sch
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # the newest migration shipped; a test keeps it equal to Alembic's head
-SCHEMA_REVISION = "0009"
+SCHEMA_REVISION = "0010"
 DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT}
 
 

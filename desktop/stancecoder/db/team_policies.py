@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stancecoder.db import token_search
+
 LEADS_SUFFIX, CODERS_SUFFIX = "_leads", "_coders"
 READ, WRITE = ("SELECT",), ("SELECT", "INSERT", "UPDATE", "DELETE")
 KEEP_LOG = "7 days"  # a coder may prune change log rows this old (as `db.change_log.prune` does)
@@ -79,8 +81,13 @@ _READ_ONLY = ("setting", "coder", "import_batch", "article", "variable", "code",
               "round_article", "round_coder",
               "duplicate_cluster", "duplicate_copy")  # fmt: skip  # copies: marked by leads
 
+_SEARCH_INDEX = token_search.TABLES
+"""The search index's tables on a server, written only by the index's own functions, which
+run as the tables' owner (`db.token_search`): whoever searches or fills it only reads them."""
+
 TABLES: dict[str, TableRules] = {
     **{name: TableRules(WRITE, READ, _READ_ALL) for name in _READ_ONLY},
+    **{name: TableRules(READ, READ, _READ_ALL) for name in _SEARCH_INDEX},
     "passage": TableRules(WRITE, WRITE, _own(_VISIBLE)),
     "article_code": TableRules(WRITE, WRITE, _own(_VISIBLE)),
     "assignment": TableRules(WRITE, WRITE, _own("true")),
@@ -116,7 +123,7 @@ TABLES: dict[str, TableRules] = {
     ),
 }
 """Every table of `db.models` but `alembic_version`, which both groups only read and which
-needs no policies (a test keeps this list equal to the models')."""
+needs no policies, and the search index's (a test keeps this list equal to them)."""
 
 UNGUARDED = ("alembic_version",)
 SEQUENCE_TABLES = ("passage", "change_log", "history")

@@ -11,7 +11,8 @@ a trigger only notes each new or changed article in `article_search_pending`, an
 `index_next` indexes the noted ones later, a few at a time. The search asks the index
 about the articles indexed and LIKE about the ones still noted, so its answer is the same
 whatever has been indexed. Deleting or changing an indexed article takes it out of the
-index in the same statement. PostgreSQL has no such table: its search stays ILIKE.
+index in the same statement. PostgreSQL's index is another (`db.token_search`) that notes
+the waiting articles in a table of the same name, which the functions below read on both.
 """
 
 from __future__ import annotations
@@ -81,9 +82,11 @@ def outside_models(name: str | None, kind: str, _parents: object = None) -> bool
 
 
 def has_index(connection: Connection) -> bool:
-    """Whether this project has the index (a SQLite project with the trigram tokenizer)."""
+    """Whether this project has an index: on SQLite one with the trigram tokenizer, on
+    PostgreSQL one upgraded to 0010."""
     if connection.dialect.name != "sqlite":
-        return False
+        query = text("SELECT to_regclass(:name) IS NOT NULL")
+        return bool(connection.execute(query, {"name": f"public.{PENDING}"}).scalar())
     found = connection.execute(
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
         {"name": PENDING},
@@ -99,8 +102,8 @@ def count_pending(connection: Connection) -> int:
 
 
 def index_next(connection: Connection, limit: int) -> int:
-    """Index up to `limit` waiting articles, oldest first; returns how many. Inside the
-    caller's write transaction, so an article is never both waiting and indexed."""
+    """On SQLite, index up to `limit` waiting articles, oldest first; returns how many.
+    Inside the caller's write transaction, so an article is never both waiting and indexed."""
     ids = list(
         connection.execute(
             text(f"SELECT article_id FROM {PENDING} ORDER BY article_id LIMIT :limit"),

@@ -31,6 +31,7 @@ from stancecoder.db.text_search import (
     indexed_ids,
     pending_articles,
 )
+from stancecoder.db.token_search import matching_ids
 from stancecoder.services.article_filters import AttributeFilter, DateRange, date_conditions
 from stancecoder.services.code_filter import CodeFilter, code_conditions
 from stancecoder.services.duplicate_marks import copy_marks, excluded_copies
@@ -170,12 +171,16 @@ def matching_articles(project: Project, words: str) -> set[int]:
 
 
 def articles_holding(connection: Connection, words: list[str]) -> set[int]:
-    """`matching_articles` on an open connection. Where the project has the trigram index
-    (`db.text_search`) it answers for the articles it holds and for the words it can,
-    LIKE checks the rest on what it found, and the articles not yet indexed are read with
-    LIKE alone: the answer is LIKE's in every case (`core.search_words`)."""
+    """`matching_articles` on an open connection. On a server the token index
+    (`db.token_search`) answers for the articles it holds, ILIKE for the others. Where a
+    SQLite project has the trigram index (`db.text_search`) it answers for the articles it
+    holds and for the words it can, LIKE checks the rest on what it found, and the articles
+    not yet indexed are read with LIKE alone: the answer is LIKE's (ILIKE's) in every case
+    (`core.search_words`)."""
     dialect = connection.dialect.name
     everywhere = and_(*(holds(word, dialect) for word in words))
+    if dialect != "sqlite" and words and has_index(connection):
+        return matching_ids(connection, words, waiting=count_pending(connection) > 0)
     looked_up = [word for word in words if index_forms(word) is not None]
     if not looked_up or not has_index(connection):
         return set(connection.execute(select(Article.id).where(everywhere)).scalars())

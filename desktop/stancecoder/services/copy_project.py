@@ -23,6 +23,7 @@ from stancecoder.db.errors import database_reason
 from stancecoder.db.migrate import prepare_schema
 from stancecoder.db.models import Base
 from stancecoder.db.store import Store
+from stancecoder.db.token_search import POSTGRES_DROP
 from stancecoder.services.check import check_project
 from stancecoder.services.project import Project, normalise_target, open_project
 from stancecoder.services.project_file import build_project_file
@@ -89,8 +90,11 @@ def _copy_to_server(source: Connection, url: str) -> None:
 
 
 def _drop_schema(engine: Engine) -> None:
-    """The tables `prepare_schema` made, dropped again after a failed copy."""
+    """The tables `prepare_schema` made, dropped again after a failed copy: the search
+    index's first, whose tables refer to the articles."""
     with engine.begin() as connection:
+        for statement in POSTGRES_DROP:
+            connection.exec_driver_sql(statement)
         Base.metadata.drop_all(connection)
         if inspect(connection).has_table("alembic_version"):
             Table("alembic_version", MetaData()).drop(connection)

@@ -98,14 +98,14 @@ def project_info(project: Project) -> ProjectInfo:
 def search_note(connection: Connection) -> str:
     """How the article list's search runs here, so that a slow search on a large corpus
     has its reason in words (the results are the same every way)."""
-    if connection.dialect.name != "sqlite":
-        return "ILIKE on the server (no index)"
+    sqlite = connection.dialect.name == "sqlite"
     if not has_index(connection):
-        return "LIKE (this SQLite has no FTS5 trigram tokenizer)"
+        return "LIKE (this SQLite has no FTS5 trigram tokenizer)" if sqlite else "ILIKE"
+    index = "trigram index (SQLite FTS5)" if sqlite else "token index on the server"
     waiting = count_pending(connection)
     if not waiting:
-        return "trigram index (SQLite FTS5)"
+        return index
     return (
-        f"trigram index (SQLite FTS5); {counted(waiting, 'article')} not yet in it, "
-        "searched with LIKE until the window has indexed them"
+        f"{index}; {counted(waiting, 'article')} not yet in it, "
+        f"searched with {'LIKE' if sqlite else 'ILIKE'} until the window has indexed them"
     )

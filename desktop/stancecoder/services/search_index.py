@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from stancecoder.db.text_search import count_pending, index_next
+from stancecoder.db import text_search, token_search
+from stancecoder.db.text_search import count_pending
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -33,7 +34,10 @@ def index_waiting(project: Project, progress: Progress | None = None) -> int:
         if progress is not None and not progress(done, done + total, "search index"):
             break
         with project.transaction() as session:
-            indexed = index_next(session.connection(), CHUNK)
+            connection = session.connection()
+            on_server = connection.dialect.name != "sqlite"
+            index_next = token_search.index_next if on_server else text_search.index_next
+            indexed = index_next(connection, CHUNK)
         if not indexed:
             break
         done += indexed

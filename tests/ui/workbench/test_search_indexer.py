@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from stancecoder.core.changes import Changes
 from stancecoder.services.articles import matching_articles
+from stancecoder.services.coders import add_coder
 from stancecoder.services.corpus import import_corpus
-from stancecoder.services.project import Project
+from stancecoder.services.project import Project, create_project
 from stancecoder.services.search_index import waiting_for_index
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.workbench.main_window import MainWindow
@@ -56,3 +57,22 @@ def test_closing_the_window_stops_the_indexing(
     left = waiting_for_index(ui_project)
     assert left < 602
     assert len(matching_articles(ui_project, "zebracorn 599")) == 1
+
+
+def test_a_server_projects_articles_are_indexed_in_the_background(
+    qtbot: QtBot,
+    empty_postgres: str,
+    coding_window: Callable[[Project], MainWindow],
+    tmp_path: Path,
+) -> None:
+    """The same indexer fills the server's token index: the window opens on articles
+    waiting for it, and afterwards the search finds through the index what it found."""
+    with create_project(empty_postgres) as project:
+        import_corpus(project, [articles(tmp_path / "corpus", 3)])
+        add_coder(project, "Alice")
+        assert waiting_for_index(project) == 3
+        found = matching_articles(project, "ZEBRACORN 2")  # ILIKE, meanwhile
+        coding_window(project)
+        qtbot.waitUntil(lambda: waiting_for_index(project) == 0, timeout=10_000)
+        assert matching_articles(project, "ZEBRACORN 2") == found
+        assert len(found) == 1

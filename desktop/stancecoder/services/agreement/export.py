@@ -3,6 +3,7 @@ rows (their JSON is `core.agreement.report_json`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,15 +11,21 @@ from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.rounds_text import cell_text, rounds_paragraph
 from stancecoder.core.agreement.variable_stats import Disagreement, interpret
 from stancecoder.core.errors import ValidationError
-from stancecoder.io.report_html import write_html
+from stancecoder.io.page_figure import PageFigure
+from stancecoder.io.report_html import render_html, write_html
 from stancecoder.io.sheets import Column, ColumnKind, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
+from stancecoder.services.agreement.figures import report_figures, rounds_figures
 from stancecoder.services.output_target import check_output
 
 if TYPE_CHECKING:
     from stancecoder.core.agreement.report import AgreementReport
     from stancecoder.core.agreement.rounds import RoundsReport
     from stancecoder.services.project import Project
+
+# writes a page's HTML to a PDF at the path; given by the ui, which owns the renderer (Qt)
+PdfWriter = Callable[[Path, str], None]
+FILE_SUFFIXES = (".xlsx", ".html", ".htm", ".pdf")
 
 F: ColumnKind = "float"
 N: ColumnKind = "int"
@@ -119,15 +126,27 @@ def rounds_sheets(rounds: RoundsReport) -> list[Sheet]:
 
 
 def write_report(
-    project: Project, report: AgreementReport, path: Path, rounds: RoundsReport | None = None
+    project: Project,
+    report: AgreementReport,
+    path: Path,
+    rounds: RoundsReport | None = None,
+    *,
+    pdf: PdfWriter | None = None,
 ) -> None:
-    """`.xlsx` (one sheet per section) or `.html` (one standalone page) of `project`'s
-    report; the rounds comparison, when given, follows the report's own sections."""
+    """`.xlsx` (one sheet per section), `.html` (one standalone page, with the figures) or,
+    given a `pdf` writer, `.pdf` (the same page printed) of `project`'s report; the rounds
+    comparison, when given, follows the report's own sections."""
     sheets = report_sheets(report) + (rounds_sheets(rounds) if rounds is not None else [])
-    _write(project, Path(path), f"Agreement: {report.project}", [report.methods], sheets)
+    title = f"Agreement: {report.project}"
+    _write(
+        project, Path(path), title, [report.methods], sheets,
+        lambda: report_figures(report, rounds), pdf,
+    )  # fmt: skip
 
 
-def write_rounds_report(project: Project, rounds: RoundsReport, path: Path) -> None:
+def write_rounds_report(
+    project: Project, rounds: RoundsReport, path: Path, *, pdf: PdfWriter | None = None
+) -> None:
     """The rounds comparison alone, with what it is about on top."""
     summary = [
         ["project", rounds.project], ["date", rounds.date], ["unit", rounds.unit],
@@ -139,21 +158,33 @@ def write_rounds_report(project: Project, rounds: RoundsReport, path: Path) -> N
     ]  # fmt: skip
     sheets = [Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)], summary)]
     title = f"Agreement over rounds: {rounds.project}"
-    _write(project, Path(path), title, [rounds_paragraph(rounds)], sheets + rounds_sheets(rounds))
+    _write(
+        project, Path(path), title, [rounds_paragraph(rounds)], sheets + rounds_sheets(rounds),
+        lambda: rounds_figures(rounds), pdf,
+    )  # fmt: skip
 
 
 def _write(
-    project: Project, path: Path, title: str, paragraphs: list[str], sheets: list[Sheet]
+    project: Project,
+    path: Path,
+    title: str,
+    paragraphs: list[str],
+    sheets: list[Sheet],
+    figures: Callable[[], Sequence[PageFigure]],
+    pdf: PdfWriter | None,
 ) -> None:
+    """The figures are drawn only for a page: a workbook carries their numbers."""
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".html", ".htm"):
-        check_output(path, project)
+    if suffix not in FILE_SUFFIXES or (suffix == ".pdf" and pdf is None):
+        offered = "use .xlsx, .html or .pdf" if pdf is not None else "use .xlsx or .html"
+        raise ValidationError(f"cannot write the report as {path.name}: {offered}")
+    check_output(path, project)
     if suffix == ".xlsx":
         write_xlsx(path, sheets)
-    elif suffix in (".html", ".htm"):
-        write_html(path, title, paragraphs, sheets)
+    elif suffix == ".pdf" and pdf is not None:
+        pdf(path, render_html(title, paragraphs, sheets, figures()))
     else:
-        raise ValidationError(f"cannot write the report as {path.name}: use .xlsx or .html")
+        write_html(path, title, paragraphs, sheets, figures())
 
 
 def _cols(

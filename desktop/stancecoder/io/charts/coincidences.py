@@ -1,0 +1,63 @@
+"""A variable's coincidence matrix as a heatmap: which values the coders' pairs gave, each
+count written in its cell, the scale in order for an ordered variable so that
+disagreements near the diagonal read as near misses. One light-to-dark hue, so the shading
+reads the same in greyscale; the text turns light on the dark cells."""
+
+from __future__ import annotations
+
+import textwrap
+
+from matplotlib import colormaps
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+
+from stancecoder.core.agreement.report_figures import CoincidenceTable, count_text
+from stancecoder.io.charts.style import ChartStyle, prepare
+
+CELL = 0.55  # inches per category
+FRAME = (3.2, 1.9)  # inches for the labels, the title and the colour bar
+MOST = 11.0  # inches: a large codebook's matrix still fits a page
+LABEL_WIDTH = 24  # characters of a category's name before it wraps
+NOTE_WIDTH = 60  # characters of the line under the title
+COLOURS = "Blues"
+
+
+def coincidence_size(categories: int) -> tuple[float, float]:
+    side = min(MOST, CELL * max(categories, 2))
+    return min(MOST, FRAME[0] + side), FRAME[1] + side * 0.85
+
+
+def draw_coincidences(figure: Figure, table: CoincidenceTable, style: ChartStyle) -> None:
+    axes = prepare(figure, style)
+    axes.grid(False)
+    counts = table.counts
+    top = max((n for row in counts for n in row), default=0.0) or 1.0
+    shades = Normalize(0.0, top)
+    image = axes.imshow(counts, cmap=colormaps[COLOURS], norm=shades, aspect="auto")
+    for i, row in enumerate(counts):
+        for j, n in enumerate(row):
+            axes.text(
+                j, i, count_text(n), ha="center", va="center", fontsize=8,
+                color="#ffffff" if shades(n) > 0.55 else "#1a1a1a",
+            )  # fmt: skip
+    names = [textwrap.fill(c, LABEL_WIDTH, break_on_hyphens=False) for c in table.categories]
+    places = range(len(names))
+    axes.set_xticks(places, names, rotation=35 if len(names) > 3 else 0, ha="right"
+                    if len(names) > 3 else "center", fontsize=8)  # fmt: skip
+    axes.set_yticks(places, names, fontsize=8)
+    axes.set_xlabel("value of the other coder of a pair", color=style.foreground)
+    axes.set_ylabel("value of one coder", color=style.foreground)
+    bar = figure.colorbar(image, ax=axes, shrink=0.8)
+    bar.ax.tick_params(colors=style.foreground, labelsize=7)
+    bar.set_label("pairs of values", color=style.foreground, fontsize=8)
+    order = "scale in order" if table.level != "nominal" else "codes given"
+    figure.suptitle(f"Coincidences: {table.variable}", color=style.foreground, fontsize=11,
+                    fontweight="bold")  # fmt: skip
+    said = f"{table.level}, {table.unit}; {order}; {count_text(table.pairable)} pairable values"
+    axes.set_title(textwrap.fill(said, NOTE_WIDTH), color=style.muted, fontsize=8, loc="left")
+
+
+def new_coincidences(table: CoincidenceTable, style: ChartStyle) -> Figure:
+    figure = Figure(figsize=coincidence_size(len(table.categories)))
+    draw_coincidences(figure, table, style)
+    return figure

@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from stancecoder.io.atomic_files import atomic_output
-from stancecoder.io.page_figure import PageFigure
+from stancecoder.io.report_page import PageFigure
 from stancecoder.io.sheets import Sheet, blamed_on
 
 STYLE = """

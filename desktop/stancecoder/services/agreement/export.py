@@ -11,8 +11,8 @@ from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.rounds_text import cell_text, rounds_paragraph
 from stancecoder.core.agreement.variable_stats import Disagreement, interpret
 from stancecoder.core.errors import ValidationError
-from stancecoder.io.page_figure import PageFigure
 from stancecoder.io.report_html import render_html, write_html
+from stancecoder.io.report_page import PAPERS, PageFigure
 from stancecoder.io.sheets import Column, ColumnKind, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
 from stancecoder.services.agreement.figures import report_figures, rounds_figures
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from stancecoder.core.agreement.rounds import RoundsReport
     from stancecoder.services.project import Project
 
-# writes a page's HTML to a PDF at the path; given by the ui, which owns the renderer (Qt)
-PdfWriter = Callable[[Path, str], None]
 FILE_SUFFIXES = (".xlsx", ".html", ".htm", ".pdf")
 
 F: ColumnKind = "float"
@@ -131,21 +129,21 @@ def write_report(
     path: Path,
     rounds: RoundsReport | None = None,
     *,
-    pdf: PdfWriter | None = None,
+    paper: str = "a4",
 ) -> None:
-    """`.xlsx` (one sheet per section), `.html` (one standalone page, with the figures) or,
-    given a `pdf` writer, `.pdf` (the same page printed) of `project`'s report; the rounds
-    comparison, when given, follows the report's own sections."""
+    """`.xlsx` (one sheet per section), `.html` (one standalone page, with the figures) or
+    `.pdf` (the same page printed on `paper`) of `project`'s report; the rounds comparison,
+    when given, follows the report's own sections."""
     sheets = report_sheets(report) + (rounds_sheets(rounds) if rounds is not None else [])
     title = f"Agreement: {report.project}"
     _write(
         project, Path(path), title, [report.methods], sheets,
-        lambda: report_figures(report, rounds), pdf,
+        lambda: report_figures(report, rounds), paper,
     )  # fmt: skip
 
 
 def write_rounds_report(
-    project: Project, rounds: RoundsReport, path: Path, *, pdf: PdfWriter | None = None
+    project: Project, rounds: RoundsReport, path: Path, *, paper: str = "a4"
 ) -> None:
     """The rounds comparison alone, with what it is about on top."""
     summary = [
@@ -160,7 +158,7 @@ def write_rounds_report(
     title = f"Agreement over rounds: {rounds.project}"
     _write(
         project, Path(path), title, [rounds_paragraph(rounds)], sheets + rounds_sheets(rounds),
-        lambda: rounds_figures(rounds), pdf,
+        lambda: rounds_figures(rounds), paper,
     )  # fmt: skip
 
 
@@ -171,18 +169,21 @@ def _write(
     paragraphs: list[str],
     sheets: list[Sheet],
     figures: Callable[[], Sequence[PageFigure]],
-    pdf: PdfWriter | None,
+    paper: str,
 ) -> None:
     """The figures are drawn only for a page: a workbook carries their numbers."""
     suffix = path.suffix.lower()
-    if suffix not in FILE_SUFFIXES or (suffix == ".pdf" and pdf is None):
-        offered = "use .xlsx, .html or .pdf" if pdf is not None else "use .xlsx or .html"
-        raise ValidationError(f"cannot write the report as {path.name}: {offered}")
+    if suffix not in FILE_SUFFIXES:
+        raise ValidationError(f"cannot write the report as {path.name}: use .xlsx, .html or .pdf")
+    if paper not in PAPERS:
+        raise ValidationError(f"unknown paper size {paper!r} (choose {', '.join(PAPERS)})")
     check_output(path, project)
     if suffix == ".xlsx":
         write_xlsx(path, sheets)
-    elif suffix == ".pdf" and pdf is not None:
-        pdf(path, render_html(title, paragraphs, sheets, figures()))
+    elif suffix == ".pdf":
+        from stancecoder.io.report_pdf import write_pdf  # xhtml2pdf: imported when first used
+
+        write_pdf(path, render_html(title, paragraphs, sheets, figures()), paper)
     else:
         write_html(path, title, paragraphs, sheets, figures())
 

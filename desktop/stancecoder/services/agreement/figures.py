@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from stancecoder.core.agreement.report import AgreementReport
     from stancecoder.core.agreement.rounds import RoundsReport
-    from stancecoder.io.page_figure import PageFigure
+    from stancecoder.io.report_page import PageFigure
 
 
 def report_figures(report: AgreementReport, rounds: RoundsReport | None = None) -> list[PageFigure]:
@@ -56,7 +56,7 @@ def rounds_figures(rounds: RoundsReport, before: int = 0) -> list[PageFigure]:
 def _figure(before: int, caption: str, figure: Figure, alt: str, prefix: str) -> PageFigure:
     """The figure numbered after the `before` ones of the page."""
     from stancecoder.io.charts.svg_markup import svg_markup
-    from stancecoder.io.page_figure import PageFigure
+    from stancecoder.io.report_page import PageFigure
 
     title = f"Figure {before + 1}. {caption}"
     return PageFigure(title, svg_markup(figure, title, alt, prefix), alt)

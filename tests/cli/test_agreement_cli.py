@@ -88,8 +88,8 @@ def test_errors_are_one_line(
 ) -> None:
     assert main(["agreement", coded, "--coder", "Zoe"]) == 1
     assert "unknown coder(s) Zoe" in capsys.readouterr().err
-    assert main(["agreement", coded, "--out", str(tmp_path / "a.pdf")]) == 1
-    assert "use .xlsx or .html" in capsys.readouterr().err
+    assert main(["agreement", coded, "--out", str(tmp_path / "a.docx")]) == 1
+    assert "use .xlsx, .html or .pdf" in capsys.readouterr().err
     assert main(["agreement", coded, "--overlap", "2"]) == 1
     assert "overlap threshold" in capsys.readouterr().err
 

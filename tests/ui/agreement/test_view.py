@@ -157,9 +157,9 @@ def test_an_export_that_cannot_be_written_says_why(
     compute(qtbot, view)
     shown: list[str] = []
     view.problem = shown.append
-    view.export_to(tmp_path / "agreement.pdf")
-    assert shown == ["cannot write the report as agreement.pdf: use .xlsx or .html"]
-    assert not (tmp_path / "agreement.pdf").exists()
+    view.export_to(tmp_path / "agreement.docx")
+    assert shown == ["cannot write the report as agreement.docx: use .xlsx, .html or .pdf"]
+    assert not (tmp_path / "agreement.docx").exists()
 
 
 def test_cancel_abandons_the_result(qtbot: QtBot, view: AgreementView) -> None:

@@ -15,10 +15,10 @@ from stancecoder.core.agreement.report_figures import CoincidenceTable, count_te
 from stancecoder.io.charts.style import ChartStyle, prepare
 
 CELL = 0.55  # inches per category
-FRAME = (3.2, 1.9)  # inches for the labels, the title and the colour bar
+FRAME = (2.6, 1.9)  # inches for the labels and the title
 MOST = 11.0  # inches: a large codebook's matrix still fits a page
 LABEL_WIDTH = 24  # characters of a category's name before it wraps
-NOTE_WIDTH = 60  # characters of the line under the title
+NOTE_WIDTH = 75  # characters of the line under the title
 COLOURS = "Blues"
 
 
@@ -33,23 +33,23 @@ def draw_coincidences(figure: Figure, table: CoincidenceTable, style: ChartStyle
     counts = table.counts
     top = max((n for row in counts for n in row), default=0.0) or 1.0
     shades = Normalize(0.0, top)
-    image = axes.imshow(counts, cmap=colormaps[COLOURS], norm=shades, aspect="auto")
+    # a mesh of cells, not an image: it stays vector in SVG and PDF
+    axes.pcolormesh(counts, cmap=colormaps[COLOURS], norm=shades,
+                            edgecolors=style.background, linewidth=0.5)  # fmt: skip
+    axes.invert_yaxis()  # the first category on top, as a table reads
     for i, row in enumerate(counts):
         for j, n in enumerate(row):
             axes.text(
-                j, i, count_text(n), ha="center", va="center", fontsize=8,
+                j + 0.5, i + 0.5, count_text(n), ha="center", va="center", fontsize=8,
                 color="#ffffff" if shades(n) > 0.55 else "#1a1a1a",
             )  # fmt: skip
     names = [textwrap.fill(c, LABEL_WIDTH, break_on_hyphens=False) for c in table.categories]
-    places = range(len(names))
+    places = [index + 0.5 for index in range(len(names))]
     axes.set_xticks(places, names, rotation=35 if len(names) > 3 else 0, ha="right"
                     if len(names) > 3 else "center", fontsize=8)  # fmt: skip
     axes.set_yticks(places, names, fontsize=8)
     axes.set_xlabel("value of the other coder of a pair", color=style.foreground)
     axes.set_ylabel("value of one coder", color=style.foreground)
-    bar = figure.colorbar(image, ax=axes, shrink=0.8)
-    bar.ax.tick_params(colors=style.foreground, labelsize=7)
-    bar.set_label("pairs of values", color=style.foreground, fontsize=8)
     order = "scale in order" if table.level != "nominal" else "codes given"
     figure.suptitle(f"Coincidences: {table.variable}", color=style.foreground, fontsize=11,
                     fontweight="bold")  # fmt: skip

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -83,6 +84,15 @@ def compute(qtbot: QtBot, view: AgreementView) -> None:
     assert not view.busy.isVisible() and view.export_button.isEnabled()
 
 
+def exported(qtbot: QtBot, view: AgreementView, path: Path, paper: str = "a4") -> None:
+    """Export as the file dialog would, and wait for the file (it is written off the GUI
+    thread)."""
+    view.export_to(path, paper)
+    assert not view.export_button.isEnabled() or not view.is_exporting()
+    qtbot.waitUntil(lambda: not view.is_exporting() and view.export_button.isEnabled(),
+                    timeout=20000)  # fmt: skip
+
+
 def row_of(table, first_column: str) -> int:
     return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == first_column)
 
@@ -140,15 +150,21 @@ def test_export_writes_the_methods_paragraph_it_shows(
     qtbot: QtBot, view: AgreementView, tmp_path: Path
 ) -> None:
     compute(qtbot, view)
-    view.export_to(tmp_path / "agreement.xlsx")
+    exported(qtbot, view, tmp_path / "agreement.xlsx")
     summary = dict(
         load_workbook(tmp_path / "agreement.xlsx")["Summary"].iter_rows(values_only=True)
     )
     assert summary["methods"] == view.tabs.methods.toPlainText() == view.tabs.report.methods
     assert summary["round"] == "all double-coded articles"
-    view.export_to(tmp_path / "agreement.html")
+    exported(qtbot, view, tmp_path / "agreement.html")
     page = (tmp_path / "agreement.html").read_text(encoding="utf-8")
     assert html.escape(view.tabs.report.methods) in page
+    assert page.count("<figure>") == 1 + sum(1 for v in view.tabs.report.variables
+                                             if v.coincidences)  # fmt: skip
+    exported(qtbot, view, tmp_path / "agreement.pdf", "letter")
+    printed = PdfReader(tmp_path / "agreement.pdf")
+    assert float(printed.pages[0].mediabox.width) == 612
+    assert view.summary.text().endswith("· exported to agreement.pdf")
 
 
 def test_an_export_that_cannot_be_written_says_why(
@@ -157,7 +173,7 @@ def test_an_export_that_cannot_be_written_says_why(
     compute(qtbot, view)
     shown: list[str] = []
     view.problem = shown.append
-    view.export_to(tmp_path / "agreement.docx")
+    exported(qtbot, view, tmp_path / "agreement.docx")
     assert shown == ["cannot write the report as agreement.docx: use .xlsx, .html or .pdf"]
     assert not (tmp_path / "agreement.docx").exists()
 
@@ -349,7 +365,7 @@ def test_export_carries_the_rounds(
     qtbot: QtBot, rounds_view: AgreementView, tmp_path: Path
 ) -> None:
     compute(qtbot, rounds_view)
-    rounds_view.export_to(tmp_path / "agreement.xlsx")
+    exported(qtbot, rounds_view, tmp_path / "agreement.xlsx")
     book = load_workbook(tmp_path / "agreement.xlsx")
     assert {"Variables", "Rounds", "Round samples", "Change over rounds"} <= set(book.sheetnames)
     samples = [row[0] for row in book["Round samples"].iter_rows(min_row=2, values_only=True)]
@@ -472,3 +488,26 @@ def test_the_report_is_computed_on_opening(qtbot: QtBot, view: AgreementView) ->
     qtbot.waitUntil(lambda: view.tabs.report is not None, timeout=20000)
     assert view.tabs.report.seed == view.seed.value() == 1
     assert view.tabs.variables.rowCount() > 0
+
+
+def test_the_first_tab_plots_alpha_per_variable_in_the_windows_look(
+    qtbot: QtBot, view: AgreementView, themed, shots: Path
+) -> None:
+    compute(qtbot, view)
+    report = view.tabs.report
+    panel = view.tabs.forest
+    assert panel.isVisible() and view.tabs.currentIndex() == 0
+    axes = panel.figure.axes[0]
+    assert [t.get_text() for t in axes.get_yticklabels()] == [v.name for v in report.variables]
+    (bars,) = [c for c in axes.containers if c.has_xerr]
+    defined = [v.main.value for v in report.variables if v.main.value is not None]
+    assert sorted(bars.lines[0].get_xdata()) == pytest.approx(sorted(defined))
+    assert "Krippendorff's α per variable" in panel.canvas.accessibleDescription()
+    light = panel.figure.get_facecolor()
+    with themed(dark=True):
+        qtbot.waitUntil(lambda: panel.figure.get_facecolor() != light)
+        assert sum(panel.figure.get_facecolor()[:3]) < 0.6
+        qtbot.wait(50)
+        assert view.grab().save(str(shots / "agreement_forest_dark.png"))
+    qtbot.waitUntil(lambda: panel.figure.get_facecolor() == light)
+    assert view.grab().save(str(shots / "agreement_forest_light.png"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from stancecoder.core.agreement.report import AgreementReport
 from stancecoder.core.agreement.report_text import compared_text
 from stancecoder.core.agreement.rounds import RoundsReport
+from stancecoder.ui.agreement.forest_panel import ForestPanel
 from stancecoder.ui.agreement.rounds_page import RoundsPage
 from stancecoder.ui.agreement.tables import (
     code_rows,
@@ -51,6 +52,7 @@ class AgreementTabs(QTabWidget):
         self.warnings = QListWidget()
         self.warnings.setMaximumHeight(132)
         self.warnings.setToolTip("Why a figure may not be trustworthy")
+        self.forest = ForestPanel()
         self.codes = make_table(["Variable", "Code (against the rest)", "α", "n units",
                                  "Interpretation"])  # fmt: skip
         self.codes_note = _caption("Each code against all the others; codes nobody gave "
@@ -72,7 +74,10 @@ class AgreementTabs(QTabWidget):
         self.rounds = RoundsPage()
         self.rounds.openRound.connect(self.openRound)
         pages = [
-            (_page(self.compared, self.variables, self.warnings, grow=1), "&Variables"),
+            (
+                _page(self.compared, self.variables, self.warnings, self.forest, grow=1),
+                "&Variables",
+            ),
             (self.rounds, "&Rounds"),
             (_page(self.codes_note, self.codes, grow=1), "C&odes"),
             (_page(self.pairs), "Coder &pairs"),
@@ -91,6 +96,7 @@ class AgreementTabs(QTabWidget):
         self.warnings.clear()
         self.warnings.addItems([f"⚠  {w}" for w in warnings])
         self.warnings.setVisible(bool(warnings))
+        self.forest.show_report(report)
         fill_table(self.codes, code_rows(report), (2, 3), 4)
         fill_table(self.pairs, pair_rows(report), (2, 3, 4), 5)
         self.matrix_variable.blockSignals(True)

@@ -23,7 +23,7 @@ p.methods { background: #f7f7f7; padding: 0.8em; border-left: 4px solid #888; }
 figure { margin: 0.5em 0 2em; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 0.9em; color: #444; margin-top: 0.3em; }
-@media print { figure { break-inside: avoid; } h2 { break-before: page; } }
+@media print { figure { break-inside: avoid; } h2 ~ h2 { break-before: page; } }
 """
 
 

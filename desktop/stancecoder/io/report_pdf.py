@@ -1,6 +1,7 @@
 """A report page printed to PDF: the same HTML the browser shows, laid out on A4 or Letter
 by xhtml2pdf (pure Python on reportlab, so it installs from wheels everywhere and needs no
-display, no Qt and no system library), each section on a new page, numbered at the foot.
+display, no Qt and no system library), each section after the first on a new page,
+numbered at the foot.
 
 Three things are added for print. Its figures, inline SVG in the page, become images of
 the same SVG, which svglib draws as vectors (xhtml2pdf does not read inline SVG). Its
@@ -49,7 +50,7 @@ def print_style(paper: str) -> str:
                   left: 1.8cm; right: 1.8cm; }} }}
 body {{ font-family: "DejaVu Sans"; font-size: 9pt; margin: 0; }}
 h1 {{ font-size: 16pt; }}
-h2 {{ font-size: 12.5pt; page-break-before: always; }}
+h2 {{ font-size: 12.5pt; }}
 table {{ font-size: 7.5pt; }}
 th, td {{ padding: 2pt 3pt 1pt 3pt; }}
 figure, figcaption {{ display: block; }}
@@ -67,6 +68,9 @@ def pdf_page(html: str, paper: str = "a4") -> str:
     footer = '<div id="page-footer">page <pdf:pagenumber></div>'
     page = SVG.sub(_image, html)
     page = page.replace("</head>", f"{print_style(paper)}</head>", 1)
+    first, *later = page.split("<h2")  # the first section shares the title's page
+    page = first + "".join(("<h2" if n == 0 else "<pdf:nextpage /><h2") + part
+                           for n, part in enumerate(later))  # fmt: skip
     return page.replace("<body>", f"<body>{footer}", 1)
 
 

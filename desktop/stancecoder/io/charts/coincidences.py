@@ -18,7 +18,7 @@ CELL = 0.55  # inches per category
 FRAME = (2.6, 1.9)  # inches for the labels and the title
 MOST = 11.0  # inches: a large codebook's matrix still fits a page
 LABEL_WIDTH = 24  # characters of a category's name before it wraps
-NOTE_WIDTH = 75  # characters of the line under the title
+CHARACTERS_PER_INCH = 13  # of the line under the title, at its size: it wraps to the axes
 COLOURS = "Blues"
 
 
@@ -54,7 +54,8 @@ def draw_coincidences(figure: Figure, table: CoincidenceTable, style: ChartStyle
     figure.suptitle(f"Coincidences: {table.variable}", color=style.foreground, fontsize=11,
                     fontweight="bold")  # fmt: skip
     said = f"{table.level}, {table.unit}; {order}; {count_text(table.pairable)} pairable values"
-    axes.set_title(textwrap.fill(said, NOTE_WIDTH), color=style.muted, fontsize=8, loc="left")
+    width = round(CHARACTERS_PER_INCH * (figure.get_figwidth() - FRAME[0] + 1.0))
+    axes.set_title(textwrap.fill(said, width), color=style.muted, fontsize=8, loc="left")
 
 
 def new_coincidences(table: CoincidenceTable, style: ChartStyle) -> Figure:

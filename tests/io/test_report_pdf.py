@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.io.report_html import cell_text, render_html
-from stancecoder.io.report_pdf import pdf_page, write_pdf
+from stancecoder.io.report_pdf import pdf_page, printable, write_pdf
+from stancecoder.io.sheets import Column, Sheet
 from stancecoder.services.agreement.export import report_sheets
 from stancecoder.services.agreement.figures import report_figures
 
@@ -116,3 +117,20 @@ def test_an_unknown_paper_is_refused_before_anything_is_written(page: str, tmp_p
     with pytest.raises(StanceCoderError, match="unknown paper size 'a5'"):
         write_pdf(tmp_path / "a5.pdf", page, "a5")
     assert not (tmp_path / "a5.pdf").exists()
+
+
+def test_a_long_table_is_cut_for_print_and_says_where_the_rest_is() -> None:
+    columns = [Column("unit"), Column("code")]
+    long = Sheet("Raw data", columns, ([f"unit {n}", "a"] for n in range(305)))
+    short = Sheet("Codes", columns, [["unit", "b"]])
+    cut, kept = printable([long, short], most=300)
+    rows = list(cut.rows)
+    assert len(rows) == 301 and rows[299] == ["unit 299", "a"]
+    assert rows[300] == ["… 5 more rows: every row is in the Excel export", None]
+    assert list(kept.rows) == [["unit", "b"]] and (cut.title, cut.columns) == ("Raw data", columns)
+
+
+def test_greek_cyrillic_and_the_scales_signs_print_as_text(tmp_path: Path) -> None:
+    words = "Krippendorff's α, Cohen's κ, Путин, −2 Strongly negative, Russia › Putin …"
+    write_pdf(tmp_path / "words.pdf", f"<html><head></head><body><p>{words}</p></body></html>")
+    assert words in PdfReader(tmp_path / "words.pdf").pages[0].extract_text()

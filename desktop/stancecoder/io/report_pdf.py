@@ -3,7 +3,8 @@ by xhtml2pdf (pure Python on reportlab, so it installs from wheels everywhere an
 display, no Qt and no system library), each section after the first on a new page,
 numbered at the foot.
 
-Three things are added for print. Its figures, inline SVG in the page, become images of
+Tables are cut for print (`printable`): the Excel export carries every row. Three things
+are added for print. Its figures, inline SVG in the page, become images of
 the same SVG, which svglib draws as vectors (xhtml2pdf does not read inline SVG). Its
 font is matplotlib's DejaVu Sans, whose Greek and Cyrillic cover α, κ and the codes'
 names, where the PDF standard fonts stop at Latin-1. Its CSS is the page's own with a
@@ -16,6 +17,8 @@ import base64
 import io
 import logging
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from matplotlib import get_data_path
@@ -24,7 +27,7 @@ from xhtml2pdf import pisa
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.io.atomic_files import atomic_output
 from stancecoder.io.report_page import PAPERS
-from stancecoder.io.sheets import blamed_on
+from stancecoder.io.sheets import Sheet, blamed_on
 
 SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 SVG_WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"')
@@ -34,6 +37,7 @@ FACES = (("DejaVuSans.ttf", "normal", "normal"), ("DejaVuSans-Bold.ttf", "bold",
 # what xhtml2pdf and svglib say about CSS they skip (the screen's) is not the reader's business
 for talker in ("xhtml2pdf", "svglib"):
     logging.getLogger(talker).setLevel(logging.ERROR)
+PRINTED_ROWS = 300  # of a table: a page lays out about 40; the workbook has every row
 WIDEST = 480  # points: an A4 or Letter page's text width under the margins below
 
 
@@ -58,6 +62,20 @@ figure {{ margin: 6pt 0 14pt 0; }}
 figcaption {{ font-size: 8.5pt; color: #444444; }}
 #page-footer {{ text-align: center; font-size: 8pt; color: #666666; }}
 </style>"""
+
+
+def printable(sheets: Sequence[Sheet], most: int = PRINTED_ROWS) -> list[Sheet]:
+    """Each table cut to its first `most` rows, with a last row saying how many are left
+    out: the raw data of a large study would run to thousands of pages and minutes of
+    layout, and nobody reads them on paper."""
+    out = []
+    for sheet in sheets:
+        rows = list(sheet.rows)
+        if len(rows) > most:
+            left = f"… {len(rows) - most:,} more rows: every row is in the Excel export"
+            rows = [*rows[:most], [left, *([None] * (len(sheet.columns) - 1))]]
+        out.append(replace(sheet, rows=rows))
+    return out
 
 
 def pdf_page(html: str, paper: str = "a4") -> str:

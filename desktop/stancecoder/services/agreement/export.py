@@ -181,9 +181,9 @@ def _write(
     if suffix == ".xlsx":
         write_xlsx(path, sheets)
     elif suffix == ".pdf":
-        from stancecoder.io.report_pdf import write_pdf  # xhtml2pdf: imported when first used
+        from stancecoder.io.report_pdf import printable, write_pdf  # xhtml2pdf: when first used
 
-        write_pdf(path, render_html(title, paragraphs, sheets, figures()), paper)
+        write_pdf(path, render_html(title, paragraphs, printable(sheets), figures()), paper)
     else:
         write_html(path, title, paragraphs, sheets, figures())
 

@@ -33,10 +33,6 @@ def variable(report, name):
     return next(v for v in report.variables if v.name == name)
 
 
-def errorbars(figure: Figure) -> list:
-    return [c for c in figure.axes[0].containers if c.has_xerr or c.has_yerr]
-
-
 def test_forest_plots_each_defined_alpha_with_its_interval_on_its_variables_row(
     hand_report,
 ) -> None:
@@ -46,15 +42,17 @@ def test_forest_plots_each_defined_alpha_with_its_interval_on_its_variables_row(
     labels = [t.get_text() for t in axes.get_yticklabels()]
     assert labels == ["topic", "stance", "genre"]  # the report's order, top to bottom
     rows = dict(zip(labels, axes.get_yticks(), strict=True))
-    (bars,) = errorbars(figure)
-    points = dict(zip(bars.lines[0].get_ydata(), bars.lines[0].get_xdata(), strict=True))
+    (points,) = [line for line in axes.lines if line.get_label() == "α"]
+    drawn = dict(zip(points.get_ydata(), points.get_xdata(), strict=True))
     defined = [v for v in report.variables if v.main.value is not None]
     assert [v.name for v in defined] == ["topic", "stance"]  # genre: no variation, no α
-    (segments,) = bars.lines[2]
-    assert len(segments.get_segments()) == len(defined)  # one interval per defined α
-    for v, segment in zip(defined, segments.get_segments(), strict=True):
-        assert points[rows[v.name]] == pytest.approx(v.main.value)
+    (intervals,) = [c for c in axes.collections if c.get_label() == "95% CI"]
+    segments = intervals.get_segments()
+    assert len(segments) == len(defined)  # one interval per defined α
+    for v, segment in zip(defined, segments, strict=True):
+        assert drawn[rows[v.name]] == pytest.approx(v.main.value)
         assert sorted(x for x, _ in segment) == pytest.approx(list(v.main.ci95))
+        assert {y for _, y in segment} == {rows[v.name]}
     texts = [t.get_text() for t in axes.texts]
     assert "not defined" in texts
     assert f"{apa(variable(report, 'topic').main.value)}   n = 7" in texts
@@ -116,19 +114,23 @@ def test_heatmap_cells_are_the_coincidences_counted_from_the_raw_codings(hand_re
 
 def test_round_lines_draw_each_variables_alpha_per_round(hand_rounds) -> None:
     figure = new_round_lines(hand_rounds, LIGHT)
-    lines = {c.get_label(): c for c in errorbars(figure)}
+    axes = figure.axes[0]
+    lines = {line.get_label(): line for line in axes.lines if not line.get_label().startswith("_")}
+    names = [r.name for r in hand_rounds.rounds]
+    intervals = [segment for c in axes.collections for segment in c.get_segments()]
     for v in hand_rounds.variables:
         defined = [f for f in v.figures if f.value is not None]
         if not defined:
             assert v.name not in lines  # genre: never defined, no line
             continue
-        drawn = lines[v.name].lines[0]
+        drawn = lines[v.name]
         assert list(drawn.get_ydata()) == pytest.approx([f.value for f in defined])
-        rounds = [round(x) for x in drawn.get_xdata()]
-        assert rounds == [[r.name for r in hand_rounds.rounds].index(f.round) for f in defined]
-    ticks = [t.get_text() for t in figure.axes[0].get_xticklabels()]
-    assert ticks == ["training 1", "training 2"]
-    styles = {(c.lines[0].get_marker(), c.lines[0].get_linestyle()) for c in lines.values()}
+        assert [round(x) for x in drawn.get_xdata()] == [names.index(f.round) for f in defined]
+        for x, f in zip(drawn.get_xdata(), defined, strict=True):
+            (segment,) = [s for s in intervals if s[0][0] == x]
+            assert sorted(y for _, y in segment) == pytest.approx(list(f.ci95))
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["training 1", "training 2"]
+    styles = {(line.get_marker(), line.get_linestyle()) for line in lines.values()}
     assert len(styles) == len(lines)  # told apart without colour
 
 

@@ -499,9 +499,9 @@ def test_the_first_tab_plots_alpha_per_variable_in_the_windows_look(
     assert panel.isVisible() and view.tabs.currentIndex() == 0
     axes = panel.figure.axes[0]
     assert [t.get_text() for t in axes.get_yticklabels()] == [v.name for v in report.variables]
-    (bars,) = [c for c in axes.containers if c.has_xerr]
+    (points,) = [line for line in axes.lines if line.get_label() == "α"]
     defined = [v.main.value for v in report.variables if v.main.value is not None]
-    assert sorted(bars.lines[0].get_xdata()) == pytest.approx(sorted(defined))
+    assert sorted(points.get_xdata()) == pytest.approx(sorted(defined))
     assert "Krippendorff's α per variable" in panel.canvas.accessibleDescription()
     light = panel.figure.get_facecolor()
     with themed(dark=True):

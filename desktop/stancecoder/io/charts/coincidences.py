@@ -18,6 +18,7 @@ CELL = 0.55  # inches per category
 FRAME = (2.6, 1.9)  # inches for the labels and the title
 MOST = 11.0  # inches: a large codebook's matrix still fits a page
 LABEL_WIDTH = 24  # characters of a category's name before it wraps
+SLANTED = 6  # categories up to which the column names are slanted and wrapped
 CHARACTERS_PER_INCH = 13  # of the line under the title, at its size: it wraps to the axes
 COLOURS = "Blues"
 
@@ -45,8 +46,12 @@ def draw_coincidences(figure: Figure, table: CoincidenceTable, style: ChartStyle
             )  # fmt: skip
     names = [textwrap.fill(c, LABEL_WIDTH, break_on_hyphens=False) for c in table.categories]
     places = [index + 0.5 for index in range(len(names))]
-    axes.set_xticks(places, names, rotation=35 if len(names) > 3 else 0, ha="right"
-                    if len(names) > 3 else "center", fontsize=8)  # fmt: skip
+    if len(names) <= SLANTED:
+        axes.set_xticks(places, names, rotation=35 if len(names) > 3 else 0,
+                        ha="right" if len(names) > 3 else "center", fontsize=8)  # fmt: skip
+    else:  # many columns: upright names of one line each, or they run into each other
+        short = [textwrap.shorten(c, LABEL_WIDTH + 6, placeholder="…") for c in table.categories]
+        axes.set_xticks(places, short, rotation=90, fontsize=8)
     axes.set_yticks(places, names, fontsize=8)
     axes.set_xlabel("value of the other coder of a pair", color=style.foreground)
     axes.set_ylabel("value of one coder", color=style.foreground)

@@ -32,17 +32,18 @@ def draw_forest(figure: Figure, rows: list[ForestRow], style: ChartStyle) -> Non
         if row.value is None:
             axes.annotate("not defined", (low, y), xytext=(6, 0), textcoords="offset points",
                           va="center", fontsize=8, style="italic", color=style.muted)  # fmt: skip
+    # intervals and points drawn apart: a percentile interval need not hold its estimate
+    bounded = [(y, r.ci95) for y, r in shown if r.ci95]
+    if bounded:
+        ys = [y for y, _ in bounded]
+        lows, highs = [c[0] for _, c in bounded], [c[1] for _, c in bounded]
+        axes.hlines(ys, lows, highs, color=style.foreground, linewidth=1.2, label="95% CI")
+        axes.plot(lows + highs, ys + ys, linestyle="none", marker="|", markersize=7,
+                  color=style.foreground)  # fmt: skip
     if shown:
-        values = [r.value or 0.0 for _, r in shown]
-        spread = [
-            [r.value - r.ci95[0] if r.ci95 and r.value is not None else 0.0 for _, r in shown],
-            [r.ci95[1] - r.value if r.ci95 and r.value is not None else 0.0 for _, r in shown],
-        ]
-        axes.errorbar(
-            values, [y for y, _ in shown], xerr=spread, fmt="o", color=style.colour(0),
-            markersize=6, markeredgecolor=style.foreground, ecolor=style.foreground,
-            elinewidth=1.2, capsize=3, label="α with 95% CI",
-        )  # fmt: skip
+        axes.plot([r.value for _, r in shown], [y for y, _ in shown], linestyle="none",
+                  marker="o", markersize=6, color=style.colour(0),
+                  markeredgecolor=style.foreground, label="α", zorder=3)  # fmt: skip
     _thresholds(axes, style)
     for y, row in zip(positions, rows, strict=True):
         value = f"{apa(row.value)}   " if row.value is not None else ""

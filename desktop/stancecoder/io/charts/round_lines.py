@@ -27,18 +27,16 @@ def draw_round_lines(figure: Figure, rounds: RoundsReport, style: ChartStyle) ->
         points = [(names.index(f.round) + offset, f) for f in defined]
         if not points:
             continue
-        values = [f.value or 0.0 for _, f in points]
-        lows = [f.ci95[0] if f.ci95 else v for (_, f), v in zip(points, values, strict=True)]
-        highs = [f.ci95[1] if f.ci95 else v for (_, f), v in zip(points, values, strict=True)]
-        lowest = min(lowest, *lows)
-        axes.errorbar(
-            [x for x, _ in points], values,
-            yerr=[[v - lo for v, lo in zip(values, lows, strict=True)],
-                  [hi - v for v, hi in zip(values, highs, strict=True)]],
-            color=style.colour(index), marker=style.marker(index),
-            linestyle=style.line_style(index), linewidth=1.4, markersize=5, capsize=2,
-            elinewidth=0.8, label=variable.name,
-        )  # fmt: skip
+        xs, values = [x for x, _ in points], [f.value or 0.0 for _, f in points]
+        bounded = [(x, f.ci95) for x, f in points if f.ci95]
+        lowest = min([lowest, *values, *(c[0] for _, c in bounded)])
+        colour = style.colour(index)
+        # intervals apart from the line: a percentile interval need not hold its estimate
+        axes.vlines([x for x, _ in bounded], [c[0] for _, c in bounded],
+                    [c[1] for _, c in bounded], color=colour, linewidth=0.8)  # fmt: skip
+        axes.plot(xs, values, color=colour, marker=style.marker(index),
+                  linestyle=style.line_style(index), linewidth=1.4, markersize=5,
+                  label=variable.name)  # fmt: skip
     for value, dashes in ((TENTATIVE, "--"), (RELIABLE, ":")):
         axes.axhline(value, color=style.muted, linestyle=dashes, linewidth=1.0)
         axes.annotate(threshold_text(value), (1.0, value), xycoords=("axes fraction", "data"),

@@ -27,7 +27,8 @@ def draw_forest(figure: Figure, rows: list[ForestRow], style: ChartStyle) -> Non
     axes.grid(False, axis="y")
     positions = list(range(len(rows) - 1, -1, -1))  # the report's first variable on top
     shown = [(y, r) for y, r in zip(positions, rows, strict=True) if r.value is not None]
-    low = min([LOWEST, *(r.ci95[0] for _, r in shown if r.ci95), *(r.value or 0 for _, r in shown)])
+    values = [r.value or 0.0 for _, r in shown]  # all defined: `or` only narrows the type
+    low = min([LOWEST, *(r.ci95[0] for _, r in shown if r.ci95), *values])
     for y, row in zip(positions, rows, strict=True):
         if row.value is None:
             axes.annotate("not defined", (low, y), xytext=(6, 0), textcoords="offset points",
@@ -41,7 +42,7 @@ def draw_forest(figure: Figure, rows: list[ForestRow], style: ChartStyle) -> Non
         axes.plot(lows + highs, ys + ys, linestyle="none", marker="|", markersize=7,
                   color=style.foreground)  # fmt: skip
     if shown:
-        axes.plot([r.value for _, r in shown], [y for y, _ in shown], linestyle="none",
+        axes.plot(values, [y for y, _ in shown], linestyle="none",
                   marker="o", markersize=6, color=style.colour(0),
                   markeredgecolor=style.foreground, label="α", zorder=3)  # fmt: skip
     _thresholds(axes, style)

@@ -6,7 +6,8 @@ codings so that only the export is timed.
     python bench/bench_report.py [--units 1000] [--runs 3]
 
 The peer of the PDF is the HTML page of the same report: what printing adds is the layout
-of every table row (cut at `PRINTED_ROWS` a table) and svglib's drawing of the figures.
+of every line (each variable's disagreements cut at `PRINTED_ROWS`) and svglib's drawing of
+the figures.
 """
 
 from __future__ import annotations
@@ -24,9 +25,8 @@ from stancecoder.core.agreement.codings import Codings, PassageRow
 from stancecoder.core.agreement.report import AgreementReport
 from stancecoder.core.agreement.report_build import build_report
 from stancecoder.core.codebook_view import CodeView, VariableView
-from stancecoder.io.report_html import render_html, write_html
-from stancecoder.io.report_pdf import printable, write_pdf
-from stancecoder.services.agreement.export import report_sheets
+from stancecoder.io.agreement_page import render_report_page, write_report_page
+from stancecoder.io.report_pdf import PRINTED_ROWS, write_pdf
 from stancecoder.services.agreement.figures import report_figures
 
 CODERS = ("Alice", "Bob")
@@ -76,7 +76,6 @@ def synthetic_report(units: int, seed: int = 1) -> AgreementReport:
 
 def report_figures_of(units: int, runs: int) -> list[Figure]:
     report = synthetic_report(units)
-    sheets = report_sheets(report)
     figures = report_figures(report)  # matplotlib's import, untimed
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -84,11 +83,10 @@ def report_figures_of(units: int, runs: int) -> list[Figure]:
                          partial(report_figures, report), runs)  # fmt: skip
         page = measured(
             Figure(f"the HTML page of {units:,} units, figures ready", "s"),
-            partial(write_html, folder / "report.html", "Agreement", [report.methods], sheets,
-                    figures),
+            partial(write_report_page, folder / "report.html", report, figures),
             runs,
         )  # fmt: skip
-        printed_page = render_html("Agreement", [report.methods], printable(sheets), figures)
+        printed_page = render_report_page(report, figures, listed=PRINTED_ROWS)
         write_pdf(folder / "first.pdf", printed_page)  # xhtml2pdf's import, untimed
         printed = Figure("the same page printed to PDF", "s", peer=page)
         measured(printed, partial(write_pdf, folder / "report.pdf", printed_page), runs)

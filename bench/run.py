@@ -38,6 +38,7 @@ from bench_export import export_figures
 from bench_live import live_figures
 from bench_open import open_figures
 from bench_search import article_search_figure, index_figure
+from bench_stats_export import stats_figures
 from bench_team import team_figures
 from bench_workbench import search_figure, workbench_figures
 from measure import Figure, failed, measured, table
@@ -113,6 +114,7 @@ def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[F
             ("search", lambda: [search_figure(project, coder, samples)]),
             ("article search", lambda: [article_search_figure(project, samples)]),
             ("export", lambda: export_figures(project, size.passages, runs)),
+            ("statistics files", lambda: stats_figures(project, size.passages, runs)),
             ("charts", lambda: chart_figures(project, size.passages, runs)),
             ("agreement", lambda: agreement_figures(size.passages, max(runs, AGREEMENT_RUNS))),
             ("switch and code", lambda: workbench_figures(project, coder, samples)),

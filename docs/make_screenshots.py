@@ -126,7 +126,7 @@ def shoot_sizes(project: Project, article_id: int, folder: str, suffix: str) -> 
 
 def shoot_reports(project: Project, article_id: int, suffix: str) -> None:
     agreement = AgreementView(project)
-    agreement.resize(1100, 640)
+    agreement.resize(1180, 760)
     agreement.show_report(project_agreement(project, "matched", replicates=1000, seed=1))
     agreement.show()
     QApplication.processEvents()

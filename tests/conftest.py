@@ -298,6 +298,68 @@ def charted(project: Project, tmp_path: Path) -> Project:
     return project
 
 
+# A small project for the stance networks: (title, date); every text holds every phrase
+NETWORK_ARTICLES = [("Summit", "2024-06-03"), ("Visit", "2024-06-20"), ("Drills", "2024-07-01"),
+                    ("Archive", "")]  # fmt: skip
+NETWORK_PHRASES = ("Vladimir Putin spoke", "Kim Jong-un answered", "Analysts warned",
+                   "Moscow replied", "Washington objected")  # fmt: skip
+# (article, coder, phrase, actor, topic, stance or None); the networks' tests count by hand
+NETWORK_CODINGS = [
+    (0, "Alice", 0, PUTIN, "Sanctions", "+2"),
+    (0, "Alice", 1, "North Korea", "Sanctions", "+1"),
+    (0, "Alice", 2, "Analysts", "Sanctions", "-2"),
+    (0, "Alice", 3, "Russia", "Military cooperation", "+1"),
+    (1, "Alice", 0, PUTIN, "Sanctions", "-1"),
+    (1, "Alice", 4, "United States", "Sanctions", "-2"),
+    (1, "Alice", 1, "North Korea", "Military cooperation", "+2"),
+    (1, "Alice", 2, "Analysts", "Military cooperation", "0"),
+    (2, "Alice", 4, "United States", "Military cooperation", "-1"),
+    (2, "Alice", 3, "Russia", "Economic cooperation", None),
+    (3, "Alice", 2, "Analysts", "Economic cooperation", "+1"),
+    (0, "Bob", 0, "Russia", "Sanctions", "-2"),
+    (0, "Bob", 1, "North Korea", "Sanctions", "-1"),
+]
+
+
+@pytest.fixture
+def network_rows() -> list[tuple[str, str, str, str, str | None, str]]:
+    """`NETWORK_CODINGS` as plain rows: (coder, actor, topic, stance, date, article)."""
+    return [
+        (coder, actor, topic, stance, NETWORK_ARTICLES[index][1], NETWORK_ARTICLES[index][0])
+        for index, coder, _, actor, topic, stance in NETWORK_CODINGS
+    ]
+
+
+@pytest.fixture
+def networked(project: Project, tmp_path: Path) -> Project:
+    """`NETWORK_ARTICLES` imported and coded by Alice and Bob as `NETWORK_CODINGS` says."""
+    import csv
+
+    from stancecoder.services.articles import list_articles, read_article
+    from stancecoder.services.codebook import import_codebook
+    from stancecoder.services.coders import add_coder
+    from stancecoder.services.codings import add_passage
+    from stancecoder.services.corpus import import_corpus
+
+    table = tmp_path / "network.csv"
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["title", "date", "text"])
+        for title, date in NETWORK_ARTICLES:
+            writer.writerow([title, date, f"{title}. " + ". ".join(NETWORK_PHRASES) + "."])
+    import_codebook(project, SEEDS / "codebook.yaml")
+    import_corpus(project, [table])
+    add_coder(project, "Alice")
+    add_coder(project, "Bob")
+    ids = {a.title: a.id for a in list_articles(project)}
+    for index, coder, phrase, actor, topic, stance in NETWORK_CODINGS:
+        article = ids[NETWORK_ARTICLES[index][0]]
+        start = read_article(project, article).text.index(NETWORK_PHRASES[phrase])
+        codes = {"actor": actor, "topic": topic} | ({"stance": stance} if stance else {})
+        add_passage(project, article, coder, start, start + len(NETWORK_PHRASES[phrase]), codes)
+    return project
+
+
 ATTRIBUTED_CSV = """\
 title,source,published,text,section,region,length
 Talks in Pyongyang,Yonhap,2024-06-19,Leaders met in Pyongyang.,World,Asia,120 words

@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stancecoder.core.version import __version__
+
 if TYPE_CHECKING:
     from stancecoder.services.analysis import Analysis
 
-__version__ = "0.1.0"
+__all__ = ["__version__", "open"]
 
 
 def open(target: str | Path) -> Analysis:

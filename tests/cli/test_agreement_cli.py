@@ -70,7 +70,8 @@ def test_text_and_exports_agree(
     label = "Krippendorff's α"
     assert f"{label:<38} {alpha['value']:6.3f}" in text
     assert "wrote" in text and "Two coders (Alice, Bob)" in text
-    assert f"{alpha['value']:.4f}" in (tmp_path / "a.html").read_text(encoding="utf-8")
+    shown = f"{alpha['value']:.2f}".replace("-", "\u2212").replace("0.", ".", 1)
+    assert f'<td class="num">{shown}</td>' in (tmp_path / "a.html").read_text(encoding="utf-8")
 
 
 def test_units_and_coder_filter(coded: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -169,7 +170,7 @@ def test_the_page_carries_the_figures_and_the_pdf_prints_it(
     heatmaps = [v for v in report.variables if v.coincidences]
     shown = page.read_text(encoding="utf-8")
     assert shown.count("<figure>") == 1 + len(heatmaps)  # the forest plot and one per variable
-    assert shown.count('<svg role="img" aria-label="') == 1 + len(heatmaps)
+    assert shown.count('<div role="img" aria-label="') == 1 + len(heatmaps)
     assert (
         main(["agreement", coded, "--seed", "2", "--out", str(printed), "--paper", "letter"]) == 0
     )
@@ -179,7 +180,11 @@ def test_the_page_carries_the_figures_and_the_pdf_prints_it(
     assert (float(box.width), float(box.height)) == (612, 792)
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     topic = next(v for v in report.variables if v.name == "topic")
-    assert f"{topic.main.value:.4f}" in text and "Figure 1. Krippendorff's α per variable" in text
+    low, high = (f"{x:.2f}".replace("0.", ".", 1).replace("-", "\u2212") for x in topic.main.ci95)
+    assert (
+        f"Topic nominal matched passages {topic.n_units} 2" in text and f"[{low}, {high}]" in text
+    )
+    assert "Figure 1. Krippendorff's α per variable" in text
     with pytest.raises(SystemExit):
         main(["agreement", coded, "--out", str(printed), "--paper", "a5"])
     assert "invalid choice: 'a5'" in capsys.readouterr().err

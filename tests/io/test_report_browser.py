@@ -13,8 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from stancecoder.io.report_html import write_html
-from stancecoder.services.agreement.export import report_sheets
+from stancecoder.io.agreement_page import write_report_page
 from stancecoder.services.agreement.figures import report_figures
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
@@ -34,14 +33,13 @@ def outside_references(page: str) -> list[str]:
 def page_file(hand_report, tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = hand_report.report
     path = tmp_path_factory.mktemp("page") / "report.html"
-    write_html(path, "Agreement: planted", [report.methods], report_sheets(report),
-               report_figures(report))  # fmt: skip
+    write_report_page(path, report, report_figures(report))
     return path
 
 
 def test_the_page_fetches_nothing(page_file: Path) -> None:
     page = page_file.read_text(encoding="utf-8")
-    assert page.count("<figure>") == 4 and page.count('role="img"') == 4
+    assert page.count("<figure>") == 4 and page.count('<div role="img" aria-label="') == 4
     assert outside_references(page) == []
 
 

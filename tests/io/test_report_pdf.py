@@ -1,31 +1,36 @@
-"""The agreement report printed: the PDF opens, has the paper asked for, starts each
-section after the first on a page of its own, carries the figures, and its numbers, read
-back from the text, are the report's."""
+"""The agreement report printed: the PDF opens, has the paper asked for, keeps the methods
+and Table 1 on the first page and starts every later section on a page of its own, runs a
+long list over as many pages as it needs, carries the figures, and its numbers, read back
+from the text, are the report's."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from stancecoder.core.agreement.names import variable_title
+from stancecoder.core.agreement.variable_stats import interpret
 from stancecoder.core.errors import StanceCoderError
-from stancecoder.io.report_html import cell_text, render_html
+from stancecoder.io.agreement_page import render_report_page
+from stancecoder.io.report_html import render_html
 from stancecoder.io.report_pdf import pdf_page, printable, write_pdf
 from stancecoder.io.sheets import Column, Sheet
-from stancecoder.services.agreement.export import report_sheets
 from stancecoder.services.agreement.figures import report_figures
 
 MM = 72 / 25.4  # points per millimetre
+# each section of the page after Table 1, by the words that head it
+LATER_SECTIONS = {"coverage": "Coverage", "figures": "Figures", "table-2": "Table 2",
+                  "disagreements": "Disagreements", "warnings": "Warnings"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def page(hand_report) -> str:
     report = hand_report.report
-    sheets = report_sheets(report)
-    return render_html("Agreement: planted", [report.methods], sheets, report_figures(report))
+    return render_report_page(report, report_figures(report))
 
 
 @dataclass(frozen=True)
@@ -47,42 +52,53 @@ def body(text: str) -> str:
     return re.sub(r"^page \d+\n", "", text)
 
 
-def test_each_section_after_the_first_opens_a_page_of_its_own(
-    hand_report, printed: Printed
+def by_hand(value: float | None) -> str:
+    """APA written out: two decimals, no leading zero, a minus sign, a dash for nothing."""
+    if value is None:
+        return "—"
+    text = f"{abs(value):.2f}".removeprefix("0")
+    return "\u2212" + text if value < 0 and text != ".00" else text
+
+
+def test_table_1_shares_the_first_page_and_each_later_section_opens_a_page(
+    page: str, printed: Printed
 ) -> None:
     pages = printed.pages
-    first, *titles = [s.title for s in report_sheets(hand_report.report)]
-    assert f"\n{first}\n" in pages[0]  # under the title and the methods paragraph
-    starts = [0]
-    for title in titles:
-        found = [i for i, text in enumerate(pages) if body(text).startswith(f"{title}\n")]
-        assert found, f"no page begins with the section {title!r}"
+    assert body(pages[0]).startswith("Inter-coder agreement: planted")
+    assert "\nMethods\n" in pages[0] and "\nTable 1\n" in pages[0]
+    shown = [key for key in re.findall(r'<section id="([\w-]+)"', page) if key in LATER_SECTIONS]
+    assert shown == list(LATER_SECTIONS)  # the hand report has every section
+    starts = []
+    for key in shown:
+        found = [i for i, text in enumerate(pages) if body(text).startswith(LATER_SECTIONS[key])]
+        assert found, f"no page begins with the section {key!r}"
         starts.append(found[0])
-    assert starts == sorted(starts) and len(set(starts)) == len(titles) + 1
-    assert body(pages[0]).startswith("Agreement: planted")
+    assert starts[0] > 0 and starts == sorted(set(starts))
     assert all(text.startswith(f"page {n}\n") for n, text in enumerate(pages, start=1))
     box = printed.reader.pages[0].mediabox
-    width, height = box.width, box.height
-    assert (float(width), float(height)) == pytest.approx((210 * MM, 297 * MM), abs=1)
+    assert (float(box.width), float(box.height)) == pytest.approx((210 * MM, 297 * MM), abs=1)
 
 
-def section(pages: list[str], title: str, following: str) -> str:
-    whole = "\n".join(pages)
-    start = whole.index(f"{title}\n")
-    return whole[start : whole.index(f"{following}\n", start)]
-
-
-def test_the_numbers_read_back_are_the_reports(hand_report, printed: Printed) -> None:
+def test_table_1_read_back_holds_the_reports_numbers(hand_report, printed: Printed) -> None:
     report = hand_report.report
-    pages = printed.pages
-    expected = [
-        cell_text(number)
-        for v in report.variables for r in v.results
-        for number in (r.value, *(r.ci95 or ())) if number is not None
-    ]  # fmt: skip
-    found = re.findall(r"-?\d+\.\d{4}", section(pages, "Variables", "Codes"))
-    assert found == expected
-    assert report.methods.split(". ")[0] in " ".join(pages[0].split())
+    first = " ".join(printed.pages[0].split())
+    assert " ".join(report.methods.split()[:12]) in first
+    table = first[first.index("Table 1") : first.index("Note. n = units")]
+    titles = [variable_title(v.name) for v in report.variables]
+    starts = [table.index(f" {title} ") for title in titles]
+    rows = [table[a:b].strip() for a, b in zip(starts, [*starts[1:], len(table)], strict=True)]
+    for v, row in zip(report.variables, rows, strict=True):
+        main = v.main
+        assert row.startswith(
+            f"{variable_title(v.name)} {v.level} {v.unit} {v.n_units} {main.n_coders} "
+            f"{by_hand(main.value)}"
+        ), row
+        if main.ci95 is not None:
+            assert f"[{by_hand(main.ci95[0])}, {by_hand(main.ci95[1])}]" in row
+        if main.value is not None:
+            assert row.endswith(interpret(main))
+        agreement = next(r for r in v.results if r.name == "percent_agreement")
+        assert f" {100 * agreement.value:.1f} " in f"{row} "
 
 
 def test_the_figures_are_printed_under_their_captions(hand_report, printed: Printed) -> None:
@@ -98,12 +114,36 @@ def test_the_figures_are_printed_under_their_captions(hand_report, printed: Prin
     assert content[0] > 5 * content[1]  # the vector drawing is on the page, not only its words
 
 
-def test_letter_paper(hand_report, tmp_path: Path) -> None:
+def test_a_list_longer_than_a_page_runs_on_and_is_cut_where_asked(
+    hand_report, tmp_path: Path
+) -> None:
     report = hand_report.report
-    write_pdf(tmp_path / "letter.pdf", render_html("Agreement", [], report_sheets(report)[:1]),
-              "letter")  # fmt: skip
+    topic = next(v for v in report.variables if v.name == "topic")
+    many = [dict(topic.disagreements[0], title=f"Story {n}") for n in range(120)]
+    longer = replace(report, variables=[replace(topic, disagreements=many)])
+    write_pdf(tmp_path / "long.pdf", render_report_page(longer, listed=100))
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "long.pdf").pages]
+    first = next(i for i, text in enumerate(pages) if "Story 0:" in text)
+    last = next(i for i, text in enumerate(pages) if "Story 99:" in text)
+    assert last > first  # on a later page, not drawn past the foot of the first one
+    whole = " ".join(pages)
+    assert "Story 100:" not in whole
+    assert "… 20 more: every disagreement is in the Excel export" in whole
+
+
+def test_letter_paper(hand_report, tmp_path: Path) -> None:
+    write_pdf(tmp_path / "letter.pdf", render_report_page(hand_report.report), "letter")
     box = PdfReader(tmp_path / "letter.pdf").pages[0].mediabox
     assert (float(box.width), float(box.height)) == (612, 792)
+
+
+def test_a_sheets_page_prints_each_table_on_a_page_of_its_own(tmp_path: Path) -> None:
+    columns = [Column("round"), Column("alpha", "float")]
+    tables = [Sheet(name, columns, [[name, 0.5]]) for name in ("Rounds", "Change")]
+    write_pdf(tmp_path / "rounds.pdf", render_html("Over rounds", ["About them."], tables))
+    pages = [body(p.extract_text()) for p in PdfReader(tmp_path / "rounds.pdf").pages]
+    assert len(pages) == 3 and pages[0].startswith("Over rounds\nAbout them.")
+    assert pages[1].startswith("Rounds\n") and pages[2].startswith("Change\n")
 
 
 def test_the_print_page_holds_no_inline_svg_and_no_outside_reference(page: str) -> None:

@@ -26,8 +26,8 @@ from stancecoder.io.pending import sweep_abandoned
 EXIT_OK, EXIT_ERROR = 0, 1
 COMMANDS = (
     "init", "import", "coders", "codebook", "codings", "export", "check", "info", "reliability",
-    "agreement", "history", "passages", "table", "cooccurrence", "chart",
-    "sample", "assign", "server", "package", "merge", "copy", "duplicates",
+    "agreement", "history", "passages", "table", "cooccurrence", "chart", "network",
+    "sample", "assign", "server", "package", "merge", "copy", "duplicates", "refi",
 )  # fmt: skip
 
 DESCRIPTION = """\
@@ -101,9 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("project")
     sub.add_argument("file", type=Path)
 
-    sub = command("export", "export to Excel (.xlsx) or the codings to CSV", c.export)
+    sub = command(
+        "export",
+        "export to Excel (.xlsx) or the codings to CSV; with --format, one layer's codings "
+        "for SPSS (.sav), Stata (.dta) or R (.csv and its codebook)",
+        c.export,
+    )
     sub.add_argument("project")
-    sub.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
+    sub.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv|OUT.sav|OUT.dta")
     sub.add_argument("--coder", action="append", default=[], help="only this coder (repeatable)")
     sub.add_argument("--status", choices=[status.value for status in Status])
     sub.add_argument("--article", action="append", type=int, default=[], help="article id")
@@ -123,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="Excel: add a History sheet, every coding and codebook change (as filtered)",
     )
+    from stancecoder.cli.commands_stats import add_stats_options
+
+    add_stats_options(sub)
 
     sub = command("check", "check integrity, references and every quote", c.check)
     sub.add_argument("project")
@@ -182,6 +190,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_table_parser(commands)
     add_cooccurrence_parser(commands)
 
+    from stancecoder.cli.commands_network import add_network_parser
+
+    add_network_parser(commands)
+
     from stancecoder.cli.commands_samples import add_sample_parsers
 
     add_sample_parsers(commands)
@@ -193,6 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stancecoder.cli.commands_files import add_file_parsers
 
     add_file_parsers(commands)
+
+    from stancecoder.cli.commands_refi import add_refi_parser
+
+    add_refi_parser(commands)
     return parser
 
 

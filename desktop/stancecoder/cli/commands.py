@@ -9,7 +9,6 @@ import sys
 from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.report_json import results_as_json
 from stancecoder.core.errors import ValidationError
-from stancecoder.core.layer import Layer
 from stancecoder.core.wording import counted
 from stancecoder.io.limits import ImportLimits
 from stancecoder.services.agreement.reliability_calc import coding_agreement, unitizing_agreement
@@ -105,7 +104,13 @@ def codings(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    layer = Layer.parse(args.layer) if args.layer is not None else None
+    from stancecoder.cli.commands_stats import export_for_statistics, for_statistics, layer_given
+
+    if for_statistics(args):
+        return export_for_statistics(args)
+    if args.sub_codes:
+        raise ValidationError("--sub-codes is for --format articles")
+    layer = layer_given(args)
     filters = ExportFilter(
         coders=args.coder, article_ids=args.article, status=args.status, layer=layer
     )

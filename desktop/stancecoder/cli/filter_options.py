@@ -1,5 +1,5 @@
 """The retrieval's filters as options, shared by the commands that read passages across
-the corpus (`passages`, `chart`), so both spell them alike."""
+the corpus (`passages`, `chart`, `network`), so all spell them alike."""
 
 from __future__ import annotations
 
@@ -23,8 +23,10 @@ def add_filter_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--stance-min", type=float, metavar="N", help="stance at least N")
     sub.add_argument("--stance-max", type=float, metavar="N", help="stance at most N")
     sub.add_argument("--source", action="append", default=[], help="from this source")
-    sub.add_argument("--since", metavar="DATE", help="published on or after, e.g. 2024-03")
-    sub.add_argument("--until", metavar="DATE", help="published on or before, e.g. 2024-06-30")
+    sub.add_argument("--since", "--from", dest="since", metavar="DATE",
+                     help="published on or after, e.g. 2024-03")  # fmt: skip
+    sub.add_argument("--until", "--to", dest="until", metavar="DATE",
+                     help="published on or before, e.g. 2024-06-30")  # fmt: skip
     sub.add_argument(
         "--status", choices=[s.value for s in Status], help="the coder's status on the article"
     )

@@ -21,3 +21,15 @@ def period_of(published: str, by: str) -> tuple[str, date] | None:
     except ValueError:
         return None
     return None
+
+
+def first_day(published: str | None) -> date | None:
+    """The date a stored publication date stands for in a column of dates: a month or a
+    year alone falls on its first day (as in `stancecoder.open`), anything else is none."""
+    try:
+        numbers = [int(part) for part in (published or "")[:10].split("-")]
+        if 1 <= len(numbers) <= 3:
+            return date(*numbers, *[1] * (3 - len(numbers)))
+    except ValueError:
+        return None
+    return None

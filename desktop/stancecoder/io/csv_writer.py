@@ -21,6 +21,7 @@ def write_csv(
     rows: Iterable[Sequence[object]],
     *,
     neutralise_formulas: bool = True,
+    byte_order_mark: bool = True,
 ) -> int:
     """Write a header row and `rows` to `path`; return the number of data rows written.
 
@@ -33,7 +34,8 @@ def write_csv(
     LibreOffice run as a formula when they open the file, so it gets a leading "'" as OWASP
     recommends (a quote from a hostile page would otherwise run on the reader's machine).
     `neutralise_formulas=False` writes the exact text instead, for pandas, R and re-import.
-    Numbers are not text and are written as they are.
+    Numbers are not text and are written as they are. `byte_order_mark=False` leaves the
+    mark out for R, whose `read.csv` would take it for part of the first column's name.
 
     Like the xlsx export, the file is written beside `path` and moved over it at the end, so
     a failure never leaves a half-written or clobbered file.
@@ -42,7 +44,8 @@ def write_csv(
     written = 0
     with atomic_output(path) as temporary:
         with blamed_on(path):
-            stream = temporary.open("w", encoding="utf-8-sig", newline="")
+            encoding = "utf-8-sig" if byte_order_mark else "utf-8"
+            stream = temporary.open("w", encoding=encoding, newline="")
         field = _neutralised_field if neutralise_formulas else _field
         try:
             put = csv.writer(stream).writerow

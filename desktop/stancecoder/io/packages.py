@@ -47,7 +47,7 @@ def check_package(path: Path, data: bytes, kind: str, limits: ImportLimits) -> N
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-            _check_sizes(path, kind, members, limits)
+            check_sizes(path, kind, members, limits)
             for member in members:
                 _check_xml(path, kind, archive, member)
     except (InputFileError, MemoryError, RecursionError):
@@ -60,9 +60,11 @@ def check_package(path: Path, data: bytes, kind: str, limits: ImportLimits) -> N
         raise InputFileError(path, reason) from error
 
 
-def _check_sizes(
+def check_sizes(
     path: Path, kind: str, members: list[zipfile.ZipInfo], limits: ImportLimits
 ) -> None:
+    """Refuse an archive of more members than `limits` allow, or one that unpacks past
+    them in all or in one member's ratio; `kind` names the format in messages."""
     if len(members) > limits.max_members:
         raise InputFileError(
             path, f"not a {kind} file as Office writes it: {len(members)} parts in the archive"

@@ -3,17 +3,14 @@ to import where a command is parsed, before anything is drawn or laid out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PAPERS = ("a4", "letter")
 
 
-@dataclass(frozen=True)
-class PageFigure:
-    """A picture for the page: its caption, its SVG markup and the words that stand for
-    it where it cannot be seen. The HTML page writes it inline and the PDF carries the
-    same."""
+class ReportFigure(NamedTuple):
+    """A picture for a page: the HTML page writes it inline and the PDF prints the same."""
 
-    title: str
-    svg: str  # an <svg> element, self-contained, ids unique on the page (`charts.svg_markup`)
-    alt: str
+    title: str  # the caption
+    svg: str  # an <svg> element, inlined as it is: the caller's own drawing, never user text
+    alt: str  # what it shows, for a reader who cannot see it

@@ -1,14 +1,15 @@
 """A report page printed to PDF: the same HTML the browser shows, laid out on A4 or Letter
 by xhtml2pdf (pure Python on reportlab, so it installs from wheels everywhere and needs no
-display, no Qt and no system library), each section after the first on a new page,
-numbered at the foot.
+display, no Qt and no system library) under the page's own print style sheet, which starts
+each section on a new page; the pages are numbered at the foot.
 
-Tables are cut for print (`printable`): the Excel export carries every row. Three things
-are added for print. Its figures, inline SVG in the page, become images of
-the same SVG, which svglib draws as vectors (xhtml2pdf does not read inline SVG). Its
-font is matplotlib's DejaVu Sans, whose Greek and Cyrillic cover α, κ and the codes'
-names, where the PDF standard fonts stop at Latin-1. Its CSS is the page's own with a
-print sheet after it.
+Long lists are cut for print at `PRINTED_ROWS` (a table's rows by `printable`, each
+variable's disagreements by the page): the Excel export carries every row. Three things
+are added for print. Its figures, inline SVG in the page, become images of the same SVG,
+which svglib draws as vectors (xhtml2pdf does not read inline SVG). Its font is
+matplotlib's DejaVu Sans, whose Greek and Cyrillic cover α, κ and the codes' names, where
+the PDF standard fonts stop at Latin-1. Its sheet for the paper (`print_style`) follows the
+page's CSS: the sheet's size, smaller type, and the blocks xhtml2pdf does not know as such.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ FACES = (("DejaVuSans.ttf", "normal", "normal"), ("DejaVuSans-Bold.ttf", "bold",
 # what xhtml2pdf and svglib say about CSS they skip (the screen's) is not the reader's business
 for talker in ("xhtml2pdf", "svglib"):
     logging.getLogger(talker).setLevel(logging.ERROR)
-PRINTED_ROWS = 300  # of a table: a page lays out about 40; the workbook has every row
+PRINTED_ROWS = 300  # of a table or a variable's disagreements; the workbook has every one
 WIDEST = 480  # points: an A4 or Letter page's text width under the margins below
 
 
@@ -57,7 +58,10 @@ h1 {{ font-size: 16pt; }}
 h2 {{ font-size: 12.5pt; }}
 table {{ font-size: 7.5pt; }}
 th, td {{ padding: 2pt 3pt 1pt 3pt; }}
-figure, figcaption {{ display: block; }}
+/* xhtml2pdf gives a table's columns equal widths: a paper table's eleven need room */
+table.paper {{ font-size: 7pt; }}
+table.paper th, table.paper td {{ padding: 2pt 1pt 1pt 1pt; }}
+header, section, figure, figcaption {{ display: block; }}
 figure {{ margin: 6pt 0 14pt 0; }}
 figcaption {{ font-size: 8.5pt; color: #444444; }}
 #page-footer {{ text-align: center; font-size: 8pt; color: #666666; }}
@@ -79,16 +83,13 @@ def printable(sheets: Sequence[Sheet], most: int = PRINTED_ROWS) -> list[Sheet]:
 
 
 def pdf_page(html: str, paper: str = "a4") -> str:
-    """The page as xhtml2pdf reads it: figures as images, the print sheet, page numbers."""
+    """The page as xhtml2pdf reads it: figures as images, the paper's sheet, page numbers."""
     if paper not in PAPERS:
         raise StanceCoderError(f"unknown paper size {paper!r} (choose {', '.join(PAPERS)})")
     # "of N" would need a second layout pass, which doubles the time
     footer = '<div id="page-footer">page <pdf:pagenumber></div>'
     page = SVG.sub(_image, html)
     page = page.replace("</head>", f"{print_style(paper)}</head>", 1)
-    first, *later = page.split("<h2")  # the first section shares the title's page
-    page = first + "".join(("<h2" if n == 0 else "<pdf:nextpage /><h2") + part
-                           for n, part in enumerate(later))  # fmt: skip
     return page.replace("<body>", f"<body>{footer}", 1)
 
 

@@ -120,7 +120,7 @@ def crosstabs(
         chosen = [lookup.variables[n] for n in (rows, columns) if n in lookup.variables]
         scale = stance_variable([v for v in lookup.variables.values() if v.scope == "passage"])
         by_coder = _units(session, lookup, layer, chosen, (rows, columns), scale, detail)
-    order = {v.name: _categories(lookup, v, detail) for v in chosen}
+    order = {v.name: categories_in_order(lookup, v, detail) for v in chosen}
     tables = [
         CoderTable(coder, title, crosstab(units, rows, columns, order))
         for coder, title, units in by_coder
@@ -157,7 +157,7 @@ def cooccurrences(
     codes = {
         f"{v.name}: {path}" if named else path: (v.name, path)
         for v in chosen
-        for path in _categories(lookup, v, detail)
+        for path in categories_in_order(lookup, v, detail)
     }
     tables = [
         CoderMatrix(coder, title, cooccurrence(units, names, list(codes)))
@@ -229,7 +229,7 @@ def _units(
     with their categories on `names`."""
     coders = layer_coders(session, layer)
     codings = read_codings(session, coders)
-    label = {c.id: _category(lookup, c, detail) for v in variables for c in v.codes}
+    label = {c.id: category_of(lookup, c, detail) for v in variables for c in v.codes}
     variable_of = {c.id: v.name for v in variables for c in v.codes}
     values = {c.id: c.value for c in scale.codes if c.value is not None} if scale else {}
     on_article = _article_codes(session, [v for v in variables if v.scope == "article"], coders)
@@ -263,12 +263,13 @@ def _title(layer: Layer, coder: str) -> str:
     return Layer.of_coder(coder).title if layer.kind == "each" else layer.title
 
 
-def _category(lookup: CodeLookup, code: Code, detail: bool) -> str:
+def category_of(lookup: CodeLookup, code: Code, detail: bool) -> str:
+    """The category a code counts in: its top code, or with `detail` its own path."""
     path = lookup.path(code)
     return " › ".join(path) if detail else path[0]
 
 
-def _categories(lookup: CodeLookup, variable: Variable, detail: bool) -> list[str]:
+def categories_in_order(lookup: CodeLookup, variable: Variable, detail: bool) -> list[str]:
     """A variable's categories in codebook order: its top codes, or every code depth
     first."""
     children: dict[int | None, list[Code]] = defaultdict(list)

@@ -6,10 +6,11 @@ import krippendorff
 import pytest
 
 from stancecoder.core.agreement import Unit, unitizing_alpha_all
+from stancecoder.core.agreement.apa import apa
 from stancecoder.core.agreement.codings import Codings, PassageRow
 from stancecoder.core.agreement.report_build import build_report
 from stancecoder.core.agreement.report_json import report_as_json
-from stancecoder.core.agreement.report_text import figure, report_lines
+from stancecoder.core.agreement.report_text import report_lines
 from stancecoder.core.codebook_view import CodeView, VariableView
 from stancecoder.core.errors import ValidationError
 
@@ -84,7 +85,7 @@ def test_the_words_and_the_json_carry_the_same_numbers() -> None:
     report = build_report(codings(), "matched", replicates=100, seed=1)
     topic = variable(report, "topic")
     assert report.methods.startswith("Two coders (Alice, Bob) independently coded 1 article ")
-    assert f"was {figure(topic.main.value)}, 95% CI" in report.methods
+    assert f"was {apa(topic.main.value)}, 95% CI" in report.methods
     assert any(line.startswith("topic (passage, nominal") for line in report_lines(report))
     document = report_as_json(report)
     shown = next(v for v in document["variables"] if v["variable"] == "topic")
@@ -111,10 +112,6 @@ def test_levels_can_be_overridden_but_not_beyond_what_the_codes_allow() -> None:
         build_report(codings(), levels={"topic": "ordinal"})
     with pytest.raises(ValidationError, match="unknown unit"):
         build_report(codings(), "paragraph")
-
-
-def test_figures_are_written_as_a_paper_writes_them() -> None:
-    assert [figure(x) for x in (0.8456, -0.25, 1.0, None)] == [".85", "-.25", "1.00", "n/a"]
 
 
 def test_what_was_not_compared_is_said_in_the_methods_and_in_numbers() -> None:

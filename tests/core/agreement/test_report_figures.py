@@ -33,12 +33,12 @@ def test_forest_rows_name_a_statistic_other_than_alpha_and_say_why_none() -> Non
     rows = forest_rows(report(variable("topic", "nominal"),
                               variable("stance", "ordinal", "unitizing_alpha", 0.7),
                               variable("actor", "nominal", value=None)))  # fmt: skip
-    assert [r.label for r in rows] == ["topic", "stance (unitizing α)", "actor"]
+    assert [r.label for r in rows] == ["Topic", "Stance (unitizing α)", "Actor"]  # as Table 1
     assert [(r.value, r.ci95, r.n_units) for r in rows[:2]] == [(0.5, (0.1, 0.9), 6),
                                                                 (0.7, (0.1, 0.9), 6)]  # fmt: skip
     said = forest_alt(rows)
-    assert "topic: α = .50, 95% CI [.10, .90], n = 6" in said
-    assert "actor: not defined (no unit was coded by two coders)" in said
+    assert "Topic: α = .50, 95% CI [.10, .90], n = 6" in said
+    assert "Actor: not defined (no unit was coded by two coders)" in said
 
 
 def test_a_nominal_heatmap_drops_codes_nobody_gave_an_ordinal_one_keeps_its_scale() -> None:

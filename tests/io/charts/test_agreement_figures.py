@@ -1,7 +1,7 @@
 """The agreement report's pictures: what each draws, read back from its Figure's artists,
 against the report and against coincidences counted here from the raw codings; and their
-SVG for a page: well-formed, labelled for screen readers, self-contained, with ids that
-never clash between two figures of one page."""
+SVG for a page: well-formed, titled, self-contained, with ids that never clash between two
+figures of one page."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import defusedxml.ElementTree as SafeTree
 import pytest
 from matplotlib.figure import Figure
 
+from stancecoder.core.agreement.apa import apa
+from stancecoder.core.agreement.names import variable_title
 from stancecoder.core.agreement.report_figures import (
     coincidence_alt,
     coincidence_tables,
@@ -19,7 +21,6 @@ from stancecoder.core.agreement.report_figures import (
     forest_rows,
     rounds_alt,
 )
-from stancecoder.core.agreement.report_text import figure as apa
 from stancecoder.io.charts.coincidences import new_coincidences
 from stancecoder.io.charts.forest import new_forest
 from stancecoder.io.charts.round_lines import new_round_lines
@@ -40,7 +41,7 @@ def test_forest_plots_each_defined_alpha_with_its_interval_on_its_variables_row(
     figure = new_forest(forest_rows(report), LIGHT)
     axes = figure.axes[0]
     labels = [t.get_text() for t in axes.get_yticklabels()]
-    assert labels == ["topic", "stance", "genre"]  # the report's order, top to bottom
+    assert labels == ["Topic", "Stance", "Genre"]  # the report's order, top to bottom
     rows = dict(zip(labels, axes.get_yticks(), strict=True))
     (points,) = [line for line in axes.lines if line.get_label() == "α"]
     drawn = dict(zip(points.get_ydata(), points.get_xdata(), strict=True))
@@ -50,9 +51,10 @@ def test_forest_plots_each_defined_alpha_with_its_interval_on_its_variables_row(
     segments = intervals.get_segments()
     assert len(segments) == len(defined)  # one interval per defined α
     for v, segment in zip(defined, segments, strict=True):
-        assert drawn[rows[v.name]] == pytest.approx(v.main.value)
+        row = rows[variable_title(v.name)]
+        assert drawn[row] == pytest.approx(v.main.value)
         assert sorted(x for x, _ in segment) == pytest.approx(list(v.main.ci95))
-        assert {y for _, y in segment} == {rows[v.name]}
+        assert {y for _, y in segment} == {row}
     texts = [t.get_text() for t in axes.texts]
     assert "not defined" in texts
     assert f"{apa(variable(report, 'topic').main.value)}   n = 7" in texts
@@ -121,9 +123,9 @@ def test_round_lines_draw_each_variables_alpha_per_round(hand_rounds) -> None:
     for v in hand_rounds.variables:
         defined = [f for f in v.figures if f.value is not None]
         if not defined:
-            assert v.name not in lines  # genre: never defined, no line
+            assert variable_title(v.name) not in lines  # genre: never defined, no line
             continue
-        drawn = lines[v.name]
+        drawn = lines[variable_title(v.name)]
         assert list(drawn.get_ydata()) == pytest.approx([f.value for f in defined])
         assert [round(x) for x in drawn.get_xdata()] == [names.index(f.round) for f in defined]
         for x, f in zip(drawn.get_xdata(), defined, strict=True):
@@ -139,8 +141,8 @@ def test_alt_texts_carry_every_number_drawn(hand_report, hand_rounds) -> None:
     alt = forest_alt(forest_rows(report))
     topic = variable(report, "topic").main
     low, high = topic.ci95
-    assert f"topic: α = {apa(topic.value)}, 95% CI [{apa(low)}, {apa(high)}], n = 7" in alt
-    assert "genre: not defined" in alt and ".667 and .800" in alt
+    assert f"Topic: α = {apa(topic.value)}, 95% CI [{apa(low)}, {apa(high)}], n = 7" in alt
+    assert "Genre: not defined" in alt and ".667 and .800" in alt
     said = rounds_alt(hand_rounds)
     for v in hand_rounds.variables:
         for f in v.figures:
@@ -156,23 +158,21 @@ def parsed(markup: str):
     return SafeTree.fromstring(markup)
 
 
-def test_svg_markup_is_labelled_self_contained_and_its_ids_are_its_own(hand_report) -> None:
+def test_svg_markup_is_titled_self_contained_and_its_ids_are_its_own(hand_report) -> None:
     rows = forest_rows(hand_report.report)
-    alt = forest_alt(rows)
-    first = svg_markup(new_forest(rows, LIGHT), "Figure 1. α", alt, "forest")
+    first = svg_markup(new_forest(rows, LIGHT), "Figure 1. α", "forest")
     table = coincidence_tables(hand_report.report)[0]
-    second = svg_markup(new_coincidences(table, LIGHT), "Figure 2", "alt", "coincidences-1")
+    second = svg_markup(new_coincidences(table, LIGHT), "Figure 2", "coincidences-1")
     for markup in (first, second):
         assert markup.startswith("<svg")  # no XML prolog or doctype inside a page
         root = parsed(markup)
-        assert root.tag == f"{SVG_NS}svg" and root.get("role") == "img"
+        assert root.tag == f"{SVG_NS}svg"
         assert root[0].tag == f"{SVG_NS}title"
         assert not list(root.iter(f"{SVG_NS}text"))  # text drawn as paths: no font needed
         references = re.findall(r'(?:href|src)="([^"]*)"|url\(([^)]*)\)', markup)
         assert references and all(
             (href or url).startswith("#") for href, url in references
         )  # only to itself
-    assert parsed(first).get("aria-label") == alt
     assert parsed(first)[0].text == "Figure 1. α"
     ids = [re.findall(r'\bid="([^"]+)"', markup) for markup in (first, second)]
     assert all(len(set(found)) == len(found) for found in ids)
@@ -181,4 +181,4 @@ def test_svg_markup_is_labelled_self_contained_and_its_ids_are_its_own(hand_repo
         own = set(re.findall(r'\bid="([^"]+)"', markup))
         pointed = set(re.findall(r'(?:href="#|url\(#)([^")]+)', markup))
         assert pointed <= own  # every reference resolves inside its own figure
-    assert svg_markup(new_forest(rows, LIGHT), "Figure 1. α", alt, "forest") == first
+    assert svg_markup(new_forest(rows, LIGHT), "Figure 1. α", "forest") == first

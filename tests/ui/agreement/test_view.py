@@ -12,12 +12,10 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from stancecoder.core.agreement.report_text import figure
 from stancecoder.core.agreement.rounds import NOT_CODED
-from stancecoder.core.agreement.variable_stats import interpret
 from stancecoder.services.agreement.report import project_agreement
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codings import add_passage, set_article_codes
@@ -97,28 +95,58 @@ def row_of(table, first_column: str) -> int:
     return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == first_column)
 
 
-def test_the_variables_tab_shows_the_service_figures(
+def test_the_summary_tab_shows_table_1_and_coverage_of_the_service_report(
     qtbot: QtBot, view: AgreementView, planted: Project
 ) -> None:
+    """Every figure on the first tab, formatted here from the report the service computes
+    with the view's seed: α, its interval, κ and percent agreement as a paper prints them."""
     compute(qtbot, view)
-    expected = project_agreement(planted, "matched", replicates=100)
-    table = view.tabs.variables
+    expected = project_agreement(planted, "matched", seed=DEFAULT_SEED)
+    page = view.tabs.summary
+    assert view.tabs.currentWidget() is page
+    table = page.table_one
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     for v in expected.variables:
-        row = row_of(table, v.name)
-        shown = table.item(row, headers.index("α")).text()
-        assert shown == ("—" if v.main.value is None else f"{v.main.value:.3f}")
-        assert table.item(row, headers.index("n units")).text() == str(v.n_units)
-    topic = row_of(table, "topic")
-    assert table.item(topic, headers.index("Agreement")).text() == "75%"
-    topic_alpha = next(v for v in expected.variables if v.name == "topic").main
-    assert table.item(topic, headers.index("Interpretation")).text() == interpret(topic_alpha)
-    warnings = view.tabs.warnings
-    assert any("topic: only 4 units" in warnings.item(i).text() for i in range(warnings.count()))
-    assert view.tabs.pairs.item(0, 1).text() == "Alice · Bob"
-    assert view.tabs.matrix_variable.count() >= 2 and view.tabs.matrix.rowCount() > 0
-    view.tabs.copy_methods()
+        row = row_of(table, v.name.capitalize())
+        cells = {h: table.item(row, c).text() for c, h in enumerate(headers)}
+        alpha = v.main.value
+        assert cells["α"].rstrip("ᵃᵇᶜᵈᵉᶠ") == ("—" if alpha is None else apa_by_hand(alpha))
+        assert cells["n"] == str(v.n_units) and cells["Coders"] == "2"
+        if v.main.ci95:
+            low, high = (apa_by_hand(x) for x in v.main.ci95)
+            assert cells["95% CI"] == f"[{low}, {high}]"
+    topic = row_of(table, "Topic")
+    assert table.item(topic, headers.index("% agreement")).text() == "75.0"
+    topic_kappa = next(r for r in variable(expected, "topic").results if r.name == "cohen_kappa")
+    kappa = table.item(topic, headers.index("κ"))  # its note's letter names the statistic
+    assert kappa.text()[:-1] == apa_by_hand(topic_kappa.value) and kappa.toolTip() == "Cohen's κ."
+    assert "Cohen's κ." in page.table_one_notes.text() and "Krippendorff (2004" in (
+        page.table_one_notes.text()
+    )
+    # coverage: Alice's 4 topic passages and Bob's 5 all matched but Bob's [400, 430)
+    coverage = page.coverage
+    headers = [coverage.horizontalHeaderItem(c).text() for c in range(coverage.columnCount())]
+    row = row_of(coverage, "Topic")
+    cells = {h: coverage.item(row, c).text() for c, h in enumerate(headers)}
+    assert (cells["Passages coded"], cells["Compared"], cells["Not compared"]) == ("9", "8", "1")
+    assert cells["Not compared by coder"] == "Bob 1"
+    assert "Topic" in page.warnings.text() and "used fewer than 5 times" in page.warnings.text()
+    assert page.methods.toPlainText() == expected.methods
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == view.tabs.report.methods
+    below = QLabel("appended")
+    page.append(below)
+    assert page.widget().layout().indexOf(below) == page.widget().layout().count() - 1
+
+
+def apa_by_hand(value: float) -> str:
+    """Two decimals, no leading zero, a minus sign: written out here, not our formatter."""
+    text = f"{abs(value):.2f}".removeprefix("0")
+    return ("\u2212" + text) if value < 0 and text.strip(".0") else text
+
+
+def variable(report, name: str):
+    return next(v for v in report.variables if v.name == name)
 
 
 def test_a_disagreement_opens_the_passage_in_the_window(qtbot: QtBot, window: MainWindow) -> None:
@@ -154,7 +182,7 @@ def test_export_writes_the_methods_paragraph_it_shows(
     summary = dict(
         load_workbook(tmp_path / "agreement.xlsx")["Summary"].iter_rows(values_only=True)
     )
-    assert summary["methods"] == view.tabs.methods.toPlainText() == view.tabs.report.methods
+    assert summary["methods"] == view.tabs.summary.methods.toPlainText() == view.tabs.report.methods
     assert summary["round"] == "all double-coded articles"
     exported(qtbot, view, tmp_path / "agreement.html")
     page = (tmp_path / "agreement.html").read_text(encoding="utf-8")
@@ -184,7 +212,7 @@ def test_cancel_abandons_the_result(qtbot: QtBot, view: AgreementView) -> None:
     assert not view.busy.isVisible() and view.compute_button.isEnabled()
     qtbot.waitUntil(lambda: not view.is_running(), timeout=20000)
     qtbot.wait(50)  # let the abandoned result's queued signal arrive
-    assert view.tabs.report is None and view.tabs.variables.rowCount() == 0
+    assert view.tabs.report is None and view.tabs.summary.table_one.rowCount() == 0
 
 
 def test_a_round_and_a_unit_are_chosen_from_the_lists(qtbot: QtBot, planted: Project) -> None:
@@ -200,7 +228,7 @@ def test_a_round_and_a_unit_are_chosen_from_the_lists(qtbot: QtBot, planted: Pro
     report = view.tabs.report
     assert report.round == "training 1" and report.unit == "unitizing"
     assert "sample: training 1" in view.summary.text()
-    assert "reliability sample \u201ctraining 1\u201d" in view.tabs.methods.toPlainText()
+    assert "reliability sample \u201ctraining 1\u201d" in view.tabs.summary.methods.toPlainText()
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
@@ -215,7 +243,7 @@ def test_screenshot(
         view.resize(1180, 640)
         compute(qtbot, view)
         name = "dark" if dark else "light"
-        for index, tab in [(0, "variables"), (4, "disagreements"), (3, "coincidences")]:
+        for index, tab in [(0, "summary"), (5, "disagreements"), (4, "coincidences")]:
             view.tabs.setCurrentIndex(index)
             qtbot.wait(20)
             path = shots / f"agreement_view_{tab}_{name}.png"
@@ -229,12 +257,12 @@ def test_the_seed_makes_the_intervals_reproducible(
     view.seed.setValue(42)
     compute(qtbot, view)
     expected = project_agreement(planted, "matched", seed=42)
-    table = view.tabs.variables
+    table = view.tabs.summary.table_one
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     topic = next(v for v in expected.variables if v.name == "topic").main
     assert topic.ci95 is not None
-    shown = table.item(row_of(table, "topic"), headers.index("95% CI")).text()
-    assert shown == f"[{topic.ci95[0]:.3f}, {topic.ci95[1]:.3f}]"
+    shown = table.item(row_of(table, "Topic"), headers.index("95% CI")).text()
+    assert shown == f"[{apa_by_hand(topic.ci95[0])}, {apa_by_hand(topic.ci95[1])}]"
     assert "seed 42" in view.tabs.report.methods
 
 
@@ -304,7 +332,9 @@ def rounds_view(qtbot: QtBot, rounds_project: Project) -> AgreementView:
 def shown_figure(value: float | None, ci: tuple[float, float] | None, n: int) -> str:
     if value is None:
         return "—"
-    return f"{figure(value)} [{figure(ci[0])}, {figure(ci[1])}] n={n}" if ci else figure(value)
+    if not ci:
+        return apa_by_hand(value)
+    return f"{apa_by_hand(value)} [{apa_by_hand(ci[0])}, {apa_by_hand(ci[1])}] n={n}"
 
 
 def test_the_rounds_tab_shows_each_rounds_own_figures(
@@ -327,8 +357,8 @@ def test_the_rounds_tab_shows_each_rounds_own_figures(
             alphas[v.name, name] = v.main.value
     assert alphas["topic", "training 1"] < alphas["topic", "training 2"] < alphas["topic", "final"]
     topic_change = (
-        f"<b>topic</b>: {figure(alphas['topic', 'training 1'])} → "
-        f"{figure(alphas['topic', 'final'])} (+"
+        f"<b>topic</b>: {apa_by_hand(alphas['topic', 'training 1'])} → "
+        f"{apa_by_hand(alphas['topic', 'final'])} (+"
     )
     assert topic_change in page.change.text() and "over 3 rounds" in page.change.text()
     discard, reliable = (table.item(row_of(table, "topic  (nominal)"), c) for c in (1, 3))
@@ -356,9 +386,9 @@ def test_enter_on_a_round_opens_its_full_report(qtbot: QtBot, rounds_view: Agree
     assert (
         rounds_view.tabs.currentIndex() == 0 and "sample: training 2" in rounds_view.summary.text()
     )
-    stance = rounds_view.tabs.variables
+    stance = rounds_view.tabs.summary.table_one
     alpha = next(v for v in rounds_view.report.variables if v.name == "stance").main.value
-    assert stance.item(row_of(stance, "stance"), 3).text() == f"{alpha:.3f}"
+    assert stance.item(row_of(stance, "Stance"), 5).text() == apa_by_hand(alpha)
 
 
 def test_export_carries_the_rounds(
@@ -472,10 +502,10 @@ def test_the_first_tab_says_what_was_not_compared_and_empty_tabs_say_why(
     view = window.actions.views.agreement_view
     qtbot.waitExposed(view)
     compute(qtbot, view)
-    compared = view.tabs.compared.text()
+    compared = view.tabs.summary.compared.text()
     assert compared.startswith("Compared: 2 articles coded by two or more coders")
     assert "Not compared: 2 passages (Alice 1, Bob 1) without a partner" in compared
-    assert view.tabs.compared.isVisible()
+    assert view.tabs.summary.compared.isVisible()
     view.unit.setCurrentIndex(view.unit.findData("sentence"))
     compute(qtbot, view)
     assert view.tabs.disagreements.rowCount() == 0
@@ -487,7 +517,7 @@ def test_the_report_is_computed_on_opening(qtbot: QtBot, view: AgreementView) ->
     """No empty window: the figures for the default choices arrive by themselves."""
     qtbot.waitUntil(lambda: view.tabs.report is not None, timeout=20000)
     assert view.tabs.report.seed == view.seed.value() == 1
-    assert view.tabs.variables.rowCount() > 0
+    assert view.tabs.summary.table_one.rowCount() > 0
 
 
 def test_the_first_tab_plots_alpha_per_variable_in_the_windows_look(
@@ -496,9 +526,14 @@ def test_the_first_tab_plots_alpha_per_variable_in_the_windows_look(
     compute(qtbot, view)
     report = view.tabs.report
     panel = view.tabs.forest
-    assert panel.isVisible() and view.tabs.currentIndex() == 0
+    assert panel.isVisible() and view.tabs.currentWidget() is view.tabs.summary
+    assert panel.parentWidget() is view.tabs.summary.widget()  # at the summary's foot
+    view.tabs.summary.ensureWidgetVisible(panel)
     axes = panel.figure.axes[0]
-    assert [t.get_text() for t in axes.get_yticklabels()] == [v.name for v in report.variables]
+    table = view.tabs.summary.table_one
+    named = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert [t.get_text() for t in axes.get_yticklabels()] == named  # as Table 1 names them
+    assert len(named) == len(report.variables)
     (points,) = [line for line in axes.lines if line.get_label() == "α"]
     defined = [v.main.value for v in report.variables if v.main.value is not None]
     assert sorted(points.get_xdata()) == pytest.approx(sorted(defined))

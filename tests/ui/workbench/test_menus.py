@@ -23,13 +23,26 @@ FILE_OPENING: Items = [
     ("&Open project…", "Ctrl+O"),
     ("Open the &sample project", ""),
 ]
-FILE: Items = [("&Import articles…", "Ctrl+I"), ("&Export to Excel…", "Ctrl+E"), ("&Quit", "")]
+# a submenu's entry has no keys; what it holds is in FILE_SUBMENUS
+FILE: Items = [
+    ("&Import articles…", "Ctrl+I"),
+    ("&Export to Excel…", "Ctrl+E"),
+    ("Expor&t", ""),
+    ("&Quit", ""),
+]
 FILE_LEAD: Items = [
-    *FILE[:2],
+    FILE[0],
+    ("Imp&ort", ""),
+    *FILE[1:3],
     ("&Package for a coder…", ""),
     ("&Merge coder files…", ""),
-    *FILE[2:],
+    *FILE[3:],
 ]
+STATISTICS: Items = [("&SPSS (.sav)…", ""), ("S&tata (.dta)…", ""), ("CSV for &R…", "")]
+FILE_SUBMENUS = {
+    "Imp&ort": [("&REFI-QDA project or codebook…", "")],
+    "Expor&t": [("REFI-QDA &project…", ""), ("REFI-QDA &codebook…", ""), *STATISTICS],
+}
 EDIT: Items = [("Undo", "Ctrl+Z"), ("Redo", "Ctrl+Shift+Z, Ctrl+Y")]
 CODE: Items = [
     ("&Save coding", "Return, Enter"),
@@ -60,6 +73,7 @@ VIEW: Items = [
     ("Retrieve &passages…", "Ctrl+Shift+P"),
     ("C&harts…", "Ctrl+Shift+G"),
     ("Cross&tabs and co-occurrence…", "Ctrl+Shift+T"),
+    ("Stance net&works…", "Ctrl+Shift+N"),
     ("S&nap selection to whole words", ""),
     ("Zoom &in", "Ctrl++, Ctrl+="),
     ("Zoom &out", "Ctrl+-"),
@@ -118,6 +132,21 @@ def test_the_leads_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: 
         *in_sheet("&View", VIEW + VIEW_LEAD),
         *in_sheet("&Help", HELP),
     ]
+
+
+def test_the_file_menus_submenus_hold_the_exchange_with_other_tools(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path
+) -> None:
+    for role, shown in (
+        ("lead", FILE_SUBMENUS),
+        ("coder", {"Expor&t": [("REFI-QDA &codebook…", ""), *STATISTICS]}),
+    ):
+        window = open_window(qtbot, ui_project, tmp_path, role)
+        file = next(e.menu() for e in window.menuBar().actions() if e.text() == "&File")
+        submenus = {e.text(): e.menu() for e in file.actions() if e.menu() is not None}
+        assert {
+            name: [(a.text(), "") for a in menu.actions()] for name, menu in submenus.items()
+        } == shown
 
 
 def test_a_coders_menus_and_sheet(qtbot: QtBot, ui_project: Project, tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
-"""The statistics' names as a methods section writes them; the identifiers stay in JSON,
-where scripts read them."""
+"""The statistics' and the variables' names as a methods section writes them; the
+identifiers stay in JSON, where scripts read them."""
 
 from __future__ import annotations
 
@@ -23,3 +23,11 @@ def statistic_name(identifier: str) -> str:
         if identifier.startswith(prefix):
             return f"{name} ({identifier.removeprefix(prefix)} weights)"
     return identifier
+
+
+def variable_title(name: str) -> str:
+    """A variable as a table's row names it: "target_country" -> "Target country". The
+    codebook names variables as identifiers (they are typed on the command line and in
+    files), so the report makes them read as words."""
+    words = " ".join(name.replace("_", " ").split())
+    return words[:1].upper() + words[1:]

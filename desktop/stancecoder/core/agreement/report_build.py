@@ -10,6 +10,11 @@ from datetime import date
 from stancecoder.core.agreement import LEVELS, Result, unitizing_alpha_all
 from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.agreement.codings import Codings
+from stancecoder.core.agreement.coverage import (
+    matched_coverage,
+    sentence_coverage,
+    unitized_coverage,
+)
 from stancecoder.core.agreement.report import AgreementReport, check_unit, unit_definition
 from stancecoder.core.agreement.report_text import methods_paragraph
 from stancecoder.core.agreement.units import (
@@ -28,7 +33,7 @@ from stancecoder.core.agreement.variable_stats import (
     variable_agreement,
 )
 from stancecoder.core.codebook_view import VariableView
-from stancecoder.core.context import short_quote
+from stancecoder.core.context import InContext, in_context
 from stancecoder.core.errors import ValidationError
 
 
@@ -70,13 +75,16 @@ def build_report(
             rows = matched_rows(units, scale)
             result = variable_agreement(scale, "matched passages", rows, used, boot)
             result.disagreements = _disagreements(codings, result)
+            result.coverage = matched_coverage(codings, scale, used, units, unmatched)
             report.variables.append(result)
     elif unit == "sentence":
         report.left_out = sentence_left_out(codings)
         for variable in passage_vars:
             scale = Scale(variable)
             rows = sentence_rows(codings, scale)
-            report.variables.append(variable_agreement(scale, "sentences", rows, used, boot))
+            result = variable_agreement(scale, "sentences", rows, used, boot)
+            result.coverage = sentence_coverage(codings, scale, used, rows)
+            report.variables.append(result)
     else:
         report.variables += [_unitizing(codings, Scale(v), used) for v in passage_vars]
     for variable in codings.variables:
@@ -106,6 +114,7 @@ def overridden_levels(
 def _unitizing(codings: Codings, scale: Scale, coders: list[str]) -> VariableAgreement:
     v = scale.variable
     out = VariableAgreement(v.name, v.scope, v.level, "unitized spans", coders, [])
+    out.coverage = unitized_coverage(codings, scale, coders)
     units, length = unitizing_units(codings, scale)
     if length == 0 or len(coders) < 2:
         reason = "no article was coded by two coders"
@@ -117,13 +126,15 @@ def _unitizing(codings: Codings, scale: Scale, coders: list[str]) -> VariableAgr
 
 
 QUOTE_LIMIT = 90  # characters of a disagreement's words shown in a list
+AROUND = 50  # characters of text either side of them: a few words
 
 
-def _covered(text: str, spans: Iterable[tuple[int, int]]) -> str:
+def _covered(text: str, spans: Iterable[tuple[int, int]]) -> InContext:
     found = list(spans)
     if not found:
-        return ""
-    return short_quote(text[min(s for s, _ in found) : max(e for _, e in found)], QUOTE_LIMIT)
+        return InContext("", "", "")
+    start, end = min(s for s, _ in found), max(e for _, e in found)
+    return in_context(text, start, end, QUOTE_LIMIT, AROUND)
 
 
 def _disagreements(codings: Codings, result: VariableAgreement) -> list[Disagreement]:
@@ -131,6 +142,7 @@ def _disagreements(codings: Codings, result: VariableAgreement) -> list[Disagree
     for article, where, labels, spans in result.raw:
         given = {c: label for c, label in labels.items() if label}
         if len(set(given.values())) > 1:
+            words = _covered(codings.texts.get(article, ""), spans.values())
             rows.append(
                 {
                     "article": article,
@@ -139,7 +151,9 @@ def _disagreements(codings: Codings, result: VariableAgreement) -> list[Disagree
                     "variable": result.name,
                     "codes": given,
                     "spans": {c: spans[c] for c in given if c in spans},
-                    "quote": _covered(codings.texts.get(article, ""), spans.values()),
+                    "quote": words.quote.strip(),
+                    "before": words.before,
+                    "after": words.after,
                 }
             )
     return rows

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stancecoder.core.agreement.names import statistic_name
+from stancecoder.core.agreement.apa import apa, apa_interval
+from stancecoder.core.agreement.names import statistic_name, variable_title
 from stancecoder.core.agreement.report import AgreementReport
-from stancecoder.core.agreement.report_text import figure
 from stancecoder.core.agreement.rounds import RoundsReport
 from stancecoder.core.agreement.variable_stats import RELIABLE, TENTATIVE, VariableAgreement
 
@@ -30,10 +30,11 @@ class ForestRow:
 
     @property
     def label(self) -> str:
-        """The variable as the axis names it; a statistic other than plain α is said."""
+        """The variable as Table 1 names it; a statistic other than plain α is said."""
         if self.statistic == "krippendorff_alpha":
-            return self.variable
-        return f"{self.variable} ({statistic_name(self.statistic).replace(AUTHOR, '')})"
+            return variable_title(self.variable)
+        said = statistic_name(self.statistic).replace(AUTHOR, "")
+        return f"{variable_title(self.variable)} ({said})"
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,7 @@ def _table(v: VariableAgreement) -> CoincidenceTable | None:
     return CoincidenceTable(v.name, v.level, v.unit, tuple(v.categories[i] for i in keep), counts)
 
 
-def threshold_text(value: float) -> str:
-    """A threshold as the literature prints it, three decimals: .667, .800."""
-    return f"{value:.3f}".removeprefix("0")
-
-
-THRESHOLDS = f"reference lines at {threshold_text(TENTATIVE)} and {threshold_text(RELIABLE)}"
+THRESHOLDS = f"reference lines at {apa(TENTATIVE, 3)} and {apa(RELIABLE, 3)}"
 
 
 def forest_alt(rows: list[ForestRow]) -> str:
@@ -90,8 +86,8 @@ def forest_alt(rows: list[ForestRow]) -> str:
         if row.value is None:
             said.append(f"{row.label}: not defined ({row.reason})")
             continue
-        interval = f", 95% CI [{figure(row.ci95[0])}, {figure(row.ci95[1])}]" if row.ci95 else ""
-        said.append(f"{row.label}: α = {figure(row.value)}{interval}, n = {row.n_units}")
+        interval = f", 95% CI {apa_interval(row.ci95)}" if row.ci95 else ""
+        said.append(f"{row.label}: α = {apa(row.value)}{interval}, n = {row.n_units}")
     return f"Krippendorff's α per variable with 95% CI ({THRESHOLDS}). " + "; ".join(said) + "."
 
 
@@ -104,7 +100,7 @@ def coincidence_alt(table: CoincidenceTable) -> str:
             rows.append(f"{row}: {', '.join(given)}")
     cells = "; ".join(rows)
     return (
-        f"Coincidence matrix of {table.variable} ({table.level}, {table.unit}), "
+        f"Coincidence matrix of {variable_title(table.variable)} ({table.level}, {table.unit}), "
         f"{count_text(table.pairable)} pairable values; by row: {cells}."
     )
 
@@ -113,10 +109,10 @@ def rounds_alt(rounds: RoundsReport) -> str:
     lines = []
     for v in rounds.variables:
         points = ", ".join(
-            f"{f.round} {figure(f.value)}" if f.value is not None else f"{f.round} not defined"
+            f"{f.round} {apa(f.value)}" if f.value is not None else f"{f.round} not defined"
             for f in v.figures
         )
-        lines.append(f"{v.name}: {points}")
+        lines.append(f"{variable_title(v.name)}: {points}")
     return f"Krippendorff's α per round with 95% CI ({THRESHOLDS}). " + "; ".join(lines) + "."
 
 

@@ -11,22 +11,23 @@ from stancecoder.core.agreement.variable_stats import interpret
 
 def results_as_json(results: list[Result]) -> dict[str, object]:
     """The `--json` document: undefined values carry their reason."""
-    out = []
-    for result in results:
-        entry: dict[str, object] = {
-            "name": result.name,
-            "level": result.level,
-            "value": result.value,
-            "ci95": list(result.ci95) if result.ci95 else None,
-            "n_units": result.n_units,
-            "n_coders": result.n_coders,
-        }
-        if result.value is None:
-            entry["reason"] = result.reason
-        if result.category is not None:
-            entry["category"] = result.category
-        out.append(entry)
-    return {"statistics": out}
+    return {"statistics": [result_as_json(result) for result in results]}
+
+
+def result_as_json(result: Result) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "name": result.name,
+        "level": result.level,
+        "value": result.value,
+        "ci95": list(result.ci95) if result.ci95 else None,
+        "n_units": result.n_units,
+        "n_coders": result.n_coders,
+    }
+    if result.value is None:
+        entry["reason"] = result.reason
+    if result.category is not None:
+        entry["category"] = result.category
+    return entry
 
 
 def report_as_json(report: AgreementReport) -> dict[str, object]:
@@ -47,6 +48,12 @@ def report_as_json(report: AgreementReport) -> dict[str, object]:
             ],
             "disagreements": v.disagreements,
         }
+        if (c := v.coverage) is not None:
+            entry["coverage"] = {
+                "passages_coded": c.coded,
+                "passages_compared": c.compared,
+                "unitizing_alpha_where": result_as_json(c.where),
+            }
         variables.append(entry)
     return {
         "project": report.project,

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from stancecoder.core.agreement.apa import apa, apa_interval
+from stancecoder.core.agreement.coverage_text import coverage_sentence
 from stancecoder.core.agreement.names import statistic_name
 from stancecoder.core.agreement.variable_stats import interpret
+from stancecoder.core.version import __version__
 from stancecoder.core.wording import counted
 
 if TYPE_CHECKING:
@@ -15,18 +18,10 @@ if TYPE_CHECKING:
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def figure(value: float | None) -> str:
-    """APA style for a coefficient bounded by 1: two decimals, no leading zero."""
-    if value is None:
-        return "n/a"
-    text = f"{value:.2f}"
-    return text.replace("0.", ".", 1) if abs(value) < 1 else text
-
-
 def with_ci(result: Result) -> str:
-    text = figure(result.value)
+    text = apa(result.value)
     if result.ci95:
-        text += f", 95% CI [{figure(result.ci95[0])}, {figure(result.ci95[1])}]"
+        text += f", 95% CI {apa_interval(result.ci95)}"
     return text
 
 
@@ -65,7 +60,11 @@ def methods_paragraph(report: AgreementReport) -> str:
         f"independently coded {articles}{sample} of the project {report.project} with codebook "
         f"version {report.codebook_version or 'unversioned'}."
     ]
-    parts.append(f"Passage-level variables were compared as {report.unit_definition}.")
+    scopes = {v.scope for v in report.variables}
+    if "passage" in scopes:
+        parts.append(f"Passage-level variables were compared as {report.unit_definition}.")
+    if "article" in scopes:
+        parts.append("Article-level variables were compared with the articles as units.")
     if left := sum(report.unmatched.values()) + sum(report.left_out.values()):
         were = "was" if left == 1 else "were"
         why = "had no partner" if report.unmatched else "covered no sentence by half"
@@ -79,12 +78,21 @@ def methods_paragraph(report: AgreementReport) -> str:
             parts.append(f"{subject} was not defined: {main.reason}.")
         else:
             parts.append(f"{subject} was {with_ci(main)} (n = {v.n_units}).")
-    if any(v.main.ci95 for v in report.variables):
+        if v.coverage is not None and report.unit != "unitizing":
+            where = v.coverage.where
+            said = coverage_sentence(v)
+            if v.coverage.total_coded:
+                shown = apa(where.value) if where.value is not None else "not defined"
+                said += f"; unitizing α of where it was coded was {shown}"
+            parts.append(f"{said[:1].upper()}{said[1:]}.")
+    if report.replicates:
         parts.append(
             f"Intervals are from {report.replicates} bootstrap replicates with seed "
             f"{report.seed} (Hayes & Krippendorff, 2007)."
         )
-    parts.append(f"Computed with StanceCoder on {report.date}.")
+    else:
+        parts.append("No bootstrap intervals were drawn.")
+    parts.append(f"Computed with StanceCoder {__version__} on {report.date}.")
     return " ".join(parts)
 
 
@@ -103,6 +111,10 @@ def report_lines(report: AgreementReport) -> list[str]:
             ci = f" [{r.ci95[0]:.3f}, {r.ci95[1]:.3f}]" if r.ci95 else ""
             lines.append(f"  {statistic_name(r.name):<38} {value}{ci}  n={r.n_units}")
         lines.append(f"  -> {interpret(v.main)}")
+        if v.coverage is not None:
+            where = v.coverage.where.value
+            shown = "not defined" if where is None else f"{where:.3f}"
+            lines.append(f"  coverage: {coverage_sentence(v)}; unitizing α of where: {shown}")
         lines += [f"  ! {w}" for w in v.warnings]
     if sum(report.unmatched.values()):
         lines.append(f"not compared: {not_compared(report)} without a partner")

@@ -3,7 +3,7 @@ one-line change per variable, shared by the command line, the exports and the wi
 
 from __future__ import annotations
 
-from stancecoder.core.agreement.report_text import figure
+from stancecoder.core.agreement.apa import apa, apa_interval, apa_signed
 from stancecoder.core.agreement.rounds import (
     NOT_CODED,
     RoundChange,
@@ -17,17 +17,12 @@ from stancecoder.core.wording import counted
 GAP = "  "
 
 
-def signed(value: float) -> str:
-    """A change in α: always with its sign, so "+.26" cannot be misread as a level."""
-    return figure(value) if value < 0 else f"+{figure(value)}"
-
-
 def figure_text(f: RoundFigure) -> str:
     """α [CI] n, as a table cell; "—" when α is not defined."""
     if f.value is None:
         return "—"
-    ci = f" [{figure(f.ci95[0])}, {figure(f.ci95[1])}]" if f.ci95 else ""
-    return f"{figure(f.value)}{ci} n={f.n_units}"
+    ci = f" {apa_interval(f.ci95)}" if f.ci95 else ""
+    return f"{apa(f.value)}{ci} n={f.n_units}"
 
 
 def cell_text(f: RoundFigure) -> str:
@@ -40,8 +35,8 @@ def cell_text(f: RoundFigure) -> str:
 
 def change_text(c: RoundChange) -> str:
     """E.g. ".58 → .84 (+.26) over 3 rounds"."""
-    first, last = figure(c.first_value), figure(c.last_value)
-    return f"{first} → {last} ({signed(c.value)}) over {c.rounds} rounds"
+    first, last = apa(c.first_value), apa(c.last_value)
+    return f"{first} → {last} ({apa_signed(c.value)}) over {c.rounds} rounds"
 
 
 def change_line(variable: VariableRounds) -> str | None:

@@ -112,14 +112,20 @@ def sentence_rows(codings: Codings, scale: Scale) -> list[UnitRow]:
             for coder in sorted(codings.coded_by[article]):
                 ids: set[int] = set()
                 for p in passages:
-                    covered = min(p.end, end) - max(p.start, start)
-                    if p.coder == coder and covered >= SENTENCE_SHARE * (end - start):
+                    if p.coder == coder and covers(p, (start, end)):
                         ids.update(p.codes.get(name, ()))
                 value = scale.value(tuple(sorted(ids)))
                 row.values[coder] = NOT_CODED if value is None and not scale.ordered else value
                 row.spans[coder] = (start, end)
             out.append(row)
     return out
+
+
+def covers(passage: PassageRow, sentence: tuple[int, int]) -> bool:
+    """Whether a passage's codes reach a sentence: it covers at least half of it."""
+    start, end = sentence
+    covered = min(passage.end, end) - max(passage.start, start)
+    return covered >= SENTENCE_SHARE * (end - start)
 
 
 def sentence_left_out(codings: Codings) -> dict[str, int]:
@@ -129,16 +135,20 @@ def sentence_left_out(codings: Codings) -> dict[str, int]:
     for article in codings.double_coded():
         sentences = split_sentences(codings.texts[article])
         for p in codings.passages:
-            if p.article == article and not any(
-                min(p.end, end) - max(p.start, start) >= SENTENCE_SHARE * (end - start)
-                for start, end in sentences
-            ):
+            if p.article == article and not any(covers(p, s) for s in sentences):
                 counts[p.coder] += 1
     return counts
 
 
-def unitizing_units(codings: Codings, scale: Scale) -> tuple[list[Unit], int]:
-    """Units on one continuum (the articles end to end, in id order) and its length."""
+WHERE = "coded"  # the one category of unitizing by where a variable was coded at all
+
+
+def unitizing_units(
+    codings: Codings, scale: Scale, *, by_code: bool = True
+) -> tuple[list[Unit], int]:
+    """Units on one continuum (the articles end to end, in id order) and its length; each
+    code a category of its own, or (`by_code` False) one category for any code of the
+    variable: where it was coded, whatever the code."""
     name = scale.variable.name
     offset = 0
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
@@ -146,7 +156,7 @@ def unitizing_units(codings: Codings, scale: Scale) -> tuple[list[Unit], int]:
         for p in codings.passages:
             if p.article == article:
                 for code in p.codes.get(name, ()):
-                    key = (p.coder, scale.codes[code].path_text)
+                    key = (p.coder, scale.codes[code].path_text if by_code else WHERE)
                     spans.setdefault(key, []).append((p.start + offset, p.end + offset))
         offset += len(codings.texts[article])
     units = []

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import TypedDict
 
-import numpy as np
-
 from stancecoder.core.agreement import (
     ReliabilityData,
     Result,
@@ -16,6 +14,7 @@ from stancecoder.core.agreement import (
     percent_agreement,
 )
 from stancecoder.core.agreement.alpha import coincidence_matrix
+from stancecoder.core.agreement.coverage import Coverage
 from stancecoder.core.agreement.units import Scale, UnitRow
 from stancecoder.core.wording import counted, times
 
@@ -30,6 +29,8 @@ class Disagreement(TypedDict):
     codes: dict[str, str]  # coder -> label
     spans: dict[str, tuple[int, int]]  # coder -> passage span (passage units only)
     quote: str  # the words the coders' passages cover, shortened
+    before: str  # a few words of the text before the quote, "…" where the article goes on
+    after: str  # and after it
 
 
 class Bootstrap(TypedDict):
@@ -63,6 +64,8 @@ class VariableAgreement:
     )
     disagreements: list[Disagreement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rare: dict[str, int] = field(default_factory=dict)  # category -> times, when < MIN_VALUES
+    coverage: Coverage | None = None  # passage variables: what was compared, and where
 
     @property
     def main(self) -> Result:
@@ -111,7 +114,13 @@ def variable_agreement(
         (row.article, row.where, {c: scale.label(row.values.get(c)) for c in coders}, row.spans)
         for row in rows
     ]
-    out.warnings = _warnings(v.name, alpha, out.categories, pairable)
+    totals = pairable.sum(axis=0) if len(pairable) else []
+    out.rare = {
+        label: int(count)
+        for label, count in zip(out.categories, totals, strict=False)
+        if 0 < count < MIN_VALUES
+    }
+    out.warnings = _warnings(v.name, alpha, out.rare)
     return out
 
 
@@ -143,7 +152,7 @@ def _per_pair(
     return pairs
 
 
-def _warnings(name: str, alpha: Result, labels: list[str], pairable: np.ndarray) -> list[str]:
+def _warnings(name: str, alpha: Result, rare: dict[str, int]) -> list[str]:
     warnings = []
     if alpha.n_units < MIN_UNITS:
         warnings.append(
@@ -151,11 +160,9 @@ def _warnings(name: str, alpha: Result, labels: list[str], pairable: np.ndarray)
             f"{'was' if alpha.n_units == 1 else 'were'} coded by two or more coders; with fewer "
             f"than {MIN_UNITS} the confidence interval is wide and α is not trustworthy"
         )
-    totals = pairable.sum(axis=0) if len(pairable) else []
-    for label, count in zip(labels, totals, strict=False):
-        if 0 < count < MIN_VALUES:
-            warnings.append(
-                f"{name}: category {label!r} was used only {times(int(count))} (fewer than "
-                f"{MIN_VALUES}); α depends heavily on these few values"
-            )
+    for label, count in rare.items():
+        warnings.append(
+            f"{name}: category {label!r} was used only {times(count)} (fewer than "
+            f"{MIN_VALUES}); α depends heavily on these few values"
+        )
     return warnings

@@ -11,6 +11,7 @@ from matplotlib import colormaps
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 
+from stancecoder.core.agreement.names import variable_title
 from stancecoder.core.agreement.report_figures import CoincidenceTable, count_text
 from stancecoder.io.charts.style import ChartStyle, prepare
 
@@ -56,8 +57,8 @@ def draw_coincidences(figure: Figure, table: CoincidenceTable, style: ChartStyle
     axes.set_xlabel("value of the other coder of a pair", color=style.foreground)
     axes.set_ylabel("value of one coder", color=style.foreground)
     order = "scale in order" if table.level != "nominal" else "codes given"
-    figure.suptitle(f"Coincidences: {table.variable}", color=style.foreground, fontsize=11,
-                    fontweight="bold")  # fmt: skip
+    figure.suptitle(f"Coincidences: {variable_title(table.variable)}",
+                    color=style.foreground, fontsize=11, fontweight="bold")  # fmt: skip
     said = f"{table.level}, {table.unit}; {order}; {count_text(table.pairable)} pairable values"
     width = round(CHARACTERS_PER_INCH * (figure.get_figwidth() - FRAME[0] + 1.0))
     axes.set_title(textwrap.fill(said, width), color=style.muted, fontsize=8, loc="left")

@@ -8,8 +8,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from stancecoder.core.agreement.report_figures import ForestRow, threshold_text
-from stancecoder.core.agreement.report_text import figure as apa
+from stancecoder.core.agreement.apa import apa
+from stancecoder.core.agreement.report_figures import ForestRow
 from stancecoder.core.agreement.variable_stats import RELIABLE, TENTATIVE
 from stancecoder.io.charts.style import SIZE, ChartStyle, prepare
 
@@ -69,7 +69,7 @@ def _thresholds(axes: Axes, style: ChartStyle) -> None:
     for value, name, dashes, side in lines:
         axes.axvline(value, color=style.muted, linestyle=dashes, linewidth=1.0)
         axes.annotate(
-            f"{name} {threshold_text(value)}", (value, 1.0), xycoords=("data", "axes fraction"),
+            f"{name} {apa(value, 3)}", (value, 1.0), xycoords=("data", "axes fraction"),
             xytext=(0, 3), textcoords="offset points", ha=side, va="bottom",
             fontsize=7.5, color=style.muted,
         )  # fmt: skip

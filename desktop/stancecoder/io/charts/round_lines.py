@@ -7,8 +7,8 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from stancecoder.core.agreement.report_figures import threshold_text
-from stancecoder.core.agreement.report_text import figure as apa
+from stancecoder.core.agreement.apa import apa
+from stancecoder.core.agreement.names import variable_title
 from stancecoder.core.agreement.rounds import RoundsReport
 from stancecoder.core.agreement.variable_stats import RELIABLE, TENTATIVE
 from stancecoder.io.charts.style import SIZE, ChartStyle, prepare
@@ -36,10 +36,10 @@ def draw_round_lines(figure: Figure, rounds: RoundsReport, style: ChartStyle) ->
                     [c[1] for _, c in bounded], color=colour, linewidth=0.8)  # fmt: skip
         axes.plot(xs, values, color=colour, marker=style.marker(index),
                   linestyle=style.line_style(index), linewidth=1.4, markersize=5,
-                  label=variable.name)  # fmt: skip
+                  label=variable_title(variable.name))  # fmt: skip
     for value, dashes in ((TENTATIVE, "--"), (RELIABLE, ":")):
         axes.axhline(value, color=style.muted, linestyle=dashes, linewidth=1.0)
-        axes.annotate(threshold_text(value), (1.0, value), xycoords=("axes fraction", "data"),
+        axes.annotate(apa(value, 3), (1.0, value), xycoords=("axes fraction", "data"),
                       xytext=(3, 0), textcoords="offset points", va="center", fontsize=7.5,
                       color=style.muted)  # fmt: skip
     axes.set_xticks(range(len(names)), names)

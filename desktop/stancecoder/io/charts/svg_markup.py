@@ -1,7 +1,7 @@
 """A figure as SVG markup to write inside an HTML page: no XML prolog, text drawn as paths
-(so the page needs no font and makes no request), a title and an aria-label for screen
-readers, and every id prefixed so several figures on one page never point at each other's
-glyphs or clip paths."""
+(so the page needs no font and makes no request), a title a browser shows on hover, and
+every id prefixed so several figures on one page never point at each other's glyphs or clip
+paths. The page that holds it gives it its role and alt text (`report_html.figure_html`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ REFERENCE = re.compile(r'(\bid="|href="#|url\(#)([^")]+)')
 SALT = "stancecoder"  # ids follow from the figure alone, so the same report gives the same page
 
 
-def svg_markup(figure: Figure, title: str, alt: str, prefix: str) -> str:
+def svg_markup(figure: Figure, title: str, prefix: str) -> str:
     """`prefix` (letters, digits, hyphens) must differ between the figures of one page."""
     buffer = io.StringIO()
     with rc_context({"svg.fonttype": "path", "svg.hashsalt": SALT}):
@@ -26,6 +26,5 @@ def svg_markup(figure: Figure, title: str, alt: str, prefix: str) -> str:
                        metadata={"Date": None})  # fmt: skip
     markup = METADATA.sub("", PROLOG.sub("", buffer.getvalue(), count=1), count=1)
     markup = REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", markup)
-    markup = markup.replace("<svg", f'<svg role="img" aria-label="{escape(alt)}"', 1)
     head = markup.index(">") + 1
     return f"{markup[:head]}\n<title>{escape(title)}</title>{markup[head:]}"

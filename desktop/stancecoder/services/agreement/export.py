@@ -1,18 +1,20 @@
-"""The agreement report and the rounds comparison as Excel and HTML, both built from the same
-rows (their JSON is `core.agreement.report_json`)."""
+"""The agreement report and the rounds comparison as Excel, HTML and PDF, all built from the
+same rows (their JSON is `core.agreement.report_json`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
+from stancecoder.core.agreement.coverage_text import coverage_table
 from stancecoder.core.agreement.names import statistic_name
+from stancecoder.core.agreement.paper_table import PaperTable, table_one, table_two
 from stancecoder.core.agreement.rounds_text import cell_text, rounds_paragraph
 from stancecoder.core.agreement.variable_stats import Disagreement, interpret
 from stancecoder.core.errors import ValidationError
+from stancecoder.io.agreement_page import render_report_page, write_report_page
 from stancecoder.io.report_html import render_html, write_html
-from stancecoder.io.report_page import PAPERS, PageFigure
+from stancecoder.io.report_page import PAPERS
 from stancecoder.io.sheets import Column, ColumnKind, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
 from stancecoder.services.agreement.figures import report_figures, rounds_figures
@@ -63,7 +65,8 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         for col_label, count in zip(v.categories, row, strict=True) if count
     ]  # fmt: skip
     disagreements = [
-        [d["variable"], d["article"], d["title"], d["quote"], coder, _span(d, coder), label]
+        [d["variable"], d["article"], d["title"], d["before"], d["quote"], d["after"], coder,
+         _span(d, coder), label]
         for v in report.variables for d in v.disagreements
         for coder, label in d["codes"].items()
     ]  # fmt: skip
@@ -71,8 +74,12 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         [v.name, article, where, *(labels.get(c, "") for c in report.coders)]
         for v in report.variables for article, where, labels, _ in v.raw
     ]  # fmt: skip
+    papers = [("Table 1", table_one(report)), ("Coverage", coverage_table(report)),
+              ("Table 2", table_two(report))]  # fmt: skip
     return [
         Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)], summary),
+        *[paper_sheet(title, table) for title, table in papers if table is not None],
+        coverage_sheet(report),
         Sheet("Variables", _cols("variable scope level unit statistic", [F, F, F, N, N],
               ["value", "ci95 low", "ci95 high", "units", "coders"], ["interpretation"]), stats),
         Sheet("Codes", _cols("variable code statistic", [F, N], ["value", "units"],
@@ -82,8 +89,8 @@ def report_sheets(report: AgreementReport) -> list[Sheet]:
         Sheet("Coincidences", _cols("variable value value", [F], ["count"], []),
               coincidences),
         Sheet("Disagreements", [Column("variable"), Column("article", "int"), Column("title"),
-              Column("passage", width=50), Column("coder"), Column("span"), Column("code")],
-              disagreements),
+              Column("before", width=30), Column("passage", width=50), Column("after", width=30),
+              Column("coder"), Column("span"), Column("code")], disagreements),
         Sheet("Raw data", [Column("variable"), Column("article", "int"), Column("unit"),
               *[Column(c) for c in report.coders]], raw),
     ]  # fmt: skip
@@ -123,6 +130,55 @@ def rounds_sheets(rounds: RoundsReport) -> list[Sheet]:
     ]  # fmt: skip
 
 
+def paper_sheet(title: str, table: PaperTable) -> Sheet:
+    """A paper's table for those who recompute: every figure at full precision (an interval
+    as two columns), and per row the notes its printed cells point to."""
+    kinds = [_kind([row[i].value for row in table.rows]) for i in range(len(table.headers))]
+    columns: list[Column] = []
+    for header, kind in zip(table.headers, kinds, strict=True):
+        if kind == "pair":
+            columns += [Column(f"{header} low", F), Column(f"{header} high", F)]
+        else:
+            columns.append(Column(header, kind))
+    columns.append(Column("notes", width=60, wrap=True))
+    marks = dict(table.marks)
+    rows: list[list[object]] = []
+    for row in table.rows:
+        cells: list[object] = []
+        for cell, kind in zip(row, kinds, strict=True):
+            if kind == "pair":
+                cells += list(cell.value) if isinstance(cell.value, tuple) else [None, None]
+            else:
+                cells.append(cell.text if kind == "text" else cell.value)
+        notes = [
+            f"{table.headers[i]}: {marks[c.mark].rstrip('.')}" for i, c in enumerate(row) if c.mark
+        ]
+        rows.append([*cells, "; ".join(notes)])
+    rows.append([f"Note. {table.note}", *[None] * (len(columns) - 1)])
+    return Sheet(title, columns, rows)
+
+
+def _kind(values: list[object]) -> ColumnKind | Literal["pair"]:
+    if any(isinstance(v, tuple) for v in values):
+        return "pair"
+    if any(isinstance(v, float) for v in values):
+        return F
+    return N if any(isinstance(v, int) for v in values) else "text"
+
+
+def coverage_sheet(report: AgreementReport) -> Sheet:
+    """Coverage per passage variable and coder, as numbers."""
+    rows = [
+        [v.name, v.unit, coder, coded, c.compared.get(coder, 0), coded - c.compared.get(coder, 0),
+         v.n_units, v.main.value, c.where.value]
+        for v in report.variables if (c := v.coverage) is not None
+        for coder, coded in c.coded.items()
+    ]  # fmt: skip
+    return Sheet("Coverage by coder", _cols("variable unit coder", [N, N, N, N, F, F],
+                 ["passages coded", "compared", "not compared", "units compared", "alpha",
+                  "unitizing alpha (where)"], []), rows)  # fmt: skip
+
+
 def write_report(
     project: Project,
     report: AgreementReport,
@@ -131,21 +187,31 @@ def write_report(
     *,
     paper: str = "a4",
 ) -> None:
-    """`.xlsx` (one sheet per section), `.html` (one standalone page, with the figures) or
-    `.pdf` (the same page printed on `paper`) of `project`'s report; the rounds comparison,
-    when given, follows the report's own sections."""
-    sheets = report_sheets(report) + (rounds_sheets(rounds) if rounds is not None else [])
-    title = f"Agreement: {report.project}"
-    _write(
-        project, Path(path), title, [report.methods], sheets,
-        lambda: report_figures(report, rounds), paper,
-    )  # fmt: skip
+    """`.xlsx` (one sheet per section), `.html` (the report's page with its figures) or
+    `.pdf` (that page printed on `paper`) of `project`'s report; the rounds comparison,
+    when given, follows the report's own sections and its figure joins the others."""
+    path = Path(path)
+    suffix = _checked(project, path, paper)
+    further = rounds_sheets(rounds) if rounds is not None else []
+    if suffix == ".xlsx":
+        write_xlsx(path, report_sheets(report) + further)
+        return
+    figures = report_figures(report, rounds)  # drawn only for a page: a workbook has the numbers
+    if suffix == ".pdf":
+        from stancecoder.io.report_pdf import PRINTED_ROWS, printable, write_pdf  # xhtml2pdf
+
+        page = render_report_page(report, figures, printable(further), PRINTED_ROWS)
+        write_pdf(path, page, paper)
+    else:
+        write_report_page(path, report, figures, further)
 
 
 def write_rounds_report(
     project: Project, rounds: RoundsReport, path: Path, *, paper: str = "a4"
 ) -> None:
     """The rounds comparison alone, with what it is about on top."""
+    path = Path(path)
+    suffix = _checked(project, path, paper)
     summary = [
         ["project", rounds.project], ["date", rounds.date], ["unit", rounds.unit],
         ["unit definition", rounds.unit_definition],
@@ -154,38 +220,32 @@ def write_rounds_report(
         ["rounds", ", ".join(r.name for r in rounds.rounds)],
         ["about", rounds_paragraph(rounds)],
     ]  # fmt: skip
-    sheets = [Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)], summary)]
-    title = f"Agreement over rounds: {rounds.project}"
-    _write(
-        project, Path(path), title, [rounds_paragraph(rounds)], sheets + rounds_sheets(rounds),
-        lambda: rounds_figures(rounds), paper,
-    )  # fmt: skip
+    summary_sheet = Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)],
+                          summary)  # fmt: skip
+    sheets = [summary_sheet, *rounds_sheets(rounds)]
+    if suffix == ".xlsx":
+        write_xlsx(path, sheets)
+        return
+    title, about = f"Agreement over rounds: {rounds.project}", [rounds_paragraph(rounds)]
+    if suffix == ".pdf":
+        from stancecoder.io.report_pdf import printable, write_pdf  # xhtml2pdf: when first used
+
+        page = render_html(title, about, printable(sheets), rounds_figures(rounds))
+        write_pdf(path, page, paper)
+    else:
+        write_html(path, title, about, sheets, rounds_figures(rounds))
 
 
-def _write(
-    project: Project,
-    path: Path,
-    title: str,
-    paragraphs: list[str],
-    sheets: list[Sheet],
-    figures: Callable[[], Sequence[PageFigure]],
-    paper: str,
-) -> None:
-    """The figures are drawn only for a page: a workbook carries their numbers."""
+def _checked(project: Project, path: Path, paper: str) -> str:
+    """The suffix of a file the report may be written to; anything else is refused in one
+    line before a figure is drawn."""
     suffix = path.suffix.lower()
     if suffix not in FILE_SUFFIXES:
         raise ValidationError(f"cannot write the report as {path.name}: use .xlsx, .html or .pdf")
     if paper not in PAPERS:
         raise ValidationError(f"unknown paper size {paper!r} (choose {', '.join(PAPERS)})")
     check_output(path, project)
-    if suffix == ".xlsx":
-        write_xlsx(path, sheets)
-    elif suffix == ".pdf":
-        from stancecoder.io.report_pdf import printable, write_pdf  # xhtml2pdf: when first used
-
-        write_pdf(path, render_html(title, paragraphs, printable(sheets), figures()), paper)
-    else:
-        write_html(path, title, paragraphs, sheets, figures())
+    return suffix
 
 
 def _cols(

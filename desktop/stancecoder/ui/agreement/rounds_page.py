@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stancecoder.core.agreement.report_text import figure
+from stancecoder.core.agreement.apa import apa
 from stancecoder.core.agreement.rounds import RoundFigure, RoundsReport
 from stancecoder.core.agreement.rounds_text import cell_text, change_text, round_heading
 from stancecoder.core.agreement.variable_stats import RELIABLE, TENTATIVE
@@ -121,8 +121,8 @@ class RoundsPage(QWidget):
             return f'<span style="color:{verdict_colour(text, palette).name()}">■ {text}</span>'
 
         return (
-            f"Krippendorff's α [95% CI] n units. {word('reliable')} α ≥ {figure(RELIABLE)} · "
-            f"{word('tentative')} α ≥ {figure(TENTATIVE)} · {word('discard')} below · — not "
+            f"Krippendorff's α [95% CI] n units. {word('reliable')} α ≥ {apa(RELIABLE, 3)} · "
+            f"{word('tentative')} α ≥ {apa(TENTATIVE, 3)} · {word('discard')} below · — not "
             "defined (hover for why). Double-click a round (or press Enter) to open its full "
             "report."
         )

@@ -18,7 +18,6 @@ from stancecoder.core.agreement.variable_stats import VariableAgreement, interpr
 
 Cell = str | float | int | None
 MATRIX_COLUMN = 170  # longer code labels are elided; the header tooltip has them whole
-KAPPAS = ("cohen_kappa", "fleiss_kappa")
 # a calm green, amber and red, each in a light-background and a dark-background tone
 VERDICT_TONES = {
     "reliable": ("#2e7d4f", "#7fd1a0"),
@@ -43,26 +42,6 @@ def verdict_colour(text: str, palette: QPalette) -> QColor:
 
 def number(value: float | None, digits: int = 3) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
-
-
-def _stat(v: VariableAgreement, names: Sequence[str]) -> Result | None:
-    return next((r for r in v.results if r.name in names), None)
-
-
-def variable_rows(report: AgreementReport) -> list[list[Cell]]:
-    rows: list[list[Cell]] = []
-    for v in report.variables:
-        kappa, agreement = _stat(v, KAPPAS), _stat(v, ("percent_agreement",))
-        ci = v.main.ci95
-        rows.append([
-            v.name, v.level, v.unit,
-            number(v.main.value),
-            f"[{number(ci[0])}, {number(ci[1])}]" if ci else "—",
-            number(kappa.value) if kappa else "—",
-            f"{agreement.value:.0%}" if agreement and agreement.value is not None else "—",
-            v.n_units, v.main.n_coders, interpret(v.main),
-        ])  # fmt: skip
-    return rows
 
 
 def code_rows(report: AgreementReport) -> list[list[Cell]]:

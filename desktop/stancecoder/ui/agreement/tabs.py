@@ -1,16 +1,14 @@
-"""The tabs of the agreement view: figures per variable, the rounds side by side, per code
-and coder pair, the coincidence matrices, the disagreements (which open the passage) and
-the methods text."""
+"""The tabs of the agreement view: the summary (Table 1, coverage, the methods paragraph and
+the forest plot of α at its foot), the rounds side by side, per code and coder pair, the
+coincidence matrices and the disagreements (which open the passage)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTabWidget,
@@ -19,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.agreement.report import AgreementReport
-from stancecoder.core.agreement.report_text import compared_text
+from stancecoder.core.agreement.report_sections import no_disagreements_text
 from stancecoder.core.agreement.rounds import RoundsReport
 from stancecoder.ui.agreement.forest_panel import ForestPanel
 from stancecoder.ui.agreement.rounds_page import RoundsPage
+from stancecoder.ui.agreement.summary_page import SummaryPage
 from stancecoder.ui.agreement.tables import (
     code_rows,
     disagreement_rows,
@@ -30,7 +29,6 @@ from stancecoder.ui.agreement.tables import (
     fill_table,
     make_table,
     pair_rows,
-    variable_rows,
 )
 
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -44,15 +42,9 @@ class AgreementTabs(QTabWidget):
         super().__init__(parent)
         self.report: AgreementReport | None = None
         self._targets: list[tuple[int, int]] = []
-        self.variables = make_table(
-            ["Variable", "Level", "Units", "α", "95% CI", "κ", "Agreement", "n units",
-             "n coders", "Interpretation"]
-        )  # fmt: skip
-        self.compared = _caption("What the figures rest on")
-        self.warnings = QListWidget()
-        self.warnings.setMaximumHeight(132)
-        self.warnings.setToolTip("Why a figure may not be trustworthy")
+        self.summary = SummaryPage()
         self.forest = ForestPanel()
+        self.summary.append(self.forest)
         self.codes = make_table(["Variable", "Code (against the rest)", "α", "n units",
                                  "Interpretation"])  # fmt: skip
         self.codes_note = _caption("Each code against all the others; codes nobody gave "
@@ -67,35 +59,22 @@ class AgreementTabs(QTabWidget):
         self.no_disagreements = _caption("")
         self.disagreements.doubleClicked.connect(lambda index: self._open(index.row()))
         self.disagreements.installEventFilter(self)
-        self.methods = QPlainTextEdit()
-        self.methods.setReadOnly(True)
-        self.copy_button = QPushButton("Cop&y paragraph")
-        self.copy_button.clicked.connect(self.copy_methods)
         self.rounds = RoundsPage()
         self.rounds.openRound.connect(self.openRound)
         pages = [
-            (
-                _page(self.compared, self.variables, self.warnings, self.forest, grow=1),
-                "&Variables",
-            ),
+            (self.summary, "&Summary"),
             (self.rounds, "&Rounds"),
             (_page(self.codes_note, self.codes, grow=1), "C&odes"),
             (_page(self.pairs), "Coder &pairs"),
             (_page(self.matrix_variable, self.matrix, grow=1), "Coi&ncidences"),
             (_page(self.no_disagreements, self.disagreements, grow=1), "&Disagreements"),
-            (_page(self.methods, self.copy_button), "&Methods paragraph"),
         ]
         for page, title in pages:
             self.addTab(page, title)
 
     def show_report(self, report: AgreementReport) -> None:
         self.report = report
-        self.compared.setText(compared_text(report))
-        fill_table(self.variables, variable_rows(report), (3, 4, 5, 6, 7, 8), 9)
-        warnings = [w for v in report.variables for w in v.warnings]
-        self.warnings.clear()
-        self.warnings.addItems([f"⚠  {w}" for w in warnings])
-        self.warnings.setVisible(bool(warnings))
+        self.summary.show_report(report)
         self.forest.show_report(report)
         fill_table(self.codes, code_rows(report), (2, 3), 4)
         fill_table(self.pairs, pair_rows(report), (2, 3, 4), 5)
@@ -112,7 +91,6 @@ class AgreementTabs(QTabWidget):
         self.no_disagreements.setText(no_disagreements_text(report) if not rows else "")
         self.no_disagreements.setVisible(not rows)
         self.disagreements.setVisible(bool(rows))
-        self.methods.setPlainText(report.methods)
 
     def show_rounds(self, rounds: RoundsReport | None) -> None:
         self.rounds.show_rounds(rounds)
@@ -138,19 +116,6 @@ class AgreementTabs(QTabWidget):
     def _open(self, row: int) -> None:
         if 0 <= row < len(self._targets):
             self.openPassage.emit(*self._targets[row])
-
-    def copy_methods(self) -> None:
-        if self.report is not None:
-            QGuiApplication.clipboard().setText(self.report.methods)
-
-
-def no_disagreements_text(report: AgreementReport) -> str:
-    """Why the Disagreements tab is empty, so an empty table never reads as an error."""
-    if report.n_articles == 0:
-        return "Nothing to compare yet: no article has been coded by two or more coders."
-    if report.unit != "matched":
-        return "Disagreements are listed passage by passage: choose the unit Matched passages."
-    return "No disagreements: every compared passage got the same codes from every coder."
 
 
 def _caption(text: str) -> QLabel:

@@ -1,8 +1,8 @@
 """The views the window opens beside itself: the agreement report, retrieved passages,
-crosstabs, charts and copies of one story. Each is modeless, so what is found in it can be
-read in the window with the view still at hand; it is made on first use (its feature
-package, and matplotlib or the statistics behind it, imported only then), read anew when
-opened again, and closed with the window.
+crosstabs, charts, stance networks and copies of one story. Each is modeless, so what is
+found in it can be read in the window with the view still at hand; it is made on first
+use (its feature package, and matplotlib or the statistics behind it, imported only
+then), read anew when opened again, and closed with the window.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from stancecoder.ui.charts.view import ChartView
     from stancecoder.ui.crosstab.view import CrosstabView
     from stancecoder.ui.duplicates.view import DuplicatesView
+    from stancecoder.ui.networks.view import NetworkView
     from stancecoder.ui.retrieval.view import RetrievalView
 
 
@@ -40,12 +41,13 @@ class SideViews:
         self.retrieval_view: RetrievalView | None = None
         self.crosstab_view: CrosstabView | None = None
         self.chart_view: ChartView | None = None
+        self.network_view: NetworkView | None = None
         self.duplicates_view: DuplicatesView | None = None
 
     def close_all(self) -> None:
         """The agreement report waits for a computation, the copies view stops its finding."""
         for view in (self.agreement_view, self.retrieval_view, self.crosstab_view,
-                     self.chart_view, self.duplicates_view):  # fmt: skip
+                     self.chart_view, self.network_view, self.duplicates_view):  # fmt: skip
             if view is not None:
                 view.close()
 
@@ -90,6 +92,15 @@ class SideViews:
         else:
             self.chart_view.refresh()
         _raise(self.chart_view)
+
+    def networks(self) -> None:
+        from stancecoder.ui.networks.view import NetworkView
+
+        if self.network_view is None:
+            self.network_view = NetworkView(self.host.project, self.owner)
+        else:
+            self.network_view.refresh()
+        _raise(self.network_view)
 
     def duplicates(self) -> None:
         from stancecoder.ui.duplicates.view import DuplicatesView

@@ -36,14 +36,18 @@ from stancecoder.services.commands import SetStatus
 from stancecoder.services.history_read import passage_history
 from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.services.project import Project
+from stancecoder.services.refi.report import RefiImportReport
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme, is_dark
 from stancecoder.ui.common.undo import UndoRunner
+from stancecoder.ui.transfer import refi_files
 from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
 from stancecoder.ui.transfer.export_dialog import ExportDialog
+from stancecoder.ui.transfer.refi_dialog import RefiDialog
+from stancecoder.ui.transfer.stats_export_dialog import StatsExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
@@ -53,6 +57,7 @@ from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_tabl
 from stancecoder.ui.workbench.side_views import SideViews
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
+STATISTICS_FILES = ((".sav", "&SPSS (.sav)…"), (".dta", "S&tata (.dta)…"), (".csv", "CSV for &R…"))
 THEME_CHOICES = (("system", "As the &system"), ("light", "&Light"), ("dark", "&Dark"))
 Key = QKeySequence.StandardKey
 
@@ -147,6 +152,8 @@ class WindowActions(ActionRegistry):
         self.views = SideViews(window, self.owner)
         self.coder_files: CoderFilesDialog | None = None
         """The packaging or merge under way or last done, kept while its dialog is open."""
+        self.refi: RefiDialog | None = None
+        """The REFI-QDA export or import likewise."""
         for spec in self._specs():
             self.add(spec)
         self["snap"].setChecked(True)
@@ -198,6 +205,16 @@ class WindowActions(ActionRegistry):
                        tip="Find exact and near copies among the articles and exclude them "
                        "from coding and samples"),
         ]  # fmt: skip
+        refi_in = [] if w.role != "lead" else [
+            ActionSpec("refi-import", "&File", "&REFI-QDA project or codebook…",
+                       self._refi_import, submenu="Imp&ort",
+                       tip="Bring in a project or codebook from MAXQDA, NVivo, ATLAS.ti or "
+                       "QualCoder, its code groups mapped to variables"),
+        ]  # fmt: skip
+        refi_out = [] if w.role != "lead" else [
+            ActionSpec("refi-export", "&File", "REFI-QDA &project…", self._refi_export,
+                       submenu="Expor&t", tip="The whole project for another QDA tool"),
+        ]  # fmt: skip
         filing = [] if w.role != "lead" else [
             ActionSpec("package", "&File", "&Package for a coder…", self._package,
                        tip="Write a coder's articles and codings into a file to code without "
@@ -208,7 +225,15 @@ class WindowActions(ActionRegistry):
         return [
             *opening,
             ActionSpec("import", "&File", "&Import articles…", self._import, ("Ctrl+I",)),
+            *refi_in,
             ActionSpec("export", "&File", "&Export to Excel…", self._export, ("Ctrl+E",)),
+            *refi_out,
+            ActionSpec("refi-codebook", "&File", "REFI-QDA &codebook…", self._refi_codebook,
+                       submenu="Expor&t", tip="The codebook for another QDA tool"),
+            *(ActionSpec(f"export-{suffix[1:]}", "&File", text,
+                         lambda suffix=suffix: self._export_for_statistics(suffix),
+                         submenu="Expor&t")
+              for suffix, text in STATISTICS_FILES),
             *filing,
             ActionSpec("quit", "&File", "&Quit", w.close, (Key.Quit,)),
             ActionSpec("save", "&Code", "&Save coding", w.save_coding, ("Return", "Enter"),
@@ -245,6 +270,9 @@ class WindowActions(ActionRegistry):
                        "by side, for the window and for a paper"),
             ActionSpec("crosstab", "&View", "Cross&tabs and co-occurrence…", self.views.crosstab,
                        ("Ctrl+Shift+T",)),
+            ActionSpec("networks", "&View", "Stance net&works…", self.views.networks,
+                       ("Ctrl+Shift+N",), tip="Who takes which stance on which topic, and "
+                       "which actors agree or disagree, for the window and for Gephi"),
             ActionSpec("snap", "&View", "S&nap selection to whole words", self._snap,
                        checkable=True),
             ActionSpec("zoom-in", "&View", "Zoom &in", w.reader.zoom_in, ("Ctrl++", "Ctrl+=")),
@@ -340,6 +368,31 @@ class WindowActions(ActionRegistry):
             dialog.exec()
             if dialog.report is not None:
                 w.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    def _refi_export(self) -> None:
+        self.refi = refi_files.export_project(self.window.project, self.owner)
+
+    def _refi_codebook(self) -> None:
+        path = refi_files.export_codebook(self.window.project, self.owner)
+        if path is not None:
+            self.window.statusBar().showMessage(f"Exported the codebook to {path}", 5000)
+
+    def _refi_import(self) -> None:
+        self.refi = refi_files.import_file(self.window.project, self.owner)
+        if self.refi is not None:
+            self.refi.completed.connect(self._refi_imported)
+
+    def _refi_imported(self, report: RefiImportReport) -> None:
+        if not report.dry_run:
+            bus_of(self.window.project).publish(Changes(reload=True))
+
+    def _export_for_statistics(self, suffix: str) -> None:
+        location = self.window.project.location  # a file's path, or a server's URL
+        folder = Path.home() if "://" in location else Path(location).parent
+        dialog = StatsExportDialog(self.window.project, suffix, folder, self.owner)
+        dialog.exec()
+        if dialog.report is not None:
+            self.window.statusBar().showMessage(f"Exported to {dialog.report.path}", 5000)
 
     def _package(self) -> None:
         w = self.window

@@ -14,7 +14,7 @@ from stancecoder.services.codings import add_passage
 from stancecoder.services.passages import passage_by_uid
 from stancecoder.services.project import Project, create_project, open_project
 from stancecoder.ui.common.settings import AppSettings
-from stancecoder.ui.workbench import window_actions
+from stancecoder.ui.workbench import file_actions
 from stancecoder.ui.workbench.main_window import MainWindow
 
 
@@ -30,10 +30,10 @@ def test_package_then_merge_from_the_file_menu(
 ) -> None:
     window = lead_window(qtbot, ui_project, tmp_path)
     out = tmp_path / "for alice.stance"
-    monkeypatch.setattr(window_actions.QInputDialog, "getItem", lambda *a: ("Alice", True))
-    monkeypatch.setattr(window_actions.QFileDialog, "getSaveFileName", lambda *a: (str(out), ""))
+    monkeypatch.setattr(file_actions.QInputDialog, "getItem", lambda *a: ("Alice", True))
+    monkeypatch.setattr(file_actions.QFileDialog, "getSaveFileName", lambda *a: (str(out), ""))
     window.actions["package"].trigger()
-    dialog = window.actions.coder_files
+    dialog = window.actions.files.coder_files
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     assert out.exists() and "Packaged for Alice" in dialog.headline.text()
     dialog.accept()
@@ -44,9 +44,9 @@ def test_package_then_merge_from_the_file_menu(
         ref = add_passage(file, article, "Alice", 0, 7, {"stance": "+1"})
     reloaded: list[object] = []
     window.bus.changed.connect(reloaded.append)
-    monkeypatch.setattr(window_actions.QFileDialog, "getOpenFileNames", lambda *a: ([str(out)], ""))
+    monkeypatch.setattr(file_actions.QFileDialog, "getOpenFileNames", lambda *a: ([str(out)], ""))
     window.actions["merge"].trigger()
-    dialog = window.actions.coder_files
+    dialog = window.actions.files.coder_files
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
 
     assert dialog.headline.text().startswith("added 1, changed 0, deleted 0 passages")
@@ -61,12 +61,12 @@ def test_a_refused_merge_is_said_in_the_dialog(
     window = lead_window(qtbot, ui_project, tmp_path)
     create_project(tmp_path / "plain.stance").close()
     monkeypatch.setattr(
-        window_actions.QFileDialog,
+        file_actions.QFileDialog,
         "getOpenFileNames",
         lambda *a: ([str(tmp_path / "plain.stance")], ""),
     )
     window.actions["merge"].trigger()
-    dialog = window.actions.coder_files
+    dialog = window.actions.files.coder_files
     qtbot.waitUntil(lambda: not dialog.is_running() and dialog.detail.isVisible(), timeout=10_000)
     assert dialog.report is None
     assert "is not a coder file" in dialog.detail.toPlainText()

@@ -15,7 +15,7 @@ from stancecoder.services.articles import list_articles
 from stancecoder.services.project import Project
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.transfer.import_dialog import ImportDialog
-from stancecoder.ui.workbench import window_actions
+from stancecoder.ui.workbench import file_actions
 from stancecoder.ui.workbench.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "io" / "news"))
@@ -40,7 +40,7 @@ def test_file_import_offers_news_exports_and_imports_them(
         offered.append(str(args[-1]))
         return [str(path) for path in files], ""
 
-    monkeypatch.setattr(window_actions.QFileDialog, "getOpenFileNames", choose)
+    monkeypatch.setattr(file_actions.QFileDialog, "getOpenFileNames", choose)
     shown: list[ImportDialog] = []
 
     def close_when_done() -> None:

@@ -43,10 +43,11 @@ from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
+from stancecoder.ui.workbench.file_actions import ProjectOpener
 from stancecoder.ui.workbench.passage_list import PassageList
 from stancecoder.ui.workbench.search_indexer import SearchIndexer
 from stancecoder.ui.workbench.tinting import Tinting, TintLegend
-from stancecoder.ui.workbench.window_actions import ProjectOpener, WindowActions, describe_passage
+from stancecoder.ui.workbench.window_actions import WindowActions, describe_passage
 from stancecoder.ui.workbench.window_fit import WindowFit
 
 

@@ -1,4 +1,5 @@
-"""Every action of the workbench window, declared once for menus, keys and the F1 sheet.
+"""Every action of the workbench window, declared once for menus, keys and the F1 sheet
+(the File menu's in `file_actions`, registered here with the others).
 
 The window is reached through `Workbench`, the part of it the actions use, so this module
 never imports the window that imports it. The lead's dialogs are imported when first
@@ -8,79 +9,46 @@ to every start of the window.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QInputDialog,
-    QMenuBar,
-    QMessageBox,
-    QStatusBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMenuBar, QMessageBox, QWidget
 
-from stancecoder.core.changes import Changes
 from stancecoder.core.codebook_view import CodebookView, code_text
 from stancecoder.core.passage_view import PassageView
 from stancecoder.core.status import Status
-from stancecoder.io.corpus import SUPPORTED_SUFFIXES
 from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import ArticleView
-from stancecoder.services.coder_files.merge import MergeReport
-from stancecoder.services.coders import list_coders
 from stancecoder.services.commands import SetStatus
 from stancecoder.services.history_read import passage_history
 from stancecoder.services.passages import blind_mode, set_blind_mode
-from stancecoder.services.project import Project
-from stancecoder.services.refi.report import RefiImportReport
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
-from stancecoder.ui.common.changes_bus import bus_of
-from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme, is_dark
 from stancecoder.ui.common.undo import UndoRunner
-from stancecoder.ui.transfer import refi_files
-from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
-from stancecoder.ui.transfer.export_dialog import ExportDialog
-from stancecoder.ui.transfer.refi_dialog import RefiDialog
-from stancecoder.ui.transfer.stats_export_dialog import StatsExportDialog
 from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
+from stancecoder.ui.workbench.file_actions import FileActions, FileHost
 from stancecoder.ui.workbench.passage_history import PassageHistory
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
-from stancecoder.ui.workbench.side_views import SideViews
+from stancecoder.ui.workbench.side_views import SideViews, ViewHost
 
 MENUS = ("&File", "&Edit", "&Code", "&View", "&Help")
-STATISTICS_FILES = ((".sav", "&SPSS (.sav)…"), (".dta", "S&tata (.dta)…"), (".csv", "CSV for &R…"))
 THEME_CHOICES = (("system", "As the &system"), ("light", "&Light"), ("dark", "&Dark"))
 Key = QKeySequence.StandardKey
 
 
-class ProjectOpener(Protocol):
-    """What the File menu asks of whoever opens projects (the launcher)."""
+class Workbench(FileHost, ViewHost, Protocol):
+    """What the actions read and call on the coding window: besides what the File menu and
+    the side views need, what the other menus use."""
 
-    def new_project(self) -> None: ...
-    def choose_project(self) -> None: ...
-    def open_sample(self) -> None: ...
-
-
-class Workbench(Protocol):
-    """What the actions read and call on the coding window."""
-
-    project: Project
     coder: str
-    role: str
-    codebook: CodebookView
     article: ArticleView | None
     coding: ArticleCoding | None
     current: PassageView | None
-    launcher: ProjectOpener | None
     undo: UndoRunner
     articles: ArticlePanel
     reader: Reader
@@ -93,8 +61,6 @@ class Workbench(Protocol):
         ...
 
     def menuBar(self) -> QMenuBar: ...
-    def statusBar(self) -> QStatusBar: ...
-    def close(self) -> bool: ...
     def refresh(self) -> None: ...
     def save_coding(self) -> None: ...
     def cancel_coding(self) -> None: ...
@@ -103,8 +69,6 @@ class Workbench(Protocol):
     def activate_passage(self, passage_id: int) -> None: ...
     def may_change(self, passage: PassageView) -> bool: ...
     def edit_as_lead(self, on: bool) -> None: ...
-    def open_passage(self, article_id: int, start: int) -> None: ...
-    def import_paths(self, paths: list[str]) -> None: ...
 
 
 def confirm_edit_as_lead(parent: QWidget) -> bool:
@@ -138,7 +102,8 @@ def describe_passage(passage: PassageView, codebook: CodebookView) -> str:
 
 class WindowActions(ActionRegistry):
     """The window's registry, with what the actions keep between uses: the undo stack's
-    Undo and Redo (the Edit menu), the codes' keys, and the views opened beside the window."""
+    Undo and Redo (the Edit menu), the codes' keys, the views opened beside the window and
+    the File menu's dialogs of long work."""
 
     def __init__(self, window: Workbench) -> None:
         super().__init__(window.window())
@@ -150,10 +115,7 @@ class WindowActions(ActionRegistry):
         self.edit[1].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
         self.codes: list[QAction] = []
         self.views = SideViews(window, self.owner)
-        self.coder_files: CoderFilesDialog | None = None
-        """The packaging or merge under way or last done, kept while its dialog is open."""
-        self.refi: RefiDialog | None = None
-        """The REFI-QDA export or import likewise."""
+        self.files = FileActions(window, self.owner)
         for spec in self._specs():
             self.add(spec)
         self["snap"].setChecked(True)
@@ -175,20 +137,12 @@ class WindowActions(ActionRegistry):
         self.update_enabled()
 
     def _specs(self) -> list[ActionSpec]:
-        """Every action in the order of the menus and the F1 sheet; the File menu's first
-        three need a launcher, the coder files are the lead's, and the lead's own of the
-        other menus come last but one."""
+        """Every action in the order of the menus and the F1 sheet: the File menu's first,
+        then the others, the lead's own of them last but one."""
         w = self.window
         has_article = lambda: w.article is not None  # noqa: E731
         has_passage = lambda: w.current is not None  # noqa: E731
         may_change = lambda: w.current is not None and w.may_change(w.current)  # noqa: E731
-        opener = w.launcher
-        opening = [] if opener is None else [
-            ActionSpec("new-project", "&File", "&New project…", opener.new_project, (Key.New,)),
-            ActionSpec("open-project", "&File", "&Open project…", opener.choose_project,
-                       (Key.Open,)),
-            ActionSpec("open-sample", "&File", "Open the &sample project", opener.open_sample),
-        ]  # fmt: skip
         leading = [] if w.role != "lead" else [
             ActionSpec("blind", "&View", "&Blind mode (coders see only their own)",
                        self._toggle_blind, checkable=True),
@@ -205,37 +159,8 @@ class WindowActions(ActionRegistry):
                        tip="Find exact and near copies among the articles and exclude them "
                        "from coding and samples"),
         ]  # fmt: skip
-        refi_in = [] if w.role != "lead" else [
-            ActionSpec("refi-import", "&File", "&REFI-QDA project or codebook…",
-                       self._refi_import, submenu="Imp&ort",
-                       tip="Bring in a project or codebook from MAXQDA, NVivo, ATLAS.ti or "
-                       "QualCoder, its code groups mapped to variables"),
-        ]  # fmt: skip
-        refi_out = [] if w.role != "lead" else [
-            ActionSpec("refi-export", "&File", "REFI-QDA &project…", self._refi_export,
-                       submenu="Expor&t", tip="The whole project for another QDA tool"),
-        ]  # fmt: skip
-        filing = [] if w.role != "lead" else [
-            ActionSpec("package", "&File", "&Package for a coder…", self._package,
-                       tip="Write a coder's articles and codings into a file to code without "
-                       "the team's server"),
-            ActionSpec("merge", "&File", "&Merge coder files…", self._merge,
-                       tip="Bring coders' files back into this project"),
-        ]  # fmt: skip
         return [
-            *opening,
-            ActionSpec("import", "&File", "&Import articles…", self._import, ("Ctrl+I",)),
-            *refi_in,
-            ActionSpec("export", "&File", "&Export to Excel…", self._export, ("Ctrl+E",)),
-            *refi_out,
-            ActionSpec("refi-codebook", "&File", "REFI-QDA &codebook…", self._refi_codebook,
-                       submenu="Expor&t", tip="The codebook for another QDA tool"),
-            *(ActionSpec(f"export-{suffix[1:]}", "&File", text,
-                         lambda suffix=suffix: self._export_for_statistics(suffix),
-                         submenu="Expor&t")
-              for suffix, text in STATISTICS_FILES),
-            *filing,
-            ActionSpec("quit", "&File", "&Quit", w.close, (Key.Quit,)),
+            *self.files.specs(),
             ActionSpec("save", "&Code", "&Save coding", w.save_coding, ("Return", "Enter"),
                        enabled_when=lambda: w.panel.isEnabled()),
             ActionSpec("cancel", "&Code", "Cancel coding", w.cancel_coding, ("Esc",)),
@@ -348,89 +273,6 @@ class WindowActions(ActionRegistry):
         if passage is not None:
             entries = passage_history(self.window.project, passage.uid)
             PassageHistory(passage.quote, entries, self.owner).exec()
-
-    def _import(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.owner, "Import articles", "", f"Articles ({patterns})"
-        )
-        if paths:
-            self.window.import_paths(paths)
-
-    def _export(self) -> None:
-        w = self.window
-        path, _ = QFileDialog.getSaveFileName(
-            self.owner, "Export", f"{w.project.title}.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
-        )
-        if path:
-            dialog = ExportDialog(w.project, Path(path), self.owner)
-            dialog.begin()
-            dialog.exec()
-            if dialog.report is not None:
-                w.statusBar().showMessage(f"Exported to {path}", 5000)
-
-    def _refi_export(self) -> None:
-        self.refi = refi_files.export_project(self.window.project, self.owner)
-
-    def _refi_codebook(self) -> None:
-        path = refi_files.export_codebook(self.window.project, self.owner)
-        if path is not None:
-            self.window.statusBar().showMessage(f"Exported the codebook to {path}", 5000)
-
-    def _refi_import(self) -> None:
-        self.refi = refi_files.import_file(self.window.project, self.owner)
-        if self.refi is not None:
-            self.refi.completed.connect(self._refi_imported)
-
-    def _refi_imported(self, report: RefiImportReport) -> None:
-        if not report.dry_run:
-            bus_of(self.window.project).publish(Changes(reload=True))
-
-    def _export_for_statistics(self, suffix: str) -> None:
-        location = self.window.project.location  # a file's path, or a server's URL
-        folder = Path.home() if "://" in location else Path(location).parent
-        dialog = StatsExportDialog(self.window.project, suffix, folder, self.owner)
-        dialog.exec()
-        if dialog.report is not None:
-            self.window.statusBar().showMessage(f"Exported to {dialog.report.path}", 5000)
-
-    def _package(self) -> None:
-        w = self.window
-        coders = [c.name for c in list_coders(w.project, consensus=False)]
-        if not coders:
-            show_problem(self.owner, "The project has no coders yet: add one first.")
-            return
-        coder, chosen = QInputDialog.getItem(
-            self.owner, "Package for a coder", "Whose work goes into the file?", coders, 0, False
-        )
-        if not chosen:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self.owner, "Package for a coder", f"{w.project.title} ({coder}).stance",
-            "StanceCoder project (*.stance)",
-        )  # fmt: skip
-        if path:
-            self._run(CoderFilesDialog.package(w.project, coder, Path(path), self.owner))
-
-    def _merge(self) -> None:
-        w = self.window
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.owner, "Merge coder files", "", "StanceCoder project (*.stance)"
-        )
-        if paths:
-            dialog = CoderFilesDialog.merge(w.project, [Path(p) for p in paths], self.owner)
-            dialog.completed.connect(self._merged)
-            self._run(dialog)
-
-    def _merged(self, report: MergeReport) -> None:
-        if report.merged_anything:
-            bus_of(self.window.project).publish(Changes(reload=True))
-
-    def _run(self, dialog: CoderFilesDialog) -> None:
-        """Window-modal, not blocking: the window keeps painting while the work runs."""
-        self.coder_files = dialog
-        dialog.start()
-        dialog.open()
 
     def _edit_codebook(self) -> None:
         from stancecoder.ui.codebook_editor.editor import CodebookEditor

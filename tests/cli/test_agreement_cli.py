@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from stancecoder.cli import main
@@ -89,8 +91,8 @@ def test_errors_are_one_line(
 ) -> None:
     assert main(["agreement", coded, "--coder", "Zoe"]) == 1
     assert "unknown coder(s) Zoe" in capsys.readouterr().err
-    assert main(["agreement", coded, "--out", str(tmp_path / "a.pdf")]) == 1
-    assert "use .xlsx or .html" in capsys.readouterr().err
+    assert main(["agreement", coded, "--out", str(tmp_path / "a.docx")]) == 1
+    assert "use .xlsx, .html or .pdf" in capsys.readouterr().err
     assert main(["agreement", coded, "--overlap", "2"]) == 1
     assert "overlap threshold" in capsys.readouterr().err
 
@@ -154,7 +156,38 @@ def test_rounds_as_a_table_and_exported(
     assert (
         main(["agreement", two_rounds, "--rounds", "--unit", "sentence", "--out", str(page)]) == 0
     )
-    assert "sentences: each coder" in page.read_text(encoding="utf-8")
+    shown = html.unescape(page.read_text(encoding="utf-8"))
+    assert "sentences: each coder" in shown
+    assert shown.count("<figure>") == 1 and "Figure 1. Krippendorff's α per round" in shown
+
+
+def test_the_page_carries_the_figures_and_the_pdf_prints_it(
+    seeded: Project, coded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page, printed = tmp_path / "a.html", tmp_path / "a.pdf"
+    assert main(["agreement", coded, "--seed", "2", "--out", str(page)]) == 0
+    report = project_agreement(seeded, "matched", seed=2)
+    heatmaps = [v for v in report.variables if v.coincidences]
+    shown = page.read_text(encoding="utf-8")
+    assert shown.count("<figure>") == 1 + len(heatmaps)  # the forest plot and one per variable
+    assert shown.count('<div role="img" aria-label="') == 1 + len(heatmaps)
+    assert (
+        main(["agreement", coded, "--seed", "2", "--out", str(printed), "--paper", "letter"]) == 0
+    )
+    assert f"wrote {printed}" in capsys.readouterr().out
+    reader = PdfReader(printed)
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == (612, 792)
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    topic = next(v for v in report.variables if v.name == "topic")
+    low, high = (f"{x:.2f}".replace("0.", ".", 1).replace("-", "\u2212") for x in topic.main.ci95)
+    assert (
+        f"Topic nominal matched passages {topic.n_units} 2" in text and f"[{low}, {high}]" in text
+    )
+    assert "Figure 1. Krippendorff's α per variable" in text
+    with pytest.raises(SystemExit):
+        main(["agreement", coded, "--out", str(printed), "--paper", "a5"])
+    assert "invalid choice: 'a5'" in capsys.readouterr().err
 
 
 def test_rounds_errors_are_one_line(

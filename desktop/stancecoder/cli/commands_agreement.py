@@ -16,6 +16,7 @@ from stancecoder.core.agreement.report_json import report_as_json, rounds_as_jso
 from stancecoder.core.agreement.report_text import report_lines
 from stancecoder.core.agreement.rounds_text import rounds_lines
 from stancecoder.core.errors import ValidationError
+from stancecoder.io.report_page import PAPERS
 from stancecoder.services.agreement.export import write_report, write_rounds_report
 from stancecoder.services.agreement.report import project_agreement
 from stancecoder.services.agreement.rounds import rounds_agreement
@@ -41,7 +42,11 @@ def add_agreement_parser(commands: argparse._SubParsersAction) -> argparse.Argum
         help="every reliability sample side by side, in the order they were drawn",
     )
     sub.add_argument("--coder", action="append", default=[], help="only this coder (repeatable)")
-    sub.add_argument("--out", type=Path, metavar="FILE.xlsx|FILE.html", help="export the report")
+    sub.add_argument(
+        "--out", type=Path, metavar="FILE.xlsx|FILE.html|FILE.pdf",
+        help="export the report: a workbook, a web page with its figures, or that page printed",
+    )  # fmt: skip
+    sub.add_argument("--paper", choices=PAPERS, default="a4", help="the PDF's paper size")
     sub.add_argument("--json", action="store_true", help="print JSON instead of text")
     sub.add_argument(
         "--seed",
@@ -92,13 +97,13 @@ def _emit(
     args: argparse.Namespace,
     project: Project,
     figures: Any,
-    write: Callable[[Project, Any, Path], None],
+    write: Callable[..., None],
     as_json: Callable[[Any], dict[str, object]],
     as_lines: Callable[[Any], list[str]],
 ) -> None:
     """Export to `--out` if asked, then print JSON or text: the same for both reports."""
     if args.out:
-        write(project, figures, args.out)
+        write(project, figures, args.out, paper=args.paper)
     if args.json:
         print(json.dumps(as_json(figures), indent=2, ensure_ascii=False))
     else:

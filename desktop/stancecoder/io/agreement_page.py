@@ -4,8 +4,10 @@ per variable, then any further tables (the reliability rounds).
 
 One self-contained file: every value escaped, no scripts, no external references, so it
 opens the same from an e-mail, offline, years later. Pictures come in as SVG markup and are
-inlined. A print style sheet gives each section its own page with margins that suit A4 and
-Letter alike, and drops background colours.
+inlined. The print style sheet shared with the other report pages (`report_html.PRINT`)
+gives each section its own page with margins that suit A4 and Letter alike and drops
+background colours; here the methods and Table 1 share the first page, the one a reviewer
+reads. The PDF (`report_pdf`) lays out the same page by the same sheet.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
-from typing import NamedTuple
 
+from stancecoder.core.agreement.apa import apa_count
 from stancecoder.core.agreement.coverage_text import coverage_table
 from stancecoder.core.agreement.paper_table import Cell, PaperTable, table_one, table_two
 from stancecoder.core.agreement.report import AgreementReport
@@ -27,23 +29,16 @@ from stancecoder.core.agreement.report_sections import (
 from stancecoder.core.version import __version__
 from stancecoder.core.wording import counted
 from stancecoder.io.atomic_files import atomic_output
-from stancecoder.io.report_html import sheet_table
+from stancecoder.io.report_html import PRINT, figure_html, sheet_table
+from stancecoder.io.report_page import ReportFigure
 from stancecoder.io.sheets import Sheet, blamed_on
-
-
-class ReportFigure(NamedTuple):
-    """A picture for the page's Figures section."""
-
-    title: str  # the caption
-    svg: str  # an <svg> element, inlined as it is: the caller's own drawing, never user text
-    alt: str  # what it shows, for a reader who cannot see it
-
 
 NUMERIC = ' class="num"'
 ITALIC = {"n"}  # APA sets Latin statistical symbols in italics
 VERDICTS = {"reliable", "tentative", "discard"}
 
-STYLE = """
+STYLE = (
+    """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
        color: #1b1b1b; background: #fff; max-width: 1180px; margin: 0 auto; padding: 20px 32px; }
 h1 { font-size: 1.55em; margin: 0 0 .15em; }
@@ -67,30 +62,30 @@ p.note { font-size: .88em; color: #333; max-width: 70em; margin: .35em 0; }
 ul.disagreements, ul.warnings { padding-left: 1.2em; margin: .2em 0 .8em; }
 ul.disagreements li { margin: .35em 0; }
 cite { font-style: normal; font-weight: 600; }
-mark { background: #fdf0b3; color: inherit; padding: 0 .1em; }
+mark { background: #fdf0b3; padding: 0 .1em; }  /* not `color: inherit`: xhtml2pdf fails on it */
 .codes { color: #444; white-space: nowrap; }
 figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .9em; color: #333; }
+"""
+    + PRINT
+    + """
 @media print {
-  @page { margin: 18mm 16mm; }  /* fits A4 and Letter alike; the printer picks the sheet */
-  * { background: transparent !important; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; color: #000; }
-  section + section { break-before: page; }
   #table-1 { break-before: auto; }  /* the methods and Table 1: the page a reviewer reads */
-  h2, h3, caption { break-after: avoid; }
-  tr, li, figure { break-inside: avoid; }
   mark { text-decoration: underline; }
 }
 """
+)
 
 
 def render_report_page(
     report: AgreementReport,
     figures: Sequence[ReportFigure] = (),
     further: Sequence[Sheet] = (),
+    listed: int | None = None,
 ) -> str:
     """The page; `figures` fill the Figures section (left out when there are none), and
-    `further` tables follow the report's own sections."""
+    `further` tables follow the report's own sections. `listed` caps the disagreements
+    shown per variable (for print), saying how many more the workbook has."""
     title = f"Inter-coder agreement: {report.project}"
     sections = [
         _section("methods", "Methods", f'<p class="methods">{escape(report.methods)}</p>'),
@@ -100,11 +95,11 @@ def render_report_page(
     if coverage is not None:
         sections.append(_section("coverage", "Coverage", paper_table(coverage)))
     if figures:
-        sections.append(_section("figures", "Figures", "".join(map(_figure, figures))))
+        sections.append(_section("figures", "Figures", "".join(map(figure_html, figures))))
     others = table_two(report)
     if others is not None:
         sections.append(_section("table-2", "", paper_table(others)))
-    sections.append(_section("disagreements", "Disagreements", _disagreements(report)))
+    sections.append(_section("disagreements", "Disagreements", _disagreements(report, listed)))
     warnings = warning_groups(report)
     if warnings:
         items = "".join(f"<li><b>{escape(v)}</b>: {escape(t)}</li>" for v, t in warnings)
@@ -191,14 +186,7 @@ def _facts(report: AgreementReport) -> str:
     ])  # fmt: skip
 
 
-def _figure(figure: ReportFigure) -> str:
-    return (
-        f'<figure><div role="img" aria-label="{escape(figure.alt)}">{figure.svg}</div>'
-        f"<figcaption>{escape(figure.title)}</figcaption></figure>"
-    )
-
-
-def _disagreements(report: AgreementReport) -> str:
+def _disagreements(report: AgreementReport, listed: int | None) -> str:
     groups = disagreement_groups(report)
     if not groups:
         return f"<p>{escape(no_disagreements_text(report))}</p>"
@@ -208,8 +196,11 @@ def _disagreements(report: AgreementReport) -> str:
             f"<li><cite>{escape(d['title'])}</cite>: {escape(d['before'])}"
             f"“<mark>{escape(d['quote'])}</mark>”{escape(d['after'])} "
             f'<span class="codes">— {escape(codes_given(d))}</span></li>'
-            for d in found
+            for d in found[:listed]
         )
+        if listed is not None and len(found) > listed:
+            left = apa_count(len(found) - listed)
+            items += f"<li>… {left} more: every disagreement is in the Excel export</li>"
         out.append(f"<h3>{escape(title)} ({len(found)})</h3>"
                    f'<ul class="disagreements">{items}</ul>')  # fmt: skip
     return "".join(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import krippendorff
@@ -149,7 +150,8 @@ def test_html_escapes_titles_and_quotes(planted, tmp_path: Path) -> None:
     write_report(planted, report, tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert "http" not in html  # standalone: no external assets
+    # standalone: nothing to fetch (the SVG's namespace names are names, not requests)
+    assert not re.search(r'(?:src|href)\s*=\s*"(?!#)|url\((?!#)|@import', html)
 
 
 def test_sentence_projection_with_not_coded(planted) -> None:
@@ -210,5 +212,8 @@ def test_bad_requests_are_refused_clearly(planted, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="overlap threshold"):
         project_agreement(planted, overlap=0)
     report = project_agreement(planted, seed=1)
-    with pytest.raises(ValidationError, match=r"use \.xlsx or \.html"):
-        write_report(planted, report, tmp_path / "r.pdf")
+    with pytest.raises(ValidationError, match=r"use \.xlsx, \.html or \.pdf"):
+        write_report(planted, report, tmp_path / "r.docx")
+    with pytest.raises(ValidationError, match="unknown paper size 'a5'"):
+        write_report(planted, report, tmp_path / "r.pdf", paper="a5")
+    assert not (tmp_path / "r.pdf").exists()

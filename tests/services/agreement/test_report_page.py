@@ -192,9 +192,12 @@ def test_the_page_stands_alone_and_prints(coded, report, tmp_path: Path) -> None
     write_report(coded, report, tmp_path / "report.html")
     html, page = read_page(tmp_path / "report.html")
     assert not [link for link in page.links if re.match(r"\s*(https?:)?//", link)]
-    assert "@import" not in html and "url(" not in html and "<script" not in html
+    # nothing to fetch: the figures' url(#…) and href="#…" point inside their own SVG
+    assert not re.search(r'(?:src|href)\s*=\s*"(?!#)|url\((?!#)|@import|<script', html)
     assert "@media print" in html and "@page" in html and "break-before: page" in html
-    assert 'id="figures"' not in html  # no pictures given: no empty section
+    figures = html[html.index('id="figures"') : html.index('id="table-2"')]
+    assert figures.count("<figure>") == 1 + sum(1 for v in report.variables if v.coincidences)
+    assert 'id="figures"' not in render_report_page(report)  # no pictures: no empty section
 
 
 def test_disagreements_are_quoted_in_context_and_warnings_grouped(coded, report, tmp_path):

@@ -284,8 +284,8 @@ def test_the_comparison_as_json_text_excel_and_html(three_rounds: Project, tmp_p
     for text in (rounds.project, rounds.unit_definition, rounds.codebook_version, rounds.date):
         assert html.escape(text) in page
     assert f"{first.value:.4f}" in page
-    with pytest.raises(ValidationError, match=r"use \.xlsx or \.html"):
-        write_rounds_report(three_rounds, rounds, tmp_path / "rounds.pdf")
+    with pytest.raises(ValidationError, match=r"use \.xlsx, \.html or \.pdf"):
+        write_rounds_report(three_rounds, rounds, tmp_path / "rounds.docx")
 
 
 def test_the_reports_export_carries_the_rounds_when_given(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -79,6 +80,15 @@ def compute(qtbot: QtBot, view: AgreementView) -> None:
     assert view.busy.isVisible() and view.cancel_button.isVisible()
     qtbot.waitUntil(lambda: view.tabs.report is not before, timeout=20000)
     assert not view.busy.isVisible() and view.export_button.isEnabled()
+
+
+def exported(qtbot: QtBot, view: AgreementView, path: Path, paper: str = "a4") -> None:
+    """Export as the file dialog would, and wait for the file (it is written off the GUI
+    thread)."""
+    view.export_to(path, paper)
+    assert not view.export_button.isEnabled() or not view.is_exporting()
+    qtbot.waitUntil(lambda: not view.is_exporting() and view.export_button.isEnabled(),
+                    timeout=20000)  # fmt: skip
 
 
 def row_of(table, first_column: str) -> int:
@@ -168,15 +178,21 @@ def test_export_writes_the_methods_paragraph_it_shows(
     qtbot: QtBot, view: AgreementView, tmp_path: Path
 ) -> None:
     compute(qtbot, view)
-    view.export_to(tmp_path / "agreement.xlsx")
+    exported(qtbot, view, tmp_path / "agreement.xlsx")
     summary = dict(
         load_workbook(tmp_path / "agreement.xlsx")["Summary"].iter_rows(values_only=True)
     )
     assert summary["methods"] == view.tabs.summary.methods.toPlainText() == view.tabs.report.methods
     assert summary["round"] == "all double-coded articles"
-    view.export_to(tmp_path / "agreement.html")
+    exported(qtbot, view, tmp_path / "agreement.html")
     page = (tmp_path / "agreement.html").read_text(encoding="utf-8")
     assert html.escape(view.tabs.report.methods) in page
+    assert page.count("<figure>") == 1 + sum(1 for v in view.tabs.report.variables
+                                             if v.coincidences)  # fmt: skip
+    exported(qtbot, view, tmp_path / "agreement.pdf", "letter")
+    printed = PdfReader(tmp_path / "agreement.pdf")
+    assert float(printed.pages[0].mediabox.width) == 612
+    assert view.summary.text().endswith("· exported to agreement.pdf")
 
 
 def test_an_export_that_cannot_be_written_says_why(
@@ -185,9 +201,9 @@ def test_an_export_that_cannot_be_written_says_why(
     compute(qtbot, view)
     shown: list[str] = []
     view.problem = shown.append
-    view.export_to(tmp_path / "agreement.pdf")
-    assert shown == ["cannot write the report as agreement.pdf: use .xlsx or .html"]
-    assert not (tmp_path / "agreement.pdf").exists()
+    exported(qtbot, view, tmp_path / "agreement.docx")
+    assert shown == ["cannot write the report as agreement.docx: use .xlsx, .html or .pdf"]
+    assert not (tmp_path / "agreement.docx").exists()
 
 
 def test_cancel_abandons_the_result(qtbot: QtBot, view: AgreementView) -> None:
@@ -379,7 +395,7 @@ def test_export_carries_the_rounds(
     qtbot: QtBot, rounds_view: AgreementView, tmp_path: Path
 ) -> None:
     compute(qtbot, rounds_view)
-    rounds_view.export_to(tmp_path / "agreement.xlsx")
+    exported(qtbot, rounds_view, tmp_path / "agreement.xlsx")
     book = load_workbook(tmp_path / "agreement.xlsx")
     assert {"Variables", "Rounds", "Round samples", "Change over rounds"} <= set(book.sheetnames)
     samples = [row[0] for row in book["Round samples"].iter_rows(min_row=2, values_only=True)]
@@ -502,3 +518,31 @@ def test_the_report_is_computed_on_opening(qtbot: QtBot, view: AgreementView) ->
     qtbot.waitUntil(lambda: view.tabs.report is not None, timeout=20000)
     assert view.tabs.report.seed == view.seed.value() == 1
     assert view.tabs.summary.table_one.rowCount() > 0
+
+
+def test_the_first_tab_plots_alpha_per_variable_in_the_windows_look(
+    qtbot: QtBot, view: AgreementView, themed, shots: Path
+) -> None:
+    compute(qtbot, view)
+    report = view.tabs.report
+    panel = view.tabs.forest
+    assert panel.isVisible() and view.tabs.currentWidget() is view.tabs.summary
+    assert panel.parentWidget() is view.tabs.summary.widget()  # at the summary's foot
+    view.tabs.summary.ensureWidgetVisible(panel)
+    axes = panel.figure.axes[0]
+    table = view.tabs.summary.table_one
+    named = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert [t.get_text() for t in axes.get_yticklabels()] == named  # as Table 1 names them
+    assert len(named) == len(report.variables)
+    (points,) = [line for line in axes.lines if line.get_label() == "α"]
+    defined = [v.main.value for v in report.variables if v.main.value is not None]
+    assert sorted(points.get_xdata()) == pytest.approx(sorted(defined))
+    assert "Krippendorff's α per variable" in panel.canvas.accessibleDescription()
+    light = panel.figure.get_facecolor()
+    with themed(dark=True):
+        qtbot.waitUntil(lambda: panel.figure.get_facecolor() != light)
+        assert sum(panel.figure.get_facecolor()[:3]) < 0.6
+        qtbot.wait(50)
+        assert view.grab().save(str(shots / "agreement_forest_dark.png"))
+    qtbot.waitUntil(lambda: panel.figure.get_facecolor() == light)
+    assert view.grab().save(str(shots / "agreement_forest_light.png"))

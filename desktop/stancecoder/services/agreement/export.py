@@ -1,9 +1,8 @@
-"""The agreement report and the rounds comparison as Excel and HTML, both built from the same
-rows (their JSON is `core.agreement.report_json`)."""
+"""The agreement report and the rounds comparison as Excel, HTML and PDF, all built from the
+same rows (their JSON is `core.agreement.report_json`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -13,16 +12,20 @@ from stancecoder.core.agreement.paper_table import PaperTable, table_one, table_
 from stancecoder.core.agreement.rounds_text import cell_text, rounds_paragraph
 from stancecoder.core.agreement.variable_stats import Disagreement, interpret
 from stancecoder.core.errors import ValidationError
-from stancecoder.io.agreement_page import ReportFigure, write_report_page
-from stancecoder.io.report_html import write_html
+from stancecoder.io.agreement_page import render_report_page, write_report_page
+from stancecoder.io.report_html import render_html, write_html
+from stancecoder.io.report_page import PAPERS
 from stancecoder.io.sheets import Column, ColumnKind, Sheet
 from stancecoder.io.xlsx_writer import write_xlsx
+from stancecoder.services.agreement.figures import report_figures, rounds_figures
 from stancecoder.services.output_target import check_output
 
 if TYPE_CHECKING:
     from stancecoder.core.agreement.report import AgreementReport
     from stancecoder.core.agreement.rounds import RoundsReport
     from stancecoder.services.project import Project
+
+FILE_SUFFIXES = (".xlsx", ".html", ".htm", ".pdf")
 
 F: ColumnKind = "float"
 N: ColumnKind = "int"
@@ -181,22 +184,34 @@ def write_report(
     report: AgreementReport,
     path: Path,
     rounds: RoundsReport | None = None,
-    figures: Sequence[ReportFigure] = (),
+    *,
+    paper: str = "a4",
 ) -> None:
-    """`.xlsx` (one sheet per section) or `.html` (the report's page, with `figures` in
-    its Figures section) of `project`'s report; the rounds comparison, when given, follows
-    the report's own sections."""
+    """`.xlsx` (one sheet per section), `.html` (the report's page with its figures) or
+    `.pdf` (that page printed on `paper`) of `project`'s report; the rounds comparison,
+    when given, follows the report's own sections and its figure joins the others."""
     path = Path(path)
+    suffix = _checked(project, path, paper)
     further = rounds_sheets(rounds) if rounds is not None else []
-    if path.suffix.lower() in (".html", ".htm"):
-        check_output(path, project)
-        write_report_page(path, report, figures, further)
+    if suffix == ".xlsx":
+        write_xlsx(path, report_sheets(report) + further)
         return
-    _write(project, path, f"Agreement: {report.project}", [], report_sheets(report) + further)
+    figures = report_figures(report, rounds)  # drawn only for a page: a workbook has the numbers
+    if suffix == ".pdf":
+        from stancecoder.io.report_pdf import PRINTED_ROWS, printable, write_pdf  # xhtml2pdf
+
+        page = render_report_page(report, figures, printable(further), PRINTED_ROWS)
+        write_pdf(path, page, paper)
+    else:
+        write_report_page(path, report, figures, further)
 
 
-def write_rounds_report(project: Project, rounds: RoundsReport, path: Path) -> None:
+def write_rounds_report(
+    project: Project, rounds: RoundsReport, path: Path, *, paper: str = "a4"
+) -> None:
     """The rounds comparison alone, with what it is about on top."""
+    path = Path(path)
+    suffix = _checked(project, path, paper)
     summary = [
         ["project", rounds.project], ["date", rounds.date], ["unit", rounds.unit],
         ["unit definition", rounds.unit_definition],
@@ -205,23 +220,32 @@ def write_rounds_report(project: Project, rounds: RoundsReport, path: Path) -> N
         ["rounds", ", ".join(r.name for r in rounds.rounds)],
         ["about", rounds_paragraph(rounds)],
     ]  # fmt: skip
-    sheets = [Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)], summary)]
-    title = f"Agreement over rounds: {rounds.project}"
-    _write(project, Path(path), title, [rounds_paragraph(rounds)], sheets + rounds_sheets(rounds))
-
-
-def _write(
-    project: Project, path: Path, title: str, paragraphs: list[str], sheets: list[Sheet]
-) -> None:
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".html", ".htm"):
-        check_output(path, project)
+    summary_sheet = Sheet("Summary", [Column("item"), Column("value", width=80, wrap=True)],
+                          summary)  # fmt: skip
+    sheets = [summary_sheet, *rounds_sheets(rounds)]
     if suffix == ".xlsx":
         write_xlsx(path, sheets)
-    elif suffix in (".html", ".htm"):
-        write_html(path, title, paragraphs, sheets)
+        return
+    title, about = f"Agreement over rounds: {rounds.project}", [rounds_paragraph(rounds)]
+    if suffix == ".pdf":
+        from stancecoder.io.report_pdf import printable, write_pdf  # xhtml2pdf: when first used
+
+        page = render_html(title, about, printable(sheets), rounds_figures(rounds))
+        write_pdf(path, page, paper)
     else:
-        raise ValidationError(f"cannot write the report as {path.name}: use .xlsx or .html")
+        write_html(path, title, about, sheets, rounds_figures(rounds))
+
+
+def _checked(project: Project, path: Path, paper: str) -> str:
+    """The suffix of a file the report may be written to; anything else is refused in one
+    line before a figure is drawn."""
+    suffix = path.suffix.lower()
+    if suffix not in FILE_SUFFIXES:
+        raise ValidationError(f"cannot write the report as {path.name}: use .xlsx, .html or .pdf")
+    if paper not in PAPERS:
+        raise ValidationError(f"unknown paper size {paper!r} (choose {', '.join(PAPERS)})")
+    check_output(path, project)
+    return suffix
 
 
 def _cols(

@@ -1,6 +1,6 @@
-"""The tabs of the agreement view: the summary (Table 1, coverage, the methods paragraph),
-the rounds side by side, per code and coder pair, the coincidence matrices and the
-disagreements (which open the passage)."""
+"""The tabs of the agreement view: the summary (Table 1, coverage, the methods paragraph and
+the forest plot of α at its foot), the rounds side by side, per code and coder pair, the
+coincidence matrices and the disagreements (which open the passage)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from stancecoder.core.agreement.report import AgreementReport
 from stancecoder.core.agreement.report_sections import no_disagreements_text
 from stancecoder.core.agreement.rounds import RoundsReport
+from stancecoder.ui.agreement.forest_panel import ForestPanel
 from stancecoder.ui.agreement.rounds_page import RoundsPage
 from stancecoder.ui.agreement.summary_page import SummaryPage
 from stancecoder.ui.agreement.tables import (
@@ -42,6 +43,8 @@ class AgreementTabs(QTabWidget):
         self.report: AgreementReport | None = None
         self._targets: list[tuple[int, int]] = []
         self.summary = SummaryPage()
+        self.forest = ForestPanel()
+        self.summary.append(self.forest)
         self.codes = make_table(["Variable", "Code (against the rest)", "α", "n units",
                                  "Interpretation"])  # fmt: skip
         self.codes_note = _caption("Each code against all the others; codes nobody gave "
@@ -72,6 +75,7 @@ class AgreementTabs(QTabWidget):
     def show_report(self, report: AgreementReport) -> None:
         self.report = report
         self.summary.show_report(report)
+        self.forest.show_report(report)
         fill_table(self.codes, code_rows(report), (2, 3), 4)
         fill_table(self.pairs, pair_rows(report), (2, 3, 4), 5)
         self.matrix_variable.blockSignals(True)

@@ -43,7 +43,7 @@ from stancecoder.ui.agreement.tabs import AgreementTabs
 from stancecoder.ui.common.actions import key_text
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
-from stancecoder.ui.common.worker import Progress, Worker
+from stancecoder.ui.common.worker import Progress, Worker, run_in_thread
 
 UNIT_CHOICES = (
     ("matched", "Matched passages"),
@@ -54,6 +54,12 @@ ALL_ARTICLES = "All double-coded articles"
 BUSY_TEXT = "Computing agreement and bootstrap intervals…"
 COMPUTE_KEY = "Ctrl+Return"
 STALE_TEXT = "codings changed since: Compute again for figures that include them"
+EXPORT_FORMATS = (
+    "Excel workbook (*.xlsx)",
+    "Web page with figures (*.html)",
+    "PDF for printing, A4 (*.pdf)",
+    "PDF for printing, US Letter (*.pdf)",
+)
 
 
 class AgreementView(QDialog):
@@ -67,6 +73,7 @@ class AgreementView(QDialog):
         self.report: AgreementReport | None = None
         self.rounds: RoundsReport | None = None
         self._worker: Worker | None = None
+        self._exporting: Worker | None = None
         self._targets: list[tuple[int, int]] = []
         self.stale = False  # the project changed after the figures shown were computed
         self.setWindowTitle("Agreement report")
@@ -265,6 +272,11 @@ class AgreementView(QDialog):
             f"codebook {report.codebook_version or 'unversioned'} · {report.date}{stale}"
         )
 
+    def _say_after_summary(self, news: str) -> None:
+        if self.report is not None:
+            self._show_summary(self.report)
+            self.summary.setText(f"{self.summary.text()} · {news}" if news else self.summary.text())
+
     def show_rounds(self, rounds: RoundsReport | None) -> None:
         """The rounds side by side; None when the project has no reliability sample."""
         self.rounds = rounds
@@ -283,23 +295,48 @@ class AgreementView(QDialog):
     def choose_export(self) -> None:
         if self.report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, chosen = QFileDialog.getSaveFileName(
             self, "Export agreement report", f"agreement-{self.report.project}.xlsx",
-            "Excel workbook (*.xlsx);;Web page (*.html)",
+            ";;".join(EXPORT_FORMATS), EXPORT_FORMATS[0],
         )  # fmt: skip
         if path:
-            self.export_to(Path(path))
+            named = Path(path)
+            if not named.suffix:  # the format chosen in the dialog: "Web page (*.html)"
+                named = named.with_suffix(chosen.rpartition("*")[2].rstrip(")"))
+            self.export_to(named, "letter" if "Letter" in chosen else "a4")
 
-    def export_to(self, path: Path) -> None:
-        """Write the shown report; the path is the one the file dialog gave."""
-        if self.report is None:
+    def export_to(self, path: Path, paper: str = "a4") -> None:
+        """Write the shown report off the GUI thread (drawing the figures and laying out a
+        PDF take seconds); the path is the one the file dialog gave."""
+        if self.report is None or self.is_exporting():
             return
-        try:
-            write_report(self.project, self.report, path, self.rounds)
-        except (StanceCoderError, OSError) as error:  # e.g. the workbook is open elsewhere
-            self.problem(str(error))
-        else:
-            self.summary.setText(f"{self.summary.text()} · exported to {path.name}")
+        report, rounds = self.report, self.rounds
+
+        def job(_progress: Progress) -> None:
+            write_report(self.project, report, path, rounds, paper=paper)
+
+        self._exporting = run_in_thread(
+            job, on_result=lambda _: self._exported(path), on_error=self._export_failed,
+            parent=self,
+        )  # fmt: skip
+        self.export_button.setEnabled(False)
+        self._say_after_summary(f"writing {path.name}…")
+
+    def is_exporting(self) -> bool:
+        return self._exporting is not None and self._exporting.isRunning()
+
+    def _exported(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.summary.setText(
+            f"{self.summary.text().rpartition(' · ')[0]} · exported to {path.name}"
+        )
+
+    def _export_failed(self, error: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.summary.setText(self.summary.text().rpartition(" · ")[0])
+        if not isinstance(error, StanceCoderError | OSError):
+            raise error  # a bug: the application's handler shows it with its traceback
+        self.problem(str(error))  # e.g. the workbook is open elsewhere
 
     def showEvent(self, event: QShowEvent) -> None:
         # a computation under way took its choices when it began: the list may change
@@ -320,6 +357,9 @@ class AgreementView(QDialog):
         show_problem(self, message)
 
     def _join(self) -> None:
-        """A dialog that goes away must not leave its thread running."""
+        """A dialog that goes away must not leave its thread running; an export under way
+        is finished, so its file is whole."""
         if self._worker is not None:
             self._worker.stop()
+        if self._exporting is not None:
+            self._exporting.wait()

@@ -16,7 +16,7 @@ from pathlib import Path
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPalette
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -40,6 +40,7 @@ from stancecoder.services.retrieval import known_sources
 from stancecoder.ui.charts.choices import ChartChoices
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
+from stancecoder.ui.common.theme import palette_is_dark
 from stancecoder.ui.common.worker import Progress, Worker
 
 CHOICE_DELAY_MS = 250  # typing a date draws once the typing pauses
@@ -166,7 +167,7 @@ class ChartView(QDialog):
             self.canvas.draw_idle()
 
     def is_dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        return palette_is_dark(self.palette())
 
     def changeEvent(self, event: QEvent) -> None:
         """View › Theme repaints the figure with the window."""

@@ -15,6 +15,11 @@ def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
+def palette_is_dark(palette: QPalette) -> bool:
+    """Whether a widget is drawn in the dark look, so its figure is painted to match."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
 def dark_palette() -> QPalette:
     palette = QPalette()
     roles = {

@@ -213,4 +213,4 @@ def test_without_a_seed_two_runs_agree_and_the_methods_say_which(
         assert main(["agreement", coded, "--json"]) == 0
         runs.append(json.loads(capsys.readouterr().out))
     assert topic_alpha(runs[0])["ci95"] == topic_alpha(runs[1])["ci95"]
-    assert "1000 bootstrap replicates with seed 1 " in runs[0]["methods"]
+    assert "1,000 bootstrap replicates with seed 1 " in runs[0]["methods"]

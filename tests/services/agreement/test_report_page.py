@@ -98,7 +98,7 @@ def test_the_methods_paragraph_states_coverage_seed_unit_and_versions(report) ->
     text = report.methods
     assert "4 of 7 passages coded for actor were compared (not compared: Alice 1, Bob 2)" in text
     assert "2 of 4 passages coded for topic were compared (not compared: Alice 2)" in text
-    assert f"{REPLICATES} bootstrap replicates with seed {SEED}" in text
+    assert f"{REPLICATES:,} bootstrap replicates with seed {SEED}" in text
     assert "compared as matched passages" in text and "codebook version 1.0" in text
     assert f"StanceCoder {stancecoder.__version__}" in text
 

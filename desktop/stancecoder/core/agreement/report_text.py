@@ -87,7 +87,7 @@ def methods_paragraph(report: AgreementReport) -> str:
             parts.append(f"{said[:1].upper()}{said[1:]}.")
     if report.replicates:
         parts.append(
-            f"Intervals are from {report.replicates} bootstrap replicates with seed "
+            f"Intervals are from {report.replicates:,} bootstrap replicates with seed "
             f"{report.seed} (Hayes & Krippendorff, 2007)."
         )
     else:

@@ -62,7 +62,7 @@ def rounds_paragraph(report: RoundsReport) -> str:
         f"codebook version {report.codebook_version or 'unversioned'}, each round on its own "
         f"articles and coders.",
         f"Passage-level variables were compared as {report.unit_definition}.",
-        f"Intervals are from {report.replicates} bootstrap replicates with seed {report.seed}.",
+        f"Intervals are from {report.replicates:,} bootstrap replicates with seed {report.seed}.",
     ]
     if changes:
         first_to_last = "Change from the first to the last round with a defined α"

@@ -1,13 +1,13 @@
 """Every benchmark in one run, one table: figure, median, p95, peak memory, peer, × peer
 and the target from the issue.
 
-    python bench/run.py [--size tiny|full] [--postgres URL] [--runs N] [--samples N]
+    python bench/run.py [--size tiny|full|large] [--postgres URL] [--runs N] [--samples N]
 
-full is the research scale of the issue (10,000 articles, 3 coders, 100,000 passages);
-tiny (30 articles, 300 passages) only keeps the suite working and its figures mean
-nothing. `--runs` repeats the whole-task figures (build, import, open, export;
-agreement at least 7 times); the interactive ones (switch, code, search) take
-`--samples` samples each.
+full is the research scale (10,000 articles, 3 coders, 100,000 passages); large ten times
+that (100,000 articles, 1,000,000 passages), with its own targets (`targets.py`); tiny
+(30 articles, 300 passages) only keeps the suite working and its figures mean nothing.
+`--runs` repeats the whole-task figures (build, import, open, export; agreement at least
+7 times); the interactive ones (switch, code, search) take `--samples` samples each.
 The team figure has five coders' processes code at once for a minute (a second at tiny).
 With `--postgres` (or STANCECODER_BENCH_POSTGRES) open, switch, code and the team are measured
 again on PostgreSQL, with the SQLite figures of the same run as peers; the database must
@@ -30,8 +30,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_agreement import agreement_figures
+from bench_agreement import agreement_figures, report_figure
 from bench_charts import chart_figures
+from bench_check import check_figure
 from bench_corpus import import_figure
 from bench_duplicates import run_figure as copies_figure
 from bench_export import export_figures
@@ -44,6 +45,7 @@ from bench_workbench import search_figure, workbench_figures
 from measure import Figure, failed, measured, table
 from postgres import PG_LABEL, POSTGRES_ENV, server_version, wipe_benchmark_database
 from synthetic import build_project, coder_names
+from targets import LARGE_PG_RATIO, set_large_targets
 
 from stancecoder.services.project import Project
 
@@ -59,11 +61,23 @@ class Size:
     runs: int
     samples: int
     team_seconds: float  # how long each phase of the team figure writes
+    pg_ratio: float = PG_RATIO_LIMIT  # PostgreSQL against SQLite
+    pg_ratio_everywhere: bool = False  # held by every figure measured on both, not only targeted
 
 
 SIZES = {
     "tiny": Size(articles=30, coders=3, passages=300, runs=2, samples=12, team_seconds=1),
     "full": Size(articles=10_000, coders=3, passages=100_000, runs=3, samples=60, team_seconds=60),
+    "large": Size(
+        articles=100_000,
+        coders=3,
+        passages=1_000_000,
+        runs=1,
+        samples=30,
+        team_seconds=60,
+        pg_ratio=LARGE_PG_RATIO,
+        pg_ratio_everywhere=True,
+    ),
 }
 
 
@@ -79,9 +93,11 @@ def main() -> int:
     print(describe(args.size, size, runs, samples, args.postgres), flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         figures = sqlite_figures(Path(scratch), size, runs, samples)
+        if args.size == "large":
+            set_large_targets(figures)
         if args.postgres:
             figures += postgres_figures(args.postgres, size, runs, samples, figures)
-    print(table(figures, judge=args.size == "full"))
+    print(table(figures, judge=args.size != "tiny"))
     return 1 if any(f.error for f in figures) else 0
 
 
@@ -117,6 +133,8 @@ def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[F
             ("statistics files", lambda: stats_figures(project, size.passages, runs)),
             ("charts", lambda: chart_figures(project, size.passages, runs)),
             ("agreement", lambda: agreement_figures(size.passages, max(runs, AGREEMENT_RUNS))),
+            ("agreement report", lambda: [report_figure(project, size.passages, runs)]),
+            ("check", lambda: [check_figure(project, size.articles, runs)]),
             ("switch and code", lambda: workbench_figures(project, coder, samples)),
             ("live refresh", lambda: live_figures(project, coder, samples)),
             ("team", lambda: team_figures(project, size.team_seconds)),
@@ -156,9 +174,9 @@ def postgres_figures(
     for figure in compared:
         figure.peer = by_name.get(figure.name.removesuffix(PG_LABEL))
         figure.peer_label = "SQLite, same run"
-        if figure.peer is not None and figure.peer.target():
+        if figure.peer is not None and (size.pg_ratio_everywhere or figure.peer.target()):
             figure.limit = figure.p95_limit = figure.memory_limit = None
-            figure.ratio_limit = PG_RATIO_LIMIT
+            figure.ratio_limit = size.pg_ratio
     return figures + compared + team
 
 

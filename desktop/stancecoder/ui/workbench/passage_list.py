@@ -40,6 +40,17 @@ EMPTY_TEXT = "No passages yet. Select text in the article and code it."
 HINTS_KEPT = 20_000  # cell widths remembered, a few articles' worth
 QUOTE_SHARE = 0.22  # of the width the quote keeps: its words are highlighted in the reader
 Index = QModelIndex | QPersistentModelIndex
+_Role = Qt.ItemDataRole
+DISPLAY, TOOLTIP, DECORATION, FONT, ID = (
+    _Role.DisplayRole,
+    _Role.ToolTipRole,
+    _Role.DecorationRole,
+    _Role.FontRole,
+    _Role.UserRole,
+)
+ANSWERED = frozenset({DISPLAY, TOOLTIP, DECORATION, FONT, ID})
+"""The roles the model has an answer for. Painting the list asks each cell for some ten
+roles, each a call into Python: the others are refused before any work."""
 
 
 class PassageTableModel(QAbstractTableModel):
@@ -104,18 +115,21 @@ class PassageTableModel(QAbstractTableModel):
             return self.headers()[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        passage, column = self.passages[index.row()], index.column()
-        codes = self._codes[index.row()][column - 1] if 0 < column <= len(self.variables) else []
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][column]
-        if role == Qt.ItemDataRole.ToolTipRole:
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        if role not in ANSWERED:  # most of the roles Qt asks for each cell it paints
+            return None
+        row, column = index.row(), index.column()
+        if role == DISPLAY:
+            return self._texts[row][column]
+        passage = self.passages[row]
+        codes = self._codes[row][column - 1] if 0 < column <= len(self.variables) else []
+        if role == TOOLTIP:
             return self._tooltip(passage, column, codes)
-        if role == Qt.ItemDataRole.DecorationRole and codes:
+        if role == DECORATION and codes:
             return swatch(codes[0][2])
-        if role == Qt.ItemDataRole.FontRole and self._others(passage):
+        if role == FONT and self._others(passage):
             return self._italic
-        if role == Qt.ItemDataRole.UserRole:
+        if role == ID:
             return passage.id
         return None
 

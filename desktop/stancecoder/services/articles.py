@@ -120,7 +120,11 @@ def article_rows(
     passages = select(Passage.article_id, func.count()).group_by(Passage.article_id)
     status = select(Assignment.article_id, Assignment.status)
     if coder is not None:
-        passages = passages.where(Passage.coder_id == coder_id)
+        # "+ 0" keeps SQLite off the (coder, created) index: through it the count read a
+        # third of all passages from the table and sorted them (106 ms at 10,000 articles),
+        # where the (article, coder) index alone answers in order (20 ms); PostgreSQL scans
+        # the table either way
+        passages = passages.where(Passage.coder_id + 0 == coder_id)
         status = status.where(Assignment.coder_id == coder_id)
     if only is not None:
         passages = passages.where(Passage.article_id.in_(only))

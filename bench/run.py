@@ -211,7 +211,10 @@ def attempt(name: str, step: Callable[[], object]) -> list[Figure]:
     except Exception as exc:  # a benchmark that fails is reported, not fatal
         return [failed(name, exc)]
     print(f"  {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
-    return result if isinstance(result, list) else []
+    figures = result if isinstance(result, list) else []
+    for row in table(figures, judge=False).splitlines()[2:]:  # kept if a long run is stopped
+        print(f"  {row}", file=sys.stderr, flush=True)
+    return figures
 
 
 if __name__ == "__main__":

@@ -132,7 +132,7 @@ def article_rows(
     counts = dict(connection.execute(passages).all())
     statuses = dict(connection.execute(status).all()) if coder is not None else {}
     # the first words name an untitled article; read for those alone, since reading a part
-    # of every text took 40% of the list's time (0.06 -> 0.10 s at 10,000 articles)
+    # of every text made the query 0.10 s instead of 0.06 at 10,000 articles
     untitled = or_(Article.title.is_(None), Article.title == "")
     opening = case((untitled, func.substr(Article.text, 1, OPENING_LENGTH + 1)))  # +1: cut?
     extra = Article.extra if query.attribute else null()  # read only when filtered

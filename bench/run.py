@@ -51,6 +51,7 @@ from stancecoder.services.project import Project
 
 PG_RATIO_LIMIT = 2.0
 AGREEMENT_RUNS = 7  # a fraction of a second each, and noisy: more runs than the others
+SKIPPED: set[str] = set()  # steps left out (--skip): an hour-long large run in parts
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,11 @@ def main() -> int:
     parser.add_argument("--postgres", default=os.environ.get(POSTGRES_ENV))
     parser.add_argument("--runs", type=int, help="runs of the whole-task figures")
     parser.add_argument("--samples", type=int, help="samples of the interactive figures")
+    parser.add_argument(
+        "--skip", default="", help="steps not to run, by the names the run logs, comma-separated"
+    )
     args = parser.parse_args()
+    SKIPPED.update(name.strip() for name in args.skip.split(",") if name.strip())
     size = SIZES[args.size]
     runs, samples = args.runs or size.runs, args.samples or size.samples
     print(describe(args.size, size, runs, samples, args.postgres), flush=True)
@@ -203,6 +208,9 @@ def built(
 
 def attempt(name: str, step: Callable[[], object]) -> list[Figure]:
     """Run one benchmark step; each starts from a collected heap, not the last one's garbage."""
+    if name in SKIPPED:
+        print(f"… {name}: skipped", file=sys.stderr, flush=True)
+        return []
     print(f"… {name}", file=sys.stderr, flush=True)
     gc.collect()
     began = time.perf_counter()

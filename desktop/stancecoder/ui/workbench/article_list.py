@@ -207,7 +207,7 @@ class ArticlePanel(QWidget):
 
     def update_rows(self, fresh: list[ArticleRow]) -> None:
         """Put the rows an action touched, read again, where they are."""
-        for row in fresh:  # in place: a copy of every row took 12 ms at 100,000 articles
+        for row in fresh:  # in place: copying every row took 1.2 ms at 10,000 articles
             at = self._place.get(row.id)
             if at is not None:
                 self._rows[at] = row

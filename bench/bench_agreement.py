@@ -1,5 +1,6 @@
 """Agreement speed: Krippendorff's α for N units × 3 coders on one ordinal variable,
-against the `krippendorff` package on the same array, and 1,000 bootstrap replicates.
+against the `krippendorff` package on the same array, and 1,000 bootstrap replicates; and
+the whole agreement report of a project (`report_figure`, in `run.py`).
 
     python bench/bench_agreement.py [--units 100000] [--runs 7]
 
@@ -20,6 +21,8 @@ import numpy as np
 from measure import Figure, measured, table
 
 from stancecoder.core.agreement import ReliabilityData, bootstrap_alpha, krippendorff_alpha
+from stancecoder.services.agreement.report import project_agreement
+from stancecoder.services.project import Project
 
 
 def synthetic(units: int, coders: int = 3, seed: int = 1) -> np.ndarray:
@@ -47,13 +50,28 @@ def agreement_figures(units: int, runs: int) -> list[Figure]:
     lists = Figure("  the same from Python lists", "s", peer=peer)
     data_ready = Figure("  α with the data ready", "s", peer=peer)
     bootstrap = Figure("  bootstrap CI, 1,000 replicates", "s")
+    with_ci = Figure("  α and its bootstrap CI from the array", "s")
+
+    def alpha_with_ci() -> None:
+        data = ReliabilityData(matrix)
+        krippendorff_alpha(data, "ordinal")
+        bootstrap_alpha(data, "ordinal", 1000, seed=1)
+
     return [
         measured(ours, lambda: krippendorff_alpha(ReliabilityData(matrix), "ordinal"), runs),
         measured(lists, lambda: krippendorff_alpha(ReliabilityData(values), "ordinal"), runs),
         measured(data_ready, partial(krippendorff_alpha, ready, "ordinal"), runs),
         measured(bootstrap, partial(bootstrap_alpha, ready, "ordinal", 1000, seed=1), runs),
+        measured(with_ci, alpha_with_ci, runs),
         peer,
     ]
+
+
+def report_figure(project: Project, passages: int, runs: int) -> Figure:
+    """The agreement report of every double-coded article, all variables, matched passages,
+    1,000 bootstrap replicates: what the lead's dialog and `stancecoder agreement` compute."""
+    figure = Figure(f"agreement report of {passages:,} passages, matched unit", "s")
+    return measured(figure, partial(project_agreement, project, "matched"), runs)
 
 
 def main() -> int:

@@ -34,6 +34,7 @@ from stancecoder.core.agreement import ReliabilityData, krippendorff_alpha
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.export import export
 from stancecoder.services.project import Project, create_project
+from stancecoder.services.search_index import index_waiting
 
 FIGURES = ("import", "open", "search", "export", "agreement", "switch", "code", "code-shown")
 OPEN_CHILD = Path(__file__).with_name("profile_open.py")
@@ -92,6 +93,7 @@ def _steps(figure: str, target: str, size: Size, scratch: Path, runs: int) -> It
         if figure == "export":
             yield partial(export, project, scratch / "export.xlsx"), None
         else:
+            index_waiting(project)  # as run.py does first: else the window indexes meanwhile
             with workbench(project, coder) as window:
                 actions = Actions(window, project, coder, runs)
                 actions.no_typing_delay()

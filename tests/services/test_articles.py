@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
-from stancecoder.services.articles import list_articles, matching_articles
+from stancecoder.db.models import Article
+from stancecoder.services.articles import list_articles, matching_articles, read_article
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project
 
@@ -58,3 +60,17 @@ def test_only_refreshes_the_rows_asked_for(corpus: Project) -> None:
     chosen = {everything[1].id, everything[3].id}
     assert list_articles(corpus, only=chosen) == [everything[1], everything[3]]
     assert list_articles(corpus, only=()) == []
+
+
+def test_an_article_without_a_title_is_listed_by_its_first_words(corpus: Project) -> None:
+    """Only untitled articles have their text's opening read; a title, empty or missing,
+    gives way to it, and the others keep their titles."""
+    rows = list_articles(corpus)
+    with corpus.transaction() as session:
+        session.execute(update(Article).where(Article.id == rows[0].id).values(title=""))
+        session.execute(update(Article).where(Article.id == rows[1].id).values(title=None))
+        session.execute(update(Article).where(Article.id == rows[2].id).values(title="Kept"))
+    titles = [row.title for row in list_articles(corpus)]
+    texts = [read_article(corpus, row.id).text for row in rows[:2]]
+    assert titles[:3] == [" ".join(texts[0].split()), " ".join(texts[1].split()), "Kept"]
+    assert titles[3:] == [row.title for row in rows[3:]]

@@ -32,3 +32,13 @@ def assignment_key(article_id: int, coder: str) -> str:
     """The key of a coder's status and article codes of an article in `Changes.versions`,
     kept apart from passage uids (hex digits and dashes) by its colons."""
     return f"assignment:{article_id}:{coder}"
+
+
+def status_kept(changes: Changes, article_id: int, coder: str, version: int) -> bool:
+    """Whether `changes` certainly left `coder`'s statuses as they were: they touch only
+    `article_id`, and carry back its status version as `version` (the one the caller read),
+    as a coding on an article already begun does. A window that knows this need not count
+    the coder's statuses again, which means reading every assignment of the coder."""
+    if changes.reload or changes.articles - {article_id}:
+        return False
+    return changes.versions.get(assignment_key(article_id, coder)) == version

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Connection,
     SQLColumnExpression,
     and_,
+    case,
     func,
     null,
     or_,
@@ -120,14 +121,21 @@ def article_rows(
     passages = select(Passage.article_id, func.count()).group_by(Passage.article_id)
     status = select(Assignment.article_id, Assignment.status)
     if coder is not None:
-        passages = passages.where(Passage.coder_id == coder_id)
+        # "+ 0" keeps SQLite off the (coder, created) index: through it the count read a
+        # third of all passages from the table and sorted them (106 ms at 10,000 articles),
+        # where the (article, coder) index alone answers in order (20 ms); PostgreSQL scans
+        # the table either way
+        passages = passages.where(Passage.coder_id + 0 == coder_id)
         status = status.where(Assignment.coder_id == coder_id)
     if only is not None:
         passages = passages.where(Passage.article_id.in_(only))
         status = status.where(Assignment.article_id.in_(only))
     counts = dict(connection.execute(passages).all())
     statuses = dict(connection.execute(status).all()) if coder is not None else {}
-    opening = func.substr(Article.text, 1, OPENING_LENGTH + 1)  # one more: cut or not
+    # the first words name an untitled article; read for those alone, since reading a part
+    # of every text made the query 0.10 s instead of 0.06 at 10,000 articles
+    untitled = or_(Article.title.is_(None), Article.title == "")
+    opening = case((untitled, func.substr(Article.text, 1, OPENING_LENGTH + 1)))  # +1: cut?
     extra = Article.extra if query.attribute else null()  # read only when filtered
     articles = select(
         Article.id, Article.title, Article.source, Article.published, opening, extra

@@ -335,6 +335,23 @@ def test_a_coder_sees_their_assignments_and_progress(
     assert "1 of 5 assigned done" in window.status.text()
 
 
+def test_coding_begins_an_article_once_and_the_status_bar_follows_each_time(
+    qtbot: QtBot, corpus: Project, tmp_path: Path
+) -> None:
+    """The first coding moves the article from to do to doing; later ones change no status,
+    and the window does not count the statuses again for them, but still shows them right."""
+    sample = draw_sample(corpus, "training 1", count=5, coders=["Bob", "Carol"], seed=3)
+    window = window_for(qtbot, corpus, "Bob", "coder", tmp_path)
+    window.articles.select_article(sample.article_ids[0])
+    actor = window.codebook.passage_variables()[0].codes[0].id
+    for start, doing in ((0, 1), (10, 1), (20, 1)):
+        window.reader.select_span(start, start + 6)
+        window.panel.choose_code(actor)
+        window.save_coding()
+        assert f"4 to do, {doing} doing, 0 done" in window.status.toolTip()
+    assert len(passages_of(corpus, sample.article_ids[0], None)) == 3
+
+
 def test_no_filter_and_no_progress_without_assignments(
     qtbot: QtBot, corpus: Project, tmp_path: Path
 ) -> None:

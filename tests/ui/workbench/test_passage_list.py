@@ -12,7 +12,7 @@ from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.commands import CreatePassage
 from stancecoder.services.passages import passages_of
 from stancecoder.services.project import Project
-from stancecoder.ui.workbench.passage_list import EMPTY_TEXT, PassageList
+from stancecoder.ui.workbench.passage_list import EMPTY_TEXT, QUOTE_SHARE, PassageList, fair_shares
 
 
 @pytest.fixture
@@ -86,6 +86,19 @@ def test_every_shown_column_is_wide_enough_to_read_in_a_narrow_side(table) -> No
     assert header.sectionSize(0) >= metrics.averageCharWidth() * 10
     shown = [c for c in range(len(HEADERS)) if not table.isColumnHidden(c)]
     assert sum(header.sectionSize(c) for c in shown) <= table.viewport().width()
+
+
+def test_columns_get_the_widths_qt_measures_after_every_refresh(table, passages, codebook) -> None:
+    """The widths each cell needs are remembered between refreshes: still Qt's own, also
+    when a row comes or goes and when another coder's rows turn to italics."""
+    header = table.horizontalHeader()
+    for viewer, shown_passages in ((None, passages[:1]), (None, passages), ("Alice", passages)):
+        table.viewer = viewer
+        table.set_passages(shown_passages, codebook)
+        shown = [c for c in range(1, len(HEADERS)) if not table.isColumnHidden(c)]
+        wants = {c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in shown}
+        expected = fair_shares(wants, int(table.viewport().width() * (1 - QUOTE_SHARE)))
+        assert {c: header.sectionSize(c) for c in shown} == expected
 
 
 def test_another_coders_rows_are_in_italics_and_say_whose(table) -> None:

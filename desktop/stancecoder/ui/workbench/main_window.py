@@ -15,7 +15,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from stancecoder.core.actor import Actor
-from stancecoder.core.changes import Changes
+from stancecoder.core.changes import Changes, status_kept
 from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.passage_view import PassageView
 from stancecoder.services.article_codes import ArticleCoding
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
             article_id=article if shown else None,
             rows=changes.articles if in_place else (),
             recount=bool(changes.passages) or changes.reload,
-            statuses=bool(changes.articles) or changes.reload,
+            statuses=(bool(changes.articles) or changes.reload) and not self._status_kept(changes),
         )
         if fresh.passages is not None:
             self._show_passages(fresh.passages)
@@ -245,6 +245,12 @@ class MainWindow(QMainWindow):
         self.actions.update_enabled()
         if changes.reload or (changes.articles and not changes.passages):
             self.indexer.catch_up()  # an import, here or elsewhere, leaves articles waiting
+
+    def _status_kept(self, changes: Changes) -> bool:
+        """A coding on the article shown, already begun: the assigned count stands."""
+        if self.article is None or self.coding is None:
+            return False
+        return status_kept(changes, self.article.id, self.coder, self.coding.version)
 
     def refresh(self) -> None:
         """See what other windows and coders did (F5), in every view of this project."""

@@ -170,7 +170,11 @@ def test_a_long_table_is_cut_for_print_and_says_where_the_rest_is() -> None:
     assert list(kept.rows) == [["unit", "b"]] and (cut.title, cut.columns) == ("Raw data", columns)
 
 
-def test_greek_cyrillic_and_the_scales_signs_print_as_text(tmp_path: Path) -> None:
+def test_greek_cyrillic_and_the_scales_signs_print_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # from a folder the installed fonts are not in, as a user's working directory is
+    monkeypatch.chdir(tmp_path)
     words = "Krippendorff's α, Cohen's κ, Путин, −2 Strongly negative, Russia › Putin …"
     write_pdf(tmp_path / "words.pdf", f"<html><head></head><body><p>{words}</p></body></html>")
     assert words in PdfReader(tmp_path / "words.pdf").pages[0].extract_text()

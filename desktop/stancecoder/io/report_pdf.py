@@ -24,6 +24,7 @@ from pathlib import Path
 
 from matplotlib import get_data_path
 from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
 
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.io.atomic_files import atomic_output
@@ -33,6 +34,10 @@ from stancecoder.io.sheets import Sheet, blamed_on
 SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 SVG_WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"')
 FONTS = Path(get_data_path()) / "fonts" / "ttf"
+# the only files a page may read: its fonts. xhtml2pdf otherwise confines reads to the
+# working directory, which an installed copy's fonts are outside of (the text then falls
+# back to Helvetica, and Cyrillic prints as boxes); and nothing is fetched over a network
+FONTS_ONLY = ResourceAccessPolicy(allow_remote=False, base_dir=FONTS)
 FACES = (("DejaVuSans.ttf", "normal", "normal"), ("DejaVuSans-Bold.ttf", "bold", "normal"),
          ("DejaVuSans-Oblique.ttf", "normal", "italic"))  # fmt: skip
 # what xhtml2pdf and svglib say about CSS they skip (the screen's) is not the reader's business
@@ -106,7 +111,7 @@ def write_pdf(path: Path, html: str, paper: str = "a4") -> None:
     path = Path(path)
     page = pdf_page(html, paper)
     buffer = io.BytesIO()
-    status = pisa.CreatePDF(page, dest=buffer, encoding="utf-8")
+    status = pisa.CreatePDF(page, dest=buffer, encoding="utf-8", resource_policy=FONTS_ONLY)
     if status.err:
         raise StanceCoderError(f"could not lay out {path.name} as PDF ({status.err} errors)")
     with atomic_output(path) as temporary, blamed_on(path):

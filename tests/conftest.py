@@ -421,28 +421,28 @@ def kill_stancecoder_after(
     return process.wait(timeout=timeout)
 
 
-# The command itself, with SQLAlchemy listeners that note each transaction writing rows into
-# one table and, just before the chosen one commits, say so on a pipe and wait for the kill.
+# The command itself, with SQLAlchemy listeners that note each transaction running a
+# statement that matches a pattern and, just before the chosen one commits, say so on a
+# pipe and wait for the kill.
 _STOPPING_BEFORE_COMMIT = """
 import os, re, sys, time
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-table, wanted, pipe = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-inserting = re.compile(rf'\\s*INSERT INTO "?{re.escape(table)}"?[\\s(]', re.IGNORECASE)
-state = {"written": False, "commits": 0}
+pattern, wanted, pipe = re.compile(sys.argv[1], re.IGNORECASE), int(sys.argv[2]), int(sys.argv[3])
+state = {"ran": False, "commits": 0}
 
 @event.listens_for(Engine, "before_cursor_execute")
 def note(connection, cursor, statement, *rest):
-    state["written"] = state["written"] or bool(inserting.match(statement))
+    state["ran"] = state["ran"] or bool(pattern.match(statement))
 
 @event.listens_for(Engine, "rollback")
 def forget(connection):
-    state["written"] = False
+    state["ran"] = False
 
 @event.listens_for(Engine, "commit")
 def stop(connection):
-    if state["written"]:
-        state["written"], state["commits"] = False, state["commits"] + 1
+    if state["ran"]:
+        state["ran"], state["commits"] = False, state["commits"] + 1
         if state["commits"] == wanted:
             os.write(pipe, b"stopped")
             time.sleep(600)
@@ -453,14 +453,15 @@ sys.exit(main(sys.argv[4:]))
 
 
 def kill_stancecoder_before_commit(
-    *args: str | Path, table: str, commit: int, timeout: float = 120
+    *args: str | Path, statement: str, commit: int = 1, timeout: float = 120
 ) -> int:
     """Run the command and SIGKILL it at a chosen point: just before it commits, for the
-    `commit`-th time, a transaction that inserted rows into `table`, every row of it written
-    and none committed. Returns its exit status: -SIGKILL once killed there, 0 (or 1) if it
-    ended without reaching that point."""
+    `commit`-th time, a transaction that ran a statement `statement` matches (a regular
+    expression, e.g. `INSERT INTO article\\b`), all of it done and nothing committed.
+    Returns its exit status: -SIGKILL once killed there, else how it ended without reaching
+    that point."""
     read, write = os.pipe()
-    command = [sys.executable, "-c", _STOPPING_BEFORE_COMMIT, table, str(commit), str(write)]
+    command = [sys.executable, "-c", _STOPPING_BEFORE_COMMIT, statement, str(commit), str(write)]
     process = subprocess.Popen(
         [*command, *map(str, args)],
         stdout=subprocess.DEVNULL,

@@ -159,7 +159,7 @@ def test_a_kill_at_any_moment_leaves_the_file_wholly_imported_or_not_at_all(
         """The first kill is placed: every coding of the file written, none committed."""
         if kill == 1:
             return kill_stancecoder_at_commit(
-                "codings", "import", project_target, codings, table="passage", commit=1
+                "codings", "import", project_target, codings, statement=r"INSERT INTO passage\b"
             )
         delay = rng.uniform(quick_run, whole_run)
         return kill_stancecoder("codings", "import", project_target, codings, delay=delay)

@@ -94,7 +94,7 @@ def test_killed_imports_leave_whole_files_and_a_rerun_finishes(
         fresh()
         if placed is not None:
             status = kill_stancecoder_at_commit(
-                "import", project_target, corpus, table="article", commit=placed
+                "import", project_target, corpus, statement=r"INSERT INTO article\b", commit=placed
             )
         else:
             # Aimed at a random stage of the import, then a random moment within a file or two.

@@ -12,6 +12,7 @@ import io
 import os
 import resource
 import secrets
+import select
 import shutil
 import signal
 import sqlite3
@@ -482,6 +483,61 @@ def kill_stancecoder_after(
     return process.wait(timeout=timeout)
 
 
+# The command itself, with SQLAlchemy listeners that note each transaction running a
+# statement that matches a pattern and, just before the chosen one commits, say so on a
+# pipe and wait for the kill.
+_STOPPING_BEFORE_COMMIT = """
+import os, re, sys, time
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+pattern, wanted, pipe = re.compile(sys.argv[1], re.IGNORECASE), int(sys.argv[2]), int(sys.argv[3])
+state = {"ran": False, "commits": 0}
+
+@event.listens_for(Engine, "before_cursor_execute")
+def note(connection, cursor, statement, *rest):
+    state["ran"] = state["ran"] or bool(pattern.match(statement))
+
+@event.listens_for(Engine, "rollback")
+def forget(connection):
+    state["ran"] = False
+
+@event.listens_for(Engine, "commit")
+def stop(connection):
+    if state["ran"]:
+        state["ran"], state["commits"] = False, state["commits"] + 1
+        if state["commits"] == wanted:
+            os.write(pipe, b"stopped")
+            time.sleep(600)
+
+from stancecoder.cli import main
+sys.exit(main(sys.argv[4:]))
+"""
+
+
+def kill_stancecoder_before_commit(
+    *args: str | Path, statement: str, commit: int = 1, timeout: float = 120
+) -> int:
+    """Run the command and SIGKILL it at a chosen point: just before it commits, for the
+    `commit`-th time, a transaction that ran a statement `statement` matches (a regular
+    expression, e.g. `INSERT INTO article\\b`), all of it done and nothing committed.
+    Returns its exit status: -SIGKILL once killed there, else how it ended without reaching
+    that point."""
+    read, write = os.pipe()
+    command = [sys.executable, "-c", _STOPPING_BEFORE_COMMIT, statement, str(commit), str(write)]
+    process = subprocess.Popen(
+        [*command, *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
+    )
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        ready, _, _ = select.select([pipe], [], [], timeout)
+        if ready and pipe.read(7) == b"stopped":
+            process.send_signal(signal.SIGKILL)
+    return process.wait(timeout=timeout)
+
+
 class _CapHeader(ctypes.Structure):
     _fields_ = (("version", ctypes.c_uint32), ("pid", ctypes.c_int))
 
@@ -537,6 +593,12 @@ def stancecoder_argv() -> Callable[..., list[str]]:
 def kill_stancecoder() -> Callable[..., int]:
     """`kill_stancecoder_after` for test modules."""
     return kill_stancecoder_after
+
+
+@pytest.fixture
+def kill_stancecoder_at_commit() -> Callable[..., int]:
+    """`kill_stancecoder_before_commit` for test modules."""
+    return kill_stancecoder_before_commit
 
 
 @pytest.fixture

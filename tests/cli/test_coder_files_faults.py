@@ -23,7 +23,7 @@ from stancecoder.services.project import create_project, open_project
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 LIMIT = 48 * 1024  # bytes a file may grow to: well below a project's size
-KILLS = 8
+KILLS = 5
 
 
 def home(path: Path) -> Path:
@@ -78,11 +78,12 @@ def test_a_full_disk_during_a_merge_merges_nothing(
 
 
 def test_kills_during_a_copy_leave_a_whole_copy_or_none_and_nothing_behind(
-    tmp_path: Path, stancecoder_cli: Callable, kill_stancecoder: Callable, process_temp: Path,
-    user_state: Path,
+    tmp_path: Path, stancecoder_cli: Callable, kill_stancecoder: Callable,
+    kill_stancecoder_at_commit: Callable, process_temp: Path, user_state: Path,
 ) -> None:  # fmt: skip
-    """Half the kills are timed from the start, half from the copy's temporary file
-    appearing beside its target, so some land while the copy is being built."""
+    """The first kill is placed just before the copy's rows are committed, in the middle of
+    building it; of the others, half are timed from the start, half from the copy's
+    temporary file appearing beside its target."""
     rng = random.Random(1206)
     project = home(tmp_path / "home.stance")
     with open_project(project) as opened:
@@ -98,7 +99,13 @@ def test_kills_during_a_copy_leave_a_whole_copy_or_none_and_nothing_behind(
         target = tmp_path / f"copy {kill}.stance"
         building = (lambda t=target: beside(t) != []) if kill % 2 else None
         delay = rng.uniform(0, 0.2) if building else rng.uniform(0, whole_run)
-        status = kill_stancecoder("copy", project, target, delay=delay, counting_from=building)
+        if kill == 0:
+            status = kill_stancecoder_at_commit(
+                "copy", project, target, statement=r"INSERT INTO passage\b"
+            )
+            assert status == -signal.SIGKILL and beside(target) != []
+        else:
+            status = kill_stancecoder("copy", project, target, delay=delay, counting_from=building)
         assert status in (0, -signal.SIGKILL)
         outcomes["killed while building" if beside(target) else "not building"] += 1
         if target.exists():

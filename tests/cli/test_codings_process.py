@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import random
 import shutil
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -134,15 +135,17 @@ def test_a_kill_at_any_moment_leaves_the_file_wholly_imported_or_not_at_all(
     project_target: str | Path,
     tmp_path: Path,
     kill_stancecoder: Callable,
+    kill_stancecoder_at_commit: Callable,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    kills = 20 if isinstance(project_target, Path) else 5
+    kills = 6 if isinstance(project_target, Path) else 2
     seeded_project(project_target)
     codings = big_codings(tmp_path / "codings.csv", CODINGS_ROWS, seed=7)
     one_row = tmp_path / "one.csv"
     one_row.write_text("\n".join(codings.read_text().splitlines()[:2]) + "\n")
-    # the kills fall between the time a one-row import needs (start-up, open, one commit)
-    # and the time the whole file needs, so that they land inside the import's transaction
+    # the random kills fall between the time a one-row import needs (start-up, open, one
+    # commit) and the time the whole file needs, so that they land inside the import's
+    # transaction
     quick_run = timed(
         lambda: kill_stancecoder("codings", "import", project_target, one_row, delay=120)
     )
@@ -150,8 +153,17 @@ def test_a_kill_at_any_moment_leaves_the_file_wholly_imported_or_not_at_all(
         lambda: kill_stancecoder("codings", "import", project_target, codings, delay=120)
     )
     assert counts(project_target) == (1 + CODINGS_ROWS, 4)
-
     rng = random.Random(20261205)
+
+    def import_killed(kill: int) -> int:
+        """The first kill is placed: every coding of the file written, none committed."""
+        if kill == 1:
+            return kill_stancecoder_at_commit(
+                "codings", "import", project_target, codings, statement=r"INSERT INTO passage\b"
+            )
+        delay = rng.uniform(quick_run, whole_run)
+        return kill_stancecoder("codings", "import", project_target, codings, delay=delay)
+
     outcomes = {"killed, nothing imported": 0, "killed after commit": 0, "finished": 0}
     # a loaded machine stretches the two timings unevenly, so fewer kills may land inside
     # the transaction: go on (up to three times as long) until half of them have
@@ -161,9 +173,7 @@ def test_a_kill_at_any_moment_leaves_the_file_wholly_imported_or_not_at_all(
         # new coders in every file: they too must come with their codings or not at all
         codings = big_codings(tmp_path / "codings.csv", CODINGS_ROWS, seed=7, coders=f"K{kill}")
         before = counts(project_target)
-        status = kill_stancecoder(
-            "codings", "import", project_target, codings, delay=rng.uniform(quick_run, whole_run)
-        )
+        status = import_killed(kill)
         after = counts(project_target)
         assert after in (before, (before[0] + CODINGS_ROWS, before[1] + 3))
         check_is_clean(project_target, capsys)
@@ -172,6 +182,8 @@ def test_a_kill_at_any_moment_leaves_the_file_wholly_imported_or_not_at_all(
         else:
             key = "killed, nothing imported" if after == before else "killed after commit"
             outcomes[key] += 1
+        if kill == 1:
+            assert status == -signal.SIGKILL and after == before
     print(f"{kill} kills between {quick_run:.1f} s and {whole_run:.1f} s: {outcomes}")
     assert outcomes["killed, nothing imported"] >= kills // 2
 

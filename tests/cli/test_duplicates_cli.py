@@ -5,6 +5,8 @@ options refused in one line with nothing marked."""
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,13 @@ def test_bad_options_are_refused_in_one_line_with_nothing_marked(
     with open_project(corpus) as project:
         assert read_clusters(project) == []
     assert not (tmp_path / "copies.csv").exists()
+
+
+def test_the_other_commands_do_not_load_scipy() -> None:
+    """datasketch brings scipy, a third of a second at every start of every command."""
+    probe = (
+        "import sys; from stancecoder.cli import build_parser; build_parser(); "
+        "import stancecoder.services.duplicates; print('scipy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -3,8 +3,10 @@
 Each failure ends in one line; the project stays sound and openable; the file that was at
 the target before is either still there or replaced by a complete one; and once the next
 start has run, nothing of the interrupted write is left: no part file beside the target,
-no entry in the pending registry, nothing in the temp folder. Kill delays come from a
-seeded generator, so a failure reproduces.
+no entry in the pending registry, nothing in the temp folder. The first kills are placed
+(the moment the temporary file appears; just before init commits its schema or its
+codebook), so that some certainly land in the middle of the work; the other kills' delays
+come from a seeded generator, so a failure reproduces.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import time
 import zipfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,7 +33,7 @@ from stancecoder.services.project import create_project, open_project
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPORARY_SIBLING = re.compile(r"\..+\.[0-9a-f]{12}\.[a-z]+(-wal|-shm|-journal)?")
-EXPORT_KILLS, INIT_KILLS = 24, 20
+EXPORT_KILLS, INIT_KILLS = 10, 8
 
 
 @pytest.fixture(scope="module")
@@ -56,18 +59,30 @@ def left_behind(user_state: Path, process_temp: Path, *folders: Path) -> list[Pa
     return found + list(process_temp.iterdir())
 
 
+@dataclass(frozen=True)
 class Kill:
-    """One seeded kill: `delay` seconds after the start, or, when `in_write`, after the
-    target's temporary file first appears (three kills in four: the write is the part of a
-    run that matters, the interpreter's start the part that takes longest)."""
+    """One kill: `delay` seconds after the start, or, when `in_write`, after the target's
+    temporary file first appears; or, with `before_commit`, just before the command commits
+    a transaction that ran a statement this pattern matches."""
 
-    def __init__(self, rng: random.Random, start_span: float, write_span: float) -> None:
-        self.in_write = rng.random() < 0.75
-        self.delay = rng.uniform(0, write_span) if self.in_write else rng.uniform(0, start_span)
+    in_write: bool = True
+    delay: float = 0.0
+    before_commit: str | None = None
 
-    def __call__(self, kill_stancecoder, target: Path, *args: str | Path) -> int:
+    def __call__(
+        self, kill_stancecoder, kill_stancecoder_at_commit, target: Path, *args: str | Path
+    ) -> int:
+        if self.before_commit is not None:
+            return kill_stancecoder_at_commit(*args, statement=self.before_commit)
         once = (lambda: has_temporary_sibling(target)) if self.in_write else None
         return kill_stancecoder(*args, delay=self.delay, counting_from=once)
+
+
+def seeded_kill(rng: random.Random, start_span: float, write_span: float) -> Kill:
+    """Three kills in four land in the write (the part of a run that matters), the others
+    in the start (the part that takes longest)."""
+    in_write = rng.random() < 0.75
+    return Kill(in_write, rng.uniform(0, write_span if in_write else start_span))
 
 
 def spans(stancecoder_cli, target: Path, *args: str | Path) -> tuple[float, float]:
@@ -156,6 +171,7 @@ def test_kills_during_export_leave_the_project_sound_and_nothing_behind(
     coded_project: Path,
     tmp_path: Path,
     kill_stancecoder,
+    kill_stancecoder_at_commit,
     stancecoder_cli,
     process_temp: Path,
     user_state: Path,
@@ -172,6 +188,10 @@ def test_kills_during_export_leave_the_project_sound_and_nothing_behind(
     full_csv = (reference / "full.csv").read_bytes()
     xlsx_parts = sorted(zipfile.ZipFile(reference / "full.xlsx").namelist())
 
+    def run(kill: Kill, target: Path) -> int:
+        killers = (kill_stancecoder, kill_stancecoder_at_commit)
+        return kill(*killers, target, "export", coded_project, target)
+
     out = tmp_path / "out"
     out.mkdir()
     targets = [out / "study.csv", out / "study.xlsx"]
@@ -179,20 +199,21 @@ def test_kills_during_export_leave_the_project_sound_and_nothing_behind(
         target.write_bytes(b"the previous export")
     outcomes: Counter[str] = Counter()
     with ThreadPoolExecutor(len(targets)) as pool:
-        for _ in range(EXPORT_KILLS // len(targets)):
+        for round_ in range(EXPORT_KILLS // len(targets)):
             before = [target.read_bytes() for target in targets]
-            kills = [Kill(rng, *timings[target.suffix]) for target in targets]
-            statuses = pool.map(
-                lambda kill, target: kill(
-                    kill_stancecoder, target, "export", coded_project, target
-                ),
-                kills,
-                targets,
-            )
+            # the first round's kills as their temporary files appear, mid-write for certain
+            kills = [
+                seeded_kill(rng, *timings[target.suffix]) if round_ else Kill()
+                for target in targets
+            ]
+            statuses = list(pool.map(run, kills, targets))
             for status in statuses:
                 assert status in (0, -signal.SIGKILL)  # never failed by the other's sweep
                 outcomes["killed" if status else "finished"] += 1
-            outcomes["killed mid-write"] += sum(map(has_temporary_sibling, targets))
+            writing = list(map(has_temporary_sibling, targets))
+            outcomes["killed mid-write"] += sum(writing)
+            if not round_:
+                assert statuses == [-signal.SIGKILL] * 2 and writing == [True, True]
             for target, old in zip(targets, before, strict=True):
                 if target.read_bytes() != old:  # only ever replaced by a complete export
                     assert_complete(target, full_csv, xlsx_parts)
@@ -214,22 +235,40 @@ def assert_complete(target: Path, full_csv: bytes, xlsx_parts: list[str]) -> Non
 
 
 def test_kills_during_init_leave_a_whole_project_or_none_and_nothing_behind(
-    tmp_path: Path, stancecoder_cli, kill_stancecoder, process_temp: Path, user_state: Path
+    tmp_path: Path,
+    stancecoder_cli,
+    kill_stancecoder,
+    kill_stancecoder_at_commit,
+    process_temp: Path,
+    user_state: Path,
 ) -> None:
     rng = random.Random(1205)
     reference = tmp_path / "reference.stance"
     start_span, write_span = spans(stancecoder_cli, reference, "init", reference)
+    # the first two kills just before the schema and the codebook are committed
+    placed = [Kill(before_commit=r"INSERT INTO alembic_version\b"),
+              Kill(before_commit=r"INSERT INTO code\b")]  # fmt: skip
+
+    def run(kill: Kill, target: Path) -> int:
+        return kill(kill_stancecoder, kill_stancecoder_at_commit, target, "init", target)
 
     outcomes: Counter[str] = Counter()
     targets = [tmp_path / f"study {kill}.stance" for kill in range(INIT_KILLS)]
     with ThreadPoolExecutor(2) as pool:
         for pair in zip(targets[::2], targets[1::2], strict=True):
-            kills = [Kill(rng, start_span, write_span) for _ in pair]
-            statuses = pool.map(lambda kill, t: kill(kill_stancecoder, t, "init", t), kills, pair)
+            kills = (
+                placed
+                if pair[0] == targets[0]
+                else [seeded_kill(rng, start_span, write_span) for _ in pair]
+            )
+            statuses = list(pool.map(run, kills, pair))
             for status in statuses:
                 assert status in (0, -signal.SIGKILL)
                 outcomes["killed" if status else "finished"] += 1
-            outcomes["killed while building"] += sum(map(has_temporary_sibling, pair))
+            building = list(map(has_temporary_sibling, pair))
+            outcomes["killed while building"] += sum(building)
+            if pair[0] == targets[0]:
+                assert statuses == [-signal.SIGKILL] * 2 and building == [True, True]
             for target in pair:
                 if target.exists():
                     outcomes["whole project"] += 1

@@ -1,6 +1,9 @@
-"""SIGKILL at random moments during `stancecoder import`: nothing half-imported, ever.
+"""SIGKILL during `stancecoder import`: nothing half-imported, ever.
 
-Each kill lands somewhere in a real import process (reading a file, inside a file's
+Some kills are placed: the process is stopped just before it commits a chosen file (the
+first, a table of several rows, the last), every row of it written and none committed,
+and killed there, so the file must be missing whole and every file before it stored. The
+others land at random moments of a real import process (reading a file, inside a file's
 transaction, committing it), on a fresh copy of the same project: aimed at a random
 number of stored articles, then up to 4 ms later (a file takes a few). After each,
 the project must open, `check` must find nothing wrong, and every file must be in it
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -31,22 +35,22 @@ from stancecoder.services.corpus import import_corpus, text_digest
 from stancecoder.services.project import create_project, open_project
 
 REPO = Path(__file__).resolve().parents[2]
-KILLS = 25
-KILLS_ON_SERVER = 8
+RANDOM_KILLS = 8
+RANDOM_KILLS_ON_SERVER = 3
 SEED = 20241205
-TABLES, ROWS = 8, 8
-RERUN_EVERY = 5
+TEXTS, TABLES, ROWS = 100, 8, 8
+# the files are imported in their names' order, the texts first: the first file, a table
+# of several rows and the last file
+PLACED_KILLS = (1, TEXTS + 3, TEXTS + TABLES)
+RERUN_EVERY = 3
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
 
 
 def write_corpus(folder: Path) -> dict[str, set[str]]:
     """Synthetic articles and tables of several rows; file name -> its articles' digests."""
-    subprocess.run(
-        [sys.executable, REPO / "bench" / "synthetic.py", "files", folder, "--articles", "100"],
-        check=True,
-        capture_output=True,
-    )
+    command = [sys.executable, REPO / "bench" / "synthetic.py", "files", folder]
+    subprocess.run([*command, "--articles", str(TEXTS)], check=True, capture_output=True)
     for table in range(TABLES):
         rows = [f"t{table}-{row},Row {row} of table {table} on the treaty." for row in range(ROWS)]
         (folder / f"table{table:02}.csv").write_text(
@@ -73,6 +77,7 @@ def test_killed_imports_leave_whole_files_and_a_rerun_finishes(
     project_target: str | Path,
     tmp_path: Path,
     kill_stancecoder: Callable,
+    kill_stancecoder_at_commit: Callable,
     stancecoder_cli: Callable,
 ) -> None:
     corpus = tmp_path / "corpus"
@@ -80,31 +85,40 @@ def test_killed_imports_leave_whole_files_and_a_rerun_finishes(
     every = set().union(*files.values())
     create_project(project_target).close()
     on_server = isinstance(project_target, str)
-    kills = KILLS_ON_SERVER if on_server else KILLS
-    fresh, count, close = (_server if on_server else _file)(project_target, tmp_path)
     randoms = random.Random(SEED)
+    kills = [*PLACED_KILLS, *([None] * (RANDOM_KILLS_ON_SERVER if on_server else RANDOM_KILLS))]
+    fresh, count, close = (_server if on_server else _file)(project_target, tmp_path)
     outcomes: Counter[str] = Counter()
     started = time.monotonic()
-    for kill in range(kills):
+    for kill, placed in enumerate(kills):
         fresh()
-        # Aimed at a random stage of the import, then a random moment within a file or two.
-        stage, delay = randoms.randrange(len(every)), randoms.uniform(0, 0.004)
-        status = kill_stancecoder(
-            "import",
-            project_target,
-            corpus,
-            delay=delay,
-            counting_from=lambda stage=stage: count() >= stage,
-        )
-        if kill == kills - 1:
+        if placed is not None:
+            status = kill_stancecoder_at_commit(
+                "import", project_target, corpus, statement=r"INSERT INTO article\b", commit=placed
+            )
+        else:
+            # Aimed at a random stage of the import, then a random moment within a file or two.
+            stage, delay = randoms.randrange(len(every)), randoms.uniform(0, 0.004)
+            status = kill_stancecoder(
+                "import",
+                project_target,
+                corpus,
+                delay=delay,
+                counting_from=lambda stage=stage: count() >= stage,
+            )
+        if kill == len(kills) - 1:
             check = stancecoder_cli("check", project_target)
             assert check.returncode == 0 and check.stdout.strip() == "ok: no problems found"
         stored = stored_digests(project_target)
         assert max(stored.values(), default=1) == 1, "an article was stored twice"
         assert set(stored) <= every, "an article that is no file's was stored"
+        whole = 0
         for name, digests in files.items():
             present = digests & set(stored)
             assert present in (set(), digests), f"{name} is half imported: {len(present)} rows"
+            whole += present == digests
+        if placed is not None:  # killed with the file written but not committed
+            assert status == -signal.SIGKILL and whole == placed - 1, (placed, whole)
         outcomes[_outcome(status, len(stored), len(every))] += 1
         if kill % RERUN_EVERY == 0:
             with open_project(project_target) as project:
@@ -113,8 +127,8 @@ def test_killed_imports_leave_whole_files_and_a_rerun_finishes(
             assert set(stored_digests(project_target)) == every
     close()
     elapsed = time.monotonic() - started
-    print(f"{kills} kills in {elapsed:.1f} s: {dict(outcomes)}")
-    assert outcomes["killed while importing"] >= kills // 2
+    print(f"{len(kills)} kills in {elapsed:.1f} s: {dict(outcomes)}")
+    assert outcomes["killed while importing"] >= len(kills) // 2
 
 
 def _file(target: Path, tmp_path: Path) -> tuple[Callable[[], None], Callable[[], int], Callable]:

@@ -1,7 +1,8 @@
 """Killed at any moment while it upgrades a project, StanceCoder loses nothing.
 
 An old-schema project with thousands of coded passages is opened by `stancecoder info` in
-a real process and SIGKILLed at a seeded random moment: most kills are timed from the
+a real process and SIGKILLed: the first kill is placed just before the upgrade commits,
+every migration run; the others come at a seeded random moment, most timed from the
 moment its backup file appears (some within 40 ms, to land in the copy itself), so that
 they land in the backup, the upgrade or the checkpoint after it whatever the machine's
 load; the rest from the start. Then the
@@ -22,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from signal import SIGKILL
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -37,9 +39,10 @@ sys.path.insert(0, str(BENCH))
 
 from synthetic import build_project  # noqa: E402
 
-KILLS_IN_UPGRADE = 15
-KILLS_IN_BACKUP = 5  # of those, timed to land while the backup is being copied
-KILLS_FROM_START = 5
+KILLS_IN_UPGRADE = 8  # the first placed before the upgrade's commit
+KILLS_IN_BACKUP = 4  # of those, timed to land while the backup is being copied
+KILLS_FROM_START = 2
+UPGRADE_COMMITS = r"UPDATE alembic_version\b"  # the last statement of the upgrade
 SEED = 20261205
 TABLES = ("article", "passage", "passage_code", "article_code", "coder", "code", "assignment")
 OLD = "0001"
@@ -99,6 +102,7 @@ def state_after_kill(folder: Path) -> str:
 def test_kills_at_random_moments_of_an_upgrade_lose_nothing(
     old_project: tuple[Path, dict[str, int]],
     kill_stancecoder: Callable[..., int],
+    kill_stancecoder_at_commit: Callable[..., int],
     stancecoder_argv: Callable[..., list[str]],
     tmp_path: Path,
 ) -> None:
@@ -113,7 +117,10 @@ def test_kills_at_random_moments_of_an_upgrade_lose_nothing(
         folder.mkdir()
         project = folder / "study.stance"
         shutil.copy(template, project)
-        if kill < KILLS_IN_UPGRADE:
+        if kill == 0:
+            status = kill_stancecoder_at_commit("info", project, statement=UPGRADE_COMMITS)
+            assert (status, state_after_kill(folder)) == (-SIGKILL, "old schema, whole backup")
+        elif kill < KILLS_IN_UPGRADE:
             delay = rng.uniform(0, 0.04 if kill < KILLS_IN_BACKUP else rest * 1.1)
             status = kill_stancecoder(
                 "info", project, delay=delay, counting_from=has_backup(folder)
@@ -140,7 +147,7 @@ def test_kills_at_random_moments_of_an_upgrade_lose_nothing(
 
 
 PG_ENV = "STANCECODER_TEST_DATABASE_URL"
-PG_KILLS = 6
+PG_KILLS = 4
 
 
 def pg_counts(engine: Engine) -> dict[str, int]:
@@ -171,6 +178,7 @@ def pg_upgrade_running(engine: Engine) -> Callable[[], bool]:
 @pytest.mark.postgres
 def test_kills_during_an_upgrade_on_the_server_lose_nothing(
     kill_stancecoder: Callable[..., int],
+    kill_stancecoder_at_commit: Callable[..., int],
     project_at: Callable[[str | Path, str], None],
     postgres_url: str,
 ) -> None:
@@ -196,7 +204,10 @@ def test_kills_during_an_upgrade_on_the_server_lose_nothing(
                     )
             held = pg_counts(engine)
             timed = "in the upgrade" if kill % 2 == 0 else "from the start"
-            if kill % 2 == 0:
+            if kill == 0:  # placed: every migration run, none committed
+                status = kill_stancecoder_at_commit("info", url, statement=UPGRADE_COMMITS)
+                assert (status, pg_revision(engine)) == (-SIGKILL, "0001")
+            elif kill % 2 == 0:
                 status = kill_stancecoder(
                     "info",
                     url,

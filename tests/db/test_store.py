@@ -31,6 +31,15 @@ def test_a_write_lock_held_elsewhere_is_a_passing_failure_and_nothing_is_written
             assert session.get(Setting, "note").value == "written"
 
 
+def test_projects_opened_beside_a_write_lock_wait_its_shortened_timeout(
+    tmp_path: Path, write_lock: Lock
+) -> None:
+    """The fixture's 0.2 s reaches every new connection (a default bound when the engine
+    module loaded would keep the real 5 s and make each refused write wait that long)."""
+    with create_project(tmp_path / "waiting.stance") as project, project.reading() as session:
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() == 200
+
+
 def test_a_duplicate_row_is_a_final_refusal(project: Project) -> None:
     with project.transaction() as session:
         session.add(Setting(key="note", value="one"))

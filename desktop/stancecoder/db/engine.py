@@ -81,11 +81,12 @@ def create_project_engine(
     *,
     foreign_keys: bool = True,
     read_only: bool = False,
-    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    busy_timeout_ms: int | None = None,
 ) -> Engine:
     """An engine for a project; `foreign_keys=False` only for migrations (see db/migrate.py);
     `read_only` opens a project file so that neither it nor its folder is written;
-    `busy_timeout_ms` is how long SQLite waits for another connection's lock."""
+    `busy_timeout_ms` is how long SQLite waits for another connection's lock (by default
+    `BUSY_TIMEOUT_MS`, read as each connection opens, so that a test can shorten it)."""
     if is_server_url(target):
         try:
             return create_engine(engine_url(target), pool_pre_ping=True)
@@ -104,12 +105,12 @@ def create_project_engine(
     return engine
 
 
-def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool, busy: int) -> None:
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool, busy: int | None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {busy}")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS if busy is None else busy}")
         if wal:
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")

@@ -18,12 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -31,17 +27,9 @@ from stancecoder.core.duplicates import (
     CONTAINMENT,
     JACCARD,
     Cluster,
-    Item,
-    Similarity,
-    alike_by_counts,
     chain,
     clusters,
     exact_groups,
-    normalise,
-    shared_count,
-    shingles,
-    similarity_of,
-    text_key,
 )
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Article, DuplicateCluster, DuplicateCopy
@@ -50,16 +38,10 @@ from stancecoder.services.history import record
 from stancecoder.services.ownership import act_as_lead
 
 if TYPE_CHECKING:
+    from stancecoder.services.duplicate_index import ShingledArticles
     from stancecoder.services.project import Project
 
 Progress = Callable[[int, int, str], bool]
-PERMUTATIONS = 126
-BANDS = (42, 3)  # 42 bands of 3 rows: a pair at Jaccard 0.4 is a candidate 94 % of the time,
-# at 0.5 99.6 %, and two unrelated news texts (Jaccard ≤ 0.02) 0.03 %
-SCHEME = "affine32"  # datasketch 2.0's unbiased permutations of 32-bit hashes
-SEED = 1  # the same permutations every run: the same corpus gives the same clusters
-MARGIN = 0.2  # how far below a threshold the signatures' estimate may fall and the pair
-# still be verified: four standard errors of a Jaccard estimate from 126 permutations
 STEP = 500  # articles between progress calls
 READ_BATCH = 2_000
 
@@ -105,9 +87,11 @@ def find_copies(
 ) -> list[FoundCluster] | None:
     """The clusters among `articles` (id, text, published); None when `progress` said stop.
     Works on the texts alone, so a benchmark or a script can call it without a project."""
+    from stancecoder.services.duplicate_index import ShingledArticles  # only now: slow import
+
     check_thresholds(jaccard, containment)
     say = progress or (lambda _done, _total, _name: True)
-    shingled = _Shingled()
+    shingled = ShingledArticles()
     for done, (article_id, text, published) in enumerate(articles):
         if done % STEP == 0 and not say(done, total, "signatures"):
             return None
@@ -125,85 +109,7 @@ def find_copies(
     return [_described(cluster, shingled) for cluster in found]
 
 
-class _Shingled:
-    """Each article's normalised key, shingles (a sorted array: a tenth of a set's memory
-    at 100,000 articles) and MinHash signature, in the LSH index."""
-
-    def __init__(self) -> None:
-        self.permutations = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME).permutations
-        self.lsh = MinHashLSH(num_perm=PERMUTATIONS, params=BANDS)
-        self.keys: dict[int, str] = {}
-        self.sets: dict[int, npt.NDArray[np.uint32]] = {}
-        self.rows: dict[int, int] = {}  # an article's row in `signatures`
-        self._signatures: list[LeanMinHash] = []
-        self.items: dict[int, Item] = {}
-
-    def add(self, article_id: int, text: str, published: str | None) -> None:
-        words = normalise(text)
-        found = shingles(words)
-        self.keys[article_id] = text_key(words)
-        self.sets[article_id] = found
-        self.items[article_id] = Item(article_id, len(text), published)
-        if len(found):
-            minhash = MinHash(
-                num_perm=PERMUTATIONS, seed=SEED, hashfunc=int,
-                permutations=self.permutations, scheme=SCHEME,
-            )  # fmt: skip
-            minhash.update_batch(found)
-            signature = LeanMinHash(minhash)
-            self.rows[article_id] = len(self._signatures)
-            self._signatures.append(signature)
-            self.lsh.insert(article_id, signature, check_duplication=False)
-
-    @cached_property
-    def signatures(self) -> npt.NDArray[np.uint64]:
-        """Every signature, one row each, once all are added."""
-        return np.vstack([signature.hashvalues for signature in self._signatures])
-
-    @cached_property
-    def sizes(self) -> dict[int, int]:
-        return {article_id: len(found) for article_id, found in self.sets.items()}
-
-    def alike_later(self, article_id: int, jaccard: float, containment: float) -> list[int]:
-        """The articles after this one that are copies of it: the LSH's candidates, those
-        the signatures show may pass (most candidates of a corpus with much stock wording
-        fail there, all at once), verified on the exact sets."""
-        row = self.rows.get(article_id)
-        if row is None:
-            return []
-        others = [
-            i
-            for i in self.lsh.query(
-                LeanMinHash(seed=SEED, hashvalues=self.signatures[row], scheme=SCHEME)
-            )
-            if i > article_id
-        ]
-        if not others:
-            return []
-        rows = np.array([self.rows[i] for i in others])
-        estimates = (self.signatures[rows] == self.signatures[row]).mean(axis=1)
-        size = self.sizes[article_id]
-        sizes = np.array([self.sizes[i] for i in others])
-        contained = estimates * (size + sizes) / ((1 + estimates) * np.minimum(size, sizes))
-        maybe = (estimates >= jaccard - MARGIN) | (contained >= containment - MARGIN)
-        return [
-            other
-            for other, keep in zip(others, maybe, strict=True)
-            if keep and self.alike(article_id, other, jaccard, containment)
-        ]
-
-    def alike(self, a: int, b: int, jaccard: float, containment: float) -> bool:
-        shared = self.shared(a, b)
-        return alike_by_counts(shared, self.sizes[a], self.sizes[b], jaccard, containment)
-
-    def shared(self, a: int, b: int) -> int:
-        return shared_count(self.sets[a], self.sets[b])
-
-    def similarity(self, a: int, b: int) -> Similarity:
-        return similarity_of(self.shared(a, b), self.sizes[a], self.sizes[b])
-
-
-def _described(cluster: Cluster, shingled: _Shingled) -> FoundCluster:
+def _described(cluster: Cluster, shingled: ShingledArticles) -> FoundCluster:
     copies = []
     for member in cluster.copies:
         alike_kept = shingled.similarity(cluster.kept, member)

@@ -38,6 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 PG_ENV = "STANCECODER_TEST_DATABASE_URL"
 POSTGRES_ASIDE = pytest.StashKey[int]()
+PROJECT_MADE = pytest.StashKey[bool]()
 WORKER_DATABASE = pytest.StashKey[str]()
 
 # Fuzz tests stay a few seconds in the suite; `pytest --hypothesis-profile=thorough` runs
@@ -70,13 +71,22 @@ def user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def project_target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
-    """Where a new project goes: a `.stance` file, or the test PostgreSQL database."""
+def project_location(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where the test's project goes, on each back end: a `.stance` file, or the test
+    PostgreSQL database as it is (see `project_target` and `project`)."""
     if request.param == "sqlite":
         return tmp_path / "test.stance"
     url: str = request.getfixturevalue("postgres_url")
-    reset_postgres(url)
     return url
+
+
+@pytest.fixture
+def project_target(project_location: str | Path, request: pytest.FixtureRequest) -> str | Path:
+    """Where a new project goes: a `.stance` file, or the test PostgreSQL database, emptied
+    unless the test's `project` has been made there already."""
+    if isinstance(project_location, str) and PROJECT_MADE not in request.node.stash:
+        reset_postgres(project_location)
+    return project_location
 
 
 @pytest.fixture
@@ -221,11 +231,171 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         )
 
 
-@pytest.fixture
-def project(project_target: str | Path) -> Iterator:
-    from stancecoder.services.project import create_project
+class ProjectTemplates:
+    """New project files made once per test process and copied for each test that asks for
+    one: a closed project file copied is that project, in a millisecond where creating it
+    (the schema's migrations, the codebook) takes a tenth of a second. Each template is
+    made under the target's own file name, since a new project is named after its file."""
 
-    project = create_project(project_target)
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made: dict[tuple[str, Callable[[Project], None] | None], Path] = {}
+
+    def new(self, target: Path, fill: Callable[[Project], None] | None = None) -> Project:
+        """What `create_project(target)` makes, then `fill` (a function of this module's,
+        which must not depend on the test) ran on it."""
+        from stancecoder.db.store import Store
+        from stancecoder.services.project import create_project
+
+        key = (target.name, fill)
+        if key not in self.made:
+            template = self.folder / str(len(self.made)) / target.name
+            with create_project(template) as project:
+                if fill is not None:
+                    fill(project)
+            assert [p.name for p in template.parent.iterdir()] == [target.name]  # no log left
+            self.made[key] = template
+        shutil.copyfile(self.made[key], target)
+        return Project(Store(target))
+
+
+# Everything of the public schema a test might change beyond its rows, in one value.
+_SCHEMA_FINGERPRINT = """
+SELECT md5(string_agg(item, ',' ORDER BY item)) FROM (
+    SELECT concat_ws(' ', 'relation', c.oid::regclass, c.relkind, c.relowner::regrole, c.relacl,
+                     c.relrowsecurity, c.relforcerowsecurity) AS item
+    FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace
+    UNION ALL
+    SELECT concat_ws(' ', 'column', a.attrelid::regclass, a.attname, a.atttypid::regtype,
+                     a.atttypmod, a.attnotnull, a.attacl, pg_get_expr(d.adbin, d.adrelid))
+    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+    WHERE c.relnamespace = 'public'::regnamespace AND a.attnum > 0 AND NOT a.attisdropped
+    UNION ALL
+    SELECT concat_ws(' ', 'constraint', conrelid::regclass, conname, pg_get_constraintdef(oid))
+    FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+    UNION ALL
+    SELECT concat_ws(' ', 'index', pg_get_indexdef(i.indexrelid))
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+    WHERE c.relnamespace = 'public'::regnamespace
+    UNION ALL
+    SELECT concat_ws(' ', 'trigger', t.tgenabled, pg_get_triggerdef(t.oid))
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+    WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace
+    UNION ALL
+    SELECT concat_ws(' ', 'policy', polrelid::regclass, polname, polcmd, polpermissive, polroles,
+                     pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck, polrelid))
+    FROM pg_policy
+    UNION ALL
+    SELECT concat_ws(' ', 'function', p.oid::regprocedure, p.proowner::regrole, p.proacl,
+                     md5(p.prosrc))
+    FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+    UNION ALL
+    SELECT concat_ws(' ', 'schema', nspowner::regrole, nspacl) FROM pg_namespace
+    WHERE nspname = 'public'
+    UNION ALL
+    SELECT concat_ws(' ', 'default privileges', defaclrole::regrole, defaclnamespace,
+                     defaclobjtype, defaclacl)
+    FROM pg_default_acl
+) AS schema_items
+"""
+
+
+class ServerTemplate:
+    """A new project in the test server's database, made by putting a new project's rows
+    back where the schema is still exactly a new project's (`_SCHEMA_FINGERPRINT`):
+    emptying and refilling its tables takes a twentieth of the time of dropping the schema
+    and running the migrations again. A schema a test changed (dropped, upgraded, downgraded,
+    secured for a team) is dropped and the project created anew, and its rows kept."""
+
+    def __init__(self) -> None:
+        self.fingerprint: str | None = None
+        self.rows: list[tuple[Any, list[dict[str, Any]]]] = []  # (table, rows), parents first
+        self.sequences: dict[str, int | None] = {}  # last value given, None if none yet
+        self.refilling = True  # until the server refuses it
+
+    def new(self, url: str) -> Project:
+        """What `create_project(url)` makes on an emptied database."""
+        from stancecoder.db.store import Store
+        from stancecoder.services.project import create_project
+
+        engine = create_engine(engine_url(url))
+        try:
+            if not self._refilled(engine):
+                reset_postgres(url)
+                create_project(url).close()
+                self._keep(engine)
+        finally:
+            engine.dispose()
+        return Project(Store(url))
+
+    def _keep(self, engine: Any) -> None:
+        from sqlalchemy import MetaData
+
+        tables = MetaData()
+        tables.reflect(engine)
+        with engine.connect() as connection:
+            self.fingerprint = connection.exec_driver_sql(_SCHEMA_FINGERPRINT).scalar()
+            self.rows = [
+                (table, [dict(row._mapping) for row in connection.execute(table.select())])
+                for table in tables.sorted_tables
+            ]
+            query = "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'"
+            self.sequences = {name: last for name, last in connection.exec_driver_sql(query)}
+
+    def _refilled(self, engine: Any) -> bool:
+        from sqlalchemy.exc import DBAPIError
+
+        if not self.refilling or self.fingerprint is None:
+            return False
+        try:
+            with engine.begin() as connection:
+                if connection.exec_driver_sql(_SCHEMA_FINGERPRINT).scalar() != self.fingerprint:
+                    return False
+                # no triggers: the history refuses deletes, and the rows go back as they were
+                connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+                for table, _ in reversed(self.rows):
+                    connection.execute(table.delete())
+                for table, rows in self.rows:
+                    if rows:
+                        connection.execute(table.insert(), rows)
+                for sequence, last in self.sequences.items():
+                    connection.exec_driver_sql(
+                        "SELECT setval(%s, %s, %s)",
+                        (f'public."{sequence}"', last or 1, last is not None),
+                    )
+        except DBAPIError:  # a test server whose user may not switch triggers off
+            self.refilling = False
+            return False
+        return True
+
+
+@pytest.fixture(scope="session")
+def project_templates(tmp_path_factory: pytest.TempPathFactory) -> ProjectTemplates:
+    """`ProjectTemplates` for the test process."""
+    return ProjectTemplates(tmp_path_factory.mktemp("templates"))
+
+
+@pytest.fixture(scope="session")
+def server_template() -> ServerTemplate:
+    """`ServerTemplate` for the test process, whose database is its own (see
+    `pytest_configure`)."""
+    return ServerTemplate()
+
+
+@pytest.fixture
+def project(
+    project_location: str | Path,
+    project_templates: ProjectTemplates,
+    server_template: ServerTemplate,
+    request: pytest.FixtureRequest,
+) -> Iterator:
+    """A new project: a copy of a new project file, or one put in the server's database."""
+    if isinstance(project_location, Path):
+        project = project_templates.new(project_location)
+    else:
+        project = server_template.new(project_location)
+    request.node.stash[PROJECT_MADE] = True
     yield project
     project.close()
 

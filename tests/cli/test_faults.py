@@ -20,6 +20,7 @@ import sys
 import time
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,19 @@ def seeded_kill(rng: random.Random, start_span: float, write_span: float) -> Kil
     in the start (the part that takes longest)."""
     in_write = rng.random() < 0.75
     return Kill(in_write, rng.uniform(0, write_span if in_write else start_span))
+
+
+def one_at_a_time(
+    run: Callable[[Kill, Path], int], kills: list[Kill], targets: list[Path]
+) -> tuple[list[int], list[bool]]:
+    """The placed kills one after the other, what each left looked at before the next
+    start's sweep rightly removes it (run side by side, the other's start may come after
+    the kill)."""
+    statuses, left = [], []
+    for kill, target in zip(kills, targets, strict=True):
+        statuses.append(run(kill, target))
+        left.append(has_temporary_sibling(target))
+    return statuses, left
 
 
 def spans(stancecoder_cli, target: Path, *args: str | Path) -> tuple[float, float]:
@@ -201,19 +215,21 @@ def test_kills_during_export_leave_the_project_sound_and_nothing_behind(
     with ThreadPoolExecutor(len(targets)) as pool:
         for round_ in range(EXPORT_KILLS // len(targets)):
             before = [target.read_bytes() for target in targets]
-            # the first round's kills as their temporary files appear, mid-write for certain
+            # the first round's kills as their temporary files appear: mid-write for certain
             kills = [
                 seeded_kill(rng, *timings[target.suffix]) if round_ else Kill()
                 for target in targets
             ]
-            statuses = list(pool.map(run, kills, targets))
+            if round_:
+                statuses = list(pool.map(run, kills, targets))
+                writing = list(map(has_temporary_sibling, targets))
+            else:
+                statuses, writing = one_at_a_time(run, kills, targets)
+                assert statuses == [-signal.SIGKILL] * 2 and writing == [True, True]
             for status in statuses:
                 assert status in (0, -signal.SIGKILL)  # never failed by the other's sweep
                 outcomes["killed" if status else "finished"] += 1
-            writing = list(map(has_temporary_sibling, targets))
             outcomes["killed mid-write"] += sum(writing)
-            if not round_:
-                assert statuses == [-signal.SIGKILL] * 2 and writing == [True, True]
             for target, old in zip(targets, before, strict=True):
                 if target.read_bytes() != old:  # only ever replaced by a complete export
                     assert_complete(target, full_csv, xlsx_parts)
@@ -261,14 +277,16 @@ def test_kills_during_init_leave_a_whole_project_or_none_and_nothing_behind(
                 if pair[0] == targets[0]
                 else [seeded_kill(rng, start_span, write_span) for _ in pair]
             )
-            statuses = list(pool.map(run, kills, pair))
+            if kills is placed:
+                statuses, building = one_at_a_time(run, kills, pair)
+                assert statuses == [-signal.SIGKILL] * 2 and building == [True, True]
+            else:
+                statuses = list(pool.map(run, kills, pair))
+                building = list(map(has_temporary_sibling, pair))
             for status in statuses:
                 assert status in (0, -signal.SIGKILL)
                 outcomes["killed" if status else "finished"] += 1
-            building = list(map(has_temporary_sibling, pair))
             outcomes["killed while building"] += sum(building)
-            if pair[0] == targets[0]:
-                assert statuses == [-signal.SIGKILL] * 2 and building == [True, True]
             for target in pair:
                 if target.exists():
                     outcomes["whole project"] += 1

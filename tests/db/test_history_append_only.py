@@ -47,7 +47,7 @@ def test_a_row_is_never_changed_nor_deleted(
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("project_target", ["postgres"], indirect=True)
+@pytest.mark.parametrize("project_location", ["postgres"], indirect=True)
 def test_the_server_refuses_to_empty_the_history(seeded: Project, project_target: str) -> None:
     engine = create_engine(engine_url(project_target))
     try:

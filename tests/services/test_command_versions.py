@@ -168,7 +168,7 @@ def committed_before_the_write(project: Project, other: Command) -> Iterator[lis
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("project_target", ["postgres"], indirect=True)
+@pytest.mark.parametrize("project_location", ["postgres"], indirect=True)
 @pytest.mark.parametrize("build", [_status, _codes], ids=["status", "article codes"])
 def test_a_change_committed_between_the_read_and_the_write_is_not_overwritten(
     seeded: Project,

@@ -170,7 +170,7 @@ def test_every_table_is_named_by_the_log() -> None:
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("project_target", ["postgres"], indirect=True)  # SQLite: one writer
+@pytest.mark.parametrize("project_location", ["postgres"], indirect=True)  # SQLite: one writer
 def test_on_a_server_log_ids_follow_the_order_of_commits(seeded: Project, other: Project) -> None:
     """The transaction that began first but committed last gets the later id, so a reader
     that saw an id has seen every row below it."""

@@ -24,7 +24,7 @@ from stancecoder.services.articles import list_articles
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.corpus import import_corpus
-from stancecoder.services.project import Project, create_project
+from stancecoder.services.project import Project
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme
 from stancecoder.ui.workbench.main_window import MainWindow
@@ -32,13 +32,17 @@ from stancecoder.ui.workbench.main_window import MainWindow
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-@pytest.fixture
-def ui_project(tmp_path: Path) -> Iterator[Project]:
-    """A SQLite project with the two seed articles and the coders Alice and Bob."""
-    project = create_project(tmp_path / "ui.stance")
+def _seeds_alice_and_bob(project: Project) -> None:
     import_corpus(project, [SEEDS])
     add_coder(project, "Alice")
     add_coder(project, "Bob")
+
+
+@pytest.fixture
+def ui_project(tmp_path: Path, project_templates) -> Iterator[Project]:
+    """A SQLite project with the two seed articles and the coders Alice and Bob (a copy of
+    one made once per test process: see `ProjectTemplates` in the root conftest)."""
+    project = project_templates.new(tmp_path / "ui.stance", _seeds_alice_and_bob)
     yield project
     project.close()
 

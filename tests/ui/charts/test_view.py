@@ -23,7 +23,7 @@ from stancecoder.ui.workbench.main_window import MainWindow
 
 
 @pytest.fixture
-def project_target(tmp_path: Path) -> Path:
+def project_location(tmp_path: Path) -> Path:
     """The window's tests run on a file: the back ends are the services' tests' matter."""
     return tmp_path / "charts.stance"
 

@@ -18,6 +18,7 @@ from stancecoder.db.copy_rows import row_counts
 from stancecoder.services.coder_files.package import package_for_coder
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage
+from stancecoder.services.codings_import import import_codings
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import create_project, open_project
 
@@ -86,9 +87,11 @@ def test_kills_during_a_copy_leave_a_whole_copy_or_none_and_nothing_behind(
     temporary file appearing beside its target."""
     rng = random.Random(1206)
     project = home(tmp_path / "home.stance")
+    codings = tmp_path / "codings.csv"  # 498 passages with long memos, in one transaction
+    rows = [f"1,Alice,{start},{start + 3},-1,{'m' * 500}" for start in range(10, 2000, 4)]
+    codings.write_text("\n".join(["article,coder,start,end,stance,memo", *rows]) + "\n")
     with open_project(project) as opened:
-        for start in range(10, 2000, 4):
-            add_passage(opened, 1, "Alice", start, start + 3, {"stance": "-1"}, memo="m" * 500)
+        assert import_codings(opened, codings).passages == 498
     began = time.monotonic()
     assert stancecoder_cli("copy", project, tmp_path / "whole.stance").returncode == 0
     whole_run = time.monotonic() - began

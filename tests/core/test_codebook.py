@@ -378,12 +378,14 @@ def edit(doc: dict, path: str, value: object) -> dict:
         ("variables.0.levle", "x", ACTOR, "unknown key 'levle'; did you mean 'level'?"),
         ("varaibles", [], "codebook", "unknown key 'varaibles'; did you mean 'variables'?"),
         ("zzz", 1, "codebook", "unknown key 'zzz'; expected name, version, description, var"),
+        ("variables.0.\n", None, ACTOR, "unknown key '\\n'; expected name, level, scope"),
     ],
 )
 def test_invalid_codebook_is_rejected(path: str, value: object, where: str, reason: str) -> None:
     error = parse_error(edit(minimal(), path, value))
     assert error.where == where
     assert reason in error.reason
+    assert str(error).isprintable()  # one line, whatever the file's keys hold
 
 
 def test_label_is_unique_across_the_whole_hierarchy() -> None:

@@ -29,12 +29,15 @@ class InputFileError(StanceCoderError):
 
 
 class CodebookError(StanceCoderError):
-    """A codebook that is not valid; `where` points at the offending entry."""
+    """A codebook that is not valid; `where` points at the offending entry.
+
+    Both are printable, each on one line: they may quote the file's keys and names, which
+    can hold line breaks and escape sequences."""
 
     def __init__(self, where: str, reason: str) -> None:
-        self.where = where
-        self.reason = reason
-        super().__init__(f"{where}: {reason}" if where else reason)
+        self.where = printable(where)
+        self.reason = printable(reason)
+        super().__init__(f"{self.where}: {self.reason}" if where else self.reason)
 
 
 class ValidationError(StanceCoderError):

@@ -123,6 +123,12 @@ POSTGRES_DROP = (
 TRIGRAM_EXTENSION = "CREATE EXTENSION IF NOT EXISTS pg_trgm"
 
 
+def drop_index(connection: Connection) -> None:
+    """The index gone with its triggers and functions, before the tables its rows refer to."""
+    for statement in POSTGRES_DROP:
+        connection.exec_driver_sql(statement)
+
+
 def trigram_index(schema: str) -> str:
     """The vocabulary's trigram index, with `pg_trgm` installed in `schema`: a word of three
     or more characters then finds its tokens without reading the whole vocabulary."""

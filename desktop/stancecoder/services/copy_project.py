@@ -23,7 +23,7 @@ from stancecoder.db.errors import database_reason
 from stancecoder.db.migrate import prepare_schema
 from stancecoder.db.models import Base
 from stancecoder.db.store import Store
-from stancecoder.db.token_search import POSTGRES_DROP
+from stancecoder.db.token_search import drop_index
 from stancecoder.services.check import check_project
 from stancecoder.services.project import Project, normalise_target, open_project
 from stancecoder.services.project_file import build_project_file
@@ -93,8 +93,7 @@ def _drop_schema(engine: Engine) -> None:
     """The tables `prepare_schema` made, dropped again after a failed copy: the search
     index's first, whose tables refer to the articles."""
     with engine.begin() as connection:
-        for statement in POSTGRES_DROP:
-            connection.exec_driver_sql(statement)
+        drop_index(connection)
         Base.metadata.drop_all(connection)
         if inspect(connection).has_table("alembic_version"):
             Table("alembic_version", MetaData()).drop(connection)

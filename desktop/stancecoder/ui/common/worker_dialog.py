@@ -40,7 +40,7 @@ class WorkerDialog(QDialog):
         self._started = False
 
     def start(self) -> None:
-        """Run the job prepared; a dialog that asks first shows its choices' end here."""
+        """Run the job prepared; a dialog with choices locks them here first."""
         self._run()
 
     def is_running(self) -> bool:

@@ -411,6 +411,51 @@ def seeded(project: Project):
     return project
 
 
+# (article index, coder, phrase, codes): a passage over the first place the phrase stands
+Coding = tuple[int, str, str, Mapping[str, Any]]
+
+
+def _coded_by_hand(
+    project: Project,
+    articles: list[tuple[str, ...]],
+    codings: list[Coding],
+    *,
+    folder: Path,
+    header: tuple[str, ...] = ("title", "source", "date", "text"),
+    coders: tuple[str, ...] = ("Alice", "Bob"),
+) -> list[int]:
+    import csv
+
+    from stancecoder.services.articles import list_articles, read_article
+    from stancecoder.services.coders import add_coder
+    from stancecoder.services.codings import add_passage
+    from stancecoder.services.corpus import import_corpus
+
+    table = folder / "articles.csv"
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([header, *articles])
+    import_corpus(project, [table])
+    for coder in coders:
+        add_coder(project, coder)
+    ids = [a.id for a in sorted(list_articles(project), key=lambda a: a.id)]
+    assert len(ids) == len(articles), "every article is imported, none taken for a copy"
+    for index, coder, phrase, codes in codings:
+        start = read_article(project, ids[index]).text.index(phrase)
+        add_passage(project, ids[index], coder, start, start + len(phrase), dict(codes))
+    return ids
+
+
+@pytest.fixture
+def coded_by_hand(tmp_path: Path) -> Callable[..., list[int]]:
+    """`coded_by_hand(project, articles, codings, header=..., coders=...)`: into a project
+    without articles, the rows of `articles` (under `header`, title, source, date and text
+    by default) imported from a spreadsheet, the coders added (Alice and Bob by default)
+    and each `Coding` added as a passage; returns the articles' ids in their rows' order.
+    The small hand-made projects of the tests are built this way, so each test states only
+    its rows and checks them against figures it works out itself."""
+    return functools.partial(_coded_by_hand, folder=tmp_path)
+
+
 # A small dated corpus for the charts: (title, source, date); each text names its title, so
 # no two are the same article
 CHART_ARTICLES = [
@@ -439,33 +484,19 @@ CHART_CODINGS = [
 
 
 @pytest.fixture
-def charted(project: Project, tmp_path: Path) -> Project:
+def charted(project: Project, coded_by_hand: Callable[..., list[int]]) -> Project:
     """`CHART_ARTICLES` imported and coded by Alice and Bob as `CHART_CODINGS` says."""
-    import csv
-
-    from stancecoder.services.articles import list_articles, read_article
     from stancecoder.services.codebook import import_codebook
-    from stancecoder.services.coders import add_coder
-    from stancecoder.services.codings import add_passage
-    from stancecoder.services.corpus import import_corpus
 
-    table = tmp_path / "dated.csv"
-    with table.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["title", "source", "date", "text"])
-        for title, source, date in CHART_ARTICLES:
-            writer.writerow([title, source, date, f"{title}. " + ". ".join(CHART_PHRASES) + "."])
     import_codebook(project, SEEDS / "codebook.yaml")
-    import_corpus(project, [table])
-    add_coder(project, "Alice")
-    add_coder(project, "Bob")
-    ids = {a.title: a.id for a in list_articles(project)}
-    for index, coder, phrase, actor, stance in CHART_CODINGS:
-        article = ids[CHART_ARTICLES[index][0]]
-        text = read_article(project, article).text
-        start = text.index(CHART_PHRASES[phrase])
-        codes = {"actor": actor, "topic": "Sanctions"} | ({"stance": stance} if stance else {})
-        add_passage(project, article, coder, start, start + len(CHART_PHRASES[phrase]), codes)
+    articles = [(title, source, date, f"{title}. " + ". ".join(CHART_PHRASES) + ".")
+                for title, source, date in CHART_ARTICLES]  # fmt: skip
+    codings = [
+        (index, coder, CHART_PHRASES[phrase],
+         {"actor": actor, "topic": "Sanctions"} | ({"stance": stance} if stance else {}))
+        for index, coder, phrase, actor, stance in CHART_CODINGS
+    ]  # fmt: skip
+    coded_by_hand(project, articles, codings)
     return project
 
 
@@ -502,32 +533,19 @@ def network_rows() -> list[tuple[str, str, str, str, str | None, str]]:
 
 
 @pytest.fixture
-def networked(project: Project, tmp_path: Path) -> Project:
+def networked(project: Project, coded_by_hand: Callable[..., list[int]]) -> Project:
     """`NETWORK_ARTICLES` imported and coded by Alice and Bob as `NETWORK_CODINGS` says."""
-    import csv
-
-    from stancecoder.services.articles import list_articles, read_article
     from stancecoder.services.codebook import import_codebook
-    from stancecoder.services.coders import add_coder
-    from stancecoder.services.codings import add_passage
-    from stancecoder.services.corpus import import_corpus
 
-    table = tmp_path / "network.csv"
-    with table.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["title", "date", "text"])
-        for title, date in NETWORK_ARTICLES:
-            writer.writerow([title, date, f"{title}. " + ". ".join(NETWORK_PHRASES) + "."])
     import_codebook(project, SEEDS / "codebook.yaml")
-    import_corpus(project, [table])
-    add_coder(project, "Alice")
-    add_coder(project, "Bob")
-    ids = {a.title: a.id for a in list_articles(project)}
-    for index, coder, phrase, actor, topic, stance in NETWORK_CODINGS:
-        article = ids[NETWORK_ARTICLES[index][0]]
-        start = read_article(project, article).text.index(NETWORK_PHRASES[phrase])
-        codes = {"actor": actor, "topic": topic} | ({"stance": stance} if stance else {})
-        add_passage(project, article, coder, start, start + len(NETWORK_PHRASES[phrase]), codes)
+    articles = [(title, date, f"{title}. " + ". ".join(NETWORK_PHRASES) + ".")
+                for title, date in NETWORK_ARTICLES]  # fmt: skip
+    codings = [
+        (index, coder, NETWORK_PHRASES[phrase],
+         {"actor": actor, "topic": topic} | ({"stance": stance} if stance else {}))
+        for index, coder, phrase, actor, topic, stance in NETWORK_CODINGS
+    ]  # fmt: skip
+    coded_by_hand(project, articles, codings, header=("title", "date", "text"))
     return project
 
 

@@ -3,10 +3,10 @@ order and values, checked against the raw rows read with plain SQL."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -16,10 +16,8 @@ from sqlalchemy import text
 import stancecoder
 from stancecoder.core.errors import ValidationError
 from stancecoder.services.agreement.adjudication import consensus_coder
-from stancecoder.services.articles import list_articles, read_article
-from stancecoder.services.coders import add_coder
+from stancecoder.services.articles import read_article
 from stancecoder.services.codings import add_passage
-from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import create_project, open_project
 
 CODEBOOK = """\
@@ -55,35 +53,31 @@ ARTICLES = [
     ("One", "Yonhap", "2024-06-17", "Putin arrives in Pyongyang. Analysts see a threat."),
     ("Two", "TASS", "2024-06", "Russia signs a treaty on trade and history with the North."),
 ]
+CODINGS = [  # article index, coder, phrase, codes
+    (0, "Alice", "Putin arrives", {"actor": "Putin", "stance": "Neutral"}),
+    (0, "Bob", "Putin arrives", {"actor": "Russia › Putin", "stance": "Positive"}),
+    (0, "Alice", "Analysts see a threat", {"actor": "Analysts", "frame": ["Threat"],
+     "stance": "Negative"}),
+    (1, "Bob", "trade and history", {"actor": "Russia", "frame": ["History", "Economy"]}),
+]  # fmt: skip
+
+
+Build = Callable[..., list[int]]
 
 
 @pytest.fixture
-def target(project_target: str | Path, tmp_path: Path) -> str | Path:
-    return build(project_target, tmp_path)
+def target(project_target: str | Path, tmp_path: Path, coded_by_hand: Build) -> str | Path:
+    return build(project_target, tmp_path, coded_by_hand)
 
 
-def build(project_target: str | Path, tmp_path: Path) -> str | Path:
+def build(project_target: str | Path, tmp_path: Path, coded_by_hand: Build) -> str | Path:
     """Two articles coded by Alice and Bob, and a consensus on one passage."""
     (tmp_path / "codebook.yaml").write_text(CODEBOOK, encoding="utf-8")
-    table = tmp_path / "articles.csv"
-    with table.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows([("title", "source", "date", "text"), *ARTICLES])
     with create_project(project_target, tmp_path / "codebook.yaml") as project:
-        import_corpus(project, [table])
-        add_coder(project, "Alice")
-        add_coder(project, "Bob")
-        one, two = (a.id for a in sorted(list_articles(project), key=lambda a: a.id))
-
-        def code(article: int, coder: str, phrase: str, codes: dict) -> None:
-            start = read_article(project, article).text.index(phrase)
-            add_passage(project, article, coder, start, start + len(phrase), codes)
-
-        code(one, "Alice", "Putin arrives", {"actor": "Putin", "stance": "Neutral"})
-        code(one, "Bob", "Putin arrives", {"actor": "Russia › Putin", "stance": "Positive"})
-        code(one, "Alice", "Analysts see a threat", {"actor": "Analysts", "frame": ["Threat"],
-             "stance": "Negative"})  # fmt: skip
-        code(two, "Bob", "trade and history", {"actor": "Russia", "frame": ["History", "Economy"]})
-        code(one, consensus_coder(project), "Putin arrives", {"actor": "Putin", "stance": "0"})
+        one, _ = coded_by_hand(project, ARTICLES, CODINGS)
+        start = read_article(project, one).text.index("Putin arrives")
+        add_passage(project, one, consensus_coder(project), start, start + 13,
+                    {"actor": "Putin", "stance": "0"})  # fmt: skip
     return project_target
 
 
@@ -139,8 +133,8 @@ def test_articles_codebook_and_agreement(target: str | Path) -> None:
     assert set(alpha["variable"]) >= {"actor", "stance"}
 
 
-def test_reading_writes_nothing(tmp_path: Path) -> None:
-    target = build(tmp_path / "read.stance", tmp_path)
+def test_reading_writes_nothing(tmp_path: Path, coded_by_hand: Build) -> None:
+    target = build(tmp_path / "read.stance", tmp_path, coded_by_hand)
     assert isinstance(target, Path)
     before = hashlib.sha256(target.read_bytes()).hexdigest()
     with stancecoder.open(target) as project:

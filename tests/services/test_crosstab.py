@@ -4,8 +4,8 @@ and every cell's retrieval against the cell."""
 
 from __future__ import annotations
 
-import csv
 import math
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -15,10 +15,9 @@ from openpyxl import load_workbook
 from stancecoder.core.errors import OutputError, ValidationError
 from stancecoder.core.layer import Layer
 from stancecoder.services.agreement.adjudication import consensus_coder
-from stancecoder.services.articles import list_articles, read_article
+from stancecoder.services.articles import read_article
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_article_codes
-from stancecoder.services.corpus import import_corpus
 from stancecoder.services.crosstab import (
     cell_filter,
     cooccurrences,
@@ -104,19 +103,12 @@ GENRES = [(0, "Alice", "News"), (1, "Alice", "Opinion"), (2, "Alice", "News"), (
 
 
 @pytest.fixture
-def coded(project_target: str | Path, tmp_path: Path) -> Project:
+def coded(
+    project_target: str | Path, tmp_path: Path, coded_by_hand: Callable[..., list[int]]
+) -> Iterator[Project]:
     (tmp_path / "codebook.yaml").write_text(CODEBOOK, encoding="utf-8")
-    table = tmp_path / "articles.csv"
-    with table.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows([("title", "source", "date", "text"), *ARTICLES])
     project = create_project(project_target, tmp_path / "codebook.yaml")
-    import_corpus(project, [table])
-    add_coder(project, "Alice")
-    add_coder(project, "Bob")
-    ids = [a.id for a in sorted(list_articles(project), key=lambda a: a.id)]
-    for index, coder, phrase, codes in CODINGS:
-        start = read_article(project, ids[index]).text.index(phrase)
-        add_passage(project, ids[index], coder, start, start + len(phrase), codes)
+    ids = coded_by_hand(project, ARTICLES, CODINGS)
     for index, coder, genre in GENRES:
         set_article_codes(project, ids[index], coder, {"genre": genre})
     start = read_article(project, ids[0]).text.index("Putin arrives")

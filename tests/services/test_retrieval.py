@@ -3,7 +3,7 @@ against the same question asked of the raw rows with plain pandas."""
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -11,10 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from stancecoder.core.errors import OutputError, ValidationError
-from stancecoder.services.articles import list_articles, read_article
-from stancecoder.services.coders import add_coder
-from stancecoder.services.codings import add_passage, set_status
-from stancecoder.services.corpus import import_corpus
+from stancecoder.services.codings import set_status
 from stancecoder.services.project import Project
 from stancecoder.services.retrieval import RetrievalFilter, find_passages
 from stancecoder.services.retrieval_export import export_passages
@@ -48,20 +45,8 @@ CODINGS = [  # article index, coder, phrase, codes
 
 
 @pytest.fixture
-def corpus(project: Project, tmp_path: Path) -> Project:
-    table = tmp_path / "articles.csv"
-    with table.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["title", "source", "date", "text"])
-        writer.writerows(ARTICLES)
-    import_corpus(project, [table])
-    add_coder(project, "Alice")
-    add_coder(project, "Bob")
-    ids = [a.id for a in sorted(list_articles(project), key=lambda a: a.id)]
-    for index, coder, phrase, codes in CODINGS:
-        text = read_article(project, ids[index]).text
-        start = text.index(phrase)
-        add_passage(project, ids[index], coder, start, start + len(phrase), codes)
+def corpus(project: Project, coded_by_hand: Callable[..., list[int]]) -> Project:
+    ids = coded_by_hand(project, ARTICLES, CODINGS)
     set_status(project, ids[1], "Bob", "done")
     set_status(project, ids[2], "Bob", "todo")  # coded, then put back
     return project

@@ -5,9 +5,9 @@ plain arithmetic."""
 
 from __future__ import annotations
 
-import csv
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +20,9 @@ from stancecoder.core.errors import OutputError, ValidationError
 from stancecoder.core.layer import Layer
 from stancecoder.db.store import set_setting
 from stancecoder.services.agreement.adjudication import consensus_coder
-from stancecoder.services.articles import list_articles, read_article
+from stancecoder.services.articles import read_article
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_article_codes, set_status
-from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project, create_project
 from stancecoder.services.stats_export import export_stats
 
@@ -82,21 +81,14 @@ GENRES = [(0, "Alice", "News"), (1, "Alice", "Opinion"), (0, "Bob", "Opinion")]
 
 
 @pytest.fixture
-def coded(project_target: str | Path, tmp_path: Path) -> Project:
+def coded(
+    project_target: str | Path, tmp_path: Path, coded_by_hand: Callable[..., list[int]]
+) -> Iterator[Project]:
     """Alice and Bob code two articles; Bob marks the third done without a passage; the
     consensus settles one passage."""
     (tmp_path / "codebook.yaml").write_text(CODEBOOK, encoding="utf-8")
-    table = tmp_path / "articles.csv"
-    with table.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows([("title", "source", "date", "text"), *ARTICLES])
     project = create_project(project_target, tmp_path / "codebook.yaml")
-    import_corpus(project, [table])
-    add_coder(project, "Alice")
-    add_coder(project, "Bob")
-    ids = [a.id for a in sorted(list_articles(project), key=lambda a: a.id)]
-    for index, coder, phrase, codes in CODINGS:
-        start = read_article(project, ids[index]).text.index(phrase)
-        add_passage(project, ids[index], coder, start, start + len(phrase), codes)
+    ids = coded_by_hand(project, ARTICLES, CODINGS)
     for index, coder, genre in GENRES:
         set_article_codes(project, ids[index], coder, {"genre": genre})
     set_status(project, ids[2], "Bob", "done")

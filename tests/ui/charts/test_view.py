@@ -109,9 +109,9 @@ def test_cancel_keeps_the_chart_shown(
     view.timer.stop()
     view.refresh()
     assert view.busy.isVisible() and view.cancel_button.isVisible()
-    assert not view.save_button.isEnabled()
+    assert not view.file_button.isEnabled()
     view.cancel()
-    assert view.busy.isHidden() and view.save_button.isEnabled()
+    assert view.busy.isHidden() and view.file_button.isEnabled()
     worker = view.worker
     assert worker is not None
     worker.wait()
@@ -126,9 +126,9 @@ def test_a_bad_date_is_said_and_nothing_drawn(
     view = open_view(coding_window(charted), qtbot)
     view.choices.date_from.setText("June")
     qtbot.waitUntil(lambda: "not a date" in view.status.text())
-    assert not view.save_button.isEnabled() and not view.figure.axes
+    assert not view.file_button.isEnabled() and not view.figure.axes
     view.choices.date_from.setText("2024-07")
-    qtbot.waitUntil(lambda: view.save_button.isEnabled())
+    qtbot.waitUntil(lambda: view.file_button.isEnabled())
     assert set(lines(view)) == {"Russia › Vladimir Putin · Alice (n = 2)",
                                 "Russia › Vladimir Putin · Bob (n = 1)",
                                 "Analysts · Bob (n = 1)"}  # fmt: skip
@@ -172,7 +172,9 @@ def test_the_figure_follows_the_theme_and_saves_light(
     )
     assert page is not None and "#ffffff" in page.get("style", "")  # a paper's light page
     problems: list[str] = []
-    monkeypatch.setattr("stancecoder.ui.charts.view.show_problem", lambda _p, m: problems.append(m))
+    monkeypatch.setattr(
+        "stancecoder.ui.widgets.figure_view.show_problem", lambda _p, m: problems.append(m)
+    )
     view.save_to(tmp_path / "figure.jpg")
     assert problems == ["cannot write a chart to figure.jpg: use a .pdf, .svg or .png name"]
     assert not (tmp_path / "figure.jpg").exists()

@@ -71,7 +71,10 @@ def test_the_choices_change_the_network(
     qtbot.waitUntil(lambda: "4 edges, 8 passages" in view.status.text())
     view.choices.date_to.setText("June")
     qtbot.waitUntil(lambda: "not a date" in view.status.text())
-    assert not view.export_button.isEnabled() and not view.figure.axes
+    assert not view.file_button.isEnabled() and not view.figure.axes
+    view.choices.date_to.setText("2024-06")  # a network again: Export… is offered again
+    qtbot.waitUntil(lambda: view.file_button.isEnabled())
+    assert "4 edges, 8 passages" in view.status.text()
 
 
 def test_export_writes_the_network_shown(
@@ -79,7 +82,9 @@ def test_export_writes_the_network_shown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     said: list[str] = []
-    monkeypatch.setattr("stancecoder.ui.networks.view.show_problem", lambda _p, m: said.append(m))
+    monkeypatch.setattr(
+        "stancecoder.ui.widgets.figure_view.show_problem", lambda _p, m: said.append(m)
+    )
     view = open_view(coding_window(networked), qtbot)
     choose(view.choices.kind, "Actor agreement minus conflict")
     qtbot.waitUntil(lambda: "minus conflict" in view.figure.get_suptitle())

@@ -102,3 +102,19 @@ def test_file_export_for_statistics_opens_the_dialog_for_each_program(
         window.actions[f"export-{suffix}"].trigger()
     timer.stop()
     assert opened == ["Export for SPSS", "Export for Stata", "Export for R"]
+
+
+def test_a_cancelled_export_can_be_started_again(
+    qtbot: QtBot, ui_project: Project, tmp_path: Path
+) -> None:
+    dialog = StatsExportDialog(coded(ui_project), ".csv", tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.cancel()  # before the first step: the job stops at its first progress call
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.headline.text() == "Export cancelled", timeout=10_000)
+    assert dialog.report is None and dialog.shape.isEnabled()
+    assert list(tmp_path.glob("*.csv")) == []
+    dialog.start()  # the choices are open again: Export runs afresh, not cancelled at once
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    assert dialog.headline.text() == f"Exported to {tmp_path / f'{ui_project.title}.csv'}"
+    assert (tmp_path / f"{ui_project.title}.csv").exists()

@@ -10,53 +10,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QProgressBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from stancecoder.core.errors import StanceCoderError
 from stancecoder.services.coder_files.merge import MergeReport, merge_coder_files
 from stancecoder.services.coder_files.package import PackageReport, package_for_coder
 from stancecoder.services.project import Project
-from stancecoder.ui.common.errors import in_words
-from stancecoder.ui.common.worker import Job, Progress, Worker
+from stancecoder.ui.common.worker import Job, Progress
+from stancecoder.ui.transfer.report_dialog import ReportDialog
 
 
-class CoderFilesDialog(QDialog):
-    """Runs one job; `completed` carries its report once it succeeded."""
-
-    completed = Signal(object)
-
+class CoderFilesDialog(ReportDialog):
     def __init__(self, title: str, job: Job, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(title, parent)
         self.setMinimumWidth(520)
         self.report: PackageReport | MergeReport | None = None
-        self.headline = QLabel(f"{title.rstrip('…')}…")
-        self.headline.setWordWrap(True)
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
-        self.detail.hide()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.accepted.connect(self.accept)
+        self.headline.setText(f"{title.rstrip('…')}…")
         layout = QVBoxLayout(self)
         for widget in (self.headline, self.progress, self.detail, self.buttons):
             layout.addWidget(widget)
-        self._worker = Worker(job, self)
-        self._worker.progressed.connect(self._show_progress)
-        self._worker.succeeded.connect(self._finished)
-        self._worker.failed.connect(self._failed)
+        self._prepare(job)
 
     @classmethod
     def package(
@@ -75,37 +47,13 @@ class CoderFilesDialog(QDialog):
 
         return cls("Merge coder files", job, parent)
 
-    def start(self) -> None:
-        self._worker.start()
-
-    def is_running(self) -> bool:
-        return self._worker.isRunning()
-
-    def reject(self) -> None:
-        """Cancel first asks the work to stop (a merge then merges nothing); once it has
-        stopped, Cancel closes."""
-        if self.is_running():
-            self._worker.cancel()
-            self.headline.setText("Cancelling…")
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._worker.stop()
-        super().closeEvent(event)
-
-    def done(self, result: int) -> None:
-        self._worker.stop()
-        super().done(result)
-
     def _show_progress(self, done: int, total: int, name: str) -> None:
-        if total and not self._worker.cancelled:
+        if total and not self._stopping():
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             self.headline.setText(f"Merging {Path(name).name}…")
 
     def _finished(self, report: PackageReport | MergeReport) -> None:
-        self._worker.wait()
         self.report = report
         if isinstance(report, PackageReport):
             self.headline.setText(f"Packaged for {report.coder}")
@@ -123,19 +71,3 @@ class CoderFilesDialog(QDialog):
             )
         self._end(text)
         self.completed.emit(report)
-
-    def _failed(self, error: BaseException) -> None:
-        self._worker.wait()
-        self.headline.setText(f"{self.windowTitle()} stopped")
-        message = in_words(error) if isinstance(error, StanceCoderError) else str(error)
-        self._end(message or type(error).__name__)
-        if not isinstance(error, StanceCoderError):
-            raise error  # a bug: the application's error handler shows the details
-
-    def _end(self, text: str) -> None:
-        self.progress.hide()
-        self.detail.setPlainText(text)
-        self.detail.show()
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()

@@ -12,38 +12,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QProgressBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from stancecoder.core.errors import StanceCoderError
 from stancecoder.io.sheets import ExportCancelled, WriteReport
 from stancecoder.services.coded_data import layer_choices
 from stancecoder.services.export import export
 from stancecoder.services.export_rows import ExportFilter
 from stancecoder.services.project import Project
-from stancecoder.ui.common.worker import Progress, Worker
+from stancecoder.ui.common.worker import Progress
+from stancecoder.ui.common.worker_dialog import WorkerDialog
 
 ROWS_PER_UPDATE = 500  # progress signals cost GUI time; a few hundred per second is plenty
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WorkerDialog):
     def __init__(self, project: Project, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.setMinimumWidth(480)
         self._project, self.path = project, Path(path)
         self.report: WriteReport | None = None
-        self.headline = QLabel(f"Writing {self.path.name}…")
-        self.headline.setWordWrap(True)
+        self.headline.setText(f"Writing {self.path.name}…")
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -62,13 +51,7 @@ class ExportDialog(QDialog):
             for layer in layer_choices(project):
                 self.layer.addItem(f"Codings of: {layer.title}", layer)
         self.layer.setVisible(workbook)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.accepted.connect(self._confirm)
         self._with_history = False
-        self._started = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
@@ -76,10 +59,7 @@ class ExportDialog(QDialog):
                    self.buttons)  # fmt: skip
         for widget in widgets:
             layout.addWidget(widget)
-        self._worker = Worker(self._export, self)
-        self._worker.progressed.connect(self._show_progress)
-        self._worker.succeeded.connect(self._finished)
-        self._worker.failed.connect(self._failed)
+        self._prepare(self._export)
 
     def begin(self) -> None:
         """A workbook first asks whether to add the History sheet (Export starts it); a CSV
@@ -98,37 +78,13 @@ class ExportDialog(QDialog):
         export.setFocus()
 
     def start(self) -> None:
-        self._started = True
         self._with_history = self.history.isChecked() and not self.history.isHidden()
         self.history.setEnabled(False)
         self.layer.setEnabled(False)
         self.headline.setText(f"Writing {self.path.name}…")
         self.progress.show()
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel)
-        self._worker.start()
-
-    def cancel(self) -> None:
-        """Stop at the next row; the file on disk is not touched."""
-        self._worker.cancel()
-        self.headline.setText("Cancelling…")
-
-    def is_running(self) -> bool:
-        return self._worker.isRunning()
-
-    def reject(self) -> None:
-        """Esc and Cancel first stop the export; once it has stopped they close."""
-        if self.is_running() and not self._worker.cancelled:
-            self.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._worker.stop()
-        super().closeEvent(event)
-
-    def done(self, result: int) -> None:
-        self._worker.stop()
-        super().done(result)
+        self._run()
 
     def _export(self, progress: Progress) -> WriteReport:
         def on_row(written: int) -> bool:
@@ -137,19 +93,11 @@ class ExportDialog(QDialog):
         filters = ExportFilter(layer=self.layer.currentData())
         return export(self._project, self.path, filters, on_row=on_row, history=self._with_history)
 
-    def _confirm(self) -> None:
-        """The one button that accepts: Export before the export, OK once it is over."""
-        if self._started:
-            self.accept()
-        else:
-            self.start()
-
     def _show_progress(self, written: int, _total: int, _name: str) -> None:
-        if not self._worker.cancelled:
+        if not self._stopping():
             self.detail.setText(f"{written:,} rows written")
 
     def _finished(self, report: WriteReport) -> None:
-        self._worker.wait()
         self.report = report
         rows = ", ".join(f"{title} {n:,}" for title, n in report.rows_written.items())
         self.headline.setText(f"Exported to {self.path}")
@@ -163,15 +111,10 @@ class ExportDialog(QDialog):
         self._end(note)
 
     def _failed(self, error: BaseException) -> None:
-        self._worker.wait()
         cancelled = isinstance(error, ExportCancelled)
         self.headline.setText("Export cancelled" if cancelled else "The export stopped")
         self._end(str(error) or type(error).__name__)
-        if not isinstance(error, StanceCoderError):
-            raise error  # a bug: the application's error handler shows the details
 
     def _end(self, note: str) -> None:
-        self.progress.hide()
         self.detail.setText(note)
-        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
+        self._offer_ok()

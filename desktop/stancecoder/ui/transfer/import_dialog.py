@@ -13,13 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QIcon, QPalette
+from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QStyle,
     QTreeWidget,
     QTreeWidgetItem,
@@ -28,17 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from stancecoder.core.changes import Changes
-from stancecoder.core.errors import StanceCoderError
 from stancecoder.io.corpus import SUPPORTED_SUFFIXES
 from stancecoder.services.corpus import ImportReport, import_corpus
 from stancecoder.services.project import Project
 from stancecoder.ui.common.changes_bus import bus_of
-from stancecoder.ui.common.worker import Progress, Worker
+from stancecoder.ui.common.worker import Progress
+from stancecoder.ui.common.worker_dialog import WorkerDialog
 
 ROWS_SHOWN = 6  # files listed at a glance in the summary; more scroll
 
 
-class ImportDialog(QDialog):
+class ImportDialog(WorkerDialog):
     """Shows one import from start to summary; `importFinished` carries the report.
 
     The signal is not called `finished`: QDialog already has `finished(int)`, which the
@@ -56,17 +54,13 @@ class ImportDialog(QDialog):
         self._project = project
         self._paths = [Path(p) for p in paths]
         self._report: ImportReport | None = None
-        self._worker: Worker | None = None
         self._settled = False  # the outcome is shown
 
-        self.headline = QLabel("Looking for files…")
+        self.headline.setText("Looking for files…")
         bold = QFont(self.headline.font())
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         self.headline.setFont(bold)
-        self.headline.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
         self.progress.setFormat("%v of %m files")
         self.current = QLabel(" ")
         self.current.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -79,8 +73,6 @@ class ImportDialog(QDialog):
         self.details.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.details.header().setStretchLastSection(True)
         self.details.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
@@ -105,17 +97,11 @@ class ImportDialog(QDialog):
         """Begin importing without blocking; the dialog stays open with the summary."""
         if self._worker is not None:
             raise RuntimeError("an import dialog runs one import")
-        self._worker = Worker(self._import, self)
-        self._worker.progressed.connect(self._show_progress)
-        self._worker.succeeded.connect(self._show_report)
-        self._worker.failed.connect(self._show_error)
-        self._worker.start()
+        self._prepare(self._import)
+        self._run()
 
     def report(self) -> ImportReport | None:
         return self._report
-
-    def is_running(self) -> bool:
-        return self._worker is not None and self._worker.isRunning()
 
     def cancel(self) -> None:
         """Stop after the file being read; the summary then says what came in."""
@@ -125,35 +111,16 @@ class ImportDialog(QDialog):
         self.buttons.setEnabled(False)
         self.headline.setText("Cancelling after the current file…")
 
-    def reject(self) -> None:
-        """Esc and Cancel first stop the import; once it has stopped they close. The thread
-        may have ended with its report still on the way: closing then would lose it."""
-        if self._worker is not None and not self._settled and not self._worker.cancelled:
-            self.cancel()
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self._join()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._join()
-        super().closeEvent(event)
-
-    def _join(self) -> None:
-        if self._worker is not None:
-            self._worker.stop()
-
-    def _wait(self) -> None:
-        if self._worker is not None:
-            self._worker.wait()
+    def _stops_first(self) -> bool:
+        """Until the outcome is shown, not only while the thread runs: it may have ended
+        with its report still on the way, and closing then would lose it."""
+        return self._worker is not None and not self._settled and not self._stopping()
 
     def _import(self, progress: Progress) -> ImportReport:
         return import_corpus(self._project, self._paths, progress=progress)
 
     def _show_progress(self, done: int, total: int, name: str) -> None:
-        if self._worker is not None and self._worker.cancelled:
+        if self._stopping():
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
@@ -162,8 +129,7 @@ class ImportDialog(QDialog):
         width = max(self.current.width(), 400)
         self.current.setText(metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width))
 
-    def _show_report(self, report: ImportReport) -> None:
-        self._wait()  # the job has returned, so the thread ends at once
+    def _finished(self, report: ImportReport) -> None:
         self._report = report
         self.headline.setText(_headline(report))
         self.progress.hide()
@@ -212,16 +178,13 @@ class ImportDialog(QDialog):
         item.setToolTip(0, name)
         item.setToolTip(1, what)
 
-    def _show_error(self, error: Exception) -> None:
-        self._wait()
+    def _failed(self, error: BaseException) -> None:
         self.progress.hide()
         self.headline.setText("The import stopped")
         self.current.setForegroundRole(QPalette.ColorRole.WindowText)
         self.current.setWordWrap(True)
         self.current.setText(str(error) or type(error).__name__)
         self._finish_buttons()
-        if not isinstance(error, StanceCoderError):
-            raise error  # a bug: the application's error handler shows the details
 
     def _finish_buttons(self) -> None:
         self._settled = True

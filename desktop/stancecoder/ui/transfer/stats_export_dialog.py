@@ -8,11 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +28,8 @@ from stancecoder.io.sheets import ExportCancelled
 from stancecoder.services.coded_data import layer_choices
 from stancecoder.services.project import Project
 from stancecoder.services.stats_export import StatsExport, export_stats
-from stancecoder.ui.common.worker import Progress, Worker
+from stancecoder.ui.common.worker import Progress
+from stancecoder.ui.common.worker_dialog import WorkerDialog
 
 PROGRAMS = {
     ".sav": ("SPSS", "SPSS data (*.sav)"),
@@ -44,7 +42,7 @@ SHAPES = (
 )
 
 
-class StatsExportDialog(QDialog):
+class StatsExportDialog(WorkerDialog):
     def __init__(
         self, project: Project, suffix: str, folder: Path, parent: QWidget | None = None
     ) -> None:
@@ -73,10 +71,7 @@ class StatsExportDialog(QDialog):
         form.addRow("", self.sub_codes)
         form.addRow("&Codings of:", self.layer)
         form.addRow("&File:", where)
-        self.headline = QLabel(f"A file for {self.program}: choose its rows and whose codings")
-        self.headline.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
+        self.headline.setText(f"A file for {self.program}: choose its rows and whose codings")
         self.progress.hide()
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
@@ -84,12 +79,7 @@ class StatsExportDialog(QDialog):
         self.changes = QPlainTextEdit()
         self.changes.setReadOnly(True)
         self.changes.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
+        self._offer_export()
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addLayout(form)
@@ -97,12 +87,8 @@ class StatsExportDialog(QDialog):
             layout.addWidget(widget)
         self._inputs: tuple[QWidget, ...] = (self.shape, self.sub_codes, self.layer, self.path,
                                              choose)  # fmt: skip
-        self._started = False
         self._shape_chosen()
-        self._worker = Worker(self._export, self)
-        self._worker.progressed.connect(self._show_step)
-        self._worker.succeeded.connect(self._finished)
-        self._worker.failed.connect(self._failed)
+        self._prepare(self._export)
 
     def target(self) -> Path:
         """The file named, with the program's suffix where it has none."""
@@ -114,32 +100,12 @@ class StatsExportDialog(QDialog):
         if not self.path.text().strip():
             self.detail.setText("Name the file to write.")
             return
-        self._started = True
         for widget in self._inputs:
             widget.setEnabled(False)
         self.headline.setText(f"Writing {self.target().name}…")
         self.progress.show()
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel)
-        self._worker.start()
-
-    def is_running(self) -> bool:
-        return self._worker.isRunning()
-
-    def reject(self) -> None:
-        """Esc and Cancel first stop the export between its steps; then they close."""
-        if self.is_running() and not self._worker.cancelled:
-            self._worker.cancel()
-            self.headline.setText("Cancelling…")
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._worker.stop()
-        super().closeEvent(event)
-
-    def done(self, result: int) -> None:
-        self._worker.stop()
-        super().done(result)
+        self._run()
 
     def _shape_chosen(self) -> None:
         self.sub_codes.setEnabled(self.shape.currentData() == "articles")
@@ -157,19 +123,11 @@ class StatsExportDialog(QDialog):
             self.sub_codes.isChecked() and self.sub_codes.isEnabled(), progress,
         )  # fmt: skip
 
-    def _confirm(self) -> None:
-        """The one button that accepts: Export before the export, OK once it is over."""
-        if self._started:
-            self.accept()
-        else:
-            self.start()
-
-    def _show_step(self, _done: int, _total: int, step: str) -> None:
-        if not self._worker.cancelled:
+    def _show_progress(self, _done: int, _total: int, step: str) -> None:
+        if not self._stopping():
             self.detail.setText(f"{step[0].upper()}{step[1:]}…")
 
     def _finished(self, report: StatsExport) -> None:
-        self._worker.wait()
         self.report = report
         self.headline.setText(f"Exported to {report.path}")
         self.detail.setText("\n".join((report.summary(), *report.notes)))
@@ -177,31 +135,29 @@ class StatsExportDialog(QDialog):
             names = f"Names and labels changed for {self.program} ({len(report.changes)}):"
             self.changes.setPlainText("\n".join((names, *report.changes)))
             self.changes.show()
-        self._end()
+        self._offer_ok()
 
     def _failed(self, error: BaseException) -> None:
-        self._worker.wait()
         cancelled = isinstance(error, ExportCancelled)
         self.headline.setText("Export cancelled" if cancelled else "The export stopped")
         self.detail.setText(str(error) or type(error).__name__)
-        if not isinstance(error, StanceCoderError):
-            self._end()
-            raise error  # a bug: the application's error handler shows the details
-        self._again()
+        if isinstance(error, StanceCoderError):
+            self._again()
+        else:
+            self._offer_ok()
 
     def _again(self) -> None:
-        """After a refusal or a cancel the choices are open again, to try once more."""
-        self._started = False
+        """After a refusal or a cancel the choices are open again, to try once more, with a
+        worker of its own: the one asked to stop would stop the next export at once."""
         self.progress.hide()
         for widget in self._inputs:
             widget.setEnabled(True)
         self._shape_chosen()
+        self._offer_export()
+        self._prepare(self._export)
+
+    def _offer_export(self) -> None:
         self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
-
-    def _end(self) -> None:
-        self.progress.hide()
-        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()

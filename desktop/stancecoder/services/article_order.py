@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -66,22 +67,16 @@ def listed_ids(
     key = None if order is None else _sort_key(session, coder, coder_id, order.column)
     if key is not None:
         articles = articles.add_columns(*key.columns)
-    rows: list[Sequence[Any]] = [
-        row
-        for row in session.connection().execute(articles)
-        if not query.attribute or query.attribute.keeps(row[1])
-    ]
+    rows: Sequence[Sequence[Any]] = session.connection().execute(articles).all()  # one fetch
+    if query.attribute:
+        rows = [row for row in rows if query.attribute.keeps(row[1])]
     # import order sorted here: unordered, SQLite reads the ids from the smallest index,
     # where ORDER BY id read the table itself, every text's pages (0.3 s against 0.1 at
     # 100,000 articles)
-    rows.sort(key=_article_id)
+    rows = sorted(rows, key=itemgetter(0))
     if key is not None and order is not None:
         rows.sort(key=key.of, reverse=order.descending)  # stable: equals stay in import order
     return [row[0] for row in rows]
-
-
-def _article_id(row: Sequence[Any]) -> int:
-    return int(row[0])
 
 
 @dataclass(frozen=True)

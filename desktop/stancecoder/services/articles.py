@@ -170,7 +170,7 @@ def kept_articles(
         articles = articles.where(Article.source == query.source)
     if query.assigned and coder is not None:
         mine = select(Assignment.article_id).where(Assignment.coder_id == coder_id)
-        articles = articles.where(Article.id.in_(mine))
+        articles = articles.where(_listed_id().in_(mine))
     if not query.copies:
         articles = articles.where(Article.id.not_in(excluded_copies()))
     if query.status:
@@ -187,8 +187,15 @@ def _has_status(coder: str | None, coder_id: int | None, status: str) -> ColumnE
         return true() if status == Status.TODO else false()
     theirs = select(Assignment.article_id).where(Assignment.coder_id == coder_id)
     if status == Status.TODO:
-        return Article.id.not_in(theirs.where(Assignment.status != Status.TODO))
-    return Article.id.in_(theirs.where(Assignment.status == status))
+        return _listed_id().not_in(theirs.where(Assignment.status != Status.TODO))
+    return _listed_id().in_(theirs.where(Assignment.status == status))
+
+
+def _listed_id() -> ColumnElement[int]:
+    """The article's id, for a condition that keeps most articles: "+ 0" keeps SQLite from
+    looking each one up in the table by its id (0.3–2 s at 100,000 articles, reading every
+    text's pages), so that it scans a small index instead (0.05 s)."""
+    return Article.id + 0
 
 
 def coder_id_of(session: Session, coder: str | None) -> int | None:

@@ -340,10 +340,13 @@ class ArticlePanel(QWidget):
         return list_articles(self._project, self._coder, only=ids)
 
     def _set_order(self, column: int, order: Qt.SortOrder) -> None:
-        """A header click: the same filters, in the column's order (import order for -1)."""
+        """A header click: the same filters, in the column's order (import order for -1).
+        The order the list has already is not read again (`sortByColumn` asks twice)."""
         descending = order == Qt.SortOrder.DescendingOrder
-        self._order = ArticleOrder(ORDER_COLUMNS[column], descending) if column >= 0 else None
-        self._reload()
+        chosen = ArticleOrder(ORDER_COLUMNS[column], descending) if column >= 0 else None
+        if chosen != self._order:
+            self._order = chosen
+            self._reload()
 
     def _show_count(self) -> None:
         shown = self.model.rowCount()

@@ -42,8 +42,8 @@ STATUS_NAMES = {status: status.label for status in Status}
 STATUS_COLOURS = {Status.DOING: QColor("#d99a1e"), Status.DONE: QColor("#3c9a5f")}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # rows read in one query when the view asks for one not read yet: several screens of them,
-# so that scrolling reads seldom; a read of 200 rows takes a few milliseconds
-FETCH = 200
+# so that scrolling reads seldom; a read of 100 rows takes a few milliseconds
+FETCH = 100
 # rows kept read at most; past it the oldest are forgotten, so scrolling through a large
 # corpus does not end up holding every row
 KEPT = 20 * FETCH
@@ -70,7 +70,7 @@ class ArticleTableModel(QAbstractTableModel):
         """List these articles, in this order; every row is read again when shown."""
         self.beginResetModel()
         self._ids = ids
-        self._row_of = {article_id: n for n, article_id in enumerate(ids)}
+        self._row_of = dict(zip(ids, range(len(ids)), strict=True))
         self._fetched = {}
         self.endResetModel()
 

@@ -260,6 +260,28 @@ def test_sorting_by_status_puts_work_to_do_first(qtbot, five: Project) -> None:
     assert panel.position() == (5, 5)
 
 
+def test_rows_are_read_as_they_come_into_view(qtbot, ui_project: Project, tmp_path: Path) -> None:
+    """The list holds ids and reads rows a block at a time: rows far past the first block
+    show their own fields once scrolled to, and a row read later still says what it holds."""
+    lines = ["title,source,text", *(f"Article {n:03},Source {n % 7},Text {n}." for n in range(250))]
+    (tmp_path / "many.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    import_corpus(ui_project, [tmp_path / "many.csv"])
+    panel = ArticlePanel()
+    qtbot.addWidget(panel)
+    panel.resize(520, 400)
+    panel.set_project(ui_project, "Alice")
+    panel.show()
+    panel.table.scrollToBottom()
+    qtbot.waitUntil(lambda: panel.table.rowAt(0) > 200, timeout=2000)
+    top = panel.table.rowAt(0)
+    bottom = panel.table.rowAt(panel.table.viewport().height() - 1)
+    for row in range(top, bottom + 1):  # the two seeds come first
+        assert panel.model.index(row, TITLE).data() == f"Article {row - 2:03}"
+        assert panel.model.index(row, SOURCE).data() == f"Source {(row - 2) % 7}"
+    assert bottom == panel.model.rowCount() - 1 == 251
+    assert [row.title for row in panel.shown()][2:] == [f"Article {n:03}" for n in range(250)]
+
+
 def test_screenshot(
     qtbot,
     ui_project: Project,

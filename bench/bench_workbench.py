@@ -156,7 +156,7 @@ def search_figure(project: Project, coder: str, samples: int) -> Figure:
     with workbench(project, coder) as window:
         actions = Actions(window, project, coder, samples)
         actions.no_typing_delay()
-        shown = window.articles.proxy.rowCount()
+        shown = window.articles.model.rowCount()
         figure = Figure(f"full-text search over {shown:,} articles", "ms", limit=100)
         measured(figure, actions.search, samples)
         actions.clear_search()

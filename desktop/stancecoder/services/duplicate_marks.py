@@ -19,7 +19,6 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.changes import Changes
-from stancecoder.core.duplicates import normalise, shingles, similarity, text_key
 from stancecoder.core.errors import ValidationError
 from stancecoder.db.models import Article, DuplicateCluster, DuplicateCopy
 from stancecoder.services.history import record
@@ -221,7 +220,11 @@ def keep_copy(session: Session, article_id: int) -> tuple[int, set[int]]:
 
 
 def refigure(session: Session, cluster_id: int) -> None:
-    """Each member's kind and figures against the copy kept now, from the texts."""
+    """Each member's kind and figures against the copy kept now, from the texts. The
+    figures' module is imported only now: it brings numpy, which the window's start
+    (this module is read by every coding command) does not need."""
+    from stancecoder.core.duplicates import normalise, shingles, similarity, text_key
+
     cluster = session.get(DuplicateCluster, cluster_id)
     assert cluster is not None
     query = (

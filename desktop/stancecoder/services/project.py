@@ -23,7 +23,6 @@ from stancecoder.db.store import Store, get_setting, set_setting
 from stancecoder.services.codebook_rows import apply_codebook
 from stancecoder.services.project_file import build_project_file
 from stancecoder.services.project_identity import ensure_project_uid
-from stancecoder.services.server_login import login_actor
 
 SAMPLE_CODEBOOK = "codebook.yaml"
 
@@ -135,6 +134,9 @@ def open_project(target: str | Path) -> Project:
     backup = prepare_schema(target, create=False)
     project = Project(Store(target), backup)
     if is_server_url(target):
+        # read only for a server: the login's module brings psycopg (0.1 s a file need not pay)
+        from stancecoder.services.server_login import login_actor
+
         try:
             with project.reading() as session:
                 project.actor = login_actor(session, project.location)

@@ -21,12 +21,12 @@ from stancecoder.ui.workbench.article_table import DATE, PASSAGES, SOURCE, STATU
 
 
 def shown_titles(panel: ArticlePanel) -> list[str]:
-    return [panel.proxy.index(row, TITLE).data() for row in range(panel.proxy.rowCount())]
+    return [panel.model.index(row, TITLE).data() for row in range(panel.model.rowCount())]
 
 
 def current_title(panel: ArticlePanel) -> str:
     index = panel.table.currentIndex()
-    return panel.proxy.index(index.row(), TITLE).data()
+    return panel.model.index(index.row(), TITLE).data()
 
 
 @pytest.fixture
@@ -53,31 +53,31 @@ def five(ui_project: Project, tmp_path: Path) -> Project:
 
 
 def test_lists_the_seeds_with_their_columns(panel: ArticlePanel) -> None:
-    assert panel.proxy.rowCount() == 2
+    assert panel.model.rowCount() == 2
     titles = shown_titles(panel)
     assert titles[0].startswith("Russian President Vladimir Putin")
     assert titles[1].startswith("(LEAD) (News Focus) Putin")
-    assert panel.proxy.index(1, SOURCE).data() == "Yonhap"
-    assert panel.proxy.index(0, STATUS).data(Qt.ItemDataRole.ToolTipRole) == "To do"
-    assert panel.proxy.index(0, PASSAGES).data() == 0
-    assert panel.proxy.index(0, DATE).data() == ""
+    assert panel.model.index(1, SOURCE).data() == "Yonhap"
+    assert panel.model.index(0, STATUS).data(Qt.ItemDataRole.ToolTipRole) == "To do"
+    assert panel.model.index(0, PASSAGES).data() == 0
+    assert panel.model.index(0, DATE).data() == ""
     assert panel.count.text() == "2 articles"
 
 
 def test_search_finds_a_word_only_in_the_body_after_a_pause(qtbot, panel: ArticlePanel) -> None:
     qtbot.keyClicks(panel.search, "attrition")
-    assert panel.proxy.rowCount() == 2  # not yet: the search waits for typing to stop
-    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1, timeout=2000)
+    assert panel.model.rowCount() == 2  # not yet: the search waits for typing to stop
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=2000)
     assert shown_titles(panel)[0].startswith("(LEAD)")
     assert "attrition" not in shown_titles(panel)[0].lower()
     qtbot.keyClick(panel.search, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=2000)
 
 
 def test_search_with_no_hit_says_so(qtbot, panel: ArticlePanel) -> None:
     qtbot.keyClicks(panel.search, "zeppelin")
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)
-    assert panel.proxy.rowCount() == 0
+    assert panel.model.rowCount() == 0
     assert panel.count.text() == "No articles match the search and filters"
 
 
@@ -85,8 +85,8 @@ def test_enter_in_the_search_box_opens_the_first_hit(qtbot, panel: ArticlePanel)
     with qtbot.waitSignal(panel.articleSelected) as selected:
         qtbot.keyClicks(panel.search, "ammunition")
         qtbot.keyClick(panel.search, Qt.Key.Key_Return)
-    assert panel.proxy.rowCount() == 1
-    assert selected.args == [panel.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)]
+    assert panel.model.rowCount() == 1
+    assert selected.args == [panel.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)]
     assert current_title(panel).startswith("Russian President")
 
 
@@ -114,22 +114,22 @@ def test_filter_by_status(qtbot, ui_project: Project, panel: ArticlePanel) -> No
     panel.status.setFocus()
     qtbot.keyClick(panel.status, Qt.Key.Key_Down)  # "To do"
     assert shown_titles(panel)[0].startswith("Russian President")
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     panel.status.setCurrentIndex(panel.status.findData("done"))
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     assert [row.status for row in panel.shown()] == ["done"]
     panel.status.setCurrentIndex(panel.status.findData("doing"))
-    assert panel.proxy.rowCount() == 0
+    assert panel.model.rowCount() == 0
 
 
 def test_filter_by_source(panel: ArticlePanel) -> None:
     sources = [panel.source.itemText(i) for i in range(panel.source.count())]
     assert sources == ["All sources", "Yonhap"]
     panel.source.setCurrentIndex(1)
-    assert panel.proxy.rowCount() == 1
-    assert panel.proxy.index(0, SOURCE).data() == "Yonhap"
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, SOURCE).data() == "Yonhap"
     panel.source.setCurrentIndex(0)
-    assert panel.proxy.rowCount() == 2
+    assert panel.model.rowCount() == 2
 
 
 def test_next_previous_and_position(qtbot, five: Project) -> None:
@@ -180,7 +180,7 @@ def test_refresh_updates_rows_in_place_and_keeps_the_selection(
     set_status(ui_project, second, "Alice", "doing")
     with qtbot.assertNotEmitted(panel.articleSelected):
         panel.refresh(Changes(articles={second}))
-    assert panel.proxy.rowCount() == 2  # the article being coded stays in the To do view
+    assert panel.model.rowCount() == 2  # the article being coded stays in the To do view
     assert panel.current_article() == second
     assert panel.table.currentIndex().row() == 1
     assert [row.status for row in panel.shown()] == ["todo", "doing"]
@@ -188,7 +188,7 @@ def test_refresh_updates_rows_in_place_and_keeps_the_selection(
     assert shown_titles(panel) == [list_articles(ui_project)[0].title]
     assert panel.position() == (0, 1)
     assert panel.current_article() == second  # still the article in the reader
-    assert first == panel.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
+    assert first == panel.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
 
 
 def test_refresh_with_new_articles_reloads_them_and_their_sources(
@@ -201,11 +201,11 @@ def test_refresh_with_new_articles_reloads_them_and_their_sources(
     sources = [panel.source.itemText(i) for i in range(panel.source.count())]
     assert sources == ["All sources", "KCNA", "Yonhap"]
     assert panel.source.currentText() == "Yonhap"  # the filter chosen stays
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     panel.source.setCurrentIndex(0)
-    assert panel.proxy.rowCount() == 3
+    assert panel.model.rowCount() == 3
     panel.refresh(Changes())  # nothing about articles changed: nothing to do
-    assert panel.proxy.rowCount() == 3
+    assert panel.model.rowCount() == 3
 
 
 def test_opening_another_project_starts_without_filters(
@@ -240,10 +240,10 @@ def test_sorting_by_a_header_click(qtbot, panel: ArticlePanel) -> None:
 
 
 def test_mouse_click_on_a_row_selects_its_article(qtbot, panel: ArticlePanel) -> None:
-    rect = panel.table.visualRect(panel.proxy.index(1, TITLE))
+    rect = panel.table.visualRect(panel.model.index(1, TITLE))
     with qtbot.waitSignal(panel.articleSelected) as selected:
         qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert selected.args == [panel.proxy.index(1, 0).data(Qt.ItemDataRole.UserRole + 1)]
+    assert selected.args == [panel.model.index(1, 0).data(Qt.ItemDataRole.UserRole + 1)]
     assert panel.position() == (1 + 1, 2)
 
 
@@ -258,6 +258,28 @@ def test_sorting_by_status_puts_work_to_do_first(qtbot, five: Project) -> None:
     assert [row.status for row in panel.shown()] == ["todo", "todo", "todo", "doing", "done"]
     assert panel.select_article(ids[0])
     assert panel.position() == (5, 5)
+
+
+def test_rows_are_read_as_they_come_into_view(qtbot, ui_project: Project, tmp_path: Path) -> None:
+    """The list holds ids and reads rows a block at a time: rows far past the first block
+    show their own fields once scrolled to, and a row read later still says what it holds."""
+    lines = ["title,source,text", *(f"Article {n:03},Source {n % 7},Text {n}." for n in range(250))]
+    (tmp_path / "many.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    import_corpus(ui_project, [tmp_path / "many.csv"])
+    panel = ArticlePanel()
+    qtbot.addWidget(panel)
+    panel.resize(520, 400)
+    panel.set_project(ui_project, "Alice")
+    panel.show()
+    panel.table.scrollToBottom()
+    qtbot.waitUntil(lambda: panel.table.rowAt(0) > 200, timeout=2000)
+    top = panel.table.rowAt(0)
+    bottom = panel.table.rowAt(panel.table.viewport().height() - 1)
+    for row in range(top, bottom + 1):  # the two seeds come first
+        assert panel.model.index(row, TITLE).data() == f"Article {row - 2:03}"
+        assert panel.model.index(row, SOURCE).data() == f"Source {(row - 2) % 7}"
+    assert bottom == panel.model.rowCount() - 1 == 251
+    assert [row.title for row in panel.shown()][2:] == [f"Article {n:03}" for n in range(250)]
 
 
 def test_screenshot(

@@ -40,21 +40,21 @@ def item(menu: QMenu, *path: str) -> QAction:
 
 def test_ticking_codes_narrows_the_list_to_articles_with_all_of_them(panel: ArticlePanel) -> None:
     menu = panel.codes.menu()
-    assert panel.codes.text() == "All codes" and panel.proxy.rowCount() == 2
+    assert panel.codes.text() == "All codes" and panel.model.rowCount() == 2
     item(menu, "actor", "Vladimir Putin").trigger()
-    assert panel.proxy.rowCount() == 2 and panel.codes.text() == "Vladimir Putin"
+    assert panel.model.rowCount() == 2 and panel.codes.text() == "Vladimir Putin"
     item(menu, "topic", "Sanctions").trigger()
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     assert panel.codes.chosen_text == "Vladimir Putin × Sanctions"
     assert panel.codes.chosen_text in panel.codes.toolTip()
     assert panel.count.text() == "1 article"
     item(menu, "topic", "Military cooperation").trigger()
-    assert panel.proxy.rowCount() == 0
+    assert panel.model.rowCount() == 0
     assert "…" in panel.codes.text()  # three codes are cut to the row's width
     assert panel.codes.chosen_text == "Vladimir Putin × Military cooperation × Sanctions"
     assert panel.count.text() == "No articles match the search and filters"
     item(menu, "&Clear the code filter").trigger()
-    assert panel.proxy.rowCount() == 2 and panel.codes.text() == "All codes"
+    assert panel.model.rowCount() == 2 and panel.codes.text() == "All codes"
 
 
 def test_not_coded_for_a_variable_and_only_my_passages(panel: ArticlePanel) -> None:
@@ -63,10 +63,10 @@ def test_not_coded_for_a_variable_and_only_my_passages(panel: ArticlePanel) -> N
     assert [row.id for row in panel.shown()] == [list_articles(panel._project)[0].id]
     assert panel.codes.text() == "Not coded for stance"
     item(menu, "Only &my passages").trigger()  # Bob's stance no longer counts
-    assert panel.proxy.rowCount() == 2 and panel.codes.text() == "Not coded for stance (mine)"
+    assert panel.model.rowCount() == 2 and panel.codes.text() == "Not coded for stance (mine)"
     item(menu, "topic", "Not coded for topic").trigger()  # replaces the stance one
     assert panel.codes.text() == "Not coded for topic (mine)"
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     item(menu, "stance", "Not coded for stance").trigger()  # and back, the list following
     assert panel.codes.text() == "Not coded for stance (mine)"
-    assert panel.proxy.rowCount() == 2
+    assert panel.model.rowCount() == 2

@@ -121,11 +121,11 @@ def test_every_column_of_the_article_list_says_what_it_holds(
     qtbot: QtBot, coding_window: Callable[[Project], MainWindow], ui_project: Project
 ) -> None:
     window = sized(qtbot, coding_window(ui_project), 1440, 900)
-    proxy = window.articles.proxy
-    headers = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
+    model = window.articles.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
     assert all(headers) and "#" not in headers
     assert headers[3:] == ["Status", "Passages"]
-    title = proxy.index(0, TITLE)
+    title = model.index(0, TITLE)
     assert title.data(Qt.ItemDataRole.ToolTipRole) == title.data()  # the full title
     assert window.articles.table.textElideMode() == Qt.TextElideMode.ElideMiddle
 
@@ -135,7 +135,7 @@ def test_a_long_title_loses_its_middle_not_its_end(
 ) -> None:
     window = sized(qtbot, coding_window(ui_project), 1440, 900)
     table = window.articles.table
-    index = window.articles.proxy.index(1, TITLE)
+    index = window.articles.model.index(1, TITLE)
     title = str(index.data())
     shown = table.fontMetrics().elidedText(
         title, table.textElideMode(), table.columnWidth(TITLE) - 8

@@ -9,25 +9,26 @@ a packaging, merge or REFI-QDA transfer) is kept here while that dialog is open.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QStatusBar, QWidget
 
 from stancecoder.core.changes import Changes
-from stancecoder.io.corpus import SUPPORTED_SUFFIXES
-from stancecoder.services.coder_files.merge import MergeReport
 from stancecoder.services.coders import list_coders
 from stancecoder.services.project import Project
-from stancecoder.services.refi.report import RefiImportReport
 from stancecoder.ui.common.actions import ActionSpec
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
-from stancecoder.ui.transfer import refi_files
-from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
-from stancecoder.ui.transfer.export_dialog import ExportDialog
-from stancecoder.ui.transfer.refi_dialog import RefiDialog
-from stancecoder.ui.transfer.stats_export_dialog import StatsExportDialog
+
+# The dialogs, the importers and the writers are imported when their action runs: at the
+# window's start they cost some 0.4 s (xlsxwriter, the REFI-QDA files, the news importers)
+# for nothing on the screen.
+if TYPE_CHECKING:
+    from stancecoder.services.coder_files.merge import MergeReport
+    from stancecoder.services.refi.report import RefiImportReport
+    from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
+    from stancecoder.ui.transfer.refi_dialog import RefiDialog
 
 STATISTICS_FILES = ((".sav", "&SPSS (.sav)…"), (".dta", "S&tata (.dta)…"), (".csv", "CSV for &R…"))
 Key = QKeySequence.StandardKey
@@ -107,6 +108,8 @@ class FileActions:
         ]  # fmt: skip
 
     def _import(self) -> None:
+        from stancecoder.io.corpus import SUPPORTED_SUFFIXES
+
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(
             self.owner, "Import articles", "", f"Articles ({patterns})"
@@ -120,6 +123,8 @@ class FileActions:
             self.owner, "Export", f"{project.title}.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
         )
         if path:
+            from stancecoder.ui.transfer.export_dialog import ExportDialog
+
             dialog = ExportDialog(project, Path(path), self.owner)
             dialog.begin()
             dialog.exec()
@@ -127,14 +132,20 @@ class FileActions:
                 self.host.statusBar().showMessage(f"Exported to {path}", 5000)
 
     def _refi_export(self) -> None:
+        from stancecoder.ui.transfer import refi_files
+
         self.refi = refi_files.export_project(self.host.project, self.owner)
 
     def _refi_codebook(self) -> None:
+        from stancecoder.ui.transfer import refi_files
+
         path = refi_files.export_codebook(self.host.project, self.owner)
         if path is not None:
             self.host.statusBar().showMessage(f"Exported the codebook to {path}", 5000)
 
     def _refi_import(self) -> None:
+        from stancecoder.ui.transfer import refi_files
+
         self.refi = refi_files.import_file(self.host.project, self.owner)
         if self.refi is not None:
             self.refi.completed.connect(self._refi_imported)
@@ -146,6 +157,8 @@ class FileActions:
     def _export_for_statistics(self, suffix: str) -> None:
         location = self.host.project.location  # a file's path, or a server's URL
         folder = Path.home() if "://" in location else Path(location).parent
+        from stancecoder.ui.transfer.stats_export_dialog import StatsExportDialog
+
         dialog = StatsExportDialog(self.host.project, suffix, folder, self.owner)
         dialog.exec()
         if dialog.report is not None:
@@ -167,6 +180,8 @@ class FileActions:
             "StanceCoder project (*.stance)",
         )  # fmt: skip
         if path:
+            from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
+
             self._run(CoderFilesDialog.package(project, coder, Path(path), self.owner))
 
     def _merge(self) -> None:
@@ -174,6 +189,8 @@ class FileActions:
             self.owner, "Merge coder files", "", "StanceCoder project (*.stance)"
         )
         if paths:
+            from stancecoder.ui.transfer.coder_files_dialog import CoderFilesDialog
+
             dialog = CoderFilesDialog.merge(self.host.project, [Path(p) for p in paths], self.owner)
             dialog.completed.connect(self._merged)
             self._run(dialog)

@@ -36,7 +36,6 @@ from stancecoder.ui.common.changes_watch import ChangesWatcher
 from stancecoder.ui.common.errors import show_problem
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.undo import UndoRunner
-from stancecoder.ui.transfer.import_dialog import ImportDialog
 from stancecoder.ui.widgets.article_form import ArticleForm
 from stancecoder.ui.widgets.article_header import ArticleHeader
 from stancecoder.ui.widgets.coding_panel import CodingPanel
@@ -89,7 +88,8 @@ class MainWindow(QMainWindow):
         )
         self._restore_layout()
         self.fit = WindowFit(self)
-        self.articles.set_project(project, coder)
+        self._assigned = progress(project, coder)[0]  # read once for the list and the status bar
+        self.articles.set_project(project, coder, self._assigned)
         self._show_reader_hint()
         self.update_status()
         self.bus.changed.connect(self.apply_changes)
@@ -427,4 +427,7 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> None:
+        # imported only now: the importers cost the window's start some 0.3 s
+        from stancecoder.ui.transfer.import_dialog import ImportDialog
+
         ImportDialog.run_import(self.project, [Path(p) for p in paths], self)

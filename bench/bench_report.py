@@ -86,7 +86,7 @@ def report_figures_of(units: int, runs: int) -> list[Figure]:
             partial(write_report_page, folder / "report.html", report, figures),
             runs,
         )  # fmt: skip
-        printed_page = render_report_page(report, figures, listed=PRINTED_ROWS)
+        printed_page = render_report_page(report, figures, listed=PRINTED_ROWS, widths=True)
         write_pdf(folder / "first.pdf", printed_page)  # xhtml2pdf's import, untimed
         printed = Figure("the same page printed to PDF", "s", peer=page)
         measured(printed, partial(write_pdf, folder / "report.pdf", printed_page), runs)

@@ -37,6 +37,7 @@ from stancecoder.ui.charts.view import ChartView
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme
 from stancecoder.ui.crosstab.view import CrosstabView
+from stancecoder.ui.networks.view import NetworkView
 from stancecoder.ui.retrieval.view import RetrievalView
 from stancecoder.ui.samples.dialog import SamplesDialog
 from stancecoder.ui.workbench.main_window import MainWindow
@@ -228,6 +229,24 @@ def shoot_crosstab(project: Project, suffix: str) -> None:
     view.close()
 
 
+def shoot_network(project: Project) -> None:
+    """Who takes which stance on which topic in Alice's codings of the sample (the
+    consensus, begun in the adjudication view, holds none)."""
+    view = NetworkView(project)
+    layer = view.choices.layer
+    layer.setCurrentIndex(layer.findText("Alice's codings"))
+    view.timer.stop()
+    drawn = QEventLoop()
+    view.drawn.connect(drawn.quit)
+    view.refresh()  # read on a worker thread; the reading begun as the view opened is dropped
+    drawn.exec()
+    view.resize(1100, 760)
+    view.show()
+    QApplication.processEvents()
+    view.grab().save(str(DOCS / "network-view.png"))
+    view.close()
+
+
 def shoot_samples(project: Project, article_id: int) -> None:
     """Last, because an open sample changes what the main window shows."""
     project.actor = None  # the windows acted as Alice; the script writes as the command line
@@ -252,6 +271,7 @@ def main() -> int:
             shoot_reports(project, article_id, "")
             shoot_retrieval(project, "")
             shoot_crosstab(project, "")
+            shoot_network(project)
             with chart_project(folder) as charted:
                 shoot_charts(charted, "Stance over time", "Alice's codings", "")
                 apply_theme(app, dark=True)

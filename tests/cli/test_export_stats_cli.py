@@ -35,7 +35,7 @@ def test_a_stata_file_is_written_and_every_rename_printed(
     assert result.returncode == 0, result.stderr
     first, *notes = result.stdout.splitlines()
     assert first.startswith(f"wrote {target} for Stata: ")
-    assert first.endswith("(articles) × 50 columns, each coder separately")
+    assert first.endswith("(articles) × 72 columns, each coder separately")
     assert (
         "note: 'n_topic_De-dollarization and alternative payments' is named "
         "n_topic_de_dollarization_and_alt: cut to 32 characters"

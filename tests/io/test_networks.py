@@ -121,3 +121,42 @@ def test_the_picture_draws_each_node_and_edge(style) -> None:
     assert figure.get_facecolor()[:3] == pytest.approx(
         tuple(int(style.background[i : i + 2], 16) / 255 for i in (1, 3, 5))
     )
+
+
+# two actors on topics of their own: two stars that share no edge
+STARS = [("Russia", "Sanctions"), ("Russia", "Trade"), ("Russia", "Energy"),
+         ("Other", "Treaty"), ("Other", "Talks")]  # fmt: skip
+
+
+def drawn_stars() -> tuple[Figure, dict[str, tuple[float, float]]]:
+    """The stars drawn, and each node's place by its name, read from the annotation that
+    names it."""
+    statements = [Statement(n, n, "2024-06-03", (actor,), (topic,), 1.0)
+                  for n, (actor, topic) in enumerate(STARS)]  # fmt: skip
+    figure = Figure()
+    draw_network(figure, build("actor-topic", statements, "Alice's codings", None, None), LIGHT)
+    return figure, {t.get_text(): tuple(t.xy) for t in figure.axes[0].texts}
+
+
+def test_parts_sharing_no_edge_are_drawn_near_one_another() -> None:
+    """The stars' gap is no wider than their own edges are long, rather than the corners
+    of the picture with edges a few points long."""
+    _, at = drawn_stars()
+
+    def apart(a: str, b: str) -> float:
+        return float(((at[a][0] - at[b][0]) ** 2 + (at[a][1] - at[b][1]) ** 2) ** 0.5)
+
+    longest = max(apart(actor, topic) for actor, topic in STARS)
+    gap = min(apart(a, b) for a in ("Russia", "Sanctions", "Trade", "Energy")
+              for b in ("Other", "Treaty", "Talks"))  # fmt: skip
+    assert gap < 2 * longest
+
+
+def test_a_name_lies_away_from_its_edge_and_stays_legible_over_lines() -> None:
+    figure, at = drawn_stars()
+    for text in figure.axes[0].texts:
+        assert text.get_path_effects(), "no halo: a line crossing the name hides it"
+    for actor, topic in STARS:  # a topic has one edge: its name is on the far side
+        away = (at[topic][0] - at[actor][0], at[topic][1] - at[actor][1])
+        offset = next(t.xyann for t in figure.axes[0].texts if t.get_text() == topic)
+        assert away[0] * offset[0] + away[1] * offset[1] > 0, topic

@@ -11,17 +11,19 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase.ttfonts import TTFont
 
 from stancecoder.core.agreement.names import variable_title
 from stancecoder.core.agreement.variable_stats import interpret
 from stancecoder.core.errors import StanceCoderError
 from stancecoder.io.agreement_page import render_report_page
 from stancecoder.io.report_html import render_html
-from stancecoder.io.report_pdf import pdf_page, printable, write_pdf
+from stancecoder.io.report_pdf import FONTS, pdf_page, printable, write_pdf
 from stancecoder.io.sheets import Column, Sheet
 from stancecoder.services.agreement.figures import report_figures
 
 MM = 72 / 25.4  # points per millimetre
+FACES = ("DejaVuSans", "DejaVuSans-Bold")  # the table's cells and headings
 # each section of the page after Table 1, by the words that head it
 LATER_SECTIONS = {"coverage": "Coverage", "figures": "Figures", "table-2": "Table 2",
                   "disagreements": "Disagreements", "warnings": "Warnings"}  # fmt: skip
@@ -30,7 +32,7 @@ LATER_SECTIONS = {"coverage": "Coverage", "figures": "Figures", "table-2": "Tabl
 @pytest.fixture(scope="module")
 def page(hand_report) -> str:
     report = hand_report.report
-    return render_report_page(report, report_figures(report))
+    return render_report_page(report, report_figures(report), widths=True)  # as it is printed
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,48 @@ def test_table_1_read_back_holds_the_reports_numbers(hand_report, printed: Print
             assert row.endswith(interpret(main))
         agreement = next(r for r in v.results if r.name == "percent_agreement")
         assert f" {100 * agreement.value:.1f} " in f"{row} "
+
+
+@dataclass(frozen=True)
+class Run:
+    """A line of text as the page draws it: where it starts, in points from the left."""
+
+    text: str
+    x: float
+    font: str
+    size: float
+
+
+def runs(printed: Printed, page: int) -> list[Run]:
+    found = []
+
+    def seen(text: str, cm: list[float], tm: list[float], font: dict | None, size: float) -> None:
+        if text.strip() and font is not None:
+            name = str(font["/BaseFont"]).split("+")[-1]
+            found.append(Run(text.strip(), cm[4] + tm[4] * cm[0], name, size * tm[0] * cm[0]))
+
+    printed.reader.pages[page].extract_text(visitor_text=seen)
+    return found
+
+
+def test_table_1s_columns_fit_their_content_within_the_margins(
+    hand_report, printed: Printed
+) -> None:
+    drawn = runs(printed, 0)
+    width = float(printed.reader.pages[0].mediabox.width)
+    faces = {name: TTFont(name, FONTS / f"{name}.ttf") for name in FACES}
+
+    def end(run: Run) -> float:
+        return run.x + faces[run.font].stringWidth(run.text, run.size)
+
+    texts = {r.text for r in drawn}
+    assert {"Unitizing α", "Interpretation"} <= texts  # each a line of its own
+    unitizing, verdict = (next(r for r in drawn if r.text == text)
+                          for text in ("Unitizing α", "Interpretation"))  # fmt: skip
+    assert end(unitizing) < verdict.x
+    assert end(verdict) <= width - 18 * MM  # the page's right margin
+    for v in hand_report.report.variables:  # neither the variable nor its unit wraps
+        assert {variable_title(v.name), v.unit} <= texts, v.unit
 
 
 def test_the_figures_are_printed_under_their_captions(hand_report, printed: Printed) -> None:

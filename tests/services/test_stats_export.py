@@ -244,6 +244,50 @@ def test_a_row_per_article_and_coder_counts_and_averages_as_the_raw_rows_do(
     assert apart["n_actor_russia_putin"].sum() == actors.count("Russia › Putin") > 0
 
 
+@pytest.mark.parametrize("suffix", [".sav", ".dta", ".csv"])
+def test_beside_each_mean_stands_the_number_of_passages_with_a_stance_it_rests_on(
+    coded: Project, tmp_path: Path, suffix: str
+) -> None:
+    path = tmp_path / f"articles{suffix}"
+    report = export_stats(coded, path, "articles", Layer.each_coder())
+    if suffix == ".csv":
+        frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    else:
+        frame, meta = read(path)
+    passages = [p for p in raw(coded).values() if p["coder"] in ("Alice", "Bob")]
+    rows = {(int(r["article_id"]), r["coder"]): r for r in frame.to_dict("records")}
+    differs = 0
+    for pair, row in rows.items():
+        mine = [p for p in passages if (p["article_id"], p["coder"]) == pair]
+        with_stance = [p for p in mine if p["codes"]["stance"]]
+        assert row["n_mean_stance"] == len(with_stance), pair
+        for column, (variable, name) in (("actor_russia", ("actor", "Russia")),
+                                         ("actor_bughan", ("actor", "북한")),
+                                         ("frame_economy", ("frame", "Economy")),
+                                         ("frame_threat", ("frame", "Threat"))):  # fmt: skip
+            tops = [{c.split(" › ")[0] for c, _ in p["codes"][variable]} for p in with_stance]
+            behind = sum(1 for found in tops if name in found)
+            assert row[f"n_mean_stance_{column}"] == behind, (pair, column)
+            assert missing(row[f"mean_stance_{column}"]) == (behind == 0)
+            differs += behind != row[f"n_{column}"]
+    assert differs >= 2  # Alice's "trade grows": Russia and Economy, no stance
+    names = list(frame.columns)
+    assert names[names.index("mean_stance") + 1] == "n_mean_stance"
+    assert names[names.index("mean_stance_actor_russia") + 1] == "n_mean_stance_actor_russia"
+    label = "n of the mean stance: the passages coded actor Russia with a stance value"
+    if suffix == ".csv":
+        assert report.codebook is not None
+        codebook = report.codebook.read_text(encoding="utf-8")
+        assert f"| n_mean_stance_actor_russia | integer | {label} |" in codebook
+        assert "| n_mean_stance | integer | n of the mean stance: the coder's passages with a " \
+               "stance value |" in codebook  # fmt: skip
+        return
+    assert meta.column_names_to_labels["n_mean_stance_actor_russia"] == label
+    assert "n_mean_stance_actor_russia" not in meta.variable_value_labels  # a count, like n_
+    if suffix == ".sav":
+        assert meta.variable_measure["n_mean_stance_actor_russia"] == "scale"
+
+
 def test_each_layer_holds_only_its_codings(coded: Project, tmp_path: Path) -> None:
     consensus = consensus_coder(coded)
     export_stats(coded, tmp_path / "alice.sav", "passages", Layer.of_coder("alice"))

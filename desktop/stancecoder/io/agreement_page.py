@@ -7,13 +7,16 @@ opens the same from an e-mail, offline, years later. Pictures come in as SVG mar
 inlined. The print style sheet shared with the other report pages (`report_html.PRINT`)
 gives each section its own page with margins that suit A4 and Letter alike and drops
 background colours; here the methods and Table 1 share the first page, the one a reviewer
-reads. The PDF (`report_pdf`) lays out the same page by the same sheet.
+reads. The PDF (`report_pdf`) lays out the same page by the same sheet, with the paper
+tables' column widths written out (`column_widths`): a browser fits a table's columns to
+their content itself, xhtml2pdf gives every column the same width.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from math import ceil
 from pathlib import Path
 
 from stancecoder.core.agreement.apa import apa_count
@@ -36,6 +39,10 @@ from stancecoder.io.sheets import Sheet, blamed_on
 NUMERIC = ' class="num"'
 ITALIC = {"n"}  # APA sets Latin statistical symbols in italics
 VERDICTS = {"reliable", "tentative", "discard"}
+NARROWEST = 3  # characters: the least a column's content is taken to need
+WRAPPED = 24  # characters: a longer text wraps rather than squeeze the other columns
+SHORT_WORD = 4  # characters: a shorter word of a heading is not a line of its own
+BOLD = 1.15  # a heading's bold letters are as wide as this many of a cell's
 
 STYLE = (
     """
@@ -82,23 +89,25 @@ def render_report_page(
     figures: Sequence[ReportFigure] = (),
     further: Sequence[Sheet] = (),
     listed: int | None = None,
+    widths: bool = False,
 ) -> str:
     """The page; `figures` fill the Figures section (left out when there are none), and
     `further` tables follow the report's own sections. `listed` caps the disagreements
-    shown per variable (for print), saying how many more the workbook has."""
+    shown per variable (for print), saying how many more the workbook has; `widths` gives
+    the paper tables' columns widths for their content (for the PDF)."""
     title = f"Inter-coder agreement: {report.project}"
     sections = [
         _section("methods", "Methods", f'<p class="methods">{escape(report.methods)}</p>'),
-        _section("table-1", "", paper_table(table_one(report))),
+        _section("table-1", "", paper_table(table_one(report), widths)),
     ]
     coverage = coverage_table(report)
     if coverage is not None:
-        sections.append(_section("coverage", "Coverage", paper_table(coverage)))
+        sections.append(_section("coverage", "Coverage", paper_table(coverage, widths)))
     if figures:
         sections.append(_section("figures", "Figures", "".join(map(figure_html, figures))))
     others = table_two(report)
     if others is not None:
-        sections.append(_section("table-2", "", paper_table(others)))
+        sections.append(_section("table-2", "", paper_table(others, widths)))
     sections.append(_section("disagreements", "Disagreements", _disagreements(report, listed)))
     warnings = warning_groups(report)
     if warnings:
@@ -132,13 +141,15 @@ def write_report_page(
         Path(temporary).write_text(page, encoding="utf-8")
 
 
-def paper_table(table: PaperTable) -> str:
+def paper_table(table: PaperTable, widths: bool = False) -> str:
     """A table as APA sets it: number and caption above, rules only at the top, under the
-    headings and at the bottom, the notes below."""
+    headings and at the bottom, the notes below; with `widths`, each heading carries its
+    column's share of the table's width (`column_widths`)."""
     numeric = [any(isinstance(row[i].value, int | float | tuple) for row in table.rows)
                for i in range(len(table.headers))]  # fmt: skip
+    shares = [f' width="{share:.1f}%"' for share in column_widths(table)] if widths else None
     heads = "".join(
-        f"<th{NUMERIC if numeric[i] else ''}>{_heading(h)}</th>"
+        f"<th{NUMERIC if numeric[i] else ''}{shares[i] if shares else ''}>{_heading(h)}</th>"
         for i, h in enumerate(table.headers)
     )
     body = "".join(
@@ -155,6 +166,32 @@ def paper_table(table: PaperTable) -> str:
         f'<table class="paper">{caption}<thead><tr>{heads}</tr></thead>'
         f"<tbody>{body}</tbody></table>" + "".join(notes)
     )
+
+
+def column_widths(table: PaperTable) -> list[float]:
+    """Each column's share of the table's width, in percent, after the characters of its
+    widest content: a cell's text whole (a number never wraps, a text only past `WRAPPED`
+    characters), a heading's longest line (it wraps between words, a symbol or a number
+    kept with its word: "% agreement", "Unitizing α"). So the variable and its verdict get
+    room and the columns of numbers stay narrow."""
+    needs = []
+    for i, heading in enumerate(table.headers):
+        cells = [min(len(row[i].text) + len(row[i].mark), WRAPPED) for row in table.rows]
+        lines = [ceil(len(line) * BOLD) for line in _heading_lines(heading)]
+        needs.append(max(NARROWEST, *lines, *cells) + 1)  # and a character for the padding
+    return [100 * need / sum(needs) for need in needs]
+
+
+def _heading_lines(heading: str) -> list[str]:
+    """Where a heading may wrap: between words, a word of fewer than `SHORT_WORD`
+    characters (a symbol, a number) kept with its neighbour."""
+    lines: list[str] = []
+    for word in heading.split():
+        if lines and min(len(word), len(lines[-1])) < SHORT_WORD:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def _cell(cell: Cell, numeric: bool) -> str:

@@ -63,9 +63,8 @@ h1 {{ font-size: 16pt; }}
 h2 {{ font-size: 12.5pt; }}
 table {{ font-size: 7.5pt; }}
 th, td {{ padding: 2pt 3pt 1pt 3pt; }}
-/* xhtml2pdf gives a table's columns equal widths: a paper table's eleven need room */
+/* a paper table's eleven columns, given widths for their content by the page */
 table.paper {{ font-size: 7pt; }}
-table.paper th, table.paper td {{ padding: 2pt 1pt 1pt 1pt; }}
 header, section, figure, figcaption {{ display: block; }}
 figure {{ margin: 6pt 0 14pt 0; }}
 figcaption {{ font-size: 8.5pt; color: #444444; }}

@@ -11,6 +11,9 @@ the article-level variables come the coder's passages there (`passages`), the me
 scale (`mean_stance`), and for each category C of each nominal passage variable V (its top
 codes with their sub-codes, or every code alone): `n_V_C`, the passages coded so, and
 `mean_S_V_C`, the mean of scale S over those passages, missing where none has a value.
+Beside each mean stands its n (`n_mean_stance`, `n_mean_S_V_C`): the passages with a value
+of S it rests on, fewer than those counted where some passages have no stance, 0 where the
+mean is missing.
 """
 
 from __future__ import annotations
@@ -85,19 +88,12 @@ def article_table(
         StatColumn("passages", "passages the coder marked in the article", "int", "scale"),
         *_columns(on_article),
     ]
-    columns += [
-        StatColumn(f"mean_{name}", f"mean {name} of the coder's passages", "float", "scale")
-        for name, _ in scales
-    ]
+    columns += _mean_columns(scales, "", "the coder's passages")
     for variable, named in categories:
         for category in named:
             whom = f"passages coded {variable.name} {category}"
             columns.append(StatColumn(f"n_{variable.name}_{category}", whom, "int", "scale"))
-            columns += [
-                StatColumn(f"mean_{name}_{variable.name}_{category}",
-                           f"mean {name} of the {whom}", "float", "scale")
-                for name, _ in scales
-            ]  # fmt: skip
+            columns += _mean_columns(scales, f"_{variable.name}_{category}", f"the {whom}")
     by_pair: dict[tuple[int, str], list[CodedPassage]] = defaultdict(list)
     for p in passages:
         by_pair[(p.article_id, p.coder)].append(p)
@@ -108,12 +104,12 @@ def article_table(
         row: list[object] = [*_article_fields(articles[article_id]), coder, len(mine)]
         for columns_of in on_article:
             row += columns_of.values(set(article_codes.get((article_id, coder), ())))
-        row += [_mean(mine, values) for _, values in scales]
+        row += _means(mine, scales)
         for _variable, named in categories:
             for members in named.values():
                 coded = [p for p in mine if members.intersection(p.code_ids)]
                 row.append(len(coded))
-                row += [_mean(coded, values) for _, values in scales]
+                row += _means(coded, scales)
         rows.append(tuple(row))
     unit = "one article and one coder (or the consensus) who coded it"
     return StatTable("articles", unit, tuple(columns), rows, _notes(on_article))
@@ -154,12 +150,39 @@ def _values(scale: VariableView) -> tuple[str, dict[int, float]]:
     return scale.name, {c.id: c.value for c in scale.codes if c.value is not None}
 
 
-def _mean(passages: Sequence[CodedPassage], values: Mapping[int, float]) -> float | None:
-    """The mean over the passages with a value of their value (a passage with several: the
-    mean of them, as `stancecoder.open` counts it)."""
+def _mean_columns(
+    scales: Sequence[tuple[str, Mapping[int, float]]], of: str, whose: str
+) -> list[StatColumn]:
+    """Each scale's mean over `whose` passages and beside it its n, the passages with a
+    value the mean rests on: a reader weighing a mean needs to know how many stand behind
+    it, which the count of passages coded so overstates where some have no value."""
+    columns = []
+    for name, _ in scales:
+        columns += [
+            StatColumn(f"mean_{name}{of}", f"mean {name} of {whose}", "float", "scale"),
+            StatColumn(f"n_mean_{name}{of}", f"n of the mean {name}: {whose} with a {name} value",
+                       "int", "scale"),
+        ]  # fmt: skip
+    return columns
+
+
+def _means(
+    passages: Sequence[CodedPassage], scales: Sequence[tuple[str, Mapping[int, float]]]
+) -> list[object]:
+    """Each scale's mean and its n, in the order of `_mean_columns`."""
+    out: list[object] = []
+    for _, values in scales:
+        points = _points(passages, values)
+        out += [fmean(points) if points else None, len(points)]
+    return out
+
+
+def _points(passages: Sequence[CodedPassage], values: Mapping[int, float]) -> list[float]:
+    """The value of each passage that has one (a passage with several: the mean of them,
+    as `stancecoder.open` counts it)."""
     points = []
     for p in passages:
         chosen = [values[i] for i in p.code_ids if i in values]
         if chosen:
             points.append(fmean(chosen))
-    return fmean(points) if points else None
+    return points

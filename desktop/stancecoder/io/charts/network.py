@@ -1,6 +1,8 @@
 """A stance network's picture: a spring layout from networkx with a fixed seed, so the
 same network is drawn the same way each time, drawn with matplotlib's own artists (never
-pyplot).
+pyplot). Parts of the network that share no edge are held near one another (`_layout`), and
+each name stands on the side of its node away from its edges, outlined in the page's colour
+so that a line crossing it leaves it legible.
 
 Node area follows activity (passages for actors and topics, DNA's activity in the actor
 networks), edge width the weight. Sign is never carried by colour alone: agreement and a
@@ -16,6 +18,7 @@ from typing import Literal
 
 import networkx as nx
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -28,7 +31,11 @@ from stancecoder.io.charts.style import NOTE_WIDTH, SERIES_COLOURS, ChartStyle, 
 
 LineStyle = Literal["-", "--", ":"]
 SEED = 7  # the layout's: a network drawn again looks the same
+MIDDLE = "\0middle"  # the layout's own node, named as no code can be
+PULL = 0.5  # of the mean edge's weight: how strongly the middle holds every node
 MOST_LABELS = 30  # the largest nodes are named; more names cover the picture
+# a name's alignment by the rounded direction from its node it lies in: (across, up)
+NAME_ALIGN = {-1: ("right", "top"), 0: ("center", "center"), 1: ("left", "bottom")}
 ACTOR_COLOUR, TOPIC_COLOUR = SERIES_COLOURS[0], SERIES_COLOURS[4]
 POSITIVE_COLOUR, NEGATIVE_COLOUR = SERIES_COLOURS[2], SERIES_COLOURS[1]
 LEGENDS = {
@@ -54,10 +61,7 @@ def draw_network(figure: Figure, network: Network, style: ChartStyle) -> None:
         axes.text(0.5, 0.5, empty, ha="center", va="center", color=style.muted,
                   transform=axes.transAxes)  # fmt: skip
         return
-    strength: nx.Graph[str] = nx.Graph()
-    strength.add_nodes_from(graph)
-    strength.add_edges_from((u, v, {"w": abs(d["weight"])}) for u, v, d in graph.edges(data=True))
-    position = nx.spring_layout(strength, weight="w", seed=SEED)
+    position = _layout(graph)
     _edges(axes, graph, position, network.kind, style)
     size_key = "passages" if network.kind == ACTOR_TOPIC else "activity"
     areas = _scaled([d[size_key] for _, d in graph.nodes(data=True)], NODE_AREA)
@@ -69,13 +73,16 @@ def draw_network(figure: Figure, network: Network, style: ChartStyle) -> None:
                          s=[area[n] for n in nodes], marker=marker, c=colour,
                          edgecolors=style.background, linewidths=1.0, zorder=3)  # fmt: skip
     named = sorted(graph.nodes, key=lambda n: -area[n])[:MOST_LABELS]
+    halo = [patheffects.withStroke(linewidth=3, foreground=style.background)]
     for node in named:
+        dx, dy = _away(graph, position, node)
+        gap = area[node] ** 0.5 / 2 + 3  # points: the marker's half width and a gap
         x, y = position[node]
-        above = area[node] ** 0.5 / 2 + 2  # points: the marker's half width and a gap
-        axes.annotate(graph.nodes[node]["label"], (x, y), xytext=(0, above), ha="center",
-                      textcoords="offset points", fontsize=7, color=style.foreground,
-                      zorder=4)  # fmt: skip
-    axes.margins(0.12)
+        axes.annotate(graph.nodes[node]["label"], (x, y), xytext=(dx * gap, dy * gap),
+                      textcoords="offset points", ha=NAME_ALIGN[round(dx)][0],
+                      va=NAME_ALIGN[round(dy)][1], fontsize=8, color=style.foreground,
+                      path_effects=halo, zorder=4)  # fmt: skip
+    axes.margins(0.15)
     _legend(figure, network.kind, style)
 
 
@@ -97,6 +104,37 @@ def _edges(
         line_style, colour = _look(side, style)
         axes.add_collection(LineCollection(segments, linewidths=sizes, linestyles=line_style,
                                            colors=colour, alpha=0.8, zorder=2))  # fmt: skip
+
+
+def _layout(graph: nx.Graph[str]) -> dict[str, NDArray[np.float64]]:
+    """A spring layout by the edges' strength, every node also tied weakly to a middle
+    point that is then left out: parts of the network that share no edge stay near one
+    another, where they would drift to the picture's corners and leave their own edges a
+    few points long between them."""
+    strength: nx.Graph[str] = nx.Graph()
+    strength.add_nodes_from(graph)
+    weights = [abs(d["weight"]) for *_, d in graph.edges(data=True)]
+    strength.add_edges_from((u, v, {"w": abs(d["weight"])}) for u, v, d in graph.edges(data=True))
+    mean = (sum(weights) / len(weights) if weights else 0.0) or 1.0
+    strength.add_edges_from((MIDDLE, node, {"w": PULL * mean}) for node in graph)
+    position = nx.spring_layout(strength, weight="w", seed=SEED)
+    del position[MIDDLE]
+    return position
+
+
+def _away(
+    graph: nx.Graph[str], position: Mapping[str, NDArray[np.float64]], node: str
+) -> tuple[float, float]:
+    """The unit direction from the middle of a node's neighbours to the node: its name
+    goes on that side, off its edges; straight up for a node alone or in their middle."""
+    neighbours = list(graph.neighbors(node))
+    if neighbours:
+        middle = np.mean([position[n] for n in neighbours], axis=0)
+        direction = position[node] - middle
+        length = float(np.hypot(*direction))
+        if length > 1e-9:
+            return float(direction[0]) / length, float(direction[1]) / length
+    return 0.0, 1.0
 
 
 def _side(kind: str, data: Mapping[str, float]) -> int:

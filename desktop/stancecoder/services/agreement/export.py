@@ -200,7 +200,7 @@ def write_report(
     if suffix == ".pdf":
         from stancecoder.io.report_pdf import PRINTED_ROWS, printable, write_pdf  # xhtml2pdf
 
-        page = render_report_page(report, figures, printable(further), PRINTED_ROWS)
+        page = render_report_page(report, figures, printable(further), PRINTED_ROWS, widths=True)
         write_pdf(path, page, paper)
     else:
         write_report_page(path, report, figures, further)

@@ -242,7 +242,7 @@ def _opening_words(text: str) -> str:
 
 
 def read_article(project: Project, article_id: int) -> ArticleView:
-    with project.reading() as session:
+    with project.brief() as session:
         article = session.get(Article, article_id)
         if article is None:
             raise ValidationError(f"no article with id {article_id}")

@@ -1,10 +1,12 @@
 """What the coding window shows of a coder's work, read again after a change in one
-transaction.
+brief read.
 
 After Enter the window shows again the article's passages, the coder's status and article
 codes, the rows of the article list that changed, today's count and the assigned articles
 done. Read one by one, that was five transactions for one keystroke, each seeing the
-project at its own moment; read together, they show one state of it.
+project at its own moment; read together, they show one state of it on SQLite. On a server
+the read is `Project.brief`: no BEGIN and COMMIT, each statement seeing the latest commits
+as it would in any of the server's (READ COMMITTED) transactions.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def coding_view(
     `rows`, today's count (`recount`) and the coder's assigned articles (`statuses`)."""
     if article_id is None and not rows and not recount and not statuses:
         return CodingView()  # nothing to read: no transaction
-    with project.reading() as session:
+    with project.brief() as session:
         passages, coding = None, None
         if article_id is not None:
             passages = article_passages(session, article_id, coder)

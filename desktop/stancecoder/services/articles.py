@@ -117,7 +117,8 @@ def article_rows(
     """`list_articles` inside an open transaction, for a refresh that reads more with it."""
     query = query or ArticleQuery()
     connection = session.connection()
-    coder_id = session.scalar(select(Coder.id).where(Coder.name == coder)) if coder else None
+    # the coder's id as a part of each query, not read on its own: one round trip fewer
+    coder_id = select(Coder.id).where(Coder.name == coder).scalar_subquery()
     passages = select(Passage.article_id, func.count()).group_by(Passage.article_id)
     status = select(Assignment.article_id, Assignment.status)
     if coder is not None:
@@ -243,10 +244,15 @@ def _opening_words(text: str) -> str:
 
 def read_article(project: Project, article_id: int) -> ArticleView:
     with project.brief() as session:
-        article = session.get(Article, article_id)
-        if article is None:
-            raise ValidationError(f"no article with id {article_id}")
-        return ArticleView(
-            article.id, article.title, article.source, article.dateline, article.published,
-            article.text, article.author, article.language, read_attributes(article.extra),
-        )  # fmt: skip
+        return article_view(session, article_id)
+
+
+def article_view(session: Session, article_id: int) -> ArticleView:
+    """`read_article` inside an open transaction, for a view that reads more with it."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise ValidationError(f"no article with id {article_id}")
+    return ArticleView(
+        article.id, article.title, article.source, article.dateline, article.published,
+        article.text, article.author, article.language, read_attributes(article.extra),
+    )  # fmt: skip

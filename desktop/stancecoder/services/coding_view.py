@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from stancecoder.core.passage_view import PassageView
 from stancecoder.services.article_codes import ArticleCoding, read_article_coding
-from stancecoder.services.articles import ArticleRow, article_rows
+from stancecoder.services.articles import ArticleRow, ArticleView, article_rows, article_view
 from stancecoder.services.passages import article_passages, count_coded_today
 from stancecoder.services.samples import CoderProgress, read_progress
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 class CodingView:
     """What was asked for; a part not asked for is None (or no rows)."""
 
+    article: ArticleView | None = None
     passages: list[PassageView] | None = None
     coding: ArticleCoding | None = None
     rows: list[ArticleRow] = field(default_factory=list)
@@ -44,17 +45,21 @@ def coding_view(
     rows: Collection[int] = (),
     recount: bool = False,
     statuses: bool = False,
+    text: bool = False,
 ) -> CodingView:
-    """The passages and the coder's coding of `article_id` (if given), the article rows in
-    `rows`, today's count (`recount`) and the coder's assigned articles (`statuses`)."""
+    """The passages and the coder's coding of `article_id` (if given) and the article
+    itself with its text (`text`, when it is shown anew), the article rows in `rows`,
+    today's count (`recount`) and the coder's assigned articles (`statuses`)."""
     if article_id is None and not rows and not recount and not statuses:
         return CodingView()  # nothing to read: no transaction
     with project.brief() as session:
-        passages, coding = None, None
+        article, passages, coding = None, None, None
         if article_id is not None:
+            article = article_view(session, article_id) if text else None
             passages = article_passages(session, article_id, coder)
             coding = read_article_coding(session, article_id, coder)
         return CodingView(
+            article=article,
             passages=passages,
             coding=coding,
             rows=article_rows(session, coder, only=rows) if rows else [],

@@ -115,6 +115,32 @@ def test_the_attribute_filters_bench_prints_its_figures(project_target: str | Pa
     assert len(rows) == (2 if isinstance(project_target, str) else 1)
 
 
+def test_the_round_trips_bench_counts_and_times_each_action(project_target: str | Path) -> None:
+    """On a server each action's round trips are its statements and at least a COMMIT or a
+    connection check more for a write; on SQLite only the times."""
+    build_project(project_target, 200, 3, 2000).close()
+    command = [sys.executable, str(BENCH / "bench_round_trips.py"), str(project_target),
+               "--samples", "1"]  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, check=False, env=env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = {
+        cells[0]: cells[1:]
+        for line in result.stdout.splitlines()
+        if line.startswith("| ") and not line.startswith(("| action", "| ---"))
+        for cells in [[cell.strip() for cell in line.strip("|").split("|")]]
+    }
+    assert len(rows) == 5
+    assert all(float(row[2]) > 0 for row in rows.values())  # a wall clock time each
+    statements, trips = rows["create a coding, committed"][:2]
+    if isinstance(project_target, str):
+        assert int(trips) >= int(statements) + 2  # BEGIN and COMMIT
+    else:
+        assert (statements, trips) == ("", "")
+
+
 def test_same_seed_same_articles_and_another_seed_others(tmp_path: Path) -> None:
     first = write_files(tmp_path / "a", 12, seed=4)
     second = write_files(tmp_path / "b", 12, seed=4)

@@ -9,11 +9,13 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import make_url
+from sqlalchemy import create_engine, make_url, text
 
-from stancecoder.core.errors import ProjectError
+from stancecoder.core.errors import ProjectBusyError, ProjectError
+from stancecoder.db import engine as engine_module
 from stancecoder.db.engine import CONNECT_TIMEOUT_S, create_project_engine, engine_url
-from stancecoder.services.project import open_project
+from stancecoder.db.models import Setting
+from stancecoder.services.project import Project, open_project
 
 PG_ENV = "STANCECODER_TEST_DATABASE_URL"
 
@@ -96,3 +98,44 @@ def test_a_wrong_database_name_is_the_servers_message_in_one_line(postgres_url: 
     message = str(caught.value)
     assert 'database "no_such_stancecoder_db" does not exist' in message
     assert "\n" not in message and "sqlalche.me" not in message and "psycopg" not in message
+
+
+def _connection_lost(project: Project) -> None:
+    """The server ends the project's pooled connection, as a restart would."""
+    with project.reading() as session:
+        pid = session.scalar(text("SELECT pg_backend_pid()"))
+    admin = create_engine(engine_url(str(project.store.target)), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    admin.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("project_location", ["postgres"], indirect=True)
+def test_a_connection_lost_while_idle_is_replaced_unnoticed(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "PING_AFTER_S", 0.0)
+    _connection_lost(project)
+    with project.transaction() as session:
+        session.add(Setting(key="note", value="written"))
+    with project.brief() as session:
+        assert session.get(Setting, "note") is not None
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("project_location", ["postgres"], indirect=True)
+def test_a_connection_lost_just_after_use_fails_one_action_that_may_pass(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not checked before every use (a round trip each): the action that finds it dead
+    fails as a lost server does, nothing written, and the next one has a new connection."""
+    monkeypatch.setattr(engine_module, "PING_AFTER_S", 3600.0)
+    _connection_lost(project)
+    with pytest.raises(ProjectBusyError), project.transaction() as session:
+        session.add(Setting(key="note", value="written"))
+    with project.transaction() as session:
+        assert session.get(Setting, "note") is None
+        session.add(Setting(key="note", value="written"))
+    with project.brief() as session:
+        assert session.get(Setting, "note") is not None

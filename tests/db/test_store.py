@@ -7,7 +7,9 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from psycopg.pq import TransactionStatus
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ProjectBusyError, ProjectError
 from stancecoder.db.models import Setting
@@ -54,3 +56,25 @@ def test_a_missing_table_is_a_final_refusal_though_sqlite_calls_it_operational(
     with pytest.raises(ProjectError) as raised, project.transaction() as session:
         session.execute(text("DELETE FROM no_such_table"))
     assert not isinstance(raised.value, ProjectBusyError)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("project_location", ["postgres"], indirect=True)
+def test_a_brief_read_on_a_server_keeps_no_transaction_open(project: Project) -> None:
+    """Each statement commits on its own (no BEGIN and COMMIT to wait for); a reading() is
+    one transaction, as before."""
+    with project.brief() as session:
+        assert session.scalar(select(Setting.value).where(Setting.key == "name")) is not None
+        assert _server_status(session) == TransactionStatus.IDLE
+    with project.reading() as session:
+        assert session.scalar(select(Setting.value).where(Setting.key == "name")) is not None
+        assert _server_status(session) == TransactionStatus.INTRANS
+    with project.transaction() as session:  # a connection given back leaves autocommit behind
+        session.scalar(select(Setting.value).where(Setting.key == "name"))
+        assert _server_status(session) == TransactionStatus.INTRANS
+
+
+def _server_status(session: Session) -> TransactionStatus:
+    return TransactionStatus(
+        session.connection().connection.dbapi_connection.info.transaction_status
+    )

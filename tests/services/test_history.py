@@ -104,6 +104,20 @@ def test_passages_added_changed_deleted_and_undone(seeded: Project, code_id: Cod
     ]  # fmt: skip
 
 
+def test_a_new_passage_names_its_codes_in_codebook_order(seeded: Project, code_id: CodeId) -> None:
+    """Given in another order, read from the codebook as the table's names would be."""
+    codes = {
+        "stance": [code_id(seeded, "stance", "Negative")],
+        "topic": [code_id(seeded, "topic", "Sanctions")],
+        "actor": [code_id(seeded, "actor", "Kremlin")],
+    }
+    since = Since(seeded)
+    CreatePassage(list_articles(seeded)[0].id, "Alice", 0, 7, codes).apply(seeded)
+    (added,) = since.rows()
+    assert added.after is not None
+    assert added.after["codes"] == ["actor: Kremlin", "topic: Sanctions", "stance: Negative"]
+
+
 def test_status_and_article_codes_keep_their_versions(seeded: Project, code_id: CodeId) -> None:
     article = list_articles(seeded)[0].id
     analysis = code_id(seeded, "genre", "News analysis")

@@ -31,14 +31,16 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    insert,
     inspect,
+    literal,
     select,
 )
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, BooleanClauseList
 
-from stancecoder.db.models import ChangeLog, Passage
+from stancecoder.db.models import ChangeLog, Passage, utc_now
 
 BROAD = 1000  # more articles than this in one transaction are logged as everything
 KEEP = timedelta(days=7)
@@ -194,18 +196,27 @@ def _write_entry(session: Session) -> None:
     if pending:
         found = session.scalars(select(Passage.article_id).where(Passage.id.in_(pending)))
         touched.articles.update(found)
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(_LOCK_KEY)))
     broad = touched.everything or len(touched.articles) > BROAD
-    entry = ChangeLog(
-        articles="[]" if broad else json.dumps(sorted(touched.articles)),
-        passages="[]" if broad else json.dumps(sorted(touched.passages)),
-        codebook=touched.codebook,
-        everything=broad,
-    )
-    session.add(entry)
-    session.flush()
-    session.info[_WRITTEN] = entry.id
+    row = {
+        "at": utc_now(),
+        "articles": "[]" if broad else json.dumps(sorted(touched.articles)),
+        "passages": "[]" if broad else json.dumps(sorted(touched.passages)),
+        "codebook": touched.codebook,
+        "everything": broad,
+    }
+    session.info[_WRITTEN] = session.scalar(_insert_entry(session, row).returning(ChangeLog.id))
+
+
+def _insert_entry(session: Session, row: dict[str, Any]) -> Insert:
+    """The log's row; on PostgreSQL with the advisory lock taken first in the same
+    statement (one round trip): the row is made from the lock's result, so its id is drawn
+    from the sequence only once the lock is held."""
+    if session.get_bind().dialect.name != "postgresql":
+        return insert(ChangeLog).values(row)
+    columns = ChangeLog.__table__.c
+    locked = select(func.pg_advisory_xact_lock(_LOCK_KEY)).cte("locked")
+    values = select(*(literal(value, columns[name].type) for name, value in row.items()))
+    return insert(ChangeLog).from_select(list(row), values.select_from(locked))
 
 
 def _place_passages(session: Session, touched: Touched) -> set[int]:

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import ArgumentError, DisconnectionError
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from stancecoder.core.errors import ProjectError
 from stancecoder.db.errors import not_an_address
@@ -29,6 +32,9 @@ from stancecoder.db.errors import not_an_address
 PROJECT_SUFFIX = ".stance"
 BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 10
+PING_AFTER_S = 10.0
+"""A server connection given back longer ago than this is checked before it is used again."""
+_GIVEN_BACK = "stancecoder_given_back"  # when a pooled connection was last given back
 WRITE_OPTION = "stancecoder_write"
 """The execution option that makes an SQLite transaction begin IMMEDIATE (see `Store`)."""
 
@@ -89,12 +95,14 @@ def create_project_engine(
     `BUSY_TIMEOUT_MS`, read as each connection opens, so that a test can shorten it)."""
     if is_server_url(target):
         try:
-            return create_engine(engine_url(target), pool_pre_ping=True)
+            engine = create_engine(engine_url(target))
         except Exception as exc:  # malformed URL, missing driver
             raise ProjectError(
                 f"cannot use database URL {display_name(target)}: {exc}",
                 plain=not_an_address(display_name(target)),
             ) from exc
+        _ping_when_idle(engine)
+        return engine
     if read_only:
         path = Path(target)
         database = sqlite_uri(path, **read_only_parameters(path))
@@ -103,6 +111,31 @@ def create_project_engine(
         engine = create_engine(engine_url(target))
     _configure_sqlite(engine, foreign_keys=foreign_keys, wal=not read_only, busy=busy_timeout_ms)
     return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Check a server connection before use when it lay idle in the pool for a while (a
+    server restarted, a connection dropped by a firewall): a dead one is replaced then,
+    unnoticed. Checking every time would add a round trip to each action, which an open
+    window, looking for others' changes every two seconds, keeps from idling anyway; a
+    connection that dies within the idle time fails its next action as one that may pass
+    (the pool then replaces them all), as a server lost in the middle of an action does."""
+
+    @event.listens_for(engine, "checkin")
+    def _given_back(_dbapi_connection: object, record: ConnectionPoolEntry) -> None:
+        record.info[_GIVEN_BACK] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _taken(
+        dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry, _proxy: object
+    ) -> None:
+        given_back = record.info.get(_GIVEN_BACK)
+        if given_back is None or time.monotonic() - given_back < PING_AFTER_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError(str(exc)) from exc
 
 
 def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool, busy: int | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from stancecoder.db.models import ArticleCode, Coder, Variable
@@ -38,17 +38,23 @@ def article_codes(project: Project, article_id: int, coder: str) -> dict[str, li
 
 
 def read_article_codes(session: Session, article_id: int, coder: str) -> dict[str, list[int]]:
-    """`article_codes` inside an open transaction, for a command that then replaces them."""
-    names = session.scalars(
-        select(Variable.name).where(Variable.scope == "article").order_by(Variable.position)
-    ).all()
-    found: dict[str, list[int]] = {name: [] for name in names}
+    """`article_codes` inside an open transaction, for a command that then replaces them:
+    every article variable's codes, and those of any other variable the coder gave the
+    article (one whose scope changed since), in one query."""
+    given = and_(
+        ArticleCode.variable_id == Variable.id,
+        ArticleCode.article_id == article_id,
+        ArticleCode.coder_id.in_(select(Coder.id).where(Coder.name == coder)),
+    )
     rows = session.execute(
         select(Variable.name, ArticleCode.code_id)
-        .join(Variable, Variable.id == ArticleCode.variable_id)
-        .join(Coder, Coder.id == ArticleCode.coder_id)
-        .where(ArticleCode.article_id == article_id, Coder.name == coder)
+        .outerjoin(ArticleCode, given)
+        .where(or_(Variable.scope == "article", ArticleCode.code_id.is_not(None)))
+        .order_by(Variable.position, ArticleCode.code_id)
     )
+    found: dict[str, list[int]] = {}
     for name, code_id in rows:
-        found.setdefault(name, []).append(code_id)
+        codes = found.setdefault(name, [])
+        if code_id is not None:
+            codes.append(code_id)
     return found

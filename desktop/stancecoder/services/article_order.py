@@ -21,6 +21,7 @@ from stancecoder.core.status import Status
 from stancecoder.db.models import Article
 from stancecoder.services.articles import (
     ArticleQuery,
+    CoderId,
     coder_id_of,
     coder_statuses,
     kept_articles,
@@ -62,7 +63,7 @@ def listed_ids(
     session: Session, coder: str | None, query: ArticleQuery, order: ArticleOrder | None
 ) -> list[int]:
     """`article_ids` inside an open transaction."""
-    coder_id = coder_id_of(session, coder)
+    coder_id = coder_id_of(coder)
     articles = kept_articles(session, coder, coder_id, query)
     key = None if order is None else _sort_key(session, coder, coder_id, order.column)
     if key is not None:
@@ -85,7 +86,7 @@ class _SortKey:
     of: Callable[[Sequence[Any]], str | int]
 
 
-def _sort_key(session: Session, coder: str | None, coder_id: int | None, column: str) -> _SortKey:
+def _sort_key(session: Session, coder: str | None, coder_id: CoderId, column: str) -> _SortKey:
     connection = session.connection()
     if column == "title":
         marks = copy_marks(session)

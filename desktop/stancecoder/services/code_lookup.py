@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
@@ -43,6 +43,12 @@ class CodeLookup:
         except KeyError:
             known = ", ".join(self.variables) or "none"
             raise ValidationError(f"unknown variable {name!r} (variables: {known})") from None
+
+    def in_codebook_order(self, code_ids: Iterable[int]) -> list[tuple[Variable, Code]]:
+        """The codes with their variables, by variable and then code position (then id)."""
+        variables = {v.id: v for v in self.variables.values()}
+        found = [(variables[c.variable_id], c) for c in (self._by_id[i] for i in set(code_ids))]
+        return sorted(found, key=lambda pair: (pair[0].position, pair[1].position, pair[1].id))
 
     def path(self, code: Code) -> tuple[str, ...]:
         labels = []

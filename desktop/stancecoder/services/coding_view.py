@@ -1,10 +1,12 @@
 """What the coding window shows of a coder's work, read again after a change in one
-transaction.
+brief read.
 
 After Enter the window shows again the article's passages, the coder's status and article
 codes, the rows of the article list that changed, today's count and the assigned articles
 done. Read one by one, that was five transactions for one keystroke, each seeing the
-project at its own moment; read together, they show one state of it.
+project at its own moment; read together, they show one state of it on SQLite. On a server
+the read is `Project.brief`: no BEGIN and COMMIT, each statement seeing the latest commits
+as it would in any of the server's (READ COMMITTED) transactions.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from stancecoder.core.passage_view import PassageView
 from stancecoder.services.article_codes import ArticleCoding, read_article_coding
-from stancecoder.services.articles import ArticleRow, article_rows
+from stancecoder.services.articles import ArticleRow, ArticleView, article_rows, article_view
 from stancecoder.services.passages import article_passages, count_coded_today
 from stancecoder.services.samples import CoderProgress, read_progress
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 class CodingView:
     """What was asked for; a part not asked for is None (or no rows)."""
 
+    article: ArticleView | None = None
     passages: list[PassageView] | None = None
     coding: ArticleCoding | None = None
     rows: list[ArticleRow] = field(default_factory=list)
@@ -42,17 +45,21 @@ def coding_view(
     rows: Collection[int] = (),
     recount: bool = False,
     statuses: bool = False,
+    text: bool = False,
 ) -> CodingView:
-    """The passages and the coder's coding of `article_id` (if given), the article rows in
-    `rows`, today's count (`recount`) and the coder's assigned articles (`statuses`)."""
+    """The passages and the coder's coding of `article_id` (if given) and the article
+    itself with its text (`text`, when it is shown anew), the article rows in `rows`,
+    today's count (`recount`) and the coder's assigned articles (`statuses`)."""
     if article_id is None and not rows and not recount and not statuses:
         return CodingView()  # nothing to read: no transaction
-    with project.reading() as session:
-        passages, coding = None, None
+    with project.brief() as session:
+        article, passages, coding = None, None, None
         if article_id is not None:
+            article = article_view(session, article_id) if text else None
             passages = article_passages(session, article_id, coder)
             coding = read_article_coding(session, article_id, coder)
         return CodingView(
+            article=article,
             passages=passages,
             coding=coding,
             rows=article_rows(session, coder, only=rows) if rows else [],

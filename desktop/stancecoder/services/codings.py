@@ -36,7 +36,6 @@ from stancecoder.core.history import (
 from stancecoder.core.spans import check_span
 from stancecoder.core.status import Status
 from stancecoder.db.models import (
-    Article,
     ArticleCode,
     Assignment,
     Coder,
@@ -47,8 +46,9 @@ from stancecoder.db.models import (
 from stancecoder.db.store import get_setting
 from stancecoder.services.code_lookup import CodeInput, CodeLookup
 from stancecoder.services.coders import require_coder
+from stancecoder.services.coding_target import CodingTarget, coding_target, get_article
 from stancecoder.services.duplicate_marks import refuse_excluded
-from stancecoder.services.history import code_names, passage_state, record
+from stancecoder.services.history import code_names, passage_state, record, written_passage_state
 from stancecoder.services.ownership import require_may_change
 
 STATUS_AND_CODES = "this article's status or codes"
@@ -69,18 +69,10 @@ class PassageRef:
     version: int
 
 
-def get_article(session: Session, article_id: int) -> Article:
-    article = session.get(Article, article_id)
-    if article is None:
-        raise ValidationError(f"no article with id {article_id}")
-    return article
-
-
 def write_passage(
     session: Session,
     lookup: CodeLookup,
-    article: Article,
-    coder_name: str,
+    target: CodingTarget,
     start: int,
     end: int,
     codes: CodeInput,
@@ -88,9 +80,10 @@ def write_passage(
     quote: str | None = None,
     uid: str | None = None,
 ) -> Passage:
-    """Validate and add a passage inside an open transaction (shared with the importer and
-    with undo, which brings a deleted passage back under its old uid)."""
-    coder = require_coder(session, coder_name)
+    """Validate and add a passage of `target`'s coder to its article inside an open
+    transaction (shared with the importer and with undo, which brings a deleted passage
+    back under its old uid)."""
+    article, coder = target.article, target.coder
     require_may_change(session, coder.name)
     actual = check_span(article.text, start, end)
     if quote is not None and quote != actual:
@@ -108,17 +101,17 @@ def write_passage(
         memo=memo,
         created_at=now,
         updated_at=now,
-        codebook_version=get_setting(session, "codebook_version"),
+        codebook_version=target.codebook_version,
     )
     if uid is not None:
         passage.uid = uid
     passage.codes = [PassageCode(variable_id=v.id, code_id=c.id) for v, c in resolved]
     session.add(passage)
-    _mark_started(session, article.id, coder.id)
+    _mark_started(session, target)
     session.flush()
     record(
         session, PASSAGE_ADDED, coder=coder.name, article_id=article.id,
-        passage_uid=passage.uid, after=passage_state(session, passage),
+        passage_uid=passage.uid, after=written_passage_state(passage, lookup),
     )  # fmt: skip
     return passage
 
@@ -133,11 +126,9 @@ def add_passage(
     memo: str = "",
 ) -> PassageRef:
     def add(session: Session) -> PassageRef:
-        article = get_article(session, article_id)
-        refuse_excluded(session, article_id)
-        passage = write_passage(
-            session, CodeLookup(session), article, coder, start, end, codes, memo
-        )
+        target = coding_target(session, article_id, coder)
+        target.refuse_excluded()
+        passage = write_passage(session, CodeLookup(session), target, start, end, codes, memo)
         return _ref(passage)
 
     return project.retrying(add)
@@ -390,11 +381,14 @@ def _write_assignment(session: Session) -> None:
         raise stale(STATUS_AND_CODES) from exc
 
 
-def _mark_started(session: Session, article_id: int, coder_id: int) -> None:
+def _mark_started(session: Session, target: CodingTarget) -> None:
     """Coding an article moves its status from 'todo' to 'doing', never back from 'done'."""
-    assignment = session.get(Assignment, (article_id, coder_id))
+    assignment = target.assignment
     if assignment is None:
-        session.add(Assignment(article_id=article_id, coder_id=coder_id, status=Status.DOING))
+        target.assignment = Assignment(
+            article_id=target.article.id, coder_id=target.coder.id, status=Status.DOING
+        )
+        session.add(target.assignment)
     elif assignment.status == Status.TODO:
         assignment.status = Status.DOING
         assignment.updated_at = utc_now()

@@ -20,6 +20,7 @@ from stancecoder.db.models import Article, ArticleCode
 from stancecoder.io.tables import missing_columns, read_table
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coders import ensure_coder, find_coder
+from stancecoder.services.coding_target import coding_target
 from stancecoder.services.codings import (
     article_codes_state,
     record_article_codes,
@@ -103,9 +104,8 @@ def _import_row(
     }
     span = _span(article, row)
     if span is not None:
-        write_passage(
-            session, lookup, article, coder_name, *span, passage_codes, row.get("memo", "")
-        )
+        target = coding_target(session, article.id, coder_name)
+        write_passage(session, lookup, target, *span, passage_codes, row.get("memo", ""))
         report.passages += 1
     elif any(v.strip() for v in passage_codes.values()):
         raise ValidationError("passage codes given but no quote or start/end")

@@ -24,10 +24,9 @@ from stancecoder.core.changes import Changes, assignment_key
 from stancecoder.db.models import Code, Variable
 from stancecoder.services.article_codes import read_article_codes
 from stancecoder.services.code_lookup import CodeLookup
+from stancecoder.services.coding_target import coding_target
 from stancecoder.services.codings import (
-    assignment_version,
     erase_passage,
-    get_article,
     read_status,
     rewrite_passage,
     write_article_codes,
@@ -64,16 +63,18 @@ class CreatePassage:
         return project.retrying(self.apply_in)
 
     def apply_in(self, session: Session) -> tuple[Command, Changes]:
+        target = coding_target(session, self.article_id, self.coder)
         if self.uid is None:  # a new coding; an undone delete brings back what was there
-            refuse_excluded(session, self.article_id)
+            target.refuse_excluded()
         passage = write_passage(
-            session, CodeLookup(session), get_article(session, self.article_id),
-            self.coder, self.start, self.end, self.codes, self.memo, uid=self.uid,
+            session, CodeLookup(session), target, self.start, self.end, self.codes, self.memo,
+            uid=self.uid,
         )  # fmt: skip
         self.uid = passage.uid
         version = passage.version
         # coding an article may begin it, a new version of the coder's status
-        started = assignment_version(session, self.article_id, passage.coder_id)
+        assert target.assignment is not None  # the passage's write made it if it was missing
+        started = target.assignment.version
         versions = {passage.uid: version, assignment_key(self.article_id, self.coder): started}
         changes = Changes(articles={self.article_id}, passages={passage.id}, versions=versions)
         return DeletePassage(passage.uid, version, text=self.text), changes

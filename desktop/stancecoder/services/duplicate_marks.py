@@ -126,11 +126,21 @@ def excluded_copies() -> Select[int]:
 
 def refuse_excluded(session: Session, article_id: int) -> None:
     """A new coding of an excluded copy is refused, naming the copy to code instead."""
-    kept = session.scalar(
+    refuse_copy(article_id, session.scalar(kept_instead(article_id)))
+
+
+def kept_instead(article_id: int) -> Select[int]:
+    """The copy kept for coding in place of the article, when it is an excluded copy (no
+    row otherwise): a query of its own, or part of a larger one."""
+    return (
         select(DuplicateCluster.kept_article_id)
         .join(DuplicateCopy, DuplicateCopy.cluster_id == DuplicateCluster.id)
         .where(DuplicateCopy.article_id == article_id, DuplicateCopy.excluded.is_(True))
     )
+
+
+def refuse_copy(article_id: int, kept: int | None) -> None:
+    """Refuse a new coding of the article when `kept` (from `kept_instead`) names a copy."""
     if kept is not None:
         raise ExcludedCopyError(
             f"article {article_id} is a copy left out of coding: code article {kept}, "

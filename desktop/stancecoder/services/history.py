@@ -19,6 +19,7 @@ from stancecoder.core.codebook_model import CodebookSpec
 from stancecoder.core.history import CODEBOOK, State, codebook_changes, state_json
 from stancecoder.db.models import Code, History, Passage, PassageCode, Variable
 from stancecoder.db.store import acting
+from stancecoder.services.code_lookup import CodeLookup
 
 COMMAND_LINE = "(command line)"
 
@@ -70,7 +71,7 @@ def code_names(session: Session, code_ids: Iterable[int]) -> list[str]:
         .where(Code.id.in_(ids))
         .order_by(Variable.position, Code.position, Code.id)
     )
-    return [f"{variable}: {label}" for variable, label in rows]
+    return [_code_name(variable, label) for variable, label in rows]
 
 
 def passage_state(session: Session, passage: Passage) -> dict[str, object]:
@@ -79,10 +80,26 @@ def passage_state(session: Session, passage: Passage) -> dict[str, object]:
     code_ids = session.scalars(
         select(PassageCode.code_id).where(PassageCode.passage_id == passage.id)
     )
+    return _state(passage, code_names(session, code_ids))
+
+
+def written_passage_state(passage: Passage, lookup: CodeLookup) -> dict[str, object]:
+    """`passage_state` of a passage just added and flushed with its codes, whose collection
+    then holds exactly its rows: named from the codebook already read instead of read back
+    (two round trips fewer on a server)."""
+    codes = lookup.in_codebook_order(link.code_id for link in passage.codes)
+    return _state(passage, [_code_name(variable.name, code.label) for variable, code in codes])
+
+
+def _code_name(variable: str, label: str) -> str:
+    return f"{variable}: {label}"
+
+
+def _state(passage: Passage, codes: list[str]) -> dict[str, object]:
     return {
         "span": [passage.start, passage.end],
         "quote": passage.quote,
-        "codes": code_names(session, code_ids),
+        "codes": codes,
         "memo": passage.memo,
         "version": passage.version,
     }

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.passage_view import PassageView
-from stancecoder.db.models import Coder, Passage, PassageCode, Round, RoundArticle
+from stancecoder.db.models import Coder, Passage, PassageCode, Round, RoundArticle, Setting
 from stancecoder.db.store import get_setting, set_setting
-from stancecoder.services.samples import blind_for
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -32,10 +31,12 @@ def passages_of(project: Project, article_id: int, viewer: str | None) -> list[P
 
 
 def article_passages(session: Session, article_id: int, viewer: str | None) -> list[PassageView]:
-    """`passages_of` inside an open transaction, for a command that reads them first."""
+    """`passages_of` inside an open transaction, for a command that reads them first. The
+    blind rules are part of the one query: no statement of their own to wait for."""
     condition = Passage.article_id == article_id
-    if viewer is not None and (is_blind(session) or blind_for(session, article_id)):
-        condition = condition & (Coder.name == viewer)
+    if viewer is not None:
+        blind = or_(_blind_mode_on(), Passage.article_id.in_(_in_open_rounds()))
+        condition = condition & or_(Coder.name == viewer, ~blind)
     return _views(session, condition)
 
 
@@ -53,33 +54,35 @@ def find_passage(session: Session, uid: str) -> PassageView:
 
 
 def _views(session: Session, condition: ColumnElement[bool]) -> list[PassageView]:
-    """Passages meeting `condition`, with their codes, in reading order."""
+    """Passages meeting `condition`, with their codes (a row per code), in reading order."""
     rows = session.execute(
-        select(*PASSAGE_COLUMNS, Coder.name)
+        select(*PASSAGE_COLUMNS, Coder.name, PassageCode.code_id)
         .join(Coder, Coder.id == Passage.coder_id)
+        .outerjoin(PassageCode, PassageCode.passage_id == Passage.id)
         .where(condition)
         .order_by(Passage.start, Passage.end, Passage.id)
     ).all()
-    links: dict[int, list[int]] = {}
-    if rows:
-        chosen = select(Passage.id).join(Coder, Coder.id == Passage.coder_id).where(condition)
-        for passage_id, code_id in session.execute(
-            select(PassageCode.passage_id, PassageCode.code_id).where(
-                PassageCode.passage_id.in_(chosen)
-            )
-        ):
-            links.setdefault(passage_id, []).append(code_id)
+    found: dict[int, tuple[Any, list[int]]] = {}
+    for row in rows:
+        codes = found.setdefault(row.id, (row, []))[1]
+        if row.code_id is not None:
+            codes.append(row.code_id)
     return [
         PassageView(
             row.id, row.uid, row.version, row.article_id, row.name, row.start, row.end,
-            row.quote, row.memo, tuple(sorted(links.get(row.id, ()))),
+            row.quote, row.memo, tuple(sorted(codes)),
         )
-        for row in rows
+        for row, codes in found.values()
     ]  # fmt: skip
 
 
 def is_blind(session: Session) -> bool:
     return get_setting(session, BLIND_KEY, "off") == "on"
+
+
+def _blind_mode_on() -> ColumnElement[bool]:
+    """`is_blind` as a condition of a larger query."""
+    return exists(select(Setting.key).where(Setting.key == BLIND_KEY, Setting.value == "on"))
 
 
 def seen_by(session: Session, viewer: str) -> ColumnElement[bool]:
@@ -88,12 +91,16 @@ def seen_by(session: Session, viewer: str) -> ColumnElement[bool]:
     own = Passage.coder_id.in_(select(Coder.id).where(Coder.name == viewer))
     if is_blind(session):
         return own
-    in_open_round = (
+    return own | Passage.article_id.not_in(_in_open_rounds())
+
+
+def _in_open_rounds() -> Select[int]:
+    """The articles of the reliability rounds still open, which coders code blind."""
+    return (
         select(RoundArticle.article_id)
         .join(Round, Round.id == RoundArticle.round_id)
         .where(Round.closed_at.is_(None))
     )
-    return own | Passage.article_id.not_in(in_open_round)
 
 
 def blind_mode(project: Project) -> bool:

@@ -67,6 +67,10 @@ class Project:
         """One unit of work that only reads: see `Store.reading`."""
         return self.store.reading()
 
+    def brief(self) -> AbstractContextManager[Session]:
+        """A read of a few small statements after a user action: see `Store.brief`."""
+        return self.store.brief()
+
     def retrying(self, work: Callable[[Session], T]) -> T:
         """A write that may safely run again: see `Store.retrying`."""
         return self.store.retrying(work)

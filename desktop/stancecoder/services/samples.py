@@ -251,17 +251,6 @@ def round_progress(project: Project) -> dict[str, list[CoderProgress]]:
         }
 
 
-def blind_for(session: Session, article_id: int) -> bool:
-    """Whether the article is in an open round, where coders must not see each other."""
-    found = session.scalar(
-        select(RoundArticle.article_id)
-        .join(Round, Round.id == RoundArticle.round_id)
-        .where(RoundArticle.article_id == article_id, Round.closed_at.is_(None))
-        .limit(1)
-    )
-    return found is not None
-
-
 def _pool(
     session: Session, stratify_by: str | None, exclude_sampled: bool
 ) -> list[tuple[int, str]]:

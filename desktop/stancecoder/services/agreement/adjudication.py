@@ -24,7 +24,7 @@ from stancecoder.core.errors import ValidationError
 from stancecoder.db.store import get_setting, set_setting
 from stancecoder.services.codebook_view import read_codebook_view
 from stancecoder.services.coders import CONSENSUS_KEY, ensure_coder, find_coder
-from stancecoder.services.codings import get_article
+from stancecoder.services.coding_target import get_article
 from stancecoder.services.commands import (
     Codes,
     Command,

@@ -43,9 +43,9 @@ from stancecoder.services.coder_files.stamp import (
     write_merged,
 )
 from stancecoder.services.coders import find_coder, require_coder
+from stancecoder.services.coding_target import coding_target
 from stancecoder.services.codings import (
     erase_passage,
-    get_article,
     rewrite_passage,
     write_article_codes,
     write_passage,
@@ -240,11 +240,11 @@ class _Merge:
                     self.report.changed += 1
 
     def _add(self, theirs: PassageCoding) -> None:
-        article = get_article(self.session, self.articles[theirs.article_uid][0])
+        target = coding_target(self.session, self.articles[theirs.article_uid][0], self.coder)
         codes = self._inputs(theirs.codes, "passage")
         write_passage(
-            self.session, self.lookup, article, self.coder, theirs.start, theirs.end, codes,
-            theirs.memo, theirs.quote, theirs.uid,
+            self.session, self.lookup, target, theirs.start, theirs.end, codes, theirs.memo,
+            theirs.quote, theirs.uid,
         )  # fmt: skip
         self.report.added += 1
 

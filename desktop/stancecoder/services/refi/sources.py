@@ -29,6 +29,7 @@ from stancecoder.io.limits import ImportLimits, check_article_text
 from stancecoder.io.refi.archive import INTERNAL, QdpxArchive
 from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coders import ensure_coder, find_coder
+from stancecoder.services.coding_target import coding_target
 from stancecoder.services.codings import write_article_codes, write_passage
 from stancecoder.services.corpus import text_digest
 from stancecoder.services.refi.codebook_import import CodeTarget
@@ -191,9 +192,8 @@ class SourceImporter:
             coder = self._coder(user)  # outside the savepoint: a refusal keeps the coder
             try:
                 with self.session.begin_nested():
-                    write_passage(
-                        self.session, self.lookup, article, coder, *span, codes, memo, uid=uid
-                    )
+                    written = coding_target(self.session, article.id, coder)
+                    write_passage(self.session, self.lookup, written, *span, codes, memo, uid=uid)
             except ValidationError as error:
                 self.report.sources.append(
                     f"{name}: selection {selection.start}–{selection.end} of {user} "

@@ -19,7 +19,7 @@ from stancecoder.core.changes import Changes, status_kept
 from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.passage_view import PassageView
 from stancecoder.services.article_codes import ArticleCoding
-from stancecoder.services.articles import ArticleView, read_article
+from stancecoder.services.articles import ArticleView
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coding_view import CodingView, coding_view
 from stancecoder.services.commands import (
@@ -180,10 +180,11 @@ class MainWindow(QMainWindow):
     # ---- showing ------------------------------------------------------------------------
 
     def show_article(self, article_id: int) -> None:
-        self.article = read_article(self.project, article_id)
+        shown = coding_view(self.project, self.coder, article_id=article_id, text=True)
+        assert shown.article is not None  # asked for with `text`
+        self.article = shown.article
         self.current = None
         self.header.show_article(self.article)
-        shown = coding_view(self.project, self.coder, article_id=article_id)
         self.passages = shown.passages or []
         self.reader.show_article(self.article.text, self.passages, self._colours())
         self.find_bar.show_words(self.articles.search.text().split())

@@ -17,7 +17,7 @@ from synthetic_codings import CodePools, PlannedPassage, plan_passages
 from synthetic_text import SyntheticArticle, make_article
 
 from stancecoder.core.newsmeta import split_news_header
-from stancecoder.services.corpus import text_digest
+from stancecoder.services.corpus_store import text_digest
 
 Row = tuple[Any, ...]
 COLUMNS: dict[str, tuple[str, ...]] = {  # the order the rows' values come in, parents first

@@ -1,14 +1,17 @@
 """SIGKILL during `stancecoder import`: nothing half-imported, ever.
 
-Some kills are placed: the process is stopped just before it commits a chosen file (the
-first, a table of several rows, the last), every row of it written and none committed,
-and killed there, so the file must be missing whole and every file before it stored. The
-others land at random moments of a real import process (reading a file, inside a file's
+The import stores the files it has read a chunk at a time, one transaction per chunk
+(`services.corpus.CHUNK_ARTICLES` articles at most). Some kills are placed: the process is
+stopped just before it commits a chosen chunk (the first, the second, the fourth: the
+texts fill three chunks at least, so the tables of several rows are not stored before it),
+every row of it written and none committed, and killed there, so that chunk's files must
+be missing whole and every file before them stored. The others
+land at random moments of a real import process (reading a file, inside a chunk's
 transaction, committing it), on a fresh copy of the same project: aimed at a random
-number of stored articles, then up to 4 ms later (a file takes a few). After each,
-the project must open, `check` must find nothing wrong, and every file must be in it
-wholly or not at all; the import run again must then finish the job. On PostgreSQL the
-server rolls back what a killed client left open; fewer kills there keep the time down.
+number of stored articles, then up to 4 ms later. After each, the project must open,
+`check` must find nothing wrong, and every file must be in it wholly or not at all; the
+import run again must then finish the job. On PostgreSQL the server rolls back what a
+killed client left open; fewer kills there keep the time down.
 """
 
 from __future__ import annotations
@@ -30,18 +33,20 @@ from sqlalchemy import create_engine, select
 from stancecoder.core.text import canonical_text
 from stancecoder.db.engine import engine_url
 from stancecoder.db.models import Article
+from stancecoder.io.corpus import expand_paths
 from stancecoder.services.check import check_project
-from stancecoder.services.corpus import import_corpus, text_digest
+from stancecoder.services.corpus import CHUNK_ARTICLES, import_corpus
+from stancecoder.services.corpus_store import text_digest
 from stancecoder.services.project import create_project, open_project
 
 REPO = Path(__file__).resolve().parents[2]
 RANDOM_KILLS = 8
 RANDOM_KILLS_ON_SERVER = 3
 SEED = 20241205
-TEXTS, TABLES, ROWS = 100, 8, 8
-# the files are imported in their names' order, the texts first: the first file, a table
-# of several rows and the last file
-PLACED_KILLS = (1, TEXTS + 3, TEXTS + TABLES)
+TEXTS, TABLES, ROWS = 3 * CHUNK_ARTICLES, 8, 8
+# the files are imported in their names' order, the texts first: they fill the first three
+# commits at least, so the tables come in the fourth or later
+PLACED_KILLS = (1, 2, 4)
 RERUN_EVERY = 3
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
@@ -83,6 +88,7 @@ def test_killed_imports_leave_whole_files_and_a_rerun_finishes(
     corpus = tmp_path / "corpus"
     files = write_corpus(corpus)
     every = set().union(*files.values())
+    order = [path.name for path in expand_paths([corpus]).files]
     create_project(project_target).close()
     on_server = isinstance(project_target, str)
     randoms = random.Random(SEED)
@@ -112,13 +118,17 @@ def test_killed_imports_leave_whole_files_and_a_rerun_finishes(
         stored = stored_digests(project_target)
         assert max(stored.values(), default=1) == 1, "an article was stored twice"
         assert set(stored) <= every, "an article that is no file's was stored"
-        whole = 0
-        for name, digests in files.items():
-            present = digests & set(stored)
-            assert present in (set(), digests), f"{name} is half imported: {len(present)} rows"
-            whole += present == digests
-        if placed is not None:  # killed with the file written but not committed
-            assert status == -signal.SIGKILL and whole == placed - 1, (placed, whole)
+        whole = []
+        for name in order:
+            present = files[name] & set(stored)
+            assert present in (set(), files[name]), f"{name} is half imported: {len(present)} rows"
+            whole.append(present == files[name])
+        if placed is not None:  # killed with a chunk written but not committed
+            stored_files = sum(whole)
+            assert status == -signal.SIGKILL, placed
+            assert whole == [True] * stored_files + [False] * (len(order) - stored_files)
+            assert (stored_files == 0) == (placed == 1), (placed, stored_files)
+            assert not whole[-1], "the tables' chunk was stored"
         outcomes[_outcome(status, len(stored), len(every))] += 1
         if kill % RERUN_EVERY == 0:
             with open_project(project_target) as project:

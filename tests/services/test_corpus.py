@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.services import corpus
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.corpus import import_corpus, update_article
 from stancecoder.services.project import Project
@@ -34,6 +35,21 @@ def test_a_second_import_skips_duplicates(project: Project) -> None:
     assert len(report.skipped) == 2
     assert "same text as article" in report.skipped[0][1]
     assert len(list_articles(project)) == 2
+
+
+def test_a_text_twice_in_one_import_is_stored_once_and_the_copy_names_it(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The two files are stored in one transaction: the copy is found among the articles
+    that transaction brings, and named by the id the database gave the first."""
+    monkeypatch.setattr(corpus, "CHUNK_SECONDS", 3600.0)  # the two in one chunk
+    text = "Talks in Seoul\n\nThe ministers met in Seoul on Tuesday.\n"
+    (tmp_path / "1.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "2.txt").write_text(text.replace("\n", "\r\n"), encoding="utf-8")
+    report = import_corpus(project, [tmp_path])
+    (first,) = report.imported
+    assert report.skipped == [("2.txt", f"same text as article {first} (Talks in Seoul)")]
+    assert [row.id for row in list_articles(project)] == [first]
 
 
 def test_a_bad_file_fails_alone(project: Project, tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""One bad file stops nothing: each file is one unit, on SQLite and on PostgreSQL alike."""
+"""One bad file stops nothing: each file is one unit, on SQLite and on PostgreSQL alike,
+however many files share a transaction."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from stancecoder.core.printable import printable
 from stancecoder.db.models import Article, ImportBatch
+from stancecoder.services import corpus as corpus_service
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project
 
@@ -66,6 +69,36 @@ def test_a_file_the_database_refuses_fails_alone(project: Project, tmp_path: Pat
         batches = session.scalar(select(func.count()).select_from(ImportBatch))
         linked = session.scalars(select(Article.batch_id)).all()
     assert batches == 1 and len(set(linked)) == 1
+
+
+def test_a_refused_chunk_is_stored_again_a_file_at_a_time_reporting_in_order(
+    project: Project,
+    tmp_path: Path,
+    transactions_begun: Callable,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The database refuses the chunk of four files for one of them: the chunk is rolled
+    back and each file stored in its own transaction, so the refusal is that file's alone,
+    and the failures are listed in the files' order whichever step found them."""
+    monkeypatch.setattr(corpus_service, "CHUNK_SECONDS", 3600.0)  # the four in one chunk
+    refuse_text(project, "refuse me")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "1.txt").write_text("A first article.\n", encoding="utf-8")
+    (corpus / "2.txt").write_text("An article they refuse me to store.\n", encoding="utf-8")
+    (corpus / "3.txt").write_bytes(b"")
+    (corpus / "4.txt").write_text("A fourth article.\n", encoding="utf-8")
+
+    with transactions_begun(project) as begun:
+        report = import_corpus(project, [corpus])
+
+    assert len(begun) == 1 + 3  # the chunk, then the three files read whole
+    assert [name for name, _ in report.failed] == ["2.txt", "3.txt"]
+    assert "refused by a test trigger" in report.failed[0][1]
+    assert report.failed[1][1] == "empty file"
+    with project.transaction() as session:
+        stored = list(session.scalars(select(Article.external_id).order_by(Article.id)))
+    assert stored == ["1", "4"]
 
 
 def test_a_field_longer_than_its_column_is_refused_alike_everywhere(

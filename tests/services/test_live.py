@@ -94,6 +94,21 @@ def test_an_import_logs_the_articles_it_added(
     assert changes_since(other, before).changes == Changes(articles=set(report.imported))
 
 
+def test_files_stored_together_log_every_article_they_added(
+    seeded: Project, other: Project, tmp_path: Path
+) -> None:
+    """The articles of a chunk of files come in through one INSERT on the connection, past
+    the ORM's events: the change log is told their ids, not "everything"."""
+    for number in range(3):
+        text = f"Wire {number}\n\nA wire from Seoul about the treaty, number {number}.\n"
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+    before = newest_change(other)
+    report = import_corpus(seeded, [tmp_path])
+    assert len(report.imported) == 3
+    assert changes_since(other, before).changes == Changes(articles=set(report.imported))
+    assert not any(row.everything for row in log_rows(seeded, before))
+
+
 def test_codings_imported_row_by_row_leave_one_row(
     seeded: Project, other: Project, tmp_path: Path
 ) -> None:

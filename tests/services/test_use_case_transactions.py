@@ -1,7 +1,8 @@
 """Every use case that is not an undoable command is one transaction per user action too,
 counted where transactions begin on the project's engine: codebook edits and merges,
 samples, coders, an article's facts, blind mode, an import of codings; an import of
-articles is one per file, so that a bad file costs only itself."""
+articles is one per chunk of files, and a chunk the database refuses one per file, so
+that a bad file costs only itself."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from stancecoder.core.codebook import iter_codes
+from stancecoder.services import corpus
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook import (
     delete_code,
@@ -24,7 +26,7 @@ from stancecoder.services.coders import add_coder, list_coders
 from stancecoder.services.coding_view import coding_view
 from stancecoder.services.codings import add_passage, set_article_codes
 from stancecoder.services.codings_import import import_codings
-from stancecoder.services.corpus import import_corpus, update_article
+from stancecoder.services.corpus import CHUNK_ARTICLES, import_corpus, update_article
 from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.services.project import Project
 from stancecoder.services.samples import close_round, draw_sample, list_rounds, split_rest
@@ -156,9 +158,22 @@ def test_what_the_counted_use_cases_did_is_there(
     assert {c.name for c in list_coders(seeded)} >= {"Bob", "Carol"}
 
 
-def test_an_import_of_articles_is_one_transaction_per_file(
-    project: Project, transactions_begun: Counter
+def test_an_import_of_articles_is_one_transaction_per_chunk(
+    project: Project, transactions_begun: Counter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(corpus, "CHUNK_SECONDS", 3600.0)  # chunks cut by their articles alone
+    for number in range(CHUNK_ARTICLES + 1):
+        (tmp_path / f"{number}.txt").write_text(f"Article number {number}.\n", encoding="utf-8")
+    with transactions_begun(project) as begun:
+        report = import_corpus(project, [tmp_path])
+    assert len(report.imported) == CHUNK_ARTICLES + 1
+    assert len(begun) == 2
+
+
+def test_files_that_come_slowly_are_stored_without_waiting_for_a_chunk(
+    project: Project, transactions_begun: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(corpus, "CHUNK_SECONDS", 0.0)  # every file slower than the bound
     files = sorted(SEEDS.glob("*.txt"))
     assert len(files) == 2
     with transactions_begun(project) as begun:

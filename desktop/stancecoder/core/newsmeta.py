@@ -45,6 +45,8 @@ _DATE_FORMATS = [
         r"(?P<y>\d{4})",
     )
 ]
+# Every format above and below has a year of digits: a value without one is none of them.
+_DIGIT = re.compile(r"\d")
 # "06/07/2024" is June 7 in the United States and 6 July in Europe: it is read only when
 # one of the two numbers cannot be a month.
 _SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})" + _TIME, re.IGNORECASE)
@@ -90,6 +92,8 @@ def normalise_date(raw: str) -> str | None:
     """Return `raw` as an ISO date ("2024-06-17"), partial when the source is ("2024-06",
     "2024"), or None when it is not a date that can be read without guessing."""
     value = raw.strip()
+    if _DIGIT.search(value) is None:
+        return None
     for pattern in _DATE_FORMATS:
         match = pattern.fullmatch(value)
         if match:

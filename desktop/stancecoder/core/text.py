@@ -14,7 +14,9 @@ from collections.abc import Iterable
 
 from stancecoder.core.wraps import WrapJudge
 
-_LINE_BREAK = re.compile(r"\r\n|[\r\u2028\u2029]")
+# Line breaks other than "\n", replaced in this order (CRLF before a lone CR): a text
+# without any, as most are, is scanned once for each and not copied.
+_LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029")
 # A line that ends a sentence, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d\u00bb)\]]*$")
 # A line that starts a list item: its break is structure, never a wrap.
@@ -47,7 +49,10 @@ def canonical_text(raw: str) -> str:
       ragged edge, was wrapped at spaces, so there every wrap becomes one space (a wrap
       after a hyphen inside a word joins without one: "well-|known").
     """
-    text = _LINE_BREAK.sub("\n", raw.lstrip("\ufeff"))
+    text = raw.lstrip("\ufeff")
+    for line_break in _LINE_BREAKS:
+        if line_break in text:
+            text = text.replace(line_break, "\n")
     text = unicodedata.normalize("NFC", text)
     # Lines keep their trailing white space until the wraps are decided: it is evidence.
     raw_paragraphs = _paragraphs(text.split("\n"))

@@ -101,6 +101,12 @@ def _touched(session: Session) -> Touched:
     return touched
 
 
+def note_articles(session: Session, ids: Iterable[int]) -> None:
+    """Articles a statement wrote on the session's connection, past the session's events (a
+    bulk insert that learns its ids from the database): logged with the transaction's own."""
+    _touched(session).articles.update(ids)
+
+
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     """The ORM's writes: the objects flushed, with the ids the database gave new ones."""
     for instance in (*session.new, *session.dirty, *session.deleted):

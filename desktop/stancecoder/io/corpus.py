@@ -10,7 +10,7 @@ from pathlib import Path
 
 from stancecoder.core.article import ArticleDraft
 from stancecoder.core.errors import InputFileError
-from stancecoder.io.corpus_documents import read_docx_article, read_text_article
+from stancecoder.io.corpus_documents import read_docx_article, text_article
 from stancecoder.io.corpus_records import read_jsonl_articles, read_table_articles
 from stancecoder.io.encoding import read_bytes
 from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits, size_text
@@ -105,17 +105,20 @@ def read_corpus_contents(
     """
     suffix = path.suffix.lower()
     if suffix in _DOCUMENT_SUFFIXES:
-        news = _read_news(path, suffix, limits)
+        data = _document_bytes(path, suffix, limits)
+        news = _read_news(path, data, limits)
         if news is not None:
             return news
+        if suffix in (".txt", ".md"):  # read within the same limit: no need to read it again
+            return FileContents([text_article(path, data, limits)])
+        # the bytes read to ask are let go before the file is read another way (a table of
+        # 256 MB is not held twice)
+        del data
     return FileContents(_read_plain(path, suffix, columns, limits))
 
 
-def _read_news(path: Path, suffix: str, limits: ImportLimits) -> FileContents | None:
-    """The articles of a file a news-database importer claims, or None; the bytes read to
-    ask are let go before the file is read another way (a table of 256 MB is not held
-    twice)."""
-    data = _document_bytes(path, suffix, limits)
+def _read_news(path: Path, data: bytes, limits: ImportLimits) -> FileContents | None:
+    """The articles of a file a news-database importer claims, or None."""
     importer = importer_for(data if data.startswith(b"PK") else data[:HEAD_BYTES], path)
     if importer is None:
         return None
@@ -136,8 +139,6 @@ def _document_bytes(path: Path, suffix: str, limits: ImportLimits) -> bytes:
 def _read_plain(
     path: Path, suffix: str, columns: Mapping[str, str] | None, limits: ImportLimits
 ) -> list[ArticleDraft]:
-    if suffix in (".txt", ".md"):
-        return [read_text_article(path, limits)]
     if suffix == ".docx":
         return [read_docx_article(path, limits)]
     if suffix in (".csv", ".xlsx"):

@@ -11,21 +11,17 @@ from stancecoder.core.errors import InputFileError
 from stancecoder.core.newsmeta import split_news_header
 from stancecoder.core.printable import printable
 from stancecoder.core.text import canonical_text
-from stancecoder.io.encoding import read_bytes, read_text
-from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits, check_article_text, size_text
+from stancecoder.io.encoding import decode_bytes, read_bytes
+from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits, check_article_text
 from stancecoder.io.packages import check_package
 
 _TITLE_STYLES = frozenset({"Title", "Heading 1"})
 
 
-def read_text_article(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> ArticleDraft:
-    """A plain-text or Markdown file as one article; the header lines give title and date.
-
-    The file may have up to four bytes for each byte the article may have (UTF-32).
-    """
-    article_limit = size_text(limits.max_article_bytes)
-    raw = read_text(path, limits.max_document_bytes, f"{article_limit} per article")
-    draft = _article(path, raw, limits)
+def text_article(path: Path, data: bytes, limits: ImportLimits = DEFAULT_LIMITS) -> ArticleDraft:
+    """A plain-text or Markdown file as one article, from its contents `data`; the header
+    lines give title and date."""
+    draft = _article(path, decode_bytes(data, path), limits)
     if path.suffix.lower() == ".md" and draft.title is not None:
         return replace(draft, title=draft.title.lstrip("#").strip() or None)
     return draft

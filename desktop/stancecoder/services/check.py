@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.db.models import Article, Code, Passage, PassageCode, Variable
-from stancecoder.services.corpus import text_digest
+from stancecoder.services.corpus_store import text_digest
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
 
 from stancecoder.core.article import ArticleDraft
 from stancecoder.core.errors import InputFileError, ProjectError, StanceCoderError, ValidationError
@@ -20,9 +18,10 @@ from stancecoder.core.newsmeta import normalise_date
 from stancecoder.core.printable import printable
 from stancecoder.core.wording import counted
 from stancecoder.db.limits import string_limits
-from stancecoder.db.models import Article, ImportBatch
+from stancecoder.db.models import Article
 from stancecoder.io.corpus import FileContents, expand_paths, read_corpus_contents
 from stancecoder.io.limits import DEFAULT_LIMITS, ImportLimits
+from stancecoder.services.corpus_store import StoredFile, store_files
 
 if TYPE_CHECKING:
     from stancecoder.services.project import Project
@@ -38,6 +37,11 @@ _COLUMN_LENGTHS = {
     for key, _shown, length in string_limits(inspect(Article))
     if key in _DRAFT_FIELDS and length is not None
 }
+# When the files read are stored (see `_Chunk`): a transaction per file would cost more
+# than most files' articles.
+CHUNK_ARTICLES = 100
+CHUNK_CHARACTERS = 8_000_000
+CHUNK_SECONDS = 1.0
 EDITABLE_FIELDS = ("title", "source", "author", "dateline", "published", "url", "language")
 
 
@@ -92,10 +96,6 @@ class ImportReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
-def text_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def import_corpus(
     project: Project,
     paths: Sequence[Path],
@@ -103,12 +103,15 @@ def import_corpus(
     progress: Progress | None = None,
     limits: ImportLimits = DEFAULT_LIMITS,
 ) -> ImportReport:
-    """Import every file of `paths` (folders recursively), each in its own transaction.
+    """Import every file of `paths` (folders recursively), each file whole or not at all.
 
     A file is one unit: whatever goes wrong while reading it, and any refusal by the
-    database to store it, becomes its one line in `failed`, its transaction is rolled
-    back, and the next file is read. The project refusing to store anything at all stops
-    the import (see `stopped`); an error of the program itself still propagates as a bug.
+    database to store it, becomes its one line in `failed`, nothing of it is stored, and
+    the next file is read. The files read are stored a chunk at a time (see `_Chunk`), in
+    one transaction; a chunk the database refuses is stored again a file per transaction,
+    so that the refusal costs only the file it is about. The project refusing to store
+    anything at all stops the import (see `stopped`); an error of the program itself still
+    propagates as a bug. Cancelling stores the files read before it.
     """
     project.require_writable()
     report = ImportReport()
@@ -116,41 +119,135 @@ def import_corpus(
     for folder, reason in selection.unreadable:
         report.failed.append((printable(folder.name or str(folder)), reason))
     files = selection.files
-    batch_id: int | None = None
+    importing = _Importing(project, report, paths)
+    chunk = _Chunk()
     for done, path in enumerate(files):
         name = printable(path.name)
         if progress is not None and not progress(done, len(files), name):
             report.cancelled = True
             break
-        try:
-            contents = read_corpus_contents(path, columns, limits)
-            drafts = contents.articles
-            _check_lengths(path, drafts)
-        except Exception as error:  # the file is untrusted input: whatever it raises is its own
-            report.failed.append((name, _reason(error)))
-            continue
-        if not drafts:
-            _note_export(report, name, contents)
-            continue
-        try:
-            file_batch, imported, skipped = project.retrying(
-                partial(_store_file, drafts=drafts, batch_id=batch_id, paths=paths)
-            )
-        except ProjectError as error:
-            if isinstance(error.__cause__, OperationalError):
-                report.stopped = (name, printable(str(error)))
+        chunk.add(_read_file(path, name, columns, limits))
+        if chunk.full():
+            importing.store(chunk.files)
+            chunk = _Chunk()
+            if report.stopped is not None:
                 break
-            report.failed.append((name, _reason(error)))
-        except StanceCoderError as error:
-            report.failed.append((name, _reason(error)))
-        else:
-            batch_id = file_batch  # only once committed: a rolled-back batch does not exist
-            report.imported.extend(imported)
-            report.skipped.extend(skipped)
-            _note_export(report, name, contents)
+    if report.stopped is None:
+        importing.store(chunk.files)
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+@dataclass(frozen=True)
+class _ReadFile:
+    """One file read: its contents, or the reason it could not be read."""
+
+    name: str
+    contents: FileContents | None
+    failure: str = ""
+
+    @property
+    def articles(self) -> list[ArticleDraft]:
+        return [] if self.contents is None else self.contents.articles
+
+
+def _read_file(
+    path: Path, name: str, columns: Mapping[str, str] | None, limits: ImportLimits
+) -> _ReadFile:
+    try:
+        contents = read_corpus_contents(path, columns, limits)
+        _check_lengths(path, contents.articles)
+    except Exception as error:  # the file is untrusted input: whatever it raises is its own
+        return _ReadFile(name, None, _reason(error))
+    return _ReadFile(name, contents)
+
+
+@dataclass
+class _Chunk:
+    """Files read and not yet stored, in their order: stored together once they hold
+    `CHUNK_ARTICLES` articles or `CHUNK_CHARACTERS` characters of text, or once the first
+    of them has waited `CHUNK_SECONDS` (slow files still reach the project, and other
+    windows, every second or so; a crash loses at most that)."""
+
+    files: list[_ReadFile] = field(default_factory=list)
+    articles: int = 0
+    characters: int = 0
+    started: float = 0.0
+
+    def add(self, file: _ReadFile) -> None:
+        if not self.files:
+            self.started = time.monotonic()
+        self.files.append(file)
+        self.articles += len(file.articles)
+        self.characters += sum(len(draft.text) for draft in file.articles)
+
+    def full(self) -> bool:
+        return (
+            self.articles >= CHUNK_ARTICLES
+            or self.characters >= CHUNK_CHARACTERS
+            or time.monotonic() - self.started >= CHUNK_SECONDS
+        )
+
+
+@dataclass
+class _Importing:
+    """Stores chunks of read files and reports them, in the files' order, once committed."""
+
+    project: Project
+    report: ImportReport
+    paths: Sequence[Path]
+    batch_id: int | None = None  # set once committed: a rolled-back batch does not exist
+
+    def store(self, files: list[_ReadFile]) -> None:
+        drafts = [file.articles for file in files if file.articles]
+        if not drafts:
+            self._report(files, [])
+            return
+        try:
+            self.batch_id, stored = self.project.retrying(
+                partial(store_files, files=drafts, batch_id=self.batch_id, paths=self.paths)
+            )
+        except StanceCoderError:
+            self._store_one_by_one(files)
+        else:
+            self._report(files, stored)
+
+    def _report(self, files: list[_ReadFile], stored: list[StoredFile]) -> None:
+        """Report the files of a committed chunk; `stored` holds those that had articles."""
+        brought = iter(stored)
+        for file in files:
+            if file.contents is None:
+                self.report.failed.append((file.name, file.failure))
+                continue
+            if file.articles:
+                stored_file = next(brought)
+                self.report.imported.extend(stored_file.imported)
+                self.report.skipped.extend(stored_file.skipped)
+            _note_export(self.report, file.name, file.contents)
+
+    def _store_one_by_one(self, files: list[_ReadFile]) -> None:
+        """A refused chunk again, a file per transaction: the refusal is one file's, or the
+        project's own (see `ImportReport.stopped`), which ends the import at that file."""
+        for file in files:
+            if not file.articles:
+                self._report([file], [])
+                continue
+            try:
+                self.batch_id, stored = self.project.retrying(
+                    partial(
+                        store_files, files=[file.articles], batch_id=self.batch_id, paths=self.paths
+                    )
+                )
+            except ProjectError as error:
+                if isinstance(error.__cause__, OperationalError):
+                    self.report.stopped = (file.name, printable(str(error)))
+                    return
+                self.report.failed.append((file.name, _reason(error)))
+            except StanceCoderError as error:
+                self.report.failed.append((file.name, _reason(error)))
+            else:
+                self._report([file], stored)
 
 
 def _note_export(report: ImportReport, name: str, contents: FileContents) -> None:
@@ -177,24 +274,6 @@ def _check_lengths(path: Path, drafts: list[ArticleDraft]) -> None:
                 )
 
 
-def _store_file(
-    session: Session, *, drafts: list[ArticleDraft], batch_id: int | None, paths: Sequence[Path]
-) -> tuple[int, list[int], list[tuple[str, str]]]:
-    """One file's articles in its transaction, the import's batch made with the first file
-    stored; it reads what it checks inside the transaction, so a busy project can re-run it."""
-    file_batch = batch_id if batch_id is not None else _new_batch(session, paths)
-    imported, skipped = _store_drafts(session, drafts, file_batch)
-    return file_batch, imported, skipped
-
-
-def _new_batch(session: Session, paths: Sequence[Path]) -> int:
-    description = ", ".join(printable(str(p)) for p in paths)[:2000]
-    batch = ImportBatch(description=description)
-    session.add(batch)
-    session.flush()
-    return batch.id
-
-
 def _reason(error: Exception) -> str:
     """One printable line saying why a file failed; errors that are not the user's to
     act on name their type, so that a bug still shows as one."""
@@ -209,53 +288,6 @@ def _reason(error: Exception) -> str:
     else:
         reason = f"cannot be imported ({type(error).__name__}: {error})"
     return printable(reason)
-
-
-def _store_drafts(
-    session: Session, drafts: list[ArticleDraft], batch_id: int
-) -> tuple[list[int], list[tuple[str, str]]]:
-    """Add the drafts whose text the project does not have yet; the ids added and the
-    (origin, reason) of each skipped one, to be reported once the transaction commits."""
-    digests = [text_digest(d.text) for d in drafts]
-    known = {
-        sha: (article_id, title)
-        for sha, article_id, title in session.execute(
-            select(Article.text_sha256, Article.id, Article.title).where(
-                Article.text_sha256.in_(set(digests))
-            )
-        )
-    }
-    new_ids: list[int] = []
-    skipped: list[tuple[str, str]] = []
-    for draft, sha in zip(drafts, digests, strict=True):
-        if sha in known:
-            article_id, title = known[sha]
-            reason = f"same text as article {article_id} ({title or 'untitled'})"
-            skipped.append((draft.origin, printable(reason)))
-            continue
-        article = _article_from(draft, sha, batch_id)
-        session.add(article)
-        session.flush()
-        known[sha] = (article.id, article.title)
-        new_ids.append(article.id)
-    return new_ids, skipped
-
-
-def _article_from(draft: ArticleDraft, sha: str, batch_id: int) -> Article:
-    return Article(
-        external_id=draft.external_id,
-        title=draft.title,
-        source=draft.source,
-        author=draft.author,
-        dateline=draft.dateline,
-        published=draft.published,
-        url=draft.url,
-        language=draft.language,
-        text=draft.text,
-        text_sha256=sha,
-        batch_id=batch_id,
-        extra=json.dumps(draft.extra, ensure_ascii=False),
-    )
 
 
 def update_article(project: Project, article_id: int, **fields: str | None) -> None:

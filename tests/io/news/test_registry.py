@@ -6,6 +6,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 from stancecoder.io.corpus import read_corpus_contents
@@ -93,3 +94,26 @@ def test_an_ordinary_word_document_stays_one_article(tmp_path: Path) -> None:
     contents = read_corpus_contents(path)
     assert contents.format is None
     assert len(contents.articles) == 1
+
+
+@pytest.mark.parametrize(
+    ("head", "claimed_by"),
+    [
+        (b"                1 of 2 DOCUMENTS\n\nKCNA\n\nJune 19, 2024", "lexis_academic_txt"),
+        (b"FOCUS - 2 OF 2 DOCUMENT\r\n\r\nKCNA", "lexis_academic_txt"),
+        (b"Dokument 1 von 2\n\nKCNA", "lexis_academic_txt"),
+        (b"Document 1 de 2\n\nKCNA", "lexis_academic_txt"),
+        (b"Title\n" + b"_" * 40 + b"\n\nDocument 1 of 2\n\nText", "proquest_txt"),
+        (b'<html><body><DIV CLASS="enArticle"><p>Text</p></div>', "factiva_html"),
+        (b"The DOCUMENTS show 1 of 2 Documents were sent.\n" + b"_" * 39 + b"\n", None),
+        (b"Document 1 of 2\n" + b"_" * 39 + b"\n", None),
+    ],
+)
+def test_markers_are_found_in_every_form_and_nowhere_else(
+    tmp_path: Path, head: bytes, claimed_by: str | None
+) -> None:
+    """Each sniff looks for a word its marker holds before searching for the marker's line:
+    every form of the marker is still found (languages, case, a line's indent or CR), and
+    the words outside a marker line claim nothing."""
+    importer = importer_for(head, tmp_path / "a.txt")
+    assert (importer.name if importer else None) == claimed_by

@@ -50,7 +50,8 @@ class FactivaHtml:
         start = head[:HEAD_BYTES]
         if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             start = start.decode("utf-16", "ignore").encode("utf-8")
-        return _SNIFF.search(start) is not None
+        # both of its forms start with "class": a page without it is looked at no further
+        return b"class" in start.lower() and _SNIFF.search(start) is not None
 
     def read(self, path: Path, data: bytes, limits: ImportLimits) -> NewsFile:
         root = parse_html(_decode(data, path))

@@ -35,6 +35,9 @@ _MARKER = re.compile(
     r"[ \t\r]*$",
     re.MULTILINE,
 )
+# A word every marker holds: a text without any is not an export, found without the
+# search above, which tries every position of the text.
+_MARKER_WORDS = ("DOCUMENT", "Dokument", "Document")
 _CAPS = "A-Z\u00c0-\u00de"
 _FIELD = re.compile(rf"([{_CAPS}][{_CAPS}-]+(?: [{_CAPS}-]+)?):[ \t]+(.*)")
 _LENGTH = frozenset({"LENGTH", "LÄNGE", "LONGUEUR", "LENGTE"})
@@ -80,8 +83,8 @@ class LexisAcademicText:
             return False
         for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
             if head.startswith(bom):
-                return _MARKER.search(head.decode(codec, "ignore")) is not None
-        return _MARKER.search(head[:HEAD_BYTES].decode("utf-8", "ignore")) is not None
+                return _marked(head.decode(codec, "ignore"))
+        return _marked(head[:HEAD_BYTES].decode("utf-8", "ignore"))
 
     def read(self, path: Path, data: bytes, limits: ImportLimits) -> NewsFile:
         text = re.sub(r"\r\n?", "\n", decode_bytes(data, path).lstrip("\ufeff"))
@@ -100,10 +103,15 @@ class LexisAcademicRtf:
             text = rtf_plain_text(head[:HEAD_BYTES], path, partial=True)
         except InputFileError:
             return False
-        return _MARKER.search(text) is not None
+        return _marked(text)
 
     def read(self, path: Path, data: bytes, limits: ImportLimits) -> NewsFile:
         return read_lexis_text(path, rtf_plain_text(data, path), limits)
+
+
+def _marked(text: str) -> bool:
+    """Whether a line of `text` is an "n of m DOCUMENTS" marker."""
+    return any(word in text for word in _MARKER_WORDS) and _MARKER.search(text) is not None
 
 
 def read_lexis_text(path: Path, text: str, limits: ImportLimits) -> NewsFile:

@@ -25,6 +25,7 @@ from stancecoder.io.news.base import HEAD_BYTES, NewsFile
 from stancecoder.io.news.fields import SkippedArticle, build_article, line_blocks, where
 
 _RULE = re.compile(r"^_{40,}[ \t]*$", re.MULTILINE)
+_RULE_START = "_" * 40  # found first: the search above tries every position of a text
 _COUNTER = re.compile(r"Document (?P<number>\d+) of (?P<total>\d+)")
 _SNIFF = re.compile(
     r"^(?:Document \d+ of \d+|ProQuest document ID: .*|Report Information from ProQuest)\s*$",
@@ -75,6 +76,8 @@ class ProQuestText:
         else:
             text = head[:HEAD_BYTES].decode("utf-8", "ignore")
         text = text.replace("\r", "")
+        if _RULE_START not in text:
+            return False
         return _RULE.search(text) is not None and _SNIFF.search(text) is not None
 
     def read(self, path: Path, data: bytes, limits: ImportLimits) -> NewsFile:

@@ -31,7 +31,7 @@ from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coders import ensure_coder, find_coder
 from stancecoder.services.coding_target import coding_target
 from stancecoder.services.codings import write_article_codes, write_passage
-from stancecoder.services.corpus import text_digest
+from stancecoder.services.corpus_store import text_digest
 from stancecoder.services.refi.codebook_import import CodeTarget
 from stancecoder.services.refi.gather import ARTICLE_FIELDS, ATTRIBUTE_MARK
 from stancecoder.services.refi.report import RefiImportReport

@@ -35,3 +35,11 @@ class Codings:
     def double_coded(self) -> list[int]:
         """Articles coded by at least two of the coders: the only ones agreement can use."""
         return sorted(a for a, who in self.coded_by.items() if len(who) >= 2)
+
+    def by_article(self) -> dict[int, list[PassageRow]]:
+        """Each article's passages in the order read: one pass over them all, where looking
+        through every passage for each article grows with the square of the corpus."""
+        grouped: dict[int, list[PassageRow]] = {}
+        for passage in self.passages:
+            grouped.setdefault(passage.article, []).append(passage)
+        return grouped

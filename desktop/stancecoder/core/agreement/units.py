@@ -105,8 +105,9 @@ def sentence_rows(codings: Codings, scale: Scale) -> list[UnitRow]:
         scale.categories.append(NOT_CODED)
     name = scale.variable.name
     out = []
+    by_article = codings.by_article()
     for article in codings.double_coded():
-        passages = [p for p in codings.passages if p.article == article]
+        passages = by_article.get(article, [])
         for start, end in split_sentences(codings.texts[article]):
             row = UnitRow(article, f"article {article} sentence [{start}, {end})")
             for coder in sorted(codings.coded_by[article]):
@@ -132,10 +133,11 @@ def sentence_left_out(codings: Codings) -> dict[str, int]:
     """Per coder, the passages that cover no sentence by at least half: the sentence unit
     never sees their codes, so a reader of the figures must be told how many."""
     counts = {coder: 0 for a in codings.double_coded() for coder in codings.coded_by[a]}
+    by_article = codings.by_article()
     for article in codings.double_coded():
         sentences = split_sentences(codings.texts[article])
-        for p in codings.passages:
-            if p.article == article and not any(covers(p, s) for s in sentences):
+        for p in by_article.get(article, []):
+            if not any(covers(p, s) for s in sentences):
                 counts[p.coder] += 1
     return counts
 
@@ -152,12 +154,12 @@ def unitizing_units(
     name = scale.variable.name
     offset = 0
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    by_article = codings.by_article()
     for article in codings.double_coded():
-        for p in codings.passages:
-            if p.article == article:
-                for code in p.codes.get(name, ()):
-                    key = (p.coder, scale.codes[code].path_text if by_code else WHERE)
-                    spans.setdefault(key, []).append((p.start + offset, p.end + offset))
+        for p in by_article.get(article, []):
+            for code in p.codes.get(name, ()):
+                key = (p.coder, scale.codes[code].path_text if by_code else WHERE)
+                spans.setdefault(key, []).append((p.start + offset, p.end + offset))
         offset += len(codings.texts[article])
     units = []
     for (coder, category), found in sorted(spans.items()):

@@ -2,7 +2,7 @@
 
 The value is the `krippendorff` package's, to the last bit (`alpha_value`); this module
 decides beforehand when alpha is not defined (the package would divide by zero) and
-computes the coincidence matrix that the report and the bootstrap need.
+gives the coincidences and disagreements that the report and the bootstrap need.
 """
 
 from __future__ import annotations
@@ -29,14 +29,6 @@ class Coincidences:
     @property
     def pairable(self) -> float:
         return float(self.matrix.sum())
-
-
-def coincidence_matrix(counts: np.ndarray) -> np.ndarray:
-    """o_ck = Σ_u (ordered c–k pairs in u) / (m_u − 1), over units with ≥ 2 values."""
-    m = counts.sum(axis=1)
-    paired = counts[m >= 2].astype(float)
-    share = 1.0 / (m[m >= 2] - 1.0)
-    return (paired * share[:, None]).T @ paired - np.diag(share @ paired)
 
 
 def delta_squared(level: str, n_c: np.ndarray, values: np.ndarray | None) -> np.ndarray:
@@ -85,7 +77,7 @@ def prepare(data: ReliabilityData, level: str) -> Coincidences | str:
         return reason
     if data.coders_with_values() < 2:
         return "only one coder gave any value, so nothing can be compared"
-    o = coincidence_matrix(data.counts())
+    o = unit_coincidences(data.codes, data.n_categories)
     n_c = o.sum(axis=1)
     n = float(n_c.sum())
     if n == 0:
@@ -116,8 +108,7 @@ def krippendorff_alpha(data: ReliabilityData, level: str) -> Result:
         return result(value=None, reason=setup)
     values = data.numeric_scale() if level in ("interval", "ratio") else None
     domain = values if values is not None else np.arange(data.n_categories)
-    o = unit_coincidences(data.codes, data.n_categories)
-    value = alpha_from_coincidences(o, domain, check_level(level))
+    value = alpha_from_coincidences(setup.matrix, domain, check_level(level))
     extra = {
         "observed_disagreement": setup.observed,
         "expected_disagreement": setup.expected,

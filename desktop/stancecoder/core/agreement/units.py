@@ -40,8 +40,16 @@ class Scale:
             self.categories: list[object] = list(values)
         else:
             self.categories = [c.path_text for c in variable.codes]
+        # a study repeats a few combinations of codes a million times: each worked out once
+        self._values: dict[tuple[int, ...], object] = {}
+        self._labels: dict[tuple[type, object], str] = {}
 
     def value(self, ids: tuple[int, ...]) -> object:
+        if ids not in self._values:
+            self._values[ids] = self._value(ids)
+        return self._values[ids]
+
+    def _value(self, ids: tuple[int, ...]) -> object:
         if not ids:
             return None
         if self.ordered:
@@ -53,6 +61,12 @@ class Scale:
         return label
 
     def label(self, value: object) -> str:
+        key = (type(value), value)
+        if key not in self._labels:
+            self._labels[key] = self._label(value)
+        return self._labels[key]
+
+    def _label(self, value: object) -> str:
         if value is None:
             return ""
         if self.ordered and isinstance(value, float | int):  # an ordered scale's values

@@ -15,7 +15,7 @@ from stancecoder.core.agreement import (
     krippendorff_alpha,
     percent_agreement,
 )
-from stancecoder.core.agreement.alpha import coincidence_matrix
+from stancecoder.core.agreement.alpha_value import unit_coincidences
 from stancecoder.core.agreement.coverage import Coverage
 from stancecoder.core.agreement.units import Scale, UnitRow
 from stancecoder.core.wording import counted, times
@@ -107,8 +107,9 @@ def variable_agreement(
     others = [r for r in results if r is not alpha]
     out.results = [replace(r, level=r.level or v.level) for r in [alpha, *others]]
     out.categories = [scale.label(c) for c in data.categories]
-    pairable = data.counts()[(data.codes >= 0).sum(axis=1) >= 2]
-    out.coincidences = coincidence_matrix(pairable).round(6).tolist() if len(pairable) else []
+    pairable = (data.codes >= 0).sum(axis=1) >= 2
+    coincidences = unit_coincidences(data.codes, data.n_categories)
+    out.coincidences = coincidences.round(6).tolist() if pairable.any() else []
     if not scale.ordered:
         out.per_code = _per_code(data)
     out.per_pair = _per_pair(data, coders, v.level)
@@ -116,7 +117,8 @@ def variable_agreement(
         (row.article, row.where, {c: scale.label(row.values.get(c)) for c in coders}, row.spans)
         for row in rows
     ]
-    totals = pairable.sum(axis=0) if len(pairable) else []
+    values = data.codes[pairable]
+    totals = np.bincount(values[values >= 0], minlength=data.n_categories)
     out.rare = {
         label: int(count)
         for label, count in zip(out.categories, totals, strict=False)

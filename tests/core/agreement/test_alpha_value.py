@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from stancecoder.core.agreement import LEVELS, ReliabilityData, krippendorff_alpha
+from stancecoder.core.agreement import LEVELS
 from stancecoder.core.agreement.alpha_value import alpha_from_coincidences, unit_coincidences
 from stancecoder.core.agreement.data import Level
 from stancecoder.core.agreement.units import Scale, UnitRow

@@ -50,7 +50,7 @@ def _distances(domain: np.ndarray, level: Level, n_v: np.ndarray) -> np.ndarray:
     """δ between every two values of the domain, each level's metric as the package has it."""
     v1, v2 = domain[:, np.newaxis], domain[np.newaxis, :]
     if level == "nominal":
-        return (v1 != v2).astype(np.float64)
+        return np.asarray(v1 != v2, dtype=np.float64)
     if level == "interval":
         return np.asarray((v1 - v2).astype(np.float64) ** 2)
     if level == "ratio":

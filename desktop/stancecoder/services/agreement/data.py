@@ -48,6 +48,13 @@ def load_codings(
             return query if wanted is None else query.where(article.in_(wanted))
 
         connection = session.connection()
+        # a study repeats a few combinations of codes a million times: one tuple for each
+        tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+        def shared(ids: list[int]) -> tuple[int, ...]:
+            key = tuple(sorted(ids))
+            return tuples.setdefault(key, key)
+
         variable_names = {v.id: v.name for v in book.variables}
         links = select(PassageCode.passage_id, PassageCode.variable_id, PassageCode.code_id)
         links = scoped(links.join(Passage), Passage.article_id, Passage.coder_id)
@@ -61,7 +68,7 @@ def load_codings(
         for id_, article_id, coder_id, start, end in connection.execute(
             scoped(passages, Passage.article_id, Passage.coder_id)
         ):
-            codes = {k: tuple(sorted(v)) for k, v in passage_codes.get(id_, {}).items()}
+            codes = {k: shared(v) for k, v in passage_codes.get(id_, {}).items()}
             row = PassageRow(id_, article_id, known[coder_id], start, end, codes)
             out.passages.append(row)
             out.coded_by.setdefault(article_id, set()).add(row.coder)

@@ -68,7 +68,8 @@ def load_codings(
         for id_, article_id, coder_id, start, end in connection.execute(
             scoped(passages, Passage.article_id, Passage.coder_id)
         ):
-            codes = {k: shared(v) for k, v in passage_codes.get(id_, {}).items()}
+            # taken out as it is used, so the lists are freed while the rows are made
+            codes = {k: shared(v) for k, v in passage_codes.pop(id_, {}).items()}
             row = PassageRow(id_, article_id, known[coder_id], start, end, codes)
             out.passages.append(row)
             out.coded_by.setdefault(article_id, set()).add(row.coder)

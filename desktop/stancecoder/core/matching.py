@@ -109,12 +109,14 @@ def _units(pairs: list[tuple[Marked, Marked]]) -> list[list[Marked]]:
     components: dict[int, list[Marked]] = {}
     for key, passage in members.items():
         components.setdefault(root(key), []).append(passage)
+    own_pairs: dict[int, list[tuple[Marked, Marked]]] = {}  # a component's pairs, in order
+    for a, b in pairs:
+        own_pairs.setdefault(root(id(a)), []).append((a, b))
     units: list[list[Marked]] = []
-    for component in components.values():
+    for top, component in components.items():
         coders = [p.coder for p in component]
         if len(set(coders)) == len(coders):
             units.append(sorted(component, key=lambda p: p.coder))
         else:
-            ids = {id(p) for p in component}
-            units += [[a, b] for a, b in pairs if id(a) in ids]
+            units += [[a, b] for a, b in own_pairs[top]]
     return units

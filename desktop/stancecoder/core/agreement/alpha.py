@@ -1,8 +1,8 @@
 """Krippendorff's alpha at any level of measurement, with missing data.
 
-The value comes from the `krippendorff` package; this module decides beforehand when alpha
-is not defined (the package would divide by zero) and computes the coincidence matrix that
-the report and the bootstrap need.
+The value is the `krippendorff` package's, to the last bit (`alpha_value`); this module
+decides beforehand when alpha is not defined (the package would divide by zero) and
+gives the coincidences and disagreements that the report and the bootstrap need.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-import krippendorff
 import numpy as np
 
+from stancecoder.core.agreement.alpha_value import alpha_from_coincidences, unit_coincidences
 from stancecoder.core.agreement.data import ReliabilityData, ReliabilityDataError, check_level
 from stancecoder.core.agreement.result import Result
 
@@ -29,14 +29,6 @@ class Coincidences:
     @property
     def pairable(self) -> float:
         return float(self.matrix.sum())
-
-
-def coincidence_matrix(counts: np.ndarray) -> np.ndarray:
-    """o_ck = Σ_u (ordered c–k pairs in u) / (m_u − 1), over units with ≥ 2 values."""
-    m = counts.sum(axis=1)
-    paired = counts[m >= 2].astype(float)
-    share = 1.0 / (m[m >= 2] - 1.0)
-    return (paired * share[:, None]).T @ paired - np.diag(share @ paired)
 
 
 def delta_squared(level: str, n_c: np.ndarray, values: np.ndarray | None) -> np.ndarray:
@@ -85,7 +77,7 @@ def prepare(data: ReliabilityData, level: str) -> Coincidences | str:
         return reason
     if data.coders_with_values() < 2:
         return "only one coder gave any value, so nothing can be compared"
-    o = coincidence_matrix(data.counts())
+    o = unit_coincidences(data.codes, data.n_categories)
     n_c = o.sum(axis=1)
     n = float(n_c.sum())
     if n == 0:
@@ -104,22 +96,19 @@ def prepare(data: ReliabilityData, level: str) -> Coincidences | str:
 def krippendorff_alpha(data: ReliabilityData, level: str) -> Result:
     """Krippendorff's alpha; units with fewer than two values are unpairable and dropped."""
     setup = prepare(data, level)
-    counts = data.counts()
-    paired = counts[counts.sum(axis=1) >= 2]
+    paired = int(np.count_nonzero((data.codes >= 0).sum(axis=1) >= 2))
     result = partial(
         Result,
         name="krippendorff_alpha",
         level=level,
-        n_units=len(paired),
+        n_units=paired,
         n_coders=data.n_coders,
     )
     if isinstance(setup, str):
         return result(value=None, reason=setup)
     values = data.numeric_scale() if level in ("interval", "ratio") else None
     domain = values if values is not None else np.arange(data.n_categories)
-    value = krippendorff.alpha(
-        value_counts=paired, value_domain=domain, level_of_measurement=check_level(level)
-    )
+    value = alpha_from_coincidences(setup.matrix, domain, check_level(level))
     extra = {
         "observed_disagreement": setup.observed,
         "expected_disagreement": setup.expected,

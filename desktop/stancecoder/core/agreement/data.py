@@ -123,6 +123,17 @@ class ReliabilityData:
         self.codes = codes
         """Position of each value in `categories`; -1 where the value is missing."""
 
+    @classmethod
+    def from_codes(cls, codes: np.ndarray, categories: Sequence[object]) -> ReliabilityData:
+        """Data whose values are already positions in `categories` (-1 where missing), such
+        as some columns or units of checked data: nothing is looked up or checked again, so a
+        variable's per-code and per-pair figures cost numpy work, not a pass over Python
+        values each."""
+        data = cls.__new__(cls)
+        data.categories = tuple(categories)
+        data.codes = codes
+        return data
+
     def _codes(self, rows: list[list[object | None]], n_coders: int) -> np.ndarray:
         index = {category: position for position, category in enumerate(self.categories)}
         codes = np.full((len(rows), n_coders), -1, dtype=np.int64)

@@ -40,8 +40,16 @@ class Scale:
             self.categories: list[object] = list(values)
         else:
             self.categories = [c.path_text for c in variable.codes]
+        # a study repeats a few combinations of codes a million times: each worked out once
+        self._values: dict[tuple[int, ...], object] = {}
+        self._labels: dict[tuple[type, object], str] = {}
 
     def value(self, ids: tuple[int, ...]) -> object:
+        if ids not in self._values:
+            self._values[ids] = self._value(ids)
+        return self._values[ids]
+
+    def _value(self, ids: tuple[int, ...]) -> object:
         if not ids:
             return None
         if self.ordered:
@@ -53,6 +61,12 @@ class Scale:
         return label
 
     def label(self, value: object) -> str:
+        key = (type(value), value)
+        if key not in self._labels:
+            self._labels[key] = self._label(value)
+        return self._labels[key]
+
+    def _label(self, value: object) -> str:
         if value is None:
             return ""
         if self.ordered and isinstance(value, float | int):  # an ordered scale's values
@@ -105,8 +119,9 @@ def sentence_rows(codings: Codings, scale: Scale) -> list[UnitRow]:
         scale.categories.append(NOT_CODED)
     name = scale.variable.name
     out = []
+    by_article = codings.by_article()
     for article in codings.double_coded():
-        passages = [p for p in codings.passages if p.article == article]
+        passages = by_article.get(article, [])
         for start, end in split_sentences(codings.texts[article]):
             row = UnitRow(article, f"article {article} sentence [{start}, {end})")
             for coder in sorted(codings.coded_by[article]):
@@ -132,10 +147,11 @@ def sentence_left_out(codings: Codings) -> dict[str, int]:
     """Per coder, the passages that cover no sentence by at least half: the sentence unit
     never sees their codes, so a reader of the figures must be told how many."""
     counts = {coder: 0 for a in codings.double_coded() for coder in codings.coded_by[a]}
+    by_article = codings.by_article()
     for article in codings.double_coded():
         sentences = split_sentences(codings.texts[article])
-        for p in codings.passages:
-            if p.article == article and not any(covers(p, s) for s in sentences):
+        for p in by_article.get(article, []):
+            if not any(covers(p, s) for s in sentences):
                 counts[p.coder] += 1
     return counts
 
@@ -152,12 +168,12 @@ def unitizing_units(
     name = scale.variable.name
     offset = 0
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    by_article = codings.by_article()
     for article in codings.double_coded():
-        for p in codings.passages:
-            if p.article == article:
-                for code in p.codes.get(name, ()):
-                    key = (p.coder, scale.codes[code].path_text if by_code else WHERE)
-                    spans.setdefault(key, []).append((p.start + offset, p.end + offset))
+        for p in by_article.get(article, []):
+            for code in p.codes.get(name, ()):
+                key = (p.coder, scale.codes[code].path_text if by_code else WHERE)
+                spans.setdefault(key, []).append((p.start + offset, p.end + offset))
         offset += len(codings.texts[article])
     units = []
     for (coder, category), found in sorted(spans.items()):

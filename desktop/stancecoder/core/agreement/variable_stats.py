@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import TypedDict
 
+import numpy as np
+
 from stancecoder.core.agreement import (
     ReliabilityData,
     Result,
@@ -13,7 +15,7 @@ from stancecoder.core.agreement import (
     krippendorff_alpha,
     percent_agreement,
 )
-from stancecoder.core.agreement.alpha import coincidence_matrix
+from stancecoder.core.agreement.alpha_value import unit_coincidences
 from stancecoder.core.agreement.coverage import Coverage
 from stancecoder.core.agreement.units import Scale, UnitRow
 from stancecoder.core.wording import counted, times
@@ -105,16 +107,18 @@ def variable_agreement(
     others = [r for r in results if r is not alpha]
     out.results = [replace(r, level=r.level or v.level) for r in [alpha, *others]]
     out.categories = [scale.label(c) for c in data.categories]
-    pairable = data.counts()[(data.codes >= 0).sum(axis=1) >= 2]
-    out.coincidences = coincidence_matrix(pairable).round(6).tolist() if len(pairable) else []
+    pairable = (data.codes >= 0).sum(axis=1) >= 2
+    coincidences = unit_coincidences(data.codes, data.n_categories)
+    out.coincidences = coincidences.round(6).tolist() if pairable.any() else []
     if not scale.ordered:
-        out.per_code = _per_code(matrix, data.categories)
-    out.per_pair = _per_pair(matrix, coders, scale.categories, v.level)
+        out.per_code = _per_code(data)
+    out.per_pair = _per_pair(data, coders, v.level)
     out.raw = [
         (row.article, row.where, {c: scale.label(row.values.get(c)) for c in coders}, row.spans)
         for row in rows
     ]
-    totals = pairable.sum(axis=0) if len(pairable) else []
+    values = data.codes[pairable]
+    totals = np.bincount(values[values >= 0], minlength=data.n_categories)
     out.rare = {
         label: int(count)
         for label, count in zip(out.categories, totals, strict=False)
@@ -124,30 +128,35 @@ def variable_agreement(
     return out
 
 
-def _per_code(matrix: list[list[object]], categories: tuple[object, ...]) -> list[Result]:
+def _per_code(data: ReliabilityData) -> list[Result]:
+    """Each used code against all the others: the variable's data split in two (the code
+    first, so the binary scale is (True, False)), missing where it was missing."""
     results = []
-    used = {x for row in matrix for x in row}
-    for category in (c for c in categories if c in used):  # a code nobody used has no α
-        binary = [[None if x is None else x == category for x in row] for row in matrix]
-        result = krippendorff_alpha(ReliabilityData(binary, [True, False]), "nominal")
-        results.append(replace(result, category=str(category)))
+    used = np.unique(data.codes[data.codes >= 0])  # a code nobody used has no α
+    missing = data.codes < 0
+    for position in used.tolist():
+        binary = np.where(missing, -1, np.where(data.codes == position, 0, 1))
+        result = krippendorff_alpha(ReliabilityData.from_codes(binary, (True, False)), "nominal")
+        results.append(replace(result, category=str(data.categories[position])))
     return results
 
 
 def _per_pair(
-    matrix: list[list[object]], coders: list[str], categories: list[object], level: str
+    data: ReliabilityData, coders: list[str], level: str
 ) -> list[tuple[str, str, Result, Result]]:
+    """Each pair of coders on the units both of them gave a value."""
     pairs = []
     for i, j in combinations(range(len(coders)), 2):
-        rows = [[row[i], row[j]] for row in matrix if row[i] is not None and row[j] is not None]
-        if not rows:
+        both = data.codes[:, [i, j]]
+        both = both[(both >= 0).all(axis=1)]
+        if not len(both):
             reason = "the two coders coded no unit in common"
             none = undefined(level, [coders[i], coders[j]], reason)
             pairs.append((coders[i], coders[j], none, replace(none, name="percent_agreement")))
             continue
-        data = ReliabilityData(rows, categories)
+        pair = ReliabilityData.from_codes(both, data.categories)
         pairs.append(
-            (coders[i], coders[j], krippendorff_alpha(data, level), percent_agreement(data))
+            (coders[i], coders[j], krippendorff_alpha(pair, level), percent_agreement(pair))
         )
     return pairs
 

@@ -48,6 +48,13 @@ def load_codings(
             return query if wanted is None else query.where(article.in_(wanted))
 
         connection = session.connection()
+        # a study repeats a few combinations of codes a million times: one tuple for each
+        tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+        def shared(ids: list[int]) -> tuple[int, ...]:
+            key = tuple(sorted(ids))
+            return tuples.setdefault(key, key)
+
         variable_names = {v.id: v.name for v in book.variables}
         links = select(PassageCode.passage_id, PassageCode.variable_id, PassageCode.code_id)
         links = scoped(links.join(Passage), Passage.article_id, Passage.coder_id)
@@ -61,7 +68,8 @@ def load_codings(
         for id_, article_id, coder_id, start, end in connection.execute(
             scoped(passages, Passage.article_id, Passage.coder_id)
         ):
-            codes = {k: tuple(sorted(v)) for k, v in passage_codes.get(id_, {}).items()}
+            # taken out as it is used, so the lists are freed while the rows are made
+            codes = {k: shared(v) for k, v in passage_codes.pop(id_, {}).items()}
             row = PassageRow(id_, article_id, known[coder_id], start, end, codes)
             out.passages.append(row)
             out.coded_by.setdefault(article_id, set()).add(row.coder)
@@ -82,11 +90,12 @@ def load_codings(
             scoped(done, Assignment.article_id, Assignment.coder_id)
         ):
             out.coded_by.setdefault(article_id, set()).add(known[coder_id])
-        if out.coded_by:
-            query = select(Article).where(Article.id.in_(sorted(out.coded_by)))
-            for article in session.scalars(query):
-                out.titles[article.id] = article.title or f"article {article.id}"
-                out.texts[article.id] = article.text
+        double = out.double_coded()  # the only articles whose words a report shows
+        if double:
+            texts = select(Article.id, Article.title, Article.text).where(Article.id.in_(double))
+            for article_id, title, text in connection.execute(texts):
+                out.titles[article_id] = title or f"article {article_id}"
+                out.texts[article_id] = text
         return out
 
 

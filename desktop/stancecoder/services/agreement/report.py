@@ -3,7 +3,9 @@ read from the database, for every double-coded article or one reliability round.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
@@ -34,11 +36,27 @@ def project_agreement(
     check_unit(unit)
     if round is not None:
         round, coders, article_ids = round_scope(project, round, coders, article_ids)
-    codings = load_codings(project, coders, article_ids)
-    return build_report(
-        codings, unit, overlap=overlap, replicates=replicates, seed=seed, round=round,
-        levels=levels,
-    )  # fmt: skip
+    with _no_cycle_collection():
+        codings = load_codings(project, coders, article_ids)
+        return build_report(
+            codings, unit, overlap=overlap, replicates=replicates, seed=seed, round=round,
+            levels=levels,
+        )  # fmt: skip
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a report is made: it makes millions of
+    objects that live to its end (a row per passage, a unit per match) and no cycles, so
+    every collection would walk them all again for nothing (a third of the report's time
+    at 100,000 passages). Their memory is freed as usual by reference counting."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def round_scope(

@@ -71,7 +71,7 @@ def test_find_brings_a_folded_list_back(
 ) -> None:
     window = sized(qtbot, coding_window(ui_project), 800, 500)
     assert window.splitter.sizes()[0] == 0
-    window.actions["find"].trigger()
+    window.registry["find"].trigger()
     qtbot.waitUntil(lambda: window.splitter.sizes()[0] >= ARTICLES_MIN)
     assert window.articles.search.hasFocus()
 

@@ -51,7 +51,13 @@ class FileHost(Protocol):
 
     def statusBar(self) -> QStatusBar: ...
     def close(self) -> bool: ...
-    def import_paths(self, paths: list[str]) -> None: ...
+
+
+def import_articles(project: Project, paths: list[str], parent: QWidget) -> None:
+    """Articles from files chosen here or dropped on the window (`drop_import`)."""
+    from stancecoder.ui.transfer.import_dialog import ImportDialog
+
+    ImportDialog.run_import(project, [Path(p) for p in paths], parent)
 
 
 class FileActions:
@@ -115,7 +121,7 @@ class FileActions:
             self.owner, "Import articles", "", f"Articles ({patterns})"
         )
         if paths:
-            self.host.import_paths(paths)
+            import_articles(self.host.project, paths, self.owner)
 
     def _export(self) -> None:
         project = self.host.project

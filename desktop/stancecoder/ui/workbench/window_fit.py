@@ -44,7 +44,7 @@ class Fitted(Protocol):
     """What the fitting reads of the window."""
 
     settings: AppSettings
-    actions: ActionRegistry
+    registry: ActionRegistry
     articles: ArticlePanel
     reader: Reader
     panel: CodingPanel
@@ -87,7 +87,7 @@ class WindowFit(QObject):
         window.splitter.setCollapsible(1, False)
         window.splitter.setCollapsible(2, False)
         window.splitter.splitterMoved.connect(self._moved)
-        window.actions["find"].triggered.connect(self.unfold)
+        window.registry["find"].triggered.connect(self.unfold)
         # after the splitter has handled its resize, not inside Qt's own resizing
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.fit)

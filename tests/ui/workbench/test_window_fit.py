@@ -112,7 +112,7 @@ def test_the_panel_scrolls_as_one(
     """Heading, fields, memo and buttons live in one scrolled body: none is cut off by
     another's scroll area."""
     window = sized(qtbot, coding_window(ui_project), 800, 500)
-    body = window.panel.scroll.widget()
+    body = window.panel.scroll_area.widget()
     for part in (window.panel.heading, window.panel.memo_box, window.panel.save_button):
         assert body.isAncestorOf(part)
 

@@ -8,6 +8,7 @@ a packaging, merge or REFI-QDA transfer) is kept here while that dialog is open.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -106,7 +107,7 @@ class FileActions:
             ActionSpec("refi-codebook", "&File", "REFI-QDA &codebook…", self._refi_codebook,
                        submenu="Expor&t", tip="The codebook for another QDA tool"),
             *(ActionSpec(f"export-{suffix[1:]}", "&File", text,
-                         lambda suffix=suffix: self._export_for_statistics(suffix),
+                         partial(self._export_for_statistics, suffix),
                          submenu="Expor&t")
               for suffix, text in STATISTICS_FILES),
             *filing,

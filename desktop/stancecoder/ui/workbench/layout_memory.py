@@ -28,8 +28,8 @@ def restore_layout(
         state = settings.value(f"window/splitter-{name}")
         if isinstance(state, QByteArray):
             splitter.restoreState(state)
-    zoom = settings.value("zoom", 0)
-    reader.set_zoom(int(zoom) if str(zoom).lstrip("-").isdigit() else 0)
+    zoom = str(settings.value("zoom", 0))
+    reader.set_zoom(int(zoom) if zoom.lstrip("-").isdigit() else 0)
 
 
 def save_layout(window: QWidget, splitters: dict[str, QSplitter], settings: AppSettings) -> None:

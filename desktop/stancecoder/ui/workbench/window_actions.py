@@ -9,6 +9,7 @@ to every start of the window.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -197,7 +198,7 @@ class WindowActions(ActionRegistry):
             ActionSpec("zoom-reset", "&View", "&Actual size", w.reader.zoom_reset, ("Ctrl+0",)),
             ActionSpec("refresh", "&View", "&Refresh", w.refresh, ("F5",)),
             *(
-                ActionSpec(f"theme-{theme}", "&View", text, lambda t=theme: self._theme(t),
+                ActionSpec(f"theme-{theme}", "&View", text, partial(self._theme, theme),
                            checkable=True, submenu="&Theme")
                 for theme, text in THEME_CHOICES
             ),

@@ -123,7 +123,7 @@ class Actions:
         start = next(self.starts)
         self.window.reader.select_span(start, start + SPAN)
         self.window.panel.choose_code(self.topic)
-        self.window.save_coding()
+        self.window.commands.save_coding()
 
 
 def workbench_figures(project: Project, coder: str, samples: int, label: str = "") -> list[Figure]:

@@ -80,7 +80,7 @@ def _code_one_passage(project: Project, folder: Path) -> str:
         key = QKeySequence(code.shortcut)
         action = next(a for a in window.reader.actions() if a.shortcut() == key)
         action.trigger()
-        window.save_coding()
+        window.commands.save_coding()
         app.processEvents()
         saved = [p.quote for p in window.passages]
         if saved != [quote]:

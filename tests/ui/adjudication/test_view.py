@@ -474,7 +474,7 @@ def test_lead_window_opens_the_view_with_ctrl_j(
     qtbot.addWidget(window)
     window.show()
     window.articles.select_article(article)
-    assert window.actions["adjudicate"].shortcut().toString() == "Ctrl+J"
+    assert window.registry["adjudicate"].shortcut().toString() == "Ctrl+J"
     seen: list[tuple[int, str]] = []
 
     def close_it() -> None:
@@ -484,14 +484,14 @@ def test_lead_window_opens_the_view_with_ctrl_j(
         dialog.accept()
 
     QTimer.singleShot(0, close_it)
-    window.actions["adjudicate"].trigger()
+    window.registry["adjudicate"].trigger()
     assert seen and seen[0][0] == article
     assert seen[0][1].startswith("Adjudicate — Russian President Vladimir Putin")
     window.close()
 
     coder_window = MainWindow(ui_project, "Bob", role="coder", settings=settings)
     qtbot.addWidget(coder_window)
-    assert "adjudicate" not in coder_window.actions.specs
+    assert "adjudicate" not in coder_window.registry.specs
 
 
 def test_a_coding_saved_in_the_window_reaches_the_open_view(
@@ -503,7 +503,7 @@ def test_a_coding_saved_in_the_window_reaches_the_open_view(
     start = view.text.index("The visit")
     window.reader.select_span(start, start + 9)
     window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
-    window.save_coding()
+    window.commands.save_coding()
     assert window.current is not None
     site = view.comparison.site_of(window.current.uid)
     assert site is not None and "Alice" in site.passages
@@ -512,7 +512,7 @@ def test_a_coding_saved_in_the_window_reaches_the_open_view(
     heard = view.comparison
     window.reader.select_span(start + 10, start + 20)
     window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
-    window.save_coding()
+    window.commands.save_coding()
     assert view.comparison is heard
 
 

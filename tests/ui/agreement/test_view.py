@@ -150,8 +150,8 @@ def variable(report, name: str):
 
 
 def test_a_disagreement_opens_the_passage_in_the_window(qtbot: QtBot, window: MainWindow) -> None:
-    window.actions["agreement"].trigger()
-    view = window.actions.views.agreement_view
+    window.registry["agreement"].trigger()
+    view = window.registry.views.agreement_view
     qtbot.waitExposed(view)
     compute(qtbot, view)
     qtbot.keyClick(view.tabs, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
@@ -471,8 +471,8 @@ def test_a_coding_saved_in_the_window_marks_the_open_report_stale(
 ) -> None:
     """The modeless report hears of the window's codings through the project's bus and asks
     for Compute again, without recomputing behind the lead's back."""
-    window.actions["agreement"].trigger()
-    view = window.actions.views.agreement_view
+    window.registry["agreement"].trigger()
+    view = window.registry.views.agreement_view
     qtbot.waitExposed(view)
     compute(qtbot, view)
     shown = view.report
@@ -481,7 +481,7 @@ def test_a_coding_saved_in_the_window_marks_the_open_report_stale(
     window.show_article(list_articles(window.project)[1].id)
     window.reader.select_span(0, 12)
     window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
-    window.save_coding()
+    window.commands.save_coding()
     assert window.current is not None  # saved
     assert view.stale and STALE_TEXT in view.summary.text()
     assert view.report is shown and not view.is_running()
@@ -498,8 +498,8 @@ def test_the_first_tab_says_what_was_not_compared_and_empty_tabs_say_why(
     Variables tab says so before any figure."""
     add_passage(window.project, list_articles(window.project)[1].id, "Alice", 0, 20,
                 {"topic": "Sanctions"})  # fmt: skip
-    window.actions["agreement"].trigger()
-    view = window.actions.views.agreement_view
+    window.registry["agreement"].trigger()
+    view = window.registry.views.agreement_view
     qtbot.waitExposed(view)
     compute(qtbot, view)
     compared = view.tabs.summary.compared.text()

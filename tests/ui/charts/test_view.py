@@ -29,8 +29,8 @@ def project_location(tmp_path: Path) -> Path:
 
 
 def open_view(window: MainWindow, qtbot: QtBot) -> ChartView:
-    window.actions["charts"].trigger()
-    view = window.actions.views.chart_view
+    window.registry["charts"].trigger()
+    view = window.registry.views.chart_view
     assert view is not None
     qtbot.waitExposed(view)
     settled(view, qtbot)

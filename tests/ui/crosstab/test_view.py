@@ -42,8 +42,8 @@ def coded(ui_project: Project) -> Project:
 
 
 def open_view(window: MainWindow, qtbot: QtBot) -> CrosstabView:
-    window.actions["crosstab"].trigger()
-    view = window.actions.views.crosstab_view
+    window.registry["crosstab"].trigger()
+    view = window.registry.views.crosstab_view
     assert view is not None
     qtbot.waitExposed(view)
     ready(view, qtbot)
@@ -96,7 +96,7 @@ def test_each_coder_has_a_table_and_enter_opens_a_cell(
     row, column = find_cell(view, "Alice's codings", "Russia", "Military cooperation")
     view.grid.setCurrentCell(row, column)
     qtbot.keyClick(view.grid, Qt.Key.Key_Return)
-    retrieval = window.actions.views.retrieval_view
+    retrieval = window.registry.views.retrieval_view
     assert retrieval is not None and retrieval.isVisible()
     assert retrieval.retrieved is not None
     found = [(m.coder, m.quote) for m in retrieval.retrieved.matches]
@@ -132,7 +132,7 @@ def test_a_source_cell_and_one_coder_layer(
     assert "1 passage without a category of actor or source left out" in view.notes.text()
     row, column = find_cell(view, "Bob's codings", "Analysts", "Yonhap")
     grid.cellDoubleClicked.emit(row, column)
-    retrieval = window.actions.views.retrieval_view
+    retrieval = window.registry.views.retrieval_view
     assert retrieval is not None and retrieval.retrieved is not None
     assert [m.quote for m in retrieval.retrieved.matches] == ["analysts said Monday"]
 
@@ -159,7 +159,7 @@ def test_cooccurrence_tab_opens_the_passages_of_a_pair(
         )
     )
     view.pairs.cellDoubleClicked.emit(row, headers.index("actor: North Korea"))
-    retrieval = window.actions.views.retrieval_view
+    retrieval = window.registry.views.retrieval_view
     assert retrieval is not None and retrieval.retrieved is not None
     assert {m.quote for m in retrieval.retrieved.matches} == {"Vladimir Putin", "Kim Jong-un"}
     assert "article of the cell" in retrieval.filters.extra_text.text()
@@ -179,7 +179,7 @@ def test_sub_codes_apart_open_a_code_alone(
     row, column = find_cell(view, "Alice's codings", "Russia", "Sanctions")
     assert view.grid.item(row, column).text() == "1"  # the Kremlin has a row of its own
     view.grid.cellDoubleClicked.emit(row, column)
-    retrieval = window.actions.views.retrieval_view
+    retrieval = window.registry.views.retrieval_view
     assert retrieval is not None and retrieval.retrieved is not None
     assert [m.quote for m in retrieval.retrieved.matches] == ["Vladimir Putin"]
     assert "each code without its sub-codes" in retrieval.filters.extra_text.text()

@@ -48,8 +48,8 @@ def planted(ui_project: Project, tmp_path: Path) -> dict[str, int]:
 
 
 def open_view(window: MainWindow, qtbot: QtBot) -> DuplicatesView:
-    window.actions["duplicates"].trigger()
-    view = window.actions.views.duplicates_view
+    window.registry["duplicates"].trigger()
+    view = window.registry.views.duplicates_view
     assert view is not None
     qtbot.waitExposed(view)
     return view
@@ -156,7 +156,7 @@ def test_coding_an_excluded_copy_in_the_window_says_which_copy_to_code(
     window.reader.select_span(0, 6)
     stance = next(v for v in window.codebook.passage_variables() if v.name == "stance")
     window.panel.choose_code(stance.codes[0].id)
-    window.save_coding()
+    window.commands.save_coding()
     complaints = window.complaints  # type: ignore[attr-defined]
     assert len(complaints) == 1
     assert f"is a copy left out of coding: code article {kept}, the copy kept" in complaints[0]

@@ -26,8 +26,8 @@ def project_target(tmp_path: Path) -> Path:
 
 
 def open_view(window: MainWindow, qtbot: QtBot) -> NetworkView:
-    window.actions["networks"].trigger()
-    view = window.actions.views.network_view
+    window.registry["networks"].trigger()
+    view = window.registry.views.network_view
     assert view is not None
     qtbot.waitExposed(view)
     settled(view, qtbot)

@@ -39,8 +39,8 @@ def coded(ui_project: Project) -> Project:
 
 
 def open_view(window: MainWindow, qtbot: QtBot) -> RetrievalView:
-    window.actions["retrieve"].trigger()
-    view = window.actions.views.retrieval_view
+    window.registry["retrieve"].trigger()
+    view = window.registry.views.retrieval_view
     assert view is not None
     qtbot.waitExposed(view)
     return view

@@ -290,7 +290,7 @@ def test_the_lead_draws_from_the_window_and_the_sample_is_blind_at_once(
     window = window_for(qtbot, corpus, "Alice", "lead", tmp_path)
     window.articles.select_article(first)
     assert [p.coder for p in window.passages] == ["Bob"]
-    assert "Ctrl+Shift+A" in [keys for _menu, _text, keys in window.actions.shortcut_rows()]
+    assert "Ctrl+Shift+A" in [keys for _menu, _text, keys in window.registry.shortcut_rows()]
 
     def draw_everything() -> None:
         dialog = QApplication.activeModalWidget()
@@ -314,7 +314,7 @@ def test_a_coder_sees_their_assignments_and_progress(
 ) -> None:
     sample = draw_sample(corpus, "training 1", count=5, coders=["Bob", "Carol"], seed=3)
     window = window_for(qtbot, corpus, "Bob", "coder", tmp_path)
-    assert "samples" not in window.actions.specs  # the lead's
+    assert "samples" not in window.registry.specs  # the lead's
     panel = window.articles
     assert panel.mine.isChecked()  # articles to do: only those at first
     assert [row.id for row in panel.shown()] == list(sample.article_ids)
@@ -347,7 +347,7 @@ def test_coding_begins_an_article_once_and_the_status_bar_follows_each_time(
     for start, doing in ((0, 1), (10, 1), (20, 1)):
         window.reader.select_span(start, start + 6)
         window.panel.choose_code(actor)
-        window.save_coding()
+        window.commands.save_coding()
         assert f"4 to do, {doing} doing, 0 done" in window.status.toolTip()
     assert len(passages_of(corpus, sample.article_ids[0], None)) == 3
 

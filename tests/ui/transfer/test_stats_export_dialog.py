@@ -99,7 +99,7 @@ def test_file_export_for_statistics_opens_the_dialog_for_each_program(
     timer.timeout.connect(close_it)
     timer.start()
     for suffix in ("sav", "dta", "csv"):
-        window.actions[f"export-{suffix}"].trigger()
+        window.registry[f"export-{suffix}"].trigger()
     timer.stop()
     assert opened == ["Export for SPSS", "Export for Stata", "Export for R"]
 

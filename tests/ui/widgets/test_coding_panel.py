@@ -485,8 +485,8 @@ def test_the_panel_never_scrolls_sideways(
     panel.load(a_passage(ui_project, code_id), None)
     panel.resize(300, 560)
     qtbot.wait(10)
-    body = panel.scroll.widget()
-    assert body.width() <= panel.scroll.viewport().width()
+    body = panel.scroll_area.widget()
+    assert body.width() <= panel.scroll_area.viewport().width()
 
 
 def test_save_without_a_code_is_held_back_with_a_hint(qtbot, panel) -> None:

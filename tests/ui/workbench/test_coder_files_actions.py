@@ -32,8 +32,8 @@ def test_package_then_merge_from_the_file_menu(
     out = tmp_path / "for alice.stance"
     monkeypatch.setattr(file_actions.QInputDialog, "getItem", lambda *a: ("Alice", True))
     monkeypatch.setattr(file_actions.QFileDialog, "getSaveFileName", lambda *a: (str(out), ""))
-    window.actions["package"].trigger()
-    dialog = window.actions.files.coder_files
+    window.registry["package"].trigger()
+    dialog = window.registry.files.coder_files
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     assert out.exists() and "Packaged for Alice" in dialog.headline.text()
     dialog.accept()
@@ -45,8 +45,8 @@ def test_package_then_merge_from_the_file_menu(
     reloaded: list[object] = []
     window.bus.changed.connect(reloaded.append)
     monkeypatch.setattr(file_actions.QFileDialog, "getOpenFileNames", lambda *a: ([str(out)], ""))
-    window.actions["merge"].trigger()
-    dialog = window.actions.files.coder_files
+    window.registry["merge"].trigger()
+    dialog = window.registry.files.coder_files
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
 
     assert dialog.headline.text().startswith("added 1, changed 0, deleted 0 passages")
@@ -65,8 +65,8 @@ def test_a_refused_merge_is_said_in_the_dialog(
         "getOpenFileNames",
         lambda *a: ([str(tmp_path / "plain.stance")], ""),
     )
-    window.actions["merge"].trigger()
-    dialog = window.actions.files.coder_files
+    window.registry["merge"].trigger()
+    dialog = window.registry.files.coder_files
     qtbot.waitUntil(lambda: not dialog.is_running() and dialog.detail.isVisible(), timeout=10_000)
     assert dialog.report is None
     assert "is not a coder file" in dialog.detail.toPlainText()
@@ -78,4 +78,4 @@ def test_a_coder_has_no_coder_file_actions(
     settings = AppSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     window = MainWindow(ui_project, "Alice", "coder", settings)
     qtbot.addWidget(window)
-    assert "package" not in window.actions.actions and "merge" not in window.actions.actions
+    assert "package" not in window.registry.actions and "merge" not in window.registry.actions

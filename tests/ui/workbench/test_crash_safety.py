@@ -44,7 +44,7 @@ for n in range(100000):
     start = (n * 7) % (len(text) - 20)
     window.reader.select_span(start, start + 12)
     window.panel.choose_code(topic)
-    window.save_coding()
+    window.commands.save_coding()
     app.processEvents()
     if window.current is not None:
         print(window.current.id, flush=True)

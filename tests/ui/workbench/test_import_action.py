@@ -53,7 +53,7 @@ def test_file_import_offers_news_exports_and_imports_them(
     timer.timeout.connect(close_when_done)
     timer.start()
     before = len(list_articles(ui_project))
-    window.actions["import"].trigger()
+    window.registry["import"].trigger()
     timer.stop()
     (patterns,) = offered
     assert all(f"*{suffix}" in patterns for suffix in (".html", ".htm", ".rtf", ".txt"))

@@ -63,7 +63,7 @@ def test_first_start_opens_the_sample_and_remembers_the_coder(
     again.start(None)  # the last project, with the remembered coder: no dialog
     (second,) = again.windows
     assert (second.project.location, second.coder) == (location, "Dana")
-    assert second.actions["open-project"] is not None
+    assert second.registry["open-project"] is not None
     second.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
@@ -155,7 +155,7 @@ def test_a_read_only_project_says_so_and_refuses_a_coding_in_a_message(
             window.reader.select_span(start, start + len("Putin"))
             QTimer.singleShot(20, lambda: close_message_box(seen))
             window.panel.choose_code(window.codebook.passage_variables()[0].codes[0].id)
-            window.save_coding()
+            window.commands.save_coding()
             assert window.passages == [] and window.isVisible()
             window.close()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

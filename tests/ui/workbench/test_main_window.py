@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -28,7 +28,7 @@ def window(ui_project: Project, coding_window) -> MainWindow:
 def test_no_action_above_was_refused(window: MainWindow) -> None:
     """The fixture collects refusals instead of showing a modal box; none is expected."""
     select_words(window, "Putin")
-    window.save_coding()
+    window.commands.save_coding()
     assert window.complaints == []  # type: ignore[attr-defined]
 
 
@@ -56,7 +56,7 @@ def test_code_a_selection_with_shortcuts_then_undo_and_redo(
 
     assert [p.quote for p in window.passages] == ["Vladimir Putin"]
     assert window.passage_list.model().rowCount() == 1
-    undo, redo = window.actions.edit
+    undo, redo = window.registry.edit
     assert undo.text() == "Undo Code passage"
     undo.trigger()
     assert window.passages == []
@@ -76,29 +76,29 @@ def test_a_key_given_in_another_window_works_after_refresh(
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_F9)
     assert window.panel.values()["stance"] == [stance_code(window, "Positive")]
-    assert len(window.actions.codes) == len({a.text() for a in window.actions.codes})
+    assert len(window.registry.codes) == len({a.text() for a in window.registry.codes})
 
 
 def test_recode_and_delete_from_the_passage_list(qtbot: QtBot, window: MainWindow) -> None:
     select_words(window, "Yuri Ushakov")
     window.panel.choose_code(stance_code(window, "Neutral / ambivalent"))
-    window.save_coding()
+    window.commands.save_coding()
     (passage,) = window.passages
     window.passage_list.select_passage(passage.id)
     window.activate_passage(passage.id)
     window.panel.choose_code(stance_code(window, "Negative"))
-    window.save_coding()
+    window.commands.save_coding()
     assert window.passages[0].codes == (stance_code(window, "Negative"),)
     window.passage_list.setFocus()
     qtbot.keyClick(window.passage_list, Qt.Key.Key_Delete)
     assert window.passages == []
-    window.actions.edit[0].trigger()
+    window.registry.edit[0].trigger()
     assert len(window.passages) == 1
 
 
 def test_mark_done_moves_on_and_counts(qtbot: QtBot, window: MainWindow) -> None:
     first = window.article.id if window.article else None
-    window.actions["done"].trigger()
+    window.registry["done"].trigger()
     assert window.article is not None and window.article.id != first
     statuses = {row.id: row.status for row in list_articles(window.project, "Alice")}
     assert statuses[first] == "done"
@@ -108,14 +108,14 @@ def test_mark_done_moves_on_and_counts(qtbot: QtBot, window: MainWindow) -> None
 def test_a_resize_and_a_memo(window: MainWindow) -> None:
     select_words(window, "Putin")
     window.panel.choose_code(stance_code(window, "Positive"))
-    window.save_coding()
+    window.commands.save_coding()
     (passage,) = window.passages
     window.select_passage(passage.id)
     span = select_words(window, "Russian President Vladimir Putin")
     window.select_passage(passage.id)
     window.reader.select_span(*span)
     window.current = passage
-    window.resize_current()
+    window.commands.resize_current()
     assert window.passages[0].quote == "Russian President Vladimir Putin"
 
 
@@ -136,10 +136,10 @@ def test_a_stale_edit_is_refused_with_a_message(window: MainWindow) -> None:
 
     select_words(window, "Putin")
     window.panel.choose_code(stance_code(window, "Positive"))
-    window.save_coding()
+    window.commands.save_coding()
     (passage,) = window.passages
     update_passage(window.project, passage.id, passage.version, memo="changed elsewhere")
-    window.delete_passage(passage.id)
+    window.commands.delete_passage(passage.id)
     messages = window.complaints  # type: ignore[attr-defined]
     assert messages and "changed this passage in the meantime" in messages[0]
     assert len(passages_of(window.project, passage.article_id, None)) == 1
@@ -158,13 +158,28 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, tmp_path: 
             QTimer.singleShot(50, close_summary)
 
     QTimer.singleShot(50, close_summary)
-    drop = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    window.dropEvent(drop)
+    assert drop_on(window, mime)
     assert len(list_articles(window.project)) == 3
     assert window.articles.position()[1] == 3
+
+
+def drop_on(window: MainWindow, mime: QMimeData) -> bool:
+    """Drags `mime` onto the window's menu bar and drops it there, through the window's
+    native window as a drop from the desktop arrives; whether the drag was taken."""
+    point = window.menuBar().geometry().center()
+    buttons, keys = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window.windowHandle(), enter)
+    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window.windowHandle(), drop)
+    return enter.isAccepted()
+
+
+def test_a_drag_without_files_is_not_taken(window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setText("A new article about sanctions.")
+    assert not drop_on(window, mime)
+    assert len(list_articles(window.project)) == 2
 
 
 def test_ctrl_f_goes_to_the_article_search(qtbot: QtBot, window: MainWindow) -> None:
@@ -178,7 +193,7 @@ def test_ctrl_f_goes_to_the_article_search(qtbot: QtBot, window: MainWindow) -> 
 def test_the_shortcut_sheet_lists_actions_and_codes(window: MainWindow) -> None:
     from stancecoder.ui.workbench.shortcut_sheet import shortcut_table
 
-    rows = shortcut_table(window.actions.shortcut_rows(), window.codebook)
+    rows = shortcut_table(window.registry.shortcut_rows(), window.codebook)
     texts = {(what, keys) for _, what, keys in rows}
     assert ("Mark article done, go to next", "Ctrl+D") in texts
     assert any(what == "Positive" and keys == "4" for what, keys in texts)
@@ -187,8 +202,8 @@ def test_the_shortcut_sheet_lists_actions_and_codes(window: MainWindow) -> None:
 def test_clicking_a_highlight_selects_its_passage(qtbot: QtBot, window: MainWindow) -> None:
     select_words(window, "Vladimir Putin")
     window.panel.choose_code(stance_code(window, "Positive"))
-    window.save_coding()
-    window.cancel_coding()
+    window.commands.save_coding()
+    window.commands.cancel_coding()
     (passage,) = window.passages
     point = _point_of(window, passage.start + 3)
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
@@ -207,12 +222,12 @@ def _point_of(window: MainWindow, position: int) -> QPoint:
 def test_undo_walks_back_through_several_edits_of_one_passage(window: MainWindow) -> None:
     select_words(window, "Vladimir Putin")
     window.panel.choose_code(stance_code(window, "Negative"))
-    window.save_coding()
+    window.commands.save_coding()
     for label in ("Positive", "Strongly positive"):
         window.select_passage(window.passages[0].id)
         window.panel.choose_code(stance_code(window, label))
-        window.save_coding()
-    undo, redo = window.actions.edit
+        window.commands.save_coding()
+    undo, redo = window.registry.edit
     undo.trigger()
     undo.trigger()
     assert window.passages[0].codes == (stance_code(window, "Negative"),)

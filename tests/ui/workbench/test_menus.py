@@ -99,7 +99,7 @@ def menus(window: MainWindow) -> dict[str, Items]:
 
 def sheet(window: MainWindow) -> list[tuple[str, str, str]]:
     """The sheet's rows of actions; the codes' keys follow them."""
-    rows = shortcut_table(window.actions.shortcut_rows(), window.codebook)
+    rows = shortcut_table(window.registry.shortcut_rows(), window.codebook)
     return [row for row in rows if not row[0].startswith("Code:")]
 
 
@@ -173,8 +173,8 @@ def test_the_sheet_reads_as_words_with_undo_and_a_heading(
     """No `&` marks, Undo and Redo with their keys whatever was done last, and every
     column headed."""
     window = open_window(qtbot, ui_project, tmp_path, "lead")
-    window.actions.edit[0].setText("Undo Code passage")  # as after a coding
-    rows = shortcut_table(window.actions.shortcut_rows(), window.codebook)
+    window.registry.edit[0].setText("Undo Code passage")  # as after a coding
+    rows = shortcut_table(window.registry.shortcut_rows(), window.codebook)
     assert not [row for row in rows if "&" in "".join(row)]
     assert ("Edit", "Undo", "Ctrl+Z") in rows and ("Edit", "Redo", "Ctrl+Shift+Z, Ctrl+Y") in rows
     sheet = ShortcutSheet(rows)

@@ -57,7 +57,7 @@ def test_a_coder_sees_a_colleagues_passage_but_cannot_change_it(
     assert "Bob’s passage" in panel.heading.text()
     assert "only Bob changes this passage" in panel.heading.text()
     assert not panel.fields["stance"].isEnabled() and panel.memo_box.isReadOnly()
-    assert not window.actions["delete"].isEnabled() and not window.actions["resize"].isEnabled()
+    assert not window.registry["delete"].isEnabled() and not window.registry["resize"].isEnabled()
     assert panel.grab().save(str(shots / "panel_read_only.png"))
 
     window.reader.setFocus()
@@ -79,7 +79,7 @@ def test_a_coders_own_passage_stays_editable(
     window.select_passage(bobs_passage)
     assert window.panel.editable and window.panel.fields["stance"].isEnabled()
     window.panel.choose_code(code_of(window, "Negative"))
-    window.save_coding()
+    window.commands.save_coding()
     assert [codes for *_, codes in stored(ui_project)] == [[code_of(window, "Negative")]]
 
 
@@ -103,17 +103,17 @@ def test_a_lead_edits_another_coders_work_only_after_saying_yes(
     assert "Edit as lead" in window.panel.heading.text()
     assert not window.panel.editable
 
-    window.actions["edit-as-lead"].trigger()
+    window.registry["edit-as-lead"].trigger()
     assert asked == ["Edit as lead"]
     yes = answer == QMessageBox.StandardButton.Yes
-    assert window.actions["edit-as-lead"].isChecked() is yes
+    assert window.registry["edit-as-lead"].isChecked() is yes
     assert window.panel.editable is yes
     window.panel.choose_code(code_of(window, "Negative"))
-    window.save_coding()
+    window.commands.save_coding()
     expected = code_of(window, "Negative" if yes else "Strongly positive")
     assert stored(ui_project) == [("Bob", 0, 7, "Bob's note", [expected])]
     assert ("editing as lead" in window.status.text()) is yes
 
     if yes:  # and back: no question to stop
-        window.actions["edit-as-lead"].trigger()
+        window.registry["edit-as-lead"].trigger()
         assert asked == ["Edit as lead"] and not window.panel.editable

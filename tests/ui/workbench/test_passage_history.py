@@ -41,13 +41,13 @@ def test_the_key_shows_the_passages_changes_and_escape_closes(
     start = window.article.text.index("Yuri Ushakov")
     window.reader.select_span(start, start + len("Yuri Ushakov"))
     window.panel.choose_code(stance_code(window, "Neutral / ambivalent"))
-    window.save_coding()
+    window.commands.save_coding()
     (passage,) = window.passages
     window.activate_passage(passage.id)
     window.panel.choose_code(stance_code(window, "Negative"))
-    window.save_coding()
+    window.commands.save_coding()
     window.activate_passage(passage.id)
-    assert window.actions["passage-history"].isEnabled()
+    assert window.registry["passage-history"].isEnabled()
 
     seen: list[list[list[str]]] = []
 
@@ -58,7 +58,7 @@ def test_the_key_shows_the_passages_changes_and_escape_closes(
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     QTimer.singleShot(50, read_and_close)
-    window.actions["passage-history"].trigger()
+    window.registry["passage-history"].trigger()
     (rows,) = seen
     assert [row[1:3] for row in rows] == [["Alice", "passage added"], ["Alice", "passage changed"]]
     assert "codes: stance: Neutral / ambivalent" in rows[0][3]
@@ -68,7 +68,7 @@ def test_the_key_shows_the_passages_changes_and_escape_closes(
 
 def test_without_a_passage_the_action_waits(window: MainWindow) -> None:
     assert window.current is None
-    assert not window.actions["passage-history"].isEnabled()
+    assert not window.registry["passage-history"].isEnabled()
 
 
 def test_a_lead_acting_on_a_coders_work_is_named_with_it(qtbot: QtBot, themed, shots: Path) -> None:

@@ -44,7 +44,7 @@ def test_an_unsaved_recoding_survives_a_refresh_from_elsewhere(
     first, second = stance_codes(window)[:2]
     select_putin(window)
     window.panel.choose_code(first)
-    window.save_coding()
+    window.commands.save_coding()
     passage = window.passages[0].id
     window.activate_passage(passage)
     window.panel.choose_code(second)

@@ -42,7 +42,7 @@ def code_a_passage(window: MainWindow, phrase: str) -> None:
     window.reader.select_span(start, start + len(phrase))
     stance = next(v for v in window.codebook.passage_variables() if v.name == "stance")
     window.panel.choose_code(stance.codes[0].id)  # a passage is saved with a code
-    window.save_coding()
+    window.commands.save_coding()
     assert stored_quotes(window) == [phrase]
 
 
@@ -59,7 +59,7 @@ def test_undo_refused_by_a_lock_stays_on_the_stack_and_works_after(
     message = window.complaints[0]  # type: ignore[attr-defined]
     assert "Undo" in message and "Code passage" in message and "try again" in message
     assert (stack.index(), stack.count()) == (1, 1)
-    assert window.actions.edit[0].text() == "Undo Code passage"
+    assert window.registry.edit[0].text() == "Undo Code passage"
     assert stored_quotes(window) == ["Vladimir Putin"]
 
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
@@ -103,7 +103,7 @@ def test_a_recode_undone_after_a_lock_restores_the_codes_it_had(
     for code in (first, second):
         window.select_passage(window.passages[0].id)
         window.panel.choose_code(code)
-        window.save_coding()
+        window.commands.save_coding()
     with write_lock(Path(window.project.location)):
         qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)

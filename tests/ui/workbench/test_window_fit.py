@@ -71,7 +71,7 @@ def test_find_brings_a_folded_list_back(
 ) -> None:
     window = sized(qtbot, coding_window(ui_project), 800, 500)
     assert window.splitter.sizes()[0] == 0
-    window.actions["find"].trigger()
+    window.registry["find"].trigger()
     qtbot.waitUntil(lambda: window.splitter.sizes()[0] >= ARTICLES_MIN)
     assert window.articles.search.hasFocus()
 
@@ -112,7 +112,7 @@ def test_the_panel_scrolls_as_one(
     """Heading, fields, memo and buttons live in one scrolled body: none is cut off by
     another's scroll area."""
     window = sized(qtbot, coding_window(ui_project), 800, 500)
-    body = window.panel.scroll.widget()
+    body = window.panel.scroll_area.widget()
     for part in (window.panel.heading, window.panel.memo_box, window.panel.save_button):
         assert body.isAncestorOf(part)
 

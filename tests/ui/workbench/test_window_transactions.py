@@ -83,7 +83,7 @@ def test_mark_done_after_a_change_elsewhere_is_refused(window: MainWindow) -> No
     article = window.article.id
     with open_project(window.project.store.target) as elsewhere:
         set_status(elsewhere, article, "Alice", "doing")
-    window.actions["done"].trigger()
+    window.registry["done"].trigger()
     messages = window.complaints  # type: ignore[attr-defined]
     assert len(messages) == 1 and STALE in messages[0]
     assert {r.id: r.status for r in list_articles(window.project, "Alice")}[article] == "doing"
@@ -101,7 +101,7 @@ def test_undo_and_redo_walk_through_several_article_codes(
     ]
     for genre in genres:
         window.article_form.choose_code(genre)
-    undo, redo = window.actions.edit
+    undo, redo = window.registry.edit
     for _ in genres:
         undo.trigger()
     assert article_codes(window.project, article, "Alice")["genre"] == []

@@ -68,8 +68,8 @@ class CodingPanel(QWidget):
         self.heading = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.heading.setContentsMargins(0, 0, 0, 4)
-        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.memo_box = QPlainTextEdit(tabChangesFocus=True)
         self.memo_box.setPlaceholderText("Memo: a note for yourself or the lead")
         self.memo_box.setFixedHeight(self.memo_box.fontMetrics().lineSpacing() * 3 + 16)
@@ -91,7 +91,7 @@ class CodingPanel(QWidget):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._passage: PassageView | None = None
         self._quote: str | None = None
         self._build()
@@ -171,10 +171,10 @@ class CodingPanel(QWidget):
         column.addWidget(self.notice)
         column.addWidget(self.buttons)
         column.addStretch(1)
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:  # its heading, memo, notice and buttons now live in the new body
             old.deleteLater()
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         first = next(iter(self.fields.values()), None)
         self.setFocusProxy(first or self.memo_box)
 
@@ -231,8 +231,8 @@ class CodingPanel(QWidget):
 
     def content_height(self) -> int:
         """The height that shows everything without scrolling."""
-        body = self.scroll.widget()
-        return body.sizeHint().height() + 2 * self.scroll.frameWidth() if body else 0
+        body = self.scroll_area.widget()
+        return body.sizeHint().height() + 2 * self.scroll_area.frameWidth() if body else 0
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ENTER_KEYS:

@@ -37,9 +37,12 @@ ORDER_COLUMNS = ("title", "source", "published", "status", "passages")
 # and the article's heading)
 FACTS_MIN_WIDTH = 420
 TITLE, SOURCE, DATE, STATUS, PASSAGES = range(len(COLUMNS))
-STATUS_NAMES = {status: status.label for status in Status}
+STATUS_NAMES: dict[str, str] = {status: status.label for status in Status}
 # the dots of the statuses begun; to do is an outline (see `status_dot`)
-STATUS_COLOURS = {Status.DOING: QColor("#d99a1e"), Status.DONE: QColor("#3c9a5f")}
+STATUS_COLOURS: dict[str, QColor] = {
+    Status.DOING: QColor("#d99a1e"),
+    Status.DONE: QColor("#3c9a5f"),
+}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # rows read in one query when the view asks for one not read yet: several screens of them,
 # so that scrolling reads seldom; a read of 100 rows takes a few milliseconds

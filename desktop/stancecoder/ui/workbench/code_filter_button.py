@@ -5,6 +5,7 @@ passages count. The button's text says what is chosen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -70,7 +71,7 @@ class CodeFilterButton(QToolButton):
                 sub,
                 f"Not coded for {variable.name}",
                 chosen.uncoded == variable.id,
-                lambda on, v=variable.id: self._only_uncoded(v) if on else None,
+                partial(self._only_uncoded, variable.id),
             )
             sub.addSeparator()
             for code in variable.codes:
@@ -97,8 +98,10 @@ class CodeFilterButton(QToolButton):
         action.toggled.connect(lambda _on: self._changed())
         return action
 
-    def _only_uncoded(self, variable: int) -> None:
-        """One variable at a time is "not coded for": a second replaces the first."""
+    def _only_uncoded(self, variable: int, on: bool) -> None:
+        """One variable at a time is "not coded for": a second ticked replaces the first."""
+        if not on:
+            return
         for other, action in self._uncoded.items():
             if other != variable and action.isChecked():
                 action.blockSignals(True)

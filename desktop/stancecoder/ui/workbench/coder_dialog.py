@@ -75,7 +75,7 @@ class CoderDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        layout = self.column = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(10)
         layout.addWidget(heading)
@@ -130,9 +130,8 @@ class CoderDialog(QDialog):
     def _grow(self) -> None:
         """Make room for the complaint below the list instead of squeezing the list (and
         clipping its names) into the height the dialog had without it."""
-        layout = self.layout()
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
+        self.column.activate()
+        needed = self.column.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
 
@@ -156,7 +155,7 @@ class CoderDialog(QDialog):
             None,
         )
         self.coders.blockSignals(True)
-        self.coders.setCurrentItem(match)
+        self.coders.setCurrentItem(match)  # type: ignore[arg-type]  # None: no current item
         self.coders.blockSignals(False)
 
     def _picked(self, item: QListWidgetItem | None) -> None:

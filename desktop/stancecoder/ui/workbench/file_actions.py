@@ -8,6 +8,7 @@ a packaging, merge or REFI-QDA transfer) is kept here while that dialog is open.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -51,7 +52,13 @@ class FileHost(Protocol):
 
     def statusBar(self) -> QStatusBar: ...
     def close(self) -> bool: ...
-    def import_paths(self, paths: list[str]) -> None: ...
+
+
+def import_articles(project: Project, paths: list[str], parent: QWidget) -> None:
+    """Articles from files chosen here or dropped on the window (`drop_import`)."""
+    from stancecoder.ui.transfer.import_dialog import ImportDialog
+
+    ImportDialog.run_import(project, [Path(p) for p in paths], parent)
 
 
 class FileActions:
@@ -100,7 +107,7 @@ class FileActions:
             ActionSpec("refi-codebook", "&File", "REFI-QDA &codebook…", self._refi_codebook,
                        submenu="Expor&t", tip="The codebook for another QDA tool"),
             *(ActionSpec(f"export-{suffix[1:]}", "&File", text,
-                         lambda suffix=suffix: self._export_for_statistics(suffix),
+                         partial(self._export_for_statistics, suffix),
                          submenu="Expor&t")
               for suffix, text in STATISTICS_FILES),
             *filing,
@@ -115,7 +122,7 @@ class FileActions:
             self.owner, "Import articles", "", f"Articles ({patterns})"
         )
         if paths:
-            self.host.import_paths(paths)
+            import_articles(self.host.project, paths, self.owner)
 
     def _export(self) -> None:
         project = self.host.project

@@ -8,11 +8,9 @@ made them (this window, a dialog of the lead's, an import, F5, another process: 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from stancecoder.core.actor import Actor
 from stancecoder.core.changes import Changes, status_kept
@@ -21,16 +19,9 @@ from stancecoder.core.passage_view import PassageView
 from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import ArticleView
 from stancecoder.services.codebook_view import codebook_view
-from stancecoder.services.coding_view import CodingView, coding_view
-from stancecoder.services.commands import (
-    CreatePassage,
-    DeletePassage,
-    SetArticleCodes,
-    UpdatePassage,
-)
-from stancecoder.services.passages import coded_today
+from stancecoder.services.coding_view import coding_view
 from stancecoder.services.project import Project
-from stancecoder.services.samples import CoderProgress, progress
+from stancecoder.services.samples import progress
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.changes_watch import ChangesWatcher
 from stancecoder.ui.common.errors import show_problem
@@ -42,9 +33,13 @@ from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
+from stancecoder.ui.workbench.coding_commands import CodingCommands
+from stancecoder.ui.workbench.drop_import import DropImport
 from stancecoder.ui.workbench.file_actions import ProjectOpener
+from stancecoder.ui.workbench.layout_memory import restore_layout, save_layout
 from stancecoder.ui.workbench.passage_list import PassageList
 from stancecoder.ui.workbench.search_indexer import SearchIndexer
+from stancecoder.ui.workbench.status_line import StatusLine
 from stancecoder.ui.workbench.tinting import Tinting, TintLegend
 from stancecoder.ui.workbench.window_actions import WindowActions, describe_passage
 from stancecoder.ui.workbench.window_fit import WindowFit
@@ -74,24 +69,24 @@ class MainWindow(QMainWindow):
         # through a lambda, so that replacing `complain` (tests collect messages) reaches it
         self.undo = UndoRunner(project, lambda text: self.complain(text))
         self.bus = bus_of(project)
-        self._title = project.title
-        self._coded_today: int | None = None
-        self._assigned: CoderProgress | None = None
         read_only = " (read-only)" if project.read_only else ""
-        self.setWindowTitle(f"{self._title}{read_only} — StanceCoder")
-        self.setAcceptDrops(True)
+        self.setWindowTitle(f"{project.title}{read_only} — StanceCoder")
+        self.drops = DropImport(project, self)
+        self.commands = CodingCommands(self)
         self._build()
-        self.actions = WindowActions(self)
+        self.registry = WindowActions(self)
         self.tinting = Tinting(project, self.settings, self.menuBar())
         self.tinting.changed.connect(
             lambda: self.reader.set_passages(self.passages, self._colours())
         )
-        self._restore_layout()
+        restore_layout(self, self._splitters(), self.reader, self.settings)
         self.fit = WindowFit(self)
-        self._assigned = progress(project, coder)[0]  # read once for the list and the status bar
-        self.articles.set_project(project, coder, self._assigned)
+        assigned = progress(project, coder)[0]  # read once for the list and the status bar
+        self.status = StatusLine(project, coder, assigned, self.articles.position)
+        self.statusBar().addPermanentWidget(self.status)
+        self.articles.set_project(project, coder, assigned)
         self._show_reader_hint()
-        self.update_status()
+        self.status.refresh()
         self.bus.changed.connect(self.apply_changes)
         self.watcher.trouble.connect(self.statusBar().showMessage)
         self.indexer = SearchIndexer(project, self)
@@ -129,15 +124,15 @@ class MainWindow(QMainWindow):
         self.panel.lead = self.role == "lead"
         self.panel.set_codebook(self.codebook)
         self.articles.set_codebook(self.codebook)
-        self.panel.saveRequested.connect(self._write_coding)
-        self.panel.cancelRequested.connect(self.cancel_coding)
+        self.panel.saveRequested.connect(self.commands.write_coding)
+        self.panel.cancelRequested.connect(self.commands.cancel_coding)
         self.article_form = ArticleForm()
         self.article_form.set_codebook(self.codebook)
-        self.article_form.codesChanged.connect(self.set_article_codes)
+        self.article_form.codesChanged.connect(self.commands.set_article_codes)
         self.passage_list = PassageList()
         self.passage_list.viewer = self.coder
         self.passage_list.passageActivated.connect(self.activate_passage)
-        self.passage_list.deleteRequested.connect(self.delete_passage)
+        self.passage_list.deleteRequested.connect(self.commands.delete_passage)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.panel)
         side.addWidget(self.article_form)
@@ -152,29 +147,15 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([400, 660, 380])
         self.side_splitter = side
         self.setCentralWidget(self.splitter)
-        self.status = QLabel()
-        self.statusBar().addPermanentWidget(self.status)
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 880)
-        for name, splitter in (("main", self.splitter), ("side", self.side_splitter)):
-            state = self.settings.value(f"window/splitter-{name}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        zoom = self.settings.value("zoom", 0)
-        self.reader.set_zoom(int(zoom) if str(zoom).lstrip("-").isdigit() else 0)
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.splitter, "side": self.side_splitter}
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.actions.close_views()
+        self.registry.close_views()
         self.watcher.stop()
         self.indexer.stop()
-        self.settings.set_value("window/geometry", self.saveGeometry())
-        self.settings.set_value("window/splitter-main", self.splitter.saveState())
-        self.settings.set_value("window/splitter-side", self.side_splitter.saveState())
+        save_layout(self, self._splitters(), self.settings)
         super().closeEvent(event)
 
     # ---- showing ------------------------------------------------------------------------
@@ -192,8 +173,8 @@ class MainWindow(QMainWindow):
         self._show_coding(shown.coding)
         self.panel.load(None, None)
         self.panel.set_enabled_for(False)
-        self.update_status()
-        self.actions.update_enabled()
+        self.status.refresh()
+        self.registry.update_enabled()
 
     def _show_passages(self, passages: list[PassageView]) -> None:
         self.passages = passages
@@ -220,7 +201,7 @@ class MainWindow(QMainWindow):
             self.panel.set_codebook(self.codebook)
             self.article_form.set_codebook(self.codebook)
             self.articles.set_codebook(self.codebook)
-            self.actions.bind_code_shortcuts()
+            self.registry.bind_code_shortcuts()
         whole = changes.codebook or changes.reload
         listed = None if changes.reload else changes
         in_place = listed is not None and self.articles.in_place(listed)
@@ -242,8 +223,8 @@ class MainWindow(QMainWindow):
         else:
             self.articles.refresh(listed)
         self._show_reader_hint()
-        self.update_status(fresh)
-        self.actions.update_enabled()
+        self.status.refresh(fresh)
+        self.registry.update_enabled()
         if changes.reload or (changes.articles and not changes.passages):
             self.indexer.catch_up()  # an import, here or elsewhere, leaves articles waiting
 
@@ -256,33 +237,6 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """See what other windows and coders did (F5), in every view of this project."""
         self.bus.publish(Changes(reload=True))
-
-    def update_status(self, fresh: CodingView | None = None) -> None:
-        """Article position always; today's count and the assigned articles done as `fresh`
-        read them after a change (or once, at the start), so switching articles costs no
-        query."""
-        if fresh is not None and fresh.coded_today is not None:
-            self._coded_today = fresh.coded_today
-        if fresh is not None and fresh.assigned is not None:
-            self._assigned = fresh.assigned
-        if self._coded_today is None:
-            self._coded_today = coded_today(self.project, self.coder)
-        if self._assigned is None:
-            self._assigned = progress(self.project, self.coder)[0]
-        n, total = self.articles.position()
-        mine = self._assigned
-        parts = [self._title, f"coder: {self.coder}", f"article {n} of {total}",
-                 f"coded today: {self._coded_today}"]  # fmt: skip
-        if mine.assigned:
-            parts.append(f"{mine.done} of {mine.assigned} assigned done")
-        if self.project.actor is not None and self.project.actor.as_lead:
-            parts.append("editing as lead")
-        self.status.setText("  ·  ".join(parts))
-        self.status.setToolTip(
-            f"Assigned to you: {mine.todo} to do, {mine.doing} doing, {mine.done} done"
-            if mine.assigned
-            else ""
-        )
 
     def _show_reader_hint(self) -> None:
         """What the empty reader says before an article is picked, so the first view is
@@ -299,7 +253,7 @@ class MainWindow(QMainWindow):
     def complain(self, message: str) -> None:
         show_problem(self, message)
 
-    # ---- coding -------------------------------------------------------------------------
+    # ---- passages -----------------------------------------------------------------------
 
     def _selection_changed(self, span: tuple[int, int] | None) -> None:
         if span is not None and self.article is not None:
@@ -307,30 +261,17 @@ class MainWindow(QMainWindow):
             self.reader.set_current_passage(None)
             self.panel.load(None, self.article.text[span[0] : span[1]])
         self.panel.set_enabled_for(span is not None or self.current is not None)
-        self.actions.update_enabled()
+        self.registry.update_enabled()
 
     def select_passage(self, passage_id: int) -> None:
         self.current = next((p for p in self.passages if p.id == passage_id), None)
         self.reader.set_current_passage(passage_id if self.current else None)
         self.passage_list.select_passage(passage_id)
         current = self.current
-        editable = current is None or self.may_change(current)
+        editable = current is None or self.commands.may_change(current)
         self.panel.load(current, current.quote if current else None, editable)
         self.panel.set_enabled_for(current is not None)
-        self.actions.update_enabled()
-
-    def may_change(self, passage: PassageView) -> bool:
-        """Whether this coder may change the passage: their own, or any as lead once they
-        chose Edit as lead (the services check the same)."""
-        actor = self.project.actor
-        return actor is None or actor.may_change(passage.coder)
-
-    def edit_as_lead(self, on: bool) -> None:
-        """Let the lead change other coders' work, or stop; the panel follows at once."""
-        self.project.actor = Actor(self.coder, lead=self.role == "lead", as_lead=on)
-        if self.current is not None:
-            self.select_passage(self.current.id)
-        self.update_status()
+        self.registry.update_enabled()
 
     def activate_passage(self, passage_id: int) -> None:
         self.select_passage(passage_id)
@@ -347,62 +288,6 @@ class MainWindow(QMainWindow):
         if found:
             self.activate_passage(found[0].id)
 
-    def save_coding(self) -> None:
-        """Enter: the panel writes only a coding with a code, and says so otherwise."""
-        self.panel.ask_to_save()
-
-    def _write_coding(self) -> None:
-        if self.article is None:
-            return
-        codes, memo = self.panel.values(), self.panel.memo()
-        span = self.reader.selected_span()
-        if span is not None and span[0] < span[1]:
-            changes = self.undo.run(CreatePassage(self.article.id, self.coder, *span, codes, memo))
-            if changes is not None:
-                self.reader.select_span(span[1], span[1])
-                for passage_id in changes.passages:
-                    self.select_passage(passage_id)
-        elif self.current is not None:
-            self.undo.run(
-                UpdatePassage(self.current.uid, self.current.version, codes=codes, memo=memo)
-            )
-
-    def cancel_coding(self) -> None:
-        self.current = None
-        self.reader.set_current_passage(None)
-        if self.article is not None:
-            span = self.reader.selected_span()
-            end = span[1] if span else 0
-            self.reader.select_span(end, end)
-        self.panel.load(None, None)
-        self.panel.set_enabled_for(False)
-        self.reader.setFocus()
-
-    def resize_current(self) -> None:
-        span = self.reader.selected_span()
-        if self.current is not None and span is not None and span[0] < span[1]:
-            self.undo.run(
-                UpdatePassage(
-                    self.current.uid, self.current.version, span=span, text="Resize passage"
-                )
-            )
-
-    def delete_passage(self, passage_id: int | None = None) -> None:
-        if passage_id is None:
-            target = self.current
-        else:
-            target = next((p for p in self.passages if p.id == passage_id), None)
-        if target is not None and not self.may_change(target):
-            self.statusBar().showMessage(f"{target.coder}’s passage: only they delete it", 5000)
-            return
-        deleted = target is not None and self.undo.run(DeletePassage(target.uid, target.version))
-        if deleted and self.current is None:  # it was the passage in the panel
-            self.panel.load(None, None)
-
-    def set_article_codes(self, codes: dict[str, list[int]]) -> None:
-        if self.article is not None and self.coding is not None:
-            self.undo.run(SetArticleCodes(self.article.id, self.coder, codes, self.coding.version))
-
     def _colours(self) -> dict[int, str]:
         """The passages' colours by the View menu's choice; the legend follows them."""
         colours, legend, subject = self.tinting.colours(self.passages, self.codebook, self.coder)
@@ -414,21 +299,3 @@ class MainWindow(QMainWindow):
     def _describe(self, passage_id: int) -> str:
         passage = next((p for p in self.passages if p.id == passage_id), None)
         return describe_passage(passage, self.codebook) if passage else ""
-
-    # ---- drag and drop import ------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
-
-    def import_paths(self, paths: list[str]) -> None:
-        # imported only now: the importers cost the window's start some 0.3 s
-        from stancecoder.ui.transfer.import_dialog import ImportDialog
-
-        ImportDialog.run_import(self.project, [Path(p) for p in paths], self)

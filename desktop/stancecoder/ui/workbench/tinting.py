@@ -106,7 +106,8 @@ def by_variable(
             names.append(name)
         first[code.colour] = min(first.get(code.colour, rank[code.id]), rank[code.id])
     entries = [
-        LegendEntry(", ".join(labels[colour]), colour) for colour in sorted(labels, key=first.get)
+        LegendEntry(", ".join(labels[colour]), colour)
+        for colour in sorted(labels, key=first.__getitem__)
     ]
     if uncoded:
         entries.append(LegendEntry(f"no {variable.name}", FALLBACK_COLOUR))
@@ -209,7 +210,7 @@ class TintLegend(QLabel):
             swatch = f"<span style='background:{tint}; color:{mark}'>▌&nbsp;&nbsp;</span>"
             label = escape(entry.label)
             items.append(f"<span style='white-space:nowrap'>{swatch}&nbsp;{label}</span>")
-        colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        heading = f"<span style='color:{colour}'>Colour by {escape(subject)}:</span>"
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        heading = f"<span style='color:{muted}'>Colour by {escape(subject)}:</span>"
         self.setText(heading + " &nbsp; " + " &nbsp;&nbsp; ".join(items))
         self.show()

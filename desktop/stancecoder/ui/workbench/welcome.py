@@ -119,7 +119,9 @@ class WelcomeScreen(QWidget):
         if paths:
             # current, so Enter opens it once the list has focus, but not highlighted before
             self.recent.setCurrentItem(
-                self.recent.topLevelItem(0), 0, QItemSelectionModel.SelectionFlag.NoUpdate
+                self.recent.topLevelItem(0),  # type: ignore[arg-type]  # one per path
+                0,
+                QItemSelectionModel.SelectionFlag.NoUpdate,
             )
             self.recent.resizeColumnToContents(0)
             self.recent.setColumnWidth(0, self.recent.columnWidth(0) + 24)

@@ -9,6 +9,7 @@ to every start of the window.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -17,10 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenuBar, QMessageBox, QWidget
 
 from stancecoder.core.codebook_view import CodebookView, code_text
 from stancecoder.core.passage_view import PassageView
-from stancecoder.core.status import Status
-from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import ArticleView
-from stancecoder.services.commands import SetStatus
 from stancecoder.services.history_read import passage_history
 from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
@@ -31,6 +29,7 @@ from stancecoder.ui.widgets.coding_panel import CodingPanel
 from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
+from stancecoder.ui.workbench.coding_commands import CodingCommands
 from stancecoder.ui.workbench.file_actions import FileActions, FileHost
 from stancecoder.ui.workbench.passage_history import PassageHistory
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
@@ -47,9 +46,9 @@ class Workbench(FileHost, ViewHost, Protocol):
 
     coder: str
     article: ArticleView | None
-    coding: ArticleCoding | None
     current: PassageView | None
     undo: UndoRunner
+    commands: CodingCommands
     articles: ArticlePanel
     reader: Reader
     find_bar: FindBar
@@ -62,13 +61,7 @@ class Workbench(FileHost, ViewHost, Protocol):
 
     def menuBar(self) -> QMenuBar: ...
     def refresh(self) -> None: ...
-    def save_coding(self) -> None: ...
-    def cancel_coding(self) -> None: ...
-    def resize_current(self) -> None: ...
-    def delete_passage(self, passage_id: int | None = None) -> None: ...
     def activate_passage(self, passage_id: int) -> None: ...
-    def may_change(self, passage: PassageView) -> bool: ...
-    def edit_as_lead(self, on: bool) -> None: ...
 
 
 def confirm_edit_as_lead(parent: QWidget) -> bool:
@@ -139,10 +132,10 @@ class WindowActions(ActionRegistry):
     def _specs(self) -> list[ActionSpec]:
         """Every action in the order of the menus and the F1 sheet: the File menu's first,
         then the others, the lead's own of them last but one."""
-        w = self.window
+        w, commands = self.window, self.window.commands
         has_article = lambda: w.article is not None  # noqa: E731
         has_passage = lambda: w.current is not None  # noqa: E731
-        may_change = lambda: w.current is not None and w.may_change(w.current)  # noqa: E731
+        may_change = lambda: w.current is not None and commands.may_change(w.current)  # noqa: E731
         leading = [] if w.role != "lead" else [
             ActionSpec("blind", "&View", "&Blind mode (coders see only their own)",
                        self._toggle_blind, checkable=True),
@@ -161,20 +154,20 @@ class WindowActions(ActionRegistry):
         ]  # fmt: skip
         return [
             *self.files.specs(),
-            ActionSpec("save", "&Code", "&Save coding", w.save_coding, ("Return", "Enter"),
+            ActionSpec("save", "&Code", "&Save coding", commands.save_coding, ("Return", "Enter"),
                        enabled_when=lambda: w.panel.isEnabled()),
-            ActionSpec("cancel", "&Code", "Cancel coding", w.cancel_coding, ("Esc",)),
-            ActionSpec("resize", "&Code", "Set passage to &selection", w.resize_current,
+            ActionSpec("cancel", "&Code", "Cancel coding", commands.cancel_coding, ("Esc",)),
+            ActionSpec("resize", "&Code", "Set passage to &selection", commands.resize_current,
                        ("Ctrl+B",), enabled_when=may_change),
             ActionSpec("next-passage", "&Code", "Ne&xt passage", lambda: self._step(1),
                        ("Alt+Down",), enabled_when=has_article),
             ActionSpec("previous-passage", "&Code", "Pre&vious passage", lambda: self._step(-1),
                        ("Alt+Up",), enabled_when=has_article),
-            ActionSpec("delete", "&Code", "&Delete passage", w.delete_passage,
+            ActionSpec("delete", "&Code", "&Delete passage", commands.delete_passage,
                        ("Del",), enabled_when=may_change),
             ActionSpec("passage-history", "&Code", "Passage &history…", self._passage_history,
                        ("Ctrl+Shift+H",), enabled_when=has_passage),
-            ActionSpec("done", "&Code", "Mark article &done, go to next", self._mark_done,
+            ActionSpec("done", "&Code", "Mark article &done, go to next", commands.mark_done,
                        ("Ctrl+D",), enabled_when=has_article),
             ActionSpec("next", "&Code", "&Next article", w.articles.next_article, ("Ctrl+Down",)),
             ActionSpec("previous", "&Code", "&Previous article", w.articles.previous_article,
@@ -205,7 +198,7 @@ class WindowActions(ActionRegistry):
             ActionSpec("zoom-reset", "&View", "&Actual size", w.reader.zoom_reset, ("Ctrl+0",)),
             ActionSpec("refresh", "&View", "&Refresh", w.refresh, ("F5",)),
             *(
-                ActionSpec(f"theme-{theme}", "&View", text, lambda t=theme: self._theme(t),
+                ActionSpec(f"theme-{theme}", "&View", text, partial(self._theme, theme),
                            checkable=True, submenu="&Theme")
                 for theme, text in THEME_CHOICES
             ),
@@ -235,13 +228,6 @@ class WindowActions(ActionRegistry):
         if passage_id is not None:
             self.window.activate_passage(passage_id)
 
-    def _mark_done(self) -> None:
-        w = self.window
-        if w.article is not None and w.coding is not None:
-            article, version = w.article.id, w.coding.version
-            w.undo.run(SetStatus(article, w.coder, Status.DONE, version, "Mark done"))
-            w.articles.next_article()
-
     def _theme(self, theme: str) -> None:
         """Applied to the whole application at once and remembered for the next start."""
         if not self[f"theme-{theme}"].isChecked():
@@ -262,7 +248,7 @@ class WindowActions(ActionRegistry):
         if action.isChecked() and not confirm_edit_as_lead(self.owner):
             action.setChecked(False)
             return
-        self.window.edit_as_lead(action.isChecked())
+        self.window.commands.edit_as_lead(action.isChecked())
 
     def _sheet(self) -> None:
         rows = shortcut_table(self.shortcut_rows(), self.window.codebook)

@@ -44,13 +44,17 @@ class Fitted(Protocol):
     """What the fitting reads of the window."""
 
     settings: AppSettings
-    actions: ActionRegistry
     articles: ArticlePanel
     reader: Reader
     panel: CodingPanel
     article_form: QWidget
     splitter: QSplitter
     side_splitter: QSplitter
+
+    @property
+    def registry(self) -> ActionRegistry:
+        """Read only, so the window's own kind of registry will do."""
+        ...
 
 
 def measure(reader: Reader, characters: int) -> int:
@@ -87,7 +91,7 @@ class WindowFit(QObject):
         window.splitter.setCollapsible(1, False)
         window.splitter.setCollapsible(2, False)
         window.splitter.splitterMoved.connect(self._moved)
-        window.actions["find"].triggered.connect(self.unfold)
+        window.registry["find"].triggered.connect(self.unfold)
         # after the splitter has handled its resize, not inside Qt's own resizing
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.fit)
@@ -116,7 +120,7 @@ class WindowFit(QObject):
         """The panel as tall as its content when the window allows, the form its own
         height, the passage list the rest."""
         w = self.window
-        body = w.panel.scroll.widget()
+        body = w.panel.scroll_area.widget()
         if body is not None:  # a new codebook builds a new one; follow what it asks for
             body.installEventFilter(self)
         height = w.side_splitter.height() - 2 * w.side_splitter.handleWidth()
@@ -145,7 +149,7 @@ class WindowFit(QObject):
             self._timer.start()
         elif (
             event.type() == QEvent.Type.LayoutRequest
-            and watched is self.window.panel.scroll.widget()
+            and watched is self.window.panel.scroll_area.widget()
         ):
             self._side_timer.start()  # a passage with more codes, a stance row that wrapped
         return False

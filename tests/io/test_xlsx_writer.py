@@ -30,6 +30,7 @@ TRICKY_TEXTS = [
     "#N/A",
     "=",
     "  leading and trailing spaces  ",
+    "<r>markup</r>",
 ]
 
 
@@ -426,3 +427,76 @@ def test_aware_datetimes_are_stored_in_utc(tmp_path: Path) -> None:
     write_xlsx(target, one_sheet([Column("at", "datetime")], [(moment,)]))
 
     assert read_back(target)["A2"].value == moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def test_rows_are_the_xml_xlsxwriter_writes_for_the_same_cells(tmp_path: Path) -> None:
+    # The rows are made without XlsxWriter's cells; its own typed writes of the same values
+    # are the reference, compared byte for byte with the styles they number.
+    from xlsxwriter import Workbook
+
+    texts = [
+        "plain", "a & b < c > d", "  spaced  ", "tab\tand\nline", "carriage\rreturn",
+        "reads like an escape _x0041_ here", "=SUM(A1)", "\U0001f600 한국어 Путин", "x",
+    ]  # fmt: skip
+    moments = [
+        datetime(2024, 6, 17, 10, 30, 5, 250_000), datetime(1900, 1, 1, 12, 0),
+        datetime(1900, 2, 28), datetime(1900, 3, 1, 6, 0), datetime(9999, 12, 31, 23, 59, 59),
+    ]  # fmt: skip
+    days = ["2024-06-17", "1900-02-28", "1900-03-01", "2024-06", date(2020, 2, 29), None]
+    numbers = [0, -1, 7, 2**53 + 1, 0.1, -2.5e-20, 1e300, Decimal("3.25"), True, None]
+    columns = [
+        Column("text"), Column("quote", wrap=True), Column("n", "int"), Column("x", "float"),
+        Column("day", "date"), Column("at", "datetime"), Column("then", "datetime", wrap=True),
+    ]  # fmt: skip
+    rows = [
+        (
+            texts[i % len(texts)], texts[(i + 3) % len(texts)] if i % 4 else "",
+            numbers[i % len(numbers)], numbers[(i + 5) % len(numbers)],
+            days[i % len(days)], moments[i % len(moments)], moments[(i + 2) % len(moments)],
+        )
+        for i in range(40)
+    ]  # fmt: skip
+    rows[7] = rows[-1] = (None,) * len(columns)  # empty rows, one of them last
+    ours = tmp_path / "ours.xlsx"
+    write_xlsx(ours, one_sheet(columns, rows))
+
+    reference = tmp_path / "reference.xlsx"
+    book = Workbook(str(reference), {"constant_memory": True, "strings_to_numbers": False})
+    wrapped = {"text_wrap": True, "valign": "top"}
+    bold, wrap = book.add_format({"bold": True}), book.add_format(wrapped)
+    day_format = book.add_format({"num_format": "yyyy-mm-dd"})
+    moment_formats = {
+        False: book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"}),
+        True: book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss", **wrapped}),
+    }
+    sheet = book.add_worksheet("Passages")
+    for index, column in enumerate(columns):
+        sheet.write_string(0, index, column.header, bold)
+    for row, values in enumerate(rows, start=1):
+        for index, (column, value) in enumerate(zip(columns, values, strict=True)):
+            style = wrap if column.wrap else None
+            if value is None:
+                continue
+            if value == "":
+                sheet.write_blank(row, index, None, style)
+            elif column.kind == "text":
+                sheet.write_string(row, index, value, style)
+            elif column.kind in ("int", "float"):
+                sheet.write_number(row, index, int(value) if value is True else value, style)
+            elif isinstance(value, str) and len(value) < 10:
+                sheet.write_string(row, index, value, style)
+            elif column.kind == "date":
+                sheet.write_datetime(row, index, date.fromisoformat(str(value)), day_format)
+            else:
+                sheet.write_datetime(row, index, value, moment_formats[column.wrap])
+    book.close()
+
+    def sheet_data(path: Path) -> str:
+        xml = sheet_xml(path)
+        return xml[xml.index("<dimension") : xml.index("</sheetData>")].replace(
+            xml[xml.index("<sheetViews>") : xml.index("<sheetData>")], ""
+        )
+
+    assert sheet_data(ours) == sheet_data(reference)
+    with zipfile.ZipFile(ours) as mine, zipfile.ZipFile(reference) as theirs:
+        assert mine.read("xl/styles.xml") == theirs.read("xl/styles.xml")

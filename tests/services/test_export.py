@@ -141,3 +141,50 @@ def test_an_unknown_article_is_refused_and_nothing_written(coded: Project, tmp_p
     with pytest.raises(ValidationError, match="no article with id 999"):
         export(coded, out, ExportFilter(article_ids=[known, 999]))
     assert not out.exists()
+
+
+def test_each_passage_row_holds_its_own_codes(seeded: Project, tmp_path: Path) -> None:
+    # Passages that share a combination of codes and passages that differ by one code, in
+    # turn, so that cells made once per combination cannot stray to another passage's row.
+    add_coder(seeded, "Bob")
+    article = list_articles(seeded)[0].id
+    coded = [
+        ("Alice", 0, {"actor": "Analysts", "topic": "Sanctions", "stance": "+2"}),
+        ("Bob", 10, {"actor": "Analysts", "topic": "Sanctions", "stance": "+2"}),
+        ("Alice", 20, {"actor": "Analysts", "topic": "Military cooperation", "stance": "-1"}),
+        ("Bob", 30, {}),
+        ("Alice", 40, {"actor": "Analysts", "topic": "Sanctions", "stance": "0"}),
+        ("Bob", 50, {"actor": "Russia › Vladimir Putin", "topic": "Sanctions"}),
+        ("Alice", 60, {"actor": "Analysts", "topic": "Sanctions", "stance": "+2"}),
+    ]
+    for coder, start, codes in coded:
+        add_passage(seeded, article, coder, start, start + 5, codes)
+    path = tmp_path / "out.xlsx"
+    export(seeded, path)
+
+    found = {
+        (row["coder"], row["start"]): (
+            row["actor"],
+            row["topic"],
+            row["stance"],
+            row["stance value"],
+        )
+        for row in sheet_rows(path, "Codings")
+    }
+    # the sample codebook's stance codes: label and value
+    stances = {"+2": ("Strongly positive", 2), "0": ("Neutral / ambivalent", 0),
+               "-1": ("Negative", -1), None: (None, None)}  # fmt: skip
+    assert found == {
+        (coder, start): (codes.get("actor"), codes.get("topic"), *stances[codes.get("stance")])
+        for coder, start, codes in coded
+    }
+    summary = {
+        (row["layer"], row["actor"], row["topic"]): (row["passages"], row["mean stance"])
+        for row in sheet_rows(path, "Summary")
+    }
+    assert summary == {
+        ("Alice's codings", "Analysts", "Sanctions"): (3, round((2 + 0 + 2) / 3, 3)),
+        ("Alice's codings", "Analysts", "Military cooperation"): (1, -1),
+        ("Bob's codings", "Analysts", "Sanctions"): (1, 2),
+        ("Bob's codings", "Russia › Vladimir Putin", "Sanctions"): (1, None),
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import fmean
 from typing import Any, TypeVar
 
@@ -35,9 +36,14 @@ from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coded_data import layer_coders, resolve_layer, visible
 from stancecoder.services.coders import consensus_name
 
+_NOT_CODED = "(not coded)"
+
 # an attribute's column, named apart from the article's own fields: exports of news
 # databases carry a "language" of their own
 ATTRIBUTE_PREFIX = "attribute: "
+
+# combinations of codes whose cells are kept: far more than a codebook's passages share
+_COMBINATIONS_KEPT = 4096
 
 # a query narrowed by a filter keeps the columns, and so the row type, it selected
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
@@ -82,7 +88,7 @@ class CodingRows:
         self.variables = [v for v in self.lookup.variables.values() if v.scope == "passage"]
         self.codes = {c.id: c for v in self.variables for c in v.codes}
         self.labels = {i: " › ".join(self.lookup.path(c)) for i, c in self.codes.items()}
-        self._links: dict[int, list[int]] | None = None
+        self._links: dict[int, tuple[int, ...]] | None = None
 
     def columns(self) -> list[Column]:
         columns = [
@@ -132,29 +138,31 @@ class CodingRows:
         )
 
     def rows(self) -> Iterator[list[object]]:
-        """Read as plain rows, not ORM objects, with each code's label made once: at
-        100,000 passages the ORM and the label joins were a quarter of an export."""
-        links, labels = self.code_links(), self.labels
-        by_variable = [
-            (variable, variable.level != "nominal", {c.id for c in variable.codes})
-            for variable in self.variables
-        ]
+        """Read as plain rows, not ORM objects. Passages share a few combinations of codes,
+        so each combination's cells (labels joined, mean values) are made once."""
+        links = self.code_links()
+        cells = lru_cache(maxsize=_COMBINATIONS_KEPT)(self._variable_cells)
         result = self.session.connection().execution_options(yield_per=2000)
         for record in result.execute(self.statement()):
-            *fields, memo, version, created, updated = record
-            codes = links.get(record.id, ())
-            row: list[object] = fields
-            for _variable, scaled, members in by_variable:
-                chosen = [i for i in codes if i in members]
-                row.append("; ".join(labels[i] for i in chosen) or None)
-                if scaled:
-                    values = [self.codes[i].value for i in chosen]
-                    numbers = [v for v in values if v is not None]
-                    row.append(fmean(numbers) if numbers else None)
+            *row, memo, version, created, updated = record
+            row += cells(links.get(record.id, ()))
             row += [memo or None, version, created, updated]
             yield row
 
-    def code_links(self) -> dict[int, list[int]]:
+    def _variable_cells(self, codes: tuple[int, ...]) -> list[object]:
+        """Each passage variable's cells for a passage with these codes, in their order."""
+        cells: list[object] = []
+        for variable in self.variables:
+            members = {c.id for c in variable.codes}
+            chosen = [i for i in codes if i in members]
+            cells.append("; ".join(self.labels[i] for i in chosen) or None)
+            if variable.level != "nominal":
+                values = [self.codes[i].value for i in chosen]
+                numbers = [v for v in values if v is not None]
+                cells.append(fmean(numbers) if numbers else None)
+        return cells
+
+    def code_links(self) -> dict[int, tuple[int, ...]]:
         """Each passage's codes, read once for the Codings and the Summary sheets."""
         if self._links is not None:
             return self._links
@@ -164,9 +172,11 @@ class CodingRows:
         query = self._in_layer(
             apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
         )
-        links: dict[int, list[int]] = defaultdict(list)
+        # tuples, grown in place of lists: a third smaller, never both at once (at a million
+        # passages some 150 MB), and a combination of codes can be a key
+        links: dict[int, tuple[int, ...]] = {}
         for passage_id, code_id in self.session.connection().execute(query):
-            links[passage_id].append(code_id)
+            links[passage_id] = (*links.get(passage_id, ()), code_id)
         self._links = links
         return links
 
@@ -293,18 +303,22 @@ def summary_sheet(coding: CodingRows) -> tuple[list[Column], Sequence[Sequence[o
     first, second = nominal[0], nominal[1]
     scale = scaled[0] if scaled else None
     each = coding.layer.kind == "each"
+    # plain values per code id: the loop below runs once per coded passage
+    labels_a = {c.id: coding.labels[c.id] for c in first.codes}
+    labels_b = {c.id: coding.labels[c.id] for c in second.codes}
+    scale_values = {c.id: c.value for c in scale.codes} if scale else {}
     cells: dict[tuple[str, str, str], list[float | None]] = defaultdict(list)
-    links, owners = coding.code_links(), coding.passage_coders()
+    links = coding.code_links()
+    owners = coding.passage_coders() if each else {}
+    titles = {name: Layer.of_coder(name).title for name in set(owners.values())}
     for passage_id, codes in links.items():
-        owner = Layer.of_coder(owners[passage_id]).title if each else coding.layer.title
-        chosen = [coding.codes[i] for i in codes]
-        rows_a: list[Code | None] = [c for c in chosen if c.variable_id == first.id] or [None]
-        rows_b: list[Code | None] = [c for c in chosen if c.variable_id == second.id] or [None]
-        value = next((c.value for c in chosen if scale and c.variable_id == scale.id), None)
-        for code_a in rows_a:
-            for code_b in rows_b:
-                key = (owner, _label(coding, code_a), _label(coding, code_b))
-                cells[key].append(value)
+        owner = titles[owners[passage_id]] if each else coding.layer.title
+        rows_a = [labels_a[i] for i in codes if i in labels_a] or [_NOT_CODED]
+        rows_b = [labels_b[i] for i in codes if i in labels_b] or [_NOT_CODED]
+        value = next((scale_values[i] for i in codes if i in scale_values), None)
+        for label_a in rows_a:
+            for label_b in rows_b:
+                cells[owner, label_a, label_b].append(value)
     columns = [Column("layer", width=24), Column(first.name, width=36),
                Column(second.name, width=30), Column("passages", "int", width=10)]  # fmt: skip
     if scale:
@@ -317,7 +331,3 @@ def summary_sheet(coding: CodingRows) -> tuple[list[Column], Sequence[Sequence[o
             row.append(round(fmean(numbers), 3) if numbers else None)
         rows.append(row)
     return columns, rows
-
-
-def _label(coding: CodingRows, code: Code | None) -> str:
-    return coding.labels[code.id] if code is not None else "(not coded)"

@@ -21,7 +21,6 @@ from stancecoder.core.status import Status
 from stancecoder.services.article_codes import ArticleCoding
 from stancecoder.services.articles import ArticleView
 from stancecoder.services.commands import SetStatus
-from stancecoder.services.history_read import passage_history
 from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
 from stancecoder.ui.common.settings import AppSettings
@@ -32,7 +31,6 @@ from stancecoder.ui.widgets.find_bar import FindBar
 from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.file_actions import FileActions, FileHost
-from stancecoder.ui.workbench.passage_history import PassageHistory
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 from stancecoder.ui.workbench.side_views import SideViews, ViewHost
 
@@ -269,6 +267,9 @@ class WindowActions(ActionRegistry):
         ShortcutSheet(rows, self.owner).exec()
 
     def _passage_history(self) -> None:
+        from stancecoder.services.history_read import passage_history
+        from stancecoder.ui.workbench.passage_history import PassageHistory
+
         passage = self.window.current
         if passage is not None:
             entries = passage_history(self.window.project, passage.uid)

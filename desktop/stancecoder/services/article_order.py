@@ -65,7 +65,8 @@ def listed_ids(
     """`article_ids` inside an open transaction."""
     coder_id = coder_id_of(session, coder)
     key = None if order is None else _sort_key(session, coder, coder_id, order.column)
-    assigned = None if key is not None and key.columns else assigned_articles(coder, coder_id, query)
+    sorted_by_article = key is not None and bool(key.columns)
+    assigned = None if sorted_by_article else assigned_articles(coder, coder_id, query)
     articles = kept_articles(session, coder, coder_id, query) if assigned is None else assigned
     if key is not None:
         articles = articles.add_columns(*key.columns)

@@ -11,7 +11,6 @@ from stancecoder.services.search_index import index_waiting, waiting_for_index
 from stancecoder.ui.common.errors import in_words
 from stancecoder.ui.common.worker import Worker, run_in_thread
 
-
 START_DELAY_MS = 1000  # after the window's first article is shown
 
 

@@ -371,5 +371,11 @@ CREATE INDEX ix_article_search_vocabulary_trigram ON public.article_search_vocab
 
 UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009';
 
+-- Running upgrade 0010 -> 0011
+
+CREATE INDEX ix_assignment_coder_status ON assignment (coder_id, status, article_id);
+
+UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num = '0010';
+
 COMMIT;
 

@@ -313,3 +313,9 @@ UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num 
 
 UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009';
 
+-- Running upgrade 0010 -> 0011
+
+CREATE INDEX ix_assignment_coder_status ON assignment (coder_id, status, article_id);
+
+UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num = '0010';
+

@@ -243,3 +243,20 @@ def test_rounds_migration_downgrades_and_upgrades_again(project_target: str | Pa
         tables = set(inspect(connection).get_table_names())
     engine.dispose()
     assert {"round", "round_article", "round_coder"} <= tables
+
+
+def test_the_assignment_index_goes_on_downgrade_and_comes_back(
+    project_target: str | Path,
+) -> None:
+    def indexes() -> set[str]:
+        with engine.connect() as connection:
+            return {index["name"] or "" for index in inspect(connection).get_indexes("assignment")}
+
+    _project_at(project_target, "head")
+    engine = create_project_engine(project_target, foreign_keys=False)
+    assert "ix_assignment_coder_status" in indexes()
+    run_migrations(engine, "0010")
+    assert "ix_assignment_coder_status" not in indexes()
+    run_migrations(engine, "head")
+    assert "ix_assignment_coder_status" in indexes()
+    engine.dispose()

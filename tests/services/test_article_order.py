@@ -91,3 +91,37 @@ def test_the_ids_are_those_of_the_rows_the_list_reads(begun: Project, query: Art
     rows = list_articles(begun, "Alice", query)
     assert article_ids(begun, "Alice", query) == [row.id for row in rows]
     assert all(row.status == query.status for row in rows if query.status)
+
+
+def test_assigned_to_me_with_a_status_and_an_order(begun: Project) -> None:
+    """The list's start for a coder with work to do, read from the coder's assignments:
+    Bob was never given Archive, finished Drills and began the rest."""
+
+    def bobs(query: ArticleQuery, order: ArticleOrder | None = None) -> list[str]:
+        return titled(begun, article_ids(begun, "Bob", query, order))
+
+    assert bobs(ArticleQuery(assigned=True)) == ["Summit", "Visit", "Treaty", "Drills", "Review"]
+    assert bobs(ArticleQuery(assigned=True, status="done")) == ["Drills"]
+    assert bobs(ArticleQuery(assigned=True, status="doing")) == [
+        "Summit",
+        "Visit",
+        "Treaty",
+        "Review",
+    ]
+    assert bobs(ArticleQuery(assigned=True, status="todo")) == []  # Archive is no one's of his
+    by_status = ArticleOrder("status", descending=True)
+    assert bobs(ArticleQuery(assigned=True), by_status) == [
+        "Drills",
+        "Summit",
+        "Visit",
+        "Treaty",
+        "Review",
+    ]
+    by_title = ArticleOrder("title")
+    assert bobs(ArticleQuery(assigned=True), by_title) == [
+        "Drills",
+        "Review",
+        "Summit",
+        "Treaty",
+        "Visit",
+    ]

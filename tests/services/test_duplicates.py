@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from stancecoder.core.actor import Actor
 from stancecoder.core.errors import NotYoursError, ValidationError
 from stancecoder.db.models import Article, ChangeLog, DuplicateCopy, History
+from stancecoder.services.article_order import article_ids
 from stancecoder.services.articles import ArticleQuery, list_articles, read_article
 from stancecoder.services.coders import add_coder
-from stancecoder.services.codings import add_passage, set_article_codes
+from stancecoder.services.codings import add_passage, set_article_codes, set_status
 from stancecoder.services.commands import CreatePassage, SetArticleCodes
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.duplicate_marks import (
@@ -202,6 +203,10 @@ def test_the_article_list_marks_copies_and_hides_the_excluded_on_request(
     assert rows[planted["A updated"]].copy_of is None  # the kept copy is no copy of another
     hidden = {row.id for row in list_articles(project, query=ArticleQuery(copies=False))}
     assert hidden == set(planted.values()) - {planted["B original"]}
+    for article_id in planted.values():  # every one given to Alice: her list hides it too
+        set_status(project, article_id, "Alice", "doing")
+    mine = article_ids(project, "Alice", ArticleQuery(assigned=True, copies=False))
+    assert mine == sorted(hidden)
 
 
 def test_refusals_leave_the_marks_as_they_were(project: Project, planted: dict[str, int]) -> None:

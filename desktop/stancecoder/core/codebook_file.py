@@ -7,10 +7,8 @@ as one written by hand, and reading it back gives an equal `CodebookSpec`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
-
-import yaml
 
 from stancecoder.core.codebook_model import CodebookSpec, CodeSpec, VariableSpec
 from stancecoder.core.codebook_parse import parse_codebook
@@ -54,7 +52,9 @@ def codebook_text(spec: CodebookSpec, path: Path) -> str:
     doc = codebook_to_dict(spec)
     if suffix == ".json":
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    from stancecoder.core.codebook_yaml import yaml_text  # only now: see codebook_yaml
+
+    return yaml_text(doc)
 
 
 def _variable_to_dict(variable: VariableSpec) -> dict[str, object]:
@@ -88,44 +88,6 @@ def _unsupported(path: Path) -> str:
     return f"unsupported file type '{path.suffix}'; a codebook is a .yaml, .yml or .json file"
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects a key given twice in one mapping instead of keeping the last."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[object, object]:
-    seen: set[object] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if isinstance(key, Hashable) and key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key '{key}' appears twice in one entry", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _decode_yaml(text: str, origin: str) -> object:
-    loader: _StrictLoader | None = None
-    try:
-        loader = _StrictLoader(text)  # the reader refuses control characters right here
-        return loader.get_single_data()
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        reason = f"not valid YAML at line {line}: control character #x{exc.character:02x}"
-        raise CodebookError(origin, reason) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise CodebookError(origin, f"not valid YAML{at}: {problem}") from exc
-    finally:
-        if loader is not None:
-            loader.dispose()
-
-
 def _decode_json(text: str, origin: str) -> object:
     try:
         return json.loads(text, object_pairs_hook=lambda pairs: _unique_pairs(pairs, origin))
@@ -143,23 +105,14 @@ def _unique_pairs(pairs: list[tuple[str, object]], origin: str) -> dict[str, obj
     return doc
 
 
+def _decode_yaml(text: str, origin: str) -> object:
+    from stancecoder.core.codebook_yaml import decode_yaml  # only now: see codebook_yaml
+
+    return decode_yaml(text, origin)
+
+
 _DECODERS: dict[str, Callable[[str, str], object]] = {
     ".yaml": _decode_yaml,
     ".yml": _decode_yaml,
     ".json": _decode_json,
 }
-
-
-class _Dumper(yaml.SafeDumper):
-    """Writes multi-line text as literal blocks and indents lists under their key."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _represent_text(dumper: _Dumper, text: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in text else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-_Dumper.add_representer(str, _represent_text)

@@ -195,6 +195,8 @@ class Assignment(Base):
     __tablename__ = "assignment"
     __table_args__ = (
         CheckConstraint(f"status IN ({', '.join(repr(s.value) for s in Status)})", name="status"),
+        # a coder's statuses counted and their articles listed, from the index alone (0011)
+        Index("ix_assignment_coder_status", "coder_id", "status", "article_id"),
     )
     article_id: Mapped[int] = mapped_column(
         ForeignKey("article.id", ondelete="CASCADE"), primary_key=True

@@ -22,6 +22,7 @@ from stancecoder.db.models import Article
 from stancecoder.services.articles import (
     ArticleQuery,
     CoderId,
+    assigned_articles,
     coder_id_of,
     coder_statuses,
     kept_articles,
@@ -64,8 +65,10 @@ def listed_ids(
 ) -> list[int]:
     """`article_ids` inside an open transaction."""
     coder_id = coder_id_of(coder)
-    articles = kept_articles(session, coder, coder_id, query)
     key = None if order is None else _sort_key(session, coder, coder_id, order.column)
+    sorted_by_article = key is not None and bool(key.columns)
+    assigned = None if sorted_by_article else assigned_articles(coder, coder_id, query)
+    articles = kept_articles(session, coder, coder_id, query) if assigned is None else assigned
     if key is not None:
         articles = articles.add_columns(*key.columns)
     rows: Sequence[Sequence[Any]] = session.connection().execute(articles).all()  # one fetch

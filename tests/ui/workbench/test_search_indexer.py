@@ -16,6 +16,7 @@ from stancecoder.services.project import Project, create_project
 from stancecoder.services.search_index import waiting_for_index
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.workbench.main_window import MainWindow
+from stancecoder.ui.workbench.search_indexer import START_DELAY_MS
 
 
 def articles(folder: Path, count: int) -> Path:
@@ -52,10 +53,9 @@ def test_closing_the_window_stops_the_indexing(
 ) -> None:
     import_corpus(ui_project, [articles(tmp_path / "many", 600)])
     window = coding_window(ui_project)
+    qtbot.waitUntil(lambda: waiting_for_index(ui_project) < 602, timeout=10_000)  # begun
     window.close()
     assert not window.indexer.running
-    left = waiting_for_index(ui_project)
-    assert left < 602
     assert len(matching_articles(ui_project, "zebracorn 599")) == 1
 
 
@@ -76,3 +76,17 @@ def test_a_server_projects_articles_are_indexed_in_the_background(
         qtbot.waitUntil(lambda: waiting_for_index(project) == 0, timeout=10_000)
         assert matching_articles(project, "ZEBRACORN 2") == found
         assert len(found) == 1
+
+
+def test_a_window_closed_at_once_never_starts_indexing(
+    qtbot: QtBot,
+    ui_project: Project,
+    coding_window: Callable[[Project], MainWindow],
+) -> None:
+    """The indexing starts a moment after the window opens; closed before, it never does."""
+    window = coding_window(ui_project)
+    assert not window.indexer.running  # the first article is shown before it starts
+    window.close()
+    qtbot.wait(START_DELAY_MS + 500)
+    assert not window.indexer.running
+    assert waiting_for_index(ui_project) == 2

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.watcher.trouble.connect(self.statusBar().showMessage)
         self.indexer = SearchIndexer(project, self)
         self.indexer.trouble.connect(self.statusBar().showMessage)
-        self.indexer.catch_up()
+        self.indexer.catch_up_soon()
 
     # ---- layout -------------------------------------------------------------------------
 

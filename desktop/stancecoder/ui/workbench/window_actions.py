@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QMenuBar, QMessageBox, QWidget
 from stancecoder.core.codebook_view import CodebookView, code_text
 from stancecoder.core.passage_view import PassageView
 from stancecoder.services.articles import ArticleView
-from stancecoder.services.history_read import passage_history
 from stancecoder.services.passages import blind_mode, set_blind_mode
 from stancecoder.ui.common.actions import ActionRegistry, ActionSpec, code_shortcut_actions
 from stancecoder.ui.common.settings import AppSettings
@@ -31,7 +30,6 @@ from stancecoder.ui.widgets.reader import Reader
 from stancecoder.ui.workbench.article_list import ArticlePanel
 from stancecoder.ui.workbench.coding_commands import CodingCommands
 from stancecoder.ui.workbench.file_actions import FileActions, FileHost
-from stancecoder.ui.workbench.passage_history import PassageHistory
 from stancecoder.ui.workbench.shortcut_sheet import ShortcutSheet, shortcut_table
 from stancecoder.ui.workbench.side_views import SideViews, ViewHost
 
@@ -255,6 +253,9 @@ class WindowActions(ActionRegistry):
         ShortcutSheet(rows, self.owner).exec()
 
     def _passage_history(self) -> None:
+        from stancecoder.services.history_read import passage_history
+        from stancecoder.ui.workbench.passage_history import PassageHistory
+
         passage = self.window.current
         if passage is not None:
             entries = passage_history(self.window.project, passage.uid)

@@ -43,7 +43,12 @@ def sheet_rows(path: Path, title: str) -> list[dict[str, object]]:
     return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
-def test_workbook_has_every_sheet_with_real_values(coded: Project, tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk", [2000, 1], ids=["one chunk", "chunks of one"])
+def test_workbook_has_every_sheet_with_real_values(
+    coded: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    # read a passage or article at a time too, so that no chunk's facts stray to another's
+    monkeypatch.setattr(export_rows, "_CHUNK", chunk)
     path = tmp_path / "out.xlsx"
     report = export(coded, path)
     assert report.rows_written["Codings"] == 3
@@ -68,6 +73,8 @@ def test_workbook_has_every_sheet_with_real_values(coded: Project, tmp_path: Pat
     assert articles[0]["status: Alice"] == "done"
     assert articles[0]["passages: Bob"] == 1
     assert articles[0]["genre: Alice"] == "News report"
+    assert (articles[1]["passages: Alice"], articles[1]["passages: Bob"]) == (1, 0)
+    assert articles[1]["genre: Alice"] is None
     about = {r["item"]: r["value"] for r in sheet_rows(path, "About")}
     assert about["codebook version"] == "1.0"
     codebook = sheet_rows(path, "Codebook")

@@ -2,7 +2,8 @@
 
 Everything is read in one transaction so that the sheets agree with each other. Passage
 and article rows are streamed from the database, the passages a chunk at a time with their
-codes; beyond the codebook, only counts per article and coder are held in memory.
+codes, and the articles likewise with their statuses, counts and article codes: beyond the
+codebook, only a chunk's are held in memory.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import lru_cache
 from statistics import fmean
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, SQLColumnExpression, func, select
+from sqlalchemy import Connection, Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.attributes import read_attributes
@@ -239,22 +240,6 @@ def article_sheet(
     lookup = CodeLookup(session)
     article_vars = [v for v in lookup.variables.values() if v.scope == "article"]
     connection = session.connection()
-    assignments = select(Assignment.article_id, Assignment.coder_id, Assignment.status)
-    status = {(a, c): s for a, c, s in connection.execute(assignments)}
-    counts = dict(
-        ((a, c), n)
-        for a, c, n in connection.execute(
-            select(Passage.article_id, Passage.coder_id, func.count()).group_by(
-                Passage.article_id, Passage.coder_id
-            )
-        )
-    )
-    codes: dict[tuple[int, int, int], list[str]] = defaultdict(list)
-    article_codes = select(
-        ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.variable_id, Code.label
-    ).join(Code)
-    for article_id, coder_id, variable_id, label in connection.execute(article_codes):
-        codes[(article_id, coder_id, variable_id)].append(label)
     columns = [
         Column("article id", "int"), Column("uid", width=12), Column("external id", width=14),
         Column("title", width=50), Column("source", width=16), Column("author", width=16),
@@ -278,24 +263,57 @@ def article_sheet(
         query = query.where(Article.id.in_(filters.article_ids))
 
     def rows() -> Iterator[list[object]]:
-        """Made as the sheet is written, not held whole."""
+        """Made as the sheet is written, a chunk of articles at a time, not held whole."""
         result = connection.execution_options(yield_per=_CHUNK).execute(query)
-        for *record, extra in result:
-            article_id = record[0]
-            if filters.status and not any(
-                status.get((article_id, c.id)) == filters.status for c in coders
-            ):
-                continue
-            found = read_attributes(extra)
-            row: list[object] = [*record, *(found.get(key) for key in keys)]
-            for coder in coders:
-                row += [
-                    status.get((article_id, coder.id), Status.TODO.value),
-                    counts.get((article_id, coder.id), 0),
-                ]
-                row += [
-                    "; ".join(codes[(article_id, coder.id, v.id)]) or None for v in article_vars
-                ]
-            yield row
+        for chunk in result.partitions():
+            status, counts, codes = _article_facts(connection, [record.id for record in chunk])
+            for *record, extra in chunk:
+                article_id = record[0]
+                if filters.status and not any(
+                    status.get((article_id, c.id)) == filters.status for c in coders
+                ):
+                    continue
+                found = read_attributes(extra)
+                row: list[object] = [*record, *(found.get(key) for key in keys)]
+                for coder in coders:
+                    row += [
+                        status.get((article_id, coder.id), Status.TODO.value),
+                        counts.get((article_id, coder.id), 0),
+                    ]
+                    row += [
+                        "; ".join(codes[(article_id, coder.id, v.id)]) or None for v in article_vars
+                    ]
+                yield row
 
     return columns, rows()
+
+
+def _article_facts(
+    connection: Connection, article_ids: Sequence[int]
+) -> tuple[
+    dict[tuple[int, int], str],
+    dict[tuple[int, int], int],
+    defaultdict[tuple[int, int, int], list[str]],
+]:
+    """These articles' status and passage count per (article, coder), and their article
+    codes' labels per (article, coder, variable), in the codes' key order."""
+    assignments = select(Assignment.article_id, Assignment.coder_id, Assignment.status).where(
+        Assignment.article_id.in_(article_ids)
+    )
+    status = {(a, c): s for a, c, s in connection.execute(assignments)}
+    passages = (
+        select(Passage.article_id, Passage.coder_id, func.count())
+        .where(Passage.article_id.in_(article_ids))
+        .group_by(Passage.article_id, Passage.coder_id)
+    )
+    counts = {(a, c): n for a, c, n in connection.execute(passages)}
+    article_codes = (
+        select(ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.variable_id, Code.label)
+        .join(Code)
+        .where(ArticleCode.article_id.in_(article_ids))
+        .order_by(ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.code_id)
+    )
+    codes: defaultdict[tuple[int, int, int], list[str]] = defaultdict(list)
+    for article_id, coder_id, variable_id, label in connection.execute(article_codes):
+        codes[(article_id, coder_id, variable_id)].append(label)
+    return status, counts, codes

@@ -18,7 +18,8 @@ from measure import Figure, measured
 from openpyxl import Workbook
 
 from stancecoder.services.export import about_sheet, codebook_sheet, export
-from stancecoder.services.export_rows import CodingRows, ExportFilter, article_sheet, summary_sheet
+from stancecoder.services.export_rows import CodingRows, ExportFilter, article_sheet
+from stancecoder.services.export_summary import summary_sheet
 from stancecoder.services.project import Project
 
 Table = tuple[str, list[list[object]]]

@@ -10,12 +10,14 @@ import pytest
 from openpyxl import load_workbook
 
 from stancecoder.core.errors import ValidationError
+from stancecoder.services import export_rows
 from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.coders import add_coder
 from stancecoder.services.codings import add_passage, set_article_codes, set_status
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.export import export
-from stancecoder.services.export_rows import ExportFilter
+from stancecoder.services.export_rows import CodingRows, ExportFilter
+from stancecoder.services.export_summary import summary_sheet
 from stancecoder.services.project import Project
 
 
@@ -41,7 +43,12 @@ def sheet_rows(path: Path, title: str) -> list[dict[str, object]]:
     return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
-def test_workbook_has_every_sheet_with_real_values(coded: Project, tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk", [2000, 1], ids=["one chunk", "chunks of one"])
+def test_workbook_has_every_sheet_with_real_values(
+    coded: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    # read a passage or article at a time too, so that no chunk's facts stray to another's
+    monkeypatch.setattr(export_rows, "_CHUNK", chunk)
     path = tmp_path / "out.xlsx"
     report = export(coded, path)
     assert report.rows_written["Codings"] == 3
@@ -66,6 +73,8 @@ def test_workbook_has_every_sheet_with_real_values(coded: Project, tmp_path: Pat
     assert articles[0]["status: Alice"] == "done"
     assert articles[0]["passages: Bob"] == 1
     assert articles[0]["genre: Alice"] == "News report"
+    assert (articles[1]["passages: Alice"], articles[1]["passages: Bob"]) == (1, 0)
+    assert articles[1]["genre: Alice"] is None
     about = {r["item"]: r["value"] for r in sheet_rows(path, "About")}
     assert about["codebook version"] == "1.0"
     codebook = sheet_rows(path, "Codebook")
@@ -143,9 +152,14 @@ def test_an_unknown_article_is_refused_and_nothing_written(coded: Project, tmp_p
     assert not out.exists()
 
 
-def test_each_passage_row_holds_its_own_codes(seeded: Project, tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk", [2000, 2], ids=["one chunk", "chunks of two"])
+def test_each_passage_row_holds_its_own_codes(
+    seeded: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
     # Passages that share a combination of codes and passages that differ by one code, in
-    # turn, so that cells made once per combination cannot stray to another passage's row.
+    # turn, so that cells made once per combination cannot stray to another passage's row;
+    # read in chunks of two, so that codes read per chunk cannot stray to another chunk.
+    monkeypatch.setattr(export_rows, "_CHUNK", chunk)
     add_coder(seeded, "Bob")
     article = list_articles(seeded)[0].id
     coded = [
@@ -188,3 +202,16 @@ def test_each_passage_row_holds_its_own_codes(seeded: Project, tmp_path: Path) -
         ("Bob's codings", "Analysts", "Sanctions"): (1, 2),
         ("Bob's codings", "Russia › Vladimir Putin", "Sanctions"): (1, None),
     }
+
+
+def test_the_summary_counts_without_the_codings_written_first(coded: Project) -> None:
+    # the Summary counts passages as the Codings rows pass: read alone, it reads them itself
+    with coded.reading() as session:
+        columns, rows = summary_sheet(CodingRows(session, ExportFilter()))
+        summary = [dict(zip([c.header for c in columns], row, strict=True)) for row in rows]
+    assert {(r["layer"], r["actor"], r["topic"], r["passages"], r["mean stance"])
+            for r in summary} == {
+        ("Alice's codings", "Russia › Vladimir Putin", "Military cooperation", 1, 2),
+        ("Alice's codings", "Analysts", "Sanctions", 1, None),
+        ("Bob's codings", "Russia › Vladimir Putin", "Military cooperation", 1, -1),
+    }  # fmt: skip

@@ -23,8 +23,8 @@ from stancecoder.services.export_rows import (
     CodingRows,
     ExportFilter,
     article_sheet,
-    summary_sheet,
 )
+from stancecoder.services.export_summary import summary_sheet
 from stancecoder.services.history_read import history_sheet
 from stancecoder.services.output_target import check_output
 

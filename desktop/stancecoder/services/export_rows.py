@@ -1,20 +1,21 @@
 """The tables of an export, read from a project as rows for the spreadsheet writers.
 
 Everything is read in one transaction so that the sheets agree with each other. Passage
-rows are streamed from the database; only the codebook and the passage-to-code links are
-held in memory.
+and article rows are streamed from the database, the passages a chunk at a time with their
+codes, and the articles likewise with their statuses, counts and article codes: beyond the
+codebook, only a chunk's are held in memory.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import fmean
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, SQLColumnExpression, func, select
+from sqlalchemy import Connection, Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.attributes import read_attributes
@@ -36,14 +37,15 @@ from stancecoder.services.code_lookup import CodeLookup
 from stancecoder.services.coded_data import layer_coders, resolve_layer, visible
 from stancecoder.services.coders import consensus_name
 
-_NOT_CODED = "(not coded)"
-
 # an attribute's column, named apart from the article's own fields: exports of news
 # databases carry a "language" of their own
 ATTRIBUTE_PREFIX = "attribute: "
 
 # combinations of codes whose cells are kept: far more than a codebook's passages share
 _COMBINATIONS_KEPT = 4096
+
+# passages read at a time, with their codes
+_CHUNK = 2000
 
 # a query narrowed by a filter keeps the columns, and so the row type, it selected
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
@@ -88,7 +90,7 @@ class CodingRows:
         self.variables = [v for v in self.lookup.variables.values() if v.scope == "passage"]
         self.codes = {c.id: c for v in self.variables for c in v.codes}
         self.labels = {i: " › ".join(self.lookup.path(c)) for i, c in self.codes.items()}
-        self._links: dict[int, tuple[int, ...]] | None = None
+        self._combinations: Counter[tuple[str | None, tuple[int, ...]]] | None = None
 
     def columns(self) -> list[Column]:
         columns = [
@@ -138,16 +140,26 @@ class CodingRows:
         )
 
     def rows(self) -> Iterator[list[object]]:
-        """Read as plain rows, not ORM objects. Passages share a few combinations of codes,
-        so each combination's cells (labels joined, mean values) are made once."""
-        links = self.code_links()
+        """Read as plain rows, not ORM objects, a chunk of passages at a time with their
+        codes. Passages share a few combinations of codes, so each combination's cells
+        (labels joined, mean values) are made once; the Summary counts the passages of each
+        coder and combination as they pass."""
         cells = lru_cache(maxsize=_COMBINATIONS_KEPT)(self._variable_cells)
-        result = self.session.connection().execution_options(yield_per=2000)
-        for record in result.execute(self.statement()):
-            *row, memo, version, created, updated = record
-            row += cells(links.get(record.id, ()))
-            row += [memo or None, version, created, updated]
-            yield row
+        each = self.layer.kind == "each"
+        combinations: Counter[tuple[str | None, tuple[int, ...]]] = Counter()
+        self._combinations = None
+        result = self.session.connection().execution_options(yield_per=_CHUNK)
+        for chunk in result.execute(self.statement()).partitions():
+            links = self._codes_of([record.id for record in chunk])
+            for record in chunk:
+                *row, memo, version, created, updated = record
+                codes = links.get(record.id, ())
+                if codes:
+                    combinations[record.name if each else None, codes] += 1
+                row += cells(codes)
+                row += [memo or None, version, created, updated]
+                yield row
+        self._combinations = combinations
 
     def _variable_cells(self, codes: tuple[int, ...]) -> list[object]:
         """Each passage variable's cells for a passage with these codes, in their order."""
@@ -162,31 +174,28 @@ class CodingRows:
                 cells.append(fmean(numbers) if numbers else None)
         return cells
 
-    def code_links(self) -> dict[int, tuple[int, ...]]:
-        """Each passage's codes, read once for the Codings and the Summary sheets."""
-        if self._links is not None:
-            return self._links
-        query = select(PassageCode.passage_id, PassageCode.code_id).join(
-            Passage, Passage.id == PassageCode.passage_id
+    def _codes_of(self, passage_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+        """The codes of these passages, read beside their rows so that no more than a
+        chunk's are held."""
+        query = (
+            select(PassageCode.passage_id, PassageCode.code_id)
+            .where(PassageCode.passage_id.in_(passage_ids))
+            .order_by(PassageCode.passage_id, PassageCode.code_id)  # the key's own order
         )
-        query = self._in_layer(
-            apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
-        )
-        # tuples, grown in place of lists: a third smaller, never both at once (at a million
-        # passages some 150 MB), and a combination of codes can be a key
         links: dict[int, tuple[int, ...]] = {}
         for passage_id, code_id in self.session.connection().execute(query):
             links[passage_id] = (*links.get(passage_id, ()), code_id)
-        self._links = links
         return links
 
-    def passage_coders(self) -> dict[int, str]:
-        """Whose each passage of the layer is: the Summary's rows for each coder."""
-        query = select(Passage.id, Coder.name).join(Coder, Coder.id == Passage.coder_id)
-        query = self._in_layer(
-            apply_filter(query, self.filters, Passage.article_id, Passage.coder_id)
-        )
-        return {passage: coder for passage, coder in self.session.connection().execute(query)}
+    def combinations(self) -> Counter[tuple[str | None, tuple[int, ...]]]:
+        """How many passages have each combination of codes, per coder when the layer is
+        each coder separately (else under None): counted while the Codings rows pass, or
+        by reading them here when they have not been written."""
+        if self._combinations is None:
+            for _ in self.rows():
+                pass
+        assert self._combinations is not None
+        return self._combinations
 
 
 def _layer_of(session: Session, coders: Sequence[str]) -> Layer | None:
@@ -221,7 +230,7 @@ def apply_filter(
 
 def article_sheet(
     session: Session, filters: ExportFilter
-) -> tuple[list[Column], Sequence[Sequence[object]]]:
+) -> tuple[list[Column], Iterator[list[object]]]:
     """Articles with their metadata, one column per attribute any article of the project
     has (so exports of parts of a project line up), and per coder: status, passages,
     article-level codes."""
@@ -231,33 +240,14 @@ def article_sheet(
     lookup = CodeLookup(session)
     article_vars = [v for v in lookup.variables.values() if v.scope == "article"]
     connection = session.connection()
-    assignments = select(Assignment.article_id, Assignment.coder_id, Assignment.status)
-    status = {(a, c): s for a, c, s in connection.execute(assignments)}
-    counts = dict(
-        ((a, c), n)
-        for a, c, n in connection.execute(
-            select(Passage.article_id, Passage.coder_id, func.count()).group_by(
-                Passage.article_id, Passage.coder_id
-            )
-        )
-    )
-    codes: dict[tuple[int, int, int], list[str]] = defaultdict(list)
-    article_codes = select(
-        ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.variable_id, Code.label
-    ).join(Code)
-    for article_id, coder_id, variable_id, label in connection.execute(article_codes):
-        codes[(article_id, coder_id, variable_id)].append(label)
     columns = [
         Column("article id", "int"), Column("uid", width=12), Column("external id", width=14),
         Column("title", width=50), Column("source", width=16), Column("author", width=16),
         Column("dateline", width=24), Column("date", "date", width=12), Column("url", width=30),
         Column("language", width=8), Column("characters", "int"),
     ]  # fmt: skip
-    attributes = {
-        article_id: read_attributes(extra)
-        for article_id, extra in connection.execute(select(Article.id, Article.extra))
-    }
-    keys = sorted({key for found in attributes.values() for key in found})
+    extras = connection.execution_options(yield_per=_CHUNK).execute(select(Article.extra))
+    keys = sorted({key for (extra,) in extras for key in read_attributes(extra)})
     columns += [Column(f"{ATTRIBUTE_PREFIX}{key}", width=16) for key in keys]
     for coder in coders:
         columns += [Column(f"status: {coder.name}", width=12),
@@ -268,66 +258,62 @@ def article_sheet(
         Article.author, Article.dateline, Article.published, Article.url, Article.language,
         func.length(Article.text),  # characters, as len() counts them, without the texts
     )  # fmt: skip
-    query = select(*fields).order_by(Article.id)
+    query = select(*fields, Article.extra).order_by(Article.id)
     if filters.article_ids:
         query = query.where(Article.id.in_(filters.article_ids))
-    rows = []
-    for record in connection.execute(query):
-        article_id = record.id
-        if filters.status and not any(
-            status.get((article_id, c.id)) == filters.status for c in coders
-        ):
-            continue
-        row: list[object] = list(record)
-        row += [attributes.get(article_id, {}).get(key) for key in keys]
-        for coder in coders:
-            row += [
-                status.get((article_id, coder.id), Status.TODO.value),
-                counts.get((article_id, coder.id), 0),
-            ]
-            row += ["; ".join(codes[(article_id, coder.id, v.id)]) or None for v in article_vars]
-        rows.append(row)
-    return columns, rows
+
+    def rows() -> Iterator[list[object]]:
+        """Made as the sheet is written, a chunk of articles at a time, not held whole."""
+        result = connection.execution_options(yield_per=_CHUNK).execute(query)
+        for chunk in result.partitions():
+            status, counts, codes = _article_facts(connection, [record.id for record in chunk])
+            for *record, extra in chunk:
+                article_id = record[0]
+                if filters.status and not any(
+                    status.get((article_id, c.id)) == filters.status for c in coders
+                ):
+                    continue
+                found = read_attributes(extra)
+                row: list[object] = [*record, *(found.get(key) for key in keys)]
+                for coder in coders:
+                    row += [
+                        status.get((article_id, coder.id), Status.TODO.value),
+                        counts.get((article_id, coder.id), 0),
+                    ]
+                    row += [
+                        "; ".join(codes[(article_id, coder.id, v.id)]) or None for v in article_vars
+                    ]
+                yield row
+
+    return columns, rows()
 
 
-def summary_sheet(coding: CodingRows) -> tuple[list[Column], Sequence[Sequence[object]]]:
-    """Actor × topic: passage count and mean stance, for the first two nominal passage
-    variables and the first ordinal/interval one of the codebook, over the layer's codings
-    only; each coder separately gives each coder's rows. The first column names the layer
-    in every row, so a table copied out of the sheet still says whose codings it counts."""
-    nominal = [v for v in coding.variables if v.level == "nominal"]
-    scaled = [v for v in coding.variables if v.level != "nominal"]
-    if len(nominal) < 2:
-        note = "The codebook has fewer than two nominal passage variables: nothing to cross."
-        return [Column("note", width=80)], [[note]]
-    first, second = nominal[0], nominal[1]
-    scale = scaled[0] if scaled else None
-    each = coding.layer.kind == "each"
-    # plain values per code id: the loop below runs once per coded passage
-    labels_a = {c.id: coding.labels[c.id] for c in first.codes}
-    labels_b = {c.id: coding.labels[c.id] for c in second.codes}
-    scale_values = {c.id: c.value for c in scale.codes} if scale else {}
-    cells: dict[tuple[str, str, str], list[float | None]] = defaultdict(list)
-    links = coding.code_links()
-    owners = coding.passage_coders() if each else {}
-    titles = {name: Layer.of_coder(name).title for name in set(owners.values())}
-    for passage_id, codes in links.items():
-        owner = titles[owners[passage_id]] if each else coding.layer.title
-        rows_a = [labels_a[i] for i in codes if i in labels_a] or [_NOT_CODED]
-        rows_b = [labels_b[i] for i in codes if i in labels_b] or [_NOT_CODED]
-        value = next((scale_values[i] for i in codes if i in scale_values), None)
-        for label_a in rows_a:
-            for label_b in rows_b:
-                cells[owner, label_a, label_b].append(value)
-    columns = [Column("layer", width=24), Column(first.name, width=36),
-               Column(second.name, width=30), Column("passages", "int", width=10)]  # fmt: skip
-    if scale:
-        columns.append(Column(f"mean {scale.name}", "float", width=12))
-    rows = []
-    for (owner, a, b), values in sorted(cells.items()):
-        numbers = [v for v in values if v is not None]
-        row: list[object] = [owner, a, b, len(values)]
-        if scale:
-            row.append(round(fmean(numbers), 3) if numbers else None)
-        rows.append(row)
-    return columns, rows
+def _article_facts(
+    connection: Connection, article_ids: Sequence[int]
+) -> tuple[
+    dict[tuple[int, int], str],
+    dict[tuple[int, int], int],
+    defaultdict[tuple[int, int, int], list[str]],
+]:
+    """These articles' status and passage count per (article, coder), and their article
+    codes' labels per (article, coder, variable), in the codes' key order."""
+    assignments = select(Assignment.article_id, Assignment.coder_id, Assignment.status).where(
+        Assignment.article_id.in_(article_ids)
+    )
+    status = {(a, c): s for a, c, s in connection.execute(assignments)}
+    passages = (
+        select(Passage.article_id, Passage.coder_id, func.count())
+        .where(Passage.article_id.in_(article_ids))
+        .group_by(Passage.article_id, Passage.coder_id)
+    )
+    counts = {(a, c): n for a, c, n in connection.execute(passages)}
+    article_codes = (
+        select(ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.variable_id, Code.label)
+        .join(Code)
+        .where(ArticleCode.article_id.in_(article_ids))
+        .order_by(ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.code_id)
+    )
+    codes: defaultdict[tuple[int, int, int], list[str]] = defaultdict(list)
+    for article_id, coder_id, variable_id, label in connection.execute(article_codes):
+        codes[(article_id, coder_id, variable_id)].append(label)
+    return status, counts, codes

@@ -56,8 +56,10 @@ def coding_target(session: Session, article_id: int, coder_name: str) -> CodingT
         )
         .where(Article.id == article_id)
     ).first()
-    if row is None:  # say which is missing
+    if row is None:  # say which is missing, or take the coder's name as stored
         get_article(session, article_id)
-        require_coder(session, coder_name)
+        coder = require_coder(session, coder_name)  # found whatever the name's case
+        if coder.name != coder_name:
+            return coding_target(session, article_id, coder.name)
         raise ValidationError(f"no article with id {article_id}")  # removed meanwhile
     return CodingTarget(*row)

@@ -7,7 +7,7 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stancecoder.cli.parsing import add_command
 from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
@@ -17,10 +17,9 @@ from stancecoder.core.agreement.report_text import report_lines
 from stancecoder.core.agreement.rounds_text import rounds_lines
 from stancecoder.core.errors import ValidationError
 from stancecoder.io.report_page import PAPERS
-from stancecoder.services.agreement.export import write_report, write_rounds_report
-from stancecoder.services.agreement.report import project_agreement
-from stancecoder.services.agreement.rounds import rounds_agreement
-from stancecoder.services.project import Project, open_project
+
+if TYPE_CHECKING:
+    from stancecoder.services.project import Project
 
 HELP = "inter-coder agreement on the project's codings"
 
@@ -66,6 +65,11 @@ def add_agreement_parser(commands: argparse._SubParsersAction) -> argparse.Argum
 
 
 def agreement(args: argparse.Namespace) -> int:
+    from stancecoder.services.agreement.export import write_report, write_rounds_report
+    from stancecoder.services.agreement.report import project_agreement
+    from stancecoder.services.agreement.rounds import rounds_agreement
+    from stancecoder.services.project import open_project
+
     if args.rounds and args.round:
         raise ValidationError(
             "--round reports one sample and --rounds compares them all: give only one"

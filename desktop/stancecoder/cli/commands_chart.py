@@ -11,8 +11,6 @@ from stancecoder.cli.parsing import add_command
 from stancecoder.core.charts.data import KINDS, PERIODS
 from stancecoder.core.layer import Layer
 from stancecoder.core.wording import counted
-from stancecoder.services.charts import chart_data, check_chart_path, save_chart
-from stancecoder.services.project import open_project
 
 
 def add_chart_parser(commands: argparse._SubParsersAction) -> None:
@@ -36,6 +34,9 @@ def add_chart_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def chart(args: argparse.Namespace) -> int:
+    from stancecoder.services.charts import chart_data, check_chart_path, save_chart
+    from stancecoder.services.project import open_project
+
     check_chart_path(args.out)
     layer = (
         Layer.of_coder(args.coder) if args.coder is not None

@@ -10,15 +10,6 @@ from stancecoder.cli.parsing import add_command
 from stancecoder.core.duplicates import CONTAINMENT, JACCARD, KEPT_RULE
 from stancecoder.core.printable import printable
 from stancecoder.core.wording import counted
-from stancecoder.services.duplicate_marks import read_clusters
-from stancecoder.services.duplicates import find_duplicates
-from stancecoder.services.duplicates_report import (
-    COLUMNS,
-    check_report_target,
-    report_rows,
-    write_report,
-)
-from stancecoder.services.project import open_project
 
 
 def add_duplicates_parser(commands: argparse._SubParsersAction) -> None:
@@ -45,6 +36,16 @@ def add_duplicates_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def duplicates(args: argparse.Namespace) -> int:
+    from stancecoder.services.duplicate_marks import read_clusters
+    from stancecoder.services.duplicates import find_duplicates
+    from stancecoder.services.duplicates_report import (
+        COLUMNS,
+        check_report_target,
+        report_rows,
+        write_report,
+    )
+    from stancecoder.services.project import open_project
+
     with open_project(args.project) as project:
         if args.out is not None:
             check_report_target(project, args.out)

@@ -7,10 +7,6 @@ import argparse
 from pathlib import Path
 
 from stancecoder.cli.parsing import add_command
-from stancecoder.services.coder_files.merge import merge_coder_files
-from stancecoder.services.coder_files.package import package_for_coder
-from stancecoder.services.copy_project import copy_project
-from stancecoder.services.project import open_project
 
 
 def add_file_parsers(commands: argparse._SubParsersAction) -> None:
@@ -32,12 +28,18 @@ def add_file_parsers(commands: argparse._SubParsersAction) -> None:
 
 
 def package_(args: argparse.Namespace) -> int:
+    from stancecoder.services.coder_files.package import package_for_coder
+    from stancecoder.services.project import open_project
+
     with open_project(args.project) as project:
         print(package_for_coder(project, args.coder, args.out).summary())
     return 0
 
 
 def merge_(args: argparse.Namespace) -> int:
+    from stancecoder.services.coder_files.merge import merge_coder_files
+    from stancecoder.services.project import open_project
+
     with open_project(args.project) as project:
         report = merge_coder_files(project, args.files)
     for conflict in report.conflicts:
@@ -47,6 +49,8 @@ def merge_(args: argparse.Namespace) -> int:
 
 
 def copy_(args: argparse.Namespace) -> int:
+    from stancecoder.services.copy_project import copy_project
+
     report = copy_project(args.source, args.target)
     print(f"copied {report.source} to {report.target}")
     print("table\tsource\tcopy")

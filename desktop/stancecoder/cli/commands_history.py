@@ -7,8 +7,6 @@ import argparse
 from stancecoder.cli.parsing import add_command
 from stancecoder.core.history import HistoryEntry, parse_since
 from stancecoder.core.printable import printable
-from stancecoder.services.history_read import HistoryFilter, read_history
-from stancecoder.services.project import open_project
 
 COLUMNS = ("when", "actor", "action", "coder", "article", "passage", "before -> after")
 
@@ -30,6 +28,9 @@ def add_history_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def history(args: argparse.Namespace) -> int:
+    from stancecoder.services.history_read import HistoryFilter, read_history
+    from stancecoder.services.project import open_project
+
     since = parse_since(args.since) if args.since is not None else None
     filters = HistoryFilter(coder=args.coder, article_id=args.article, since=since)
     with open_project(args.project) as project:

@@ -11,9 +11,6 @@ from stancecoder.cli.filter_options import add_filter_options, filters_of
 from stancecoder.cli.parsing import add_command
 from stancecoder.core.printable import printable
 from stancecoder.core.wording import counted
-from stancecoder.services.project import open_project
-from stancecoder.services.retrieval import find_passages
-from stancecoder.services.retrieval_export import export_passages, match_records
 
 COLUMNS = ("article", "coder", "passage in context", "codes")
 
@@ -33,6 +30,10 @@ def add_passages_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def passages(args: argparse.Namespace) -> int:
+    from stancecoder.services.project import open_project
+    from stancecoder.services.retrieval import find_passages
+    from stancecoder.services.retrieval_export import export_passages, match_records
+
     filters = filters_of(args, args.coder)
     with open_project(args.project) as project:
         retrieved = find_passages(project, filters)

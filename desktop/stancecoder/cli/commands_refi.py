@@ -9,9 +9,6 @@ from pathlib import Path
 
 from stancecoder.cli.parsing import add_command
 from stancecoder.core.refi.group_mapping import parse_choice
-from stancecoder.services.project import open_project
-from stancecoder.services.refi.export import export_refi_codebook, export_refi_project
-from stancecoder.services.refi.importing import import_refi
 
 
 def add_refi_parser(commands: argparse._SubParsersAction) -> None:
@@ -51,12 +48,18 @@ def add_refi_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def export_(args: argparse.Namespace) -> int:
+    from stancecoder.services.project import open_project
+    from stancecoder.services.refi.export import export_refi_project
+
     with open_project(args.project) as project:
         print(export_refi_project(project, args.out).summary())
     return 0
 
 
 def codebook_(args: argparse.Namespace) -> int:
+    from stancecoder.services.project import open_project
+    from stancecoder.services.refi.export import export_refi_codebook
+
     with open_project(args.project) as project:
         variables = export_refi_codebook(project, args.out)
     print(f"wrote {args.out}: {variables} variables as code groups")
@@ -64,6 +67,9 @@ def codebook_(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
+    from stancecoder.services.project import open_project
+    from stancecoder.services.refi.importing import import_refi
+
     choices = dict(parse_choice(text) for text in args.map)
 
     def progress(done: int, total: int, name: str) -> bool:

@@ -12,7 +12,6 @@ from pathlib import Path
 from stancecoder.cli.parsing import add_command
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.wording import counted
-from stancecoder.services.team_server import add_server_coder, check_server, init_server
 
 URL_HELP = "the project's database, postgresql://admin@host/database (the administrator's role)"
 
@@ -51,6 +50,8 @@ def add_server_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def init_(args: argparse.Namespace) -> int:
+    from stancecoder.services.team_server import init_server
+
     setup = init_server(args.url, args.codebook, args.name)
     done = "created the project" if setup.created else "secured the existing project"
     print(f"{done} {setup.location}: leads {setup.groups.leads}, coders {setup.groups.coders}")
@@ -58,6 +59,8 @@ def init_(args: argparse.Namespace) -> int:
 
 
 def add_coder_(args: argparse.Namespace) -> int:
+    from stancecoder.services.team_server import add_server_coder
+
     password = _password(args.password_file)
     login = add_server_coder(args.url, args.name, args.login, args.role, password)
     role = "created" if login.created else "adopted"
@@ -87,6 +90,8 @@ def _password(path: Path | None) -> str | None:
 
 
 def check_(args: argparse.Namespace) -> int:
+    from stancecoder.services.team_server import check_server
+
     report = check_server(args.url)
     if not report.project:
         print(f"{report.location} holds no project: stancecoder server init URL creates one")

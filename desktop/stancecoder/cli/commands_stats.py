@@ -10,8 +10,6 @@ from stancecoder.core.errors import ValidationError
 from stancecoder.core.layer import Layer
 from stancecoder.core.printable import printable
 from stancecoder.core.stats_export.table import SHAPES
-from stancecoder.services.project import open_project
-from stancecoder.services.stats_export import export_stats
 
 STATS_ONLY = (".sav", ".dta")
 WORKBOOK_OPTIONS = (("status", "--status"), ("article", "--article"), ("raw", "--raw"),
@@ -50,6 +48,9 @@ def layer_given(args: argparse.Namespace) -> Layer | None:
 
 
 def export_for_statistics(args: argparse.Namespace) -> int:
+    from stancecoder.services.project import open_project
+    from stancecoder.services.stats_export import export_stats
+
     for option, flag in WORKBOOK_OPTIONS:
         if getattr(args, option):
             raise ValidationError(f"{flag} is for the Excel export, not for SPSS, Stata or R")

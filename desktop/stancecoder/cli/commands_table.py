@@ -13,13 +13,6 @@ from stancecoder.core.crosstab_text import VALUE_WORDS, aligned, matrix_aligned,
 from stancecoder.core.layer import Layer
 from stancecoder.core.printable import printable
 from stancecoder.core.wording import counted
-from stancecoder.services.crosstab import cooccurrences, crosstabs
-from stancecoder.services.crosstab_export import (
-    crosstab_records,
-    export_cooccurrence,
-    export_crosstab,
-)
-from stancecoder.services.project import open_project
 
 
 def add_table_parser(commands: argparse._SubParsersAction) -> None:
@@ -87,6 +80,10 @@ def _layer(args: argparse.Namespace) -> Layer | None:
 
 
 def cooccurrence(args: argparse.Namespace) -> int:
+    from stancecoder.services.crosstab import cooccurrences
+    from stancecoder.services.crosstab_export import export_cooccurrence
+    from stancecoder.services.project import open_project
+
     in_articles = args.scope == "article"
     with open_project(args.project) as project:
         co = cooccurrences(project, args.variable, _layer(args), args.sub_codes)
@@ -125,6 +122,10 @@ def cooccurrence(args: argparse.Namespace) -> int:
 
 
 def table(args: argparse.Namespace) -> int:
+    from stancecoder.services.crosstab import crosstabs
+    from stancecoder.services.crosstab_export import crosstab_records, export_crosstab
+    from stancecoder.services.project import open_project
+
     with open_project(args.project) as project:
         tabs = crosstabs(project, args.rows, args.cols, _layer(args), args.sub_codes)
         if args.out is not None:

@@ -40,9 +40,10 @@ def _database(url: URL) -> tuple[str | None, int | None, str | None]:
 
 
 def written_here(url: URL, row_id: int) -> None:
-    """This process committed log row `row_id` on the database at `url`."""
-    key = _database(url)
-    _written_here[key] = max(_written_here.get(key, 0), row_id)
+    """This process committed log row `row_id` on the database at `url`: the newest, since
+    the ids follow the order of commits (kept as it comes, not as the largest, so that a
+    database emptied and made again does not wait for ids it will not reach)."""
+    _written_here[_database(url)] = row_id
 
 
 class ChangeListener:
@@ -52,7 +53,7 @@ class ChangeListener:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._connection: psycopg.Connection[Any] | None = None
-        self._retry_at = 0.0
+        self._failed_at: float | None = None  # when the connection was lost or refused
         self._read_at = 0.0
         self._newest = 0  # the newest row heard of
         self.known: int | None = None
@@ -100,21 +101,23 @@ class ChangeListener:
             self._connection = None
 
     def _listen(self) -> None:
-        if self._connection is not None or time.monotonic() < self._retry_at:
+        if self._connection is not None:
+            return
+        if self._failed_at is not None and time.monotonic() - self._failed_at < RETRY_S:
             return
         arguments, parameters = self._engine.dialect.create_connect_args(self._engine.url)
         try:
             connection = psycopg.connect(*arguments, **{**parameters, **KEEPALIVE}, autocommit=True)
         except psycopg.Error:
-            self._retry_at = time.monotonic() + RETRY_S
+            self._failed_at = time.monotonic()
             return
         try:
             connection.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error:
             connection.close()
-            self._retry_at = time.monotonic() + RETRY_S
+            self._failed_at = time.monotonic()
             return
-        self._connection = connection
+        self._connection, self._failed_at = connection, None
 
     def _drain(self) -> list[Notice | None] | None:
         """What the server sent so far; None when the connection is lost (then closed)."""
@@ -145,4 +148,4 @@ class ChangeListener:
             self._connection.close()
         self._connection = None
         self.known = None
-        self._retry_at = time.monotonic() + RETRY_S
+        self._failed_at = time.monotonic()

@@ -19,7 +19,8 @@ from sqlalchemy import create_engine, event, text
 from stancecoder.core.actor import Actor
 from stancecoder.core.changes import Changes
 from stancecoder.db import change_listener
-from stancecoder.db.change_notice import CHANNEL, PAYLOAD_LIMIT
+from stancecoder.db.change_listener import APPLICATION
+from stancecoder.db.change_notice import PAYLOAD_LIMIT, TRIGGER
 from stancecoder.db.engine import engine_url
 from stancecoder.db.models import ChangeLog
 from stancecoder.services.articles import list_articles
@@ -123,8 +124,8 @@ def _listeners(url: str) -> list[int]:
     with admin.connect() as connection:
         found = connection.execute(
             text("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                 "AND query = :listen"),
-            {"listen": f"LISTEN {CHANNEL}"},
+                 "AND application_name = :listener"),
+            {"listener": APPLICATION},
         ).scalars().all()  # fmt: skip
     admin.dispose()
     return list(found)
@@ -162,6 +163,35 @@ def test_a_lost_listener_falls_back_to_the_log_and_listens_again_later(
     SetStatus(article, "Alice", "todo").apply(other)
     seen, ran = statements.look(seeded, seen.last)
     assert seen.changes == Changes(articles={article}) and ran == 0
+
+
+@ON_SERVER
+def test_the_log_is_read_once_a_minute_whatever_was_heard(
+    seeded: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    statements = Statements(seeded)
+    last = newest_change(seeded)
+    assert statements.look(seeded, last) == (Seen(None, last), 0)
+    monkeypatch.setattr(change_listener, "CHECK_S", 0.0)
+    assert statements.look(seeded, last) == (Seen(None, last), 1)
+
+
+@ON_SERVER
+def test_without_the_trigger_every_look_reads_the_log(
+    seeded: Project, other: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An administrator dropped the trigger: nothing would be announced, so nothing is
+    listened for, and every look reads the log as it did before the notices."""
+    with other.transaction() as session:
+        session.execute(text(f"DROP TRIGGER {TRIGGER} ON change_log"))
+    statements = Statements(seeded)
+    last = newest_change(seeded)
+    assert seeded.store.listener is not None and not seeded.store.listener.listening
+    article = list_articles(other)[0].id
+    SetStatus(article, "Alice", "done").apply(other)
+    seen, ran = statements.look(seeded, last)
+    assert seen.changes == Changes(articles={article}) and ran == 1
+    assert statements.look(seeded, seen.last) == (Seen(None, seen.last), 1)
 
 
 @ON_SERVER

@@ -5,12 +5,12 @@ the server nothing when nothing was announced.
 The notices are read from the connection's socket without waiting: what the server sent
 is there, or nothing is. The reader (`services.live`) reads the log itself whenever the
 notices cannot tell it everything: before it first listened, after the connection was
-lost (it is tried again `RETRY_S` later), at least every `CHECK_S` anyway, and when this
-process committed a row whose notice is late.
+lost or while the trigger is missing (both tried again `RETRY_S` later), at least every
+`CHECK_S` anyway, and when this process committed a row whose notice is late.
 
-That last rule keeps a look exact for this process's own commits: the server sends a
-notice once the writer's commit returned, a moment later, so a look made at once by
-another project opened in the same process (or a test) could come before it. Every commit
+That last rule keeps a look exact for this process's own commits: the server delivers a
+notice a moment after the writer's commit has returned, so a look made at once by another
+project opened in the same process (or a test) could come before it. Every commit
 of a log row in this process is noted here, per database, and a look waits up to `WAIT_S`
 for its notice, which comes in well under a millisecond, or reads the log.
 """
@@ -24,14 +24,19 @@ from typing import Any
 import psycopg
 from sqlalchemy import URL, Engine
 
-from stancecoder.db.change_notice import CHANNEL, Notice, read_notice
+from stancecoder.db.change_notice import CHANNEL, TRIGGER, Notice, read_notice
 
 RETRY_S = 30.0  # after a lost or refused listening connection, the wait before the next try
 CHECK_S = 60.0  # the longest the log goes unread while listening, whatever was heard
 WAIT_S = 0.5  # the longest a look waits for the notice of a row this process committed
+APPLICATION = "stancecoder change listener"  # how the connection shows in pg_stat_activity
 KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5,
              "keepalives_count": 3}  # fmt: skip  # a server gone silently: lost in 25 s
 
+_ANNOUNCED = (
+    "SELECT 1 FROM pg_catalog.pg_trigger WHERE tgname = %s "
+    "AND tgrelid = 'public.change_log'::regclass AND tgenabled <> 'D'"
+)  # the trigger in place and enabled (an administrator may have dropped or disabled it)
 _written_here: dict[tuple[str | None, int | None, str | None], int] = {}
 
 
@@ -107,13 +112,20 @@ class ChangeListener:
             return
         arguments, parameters = self._engine.dialect.create_connect_args(self._engine.url)
         try:
-            connection = psycopg.connect(*arguments, **{**parameters, **KEEPALIVE}, autocommit=True)
+            connection = psycopg.connect(
+                *arguments,
+                **{**parameters, **KEEPALIVE, "application_name": APPLICATION},
+                autocommit=True,
+            )
         except psycopg.Error:
             self._failed_at = time.monotonic()
             return
         try:
             connection.execute(f"LISTEN {CHANNEL}")
+            announced = connection.execute(_ANNOUNCED, (TRIGGER,)).fetchone() is not None
         except psycopg.Error:
+            announced = False
+        if not announced:  # nothing would be heard: the log is read at every look instead
             connection.close()
             self._failed_at = time.monotonic()
             return

@@ -119,12 +119,13 @@ def note_articles(session: Session, ids: Iterable[int]) -> None:
 
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     """The ORM's writes: the objects flushed, with the ids the database gave new ones."""
-    for instance in (*session.new, *session.dirty, *session.deleted):
+    new = list(session.new)
+    added = [instance.id for instance in new if isinstance(instance, ChangeLog)]
+    if added:
+        session.info[_NEWEST_ROW] = max(session.info.get(_NEWEST_ROW, 0), *added)
+    for instance in (*new, *session.dirty, *session.deleted):
         table = instance.__table__.name
-        if isinstance(instance, ChangeLog) and instance in session.new:
-            newest = max(session.info.get(_NEWEST_ROW, 0), instance.id)
-            session.info[_NEWEST_ROW] = newest
-        elif table not in QUIET_TABLES:
+        if table not in QUIET_TABLES:
             _note_row(_touched(session), table, inspect(instance).dict)
 
 

@@ -377,5 +377,23 @@ CREATE INDEX ix_assignment_coder_status ON assignment (coder_id, status, article
 
 UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num = '0010';
 
+-- Running upgrade 0011 -> 0012
+
+CREATE FUNCTION public.stancecoder_announce_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    notice text := json_build_array(
+        NEW.id, NEW.articles, NEW.passages, NEW.codebook, NEW.everything)::text;
+BEGIN
+    IF octet_length(notice) >= 8000 THEN
+        notice := json_build_array(NEW.id)::text;
+    END IF;
+    PERFORM pg_notify('stancecoder_change_log', notice);
+    RETURN NULL;
+END$$;
+
+CREATE TRIGGER change_log_announce AFTER INSERT ON public.change_log FOR EACH ROW EXECUTE FUNCTION public.stancecoder_announce_change();
+
+UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num = '0011';
+
 COMMIT;
 

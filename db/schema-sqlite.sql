@@ -319,3 +319,7 @@ CREATE INDEX ix_assignment_coder_status ON assignment (coder_id, status, article
 
 UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num = '0010';
 
+-- Running upgrade 0011 -> 0012
+
+UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num = '0011';
+

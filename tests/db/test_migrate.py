@@ -13,6 +13,7 @@ from sqlalchemy import inspect, text
 
 from stancecoder.core.errors import ProjectError
 from stancecoder.db.alembic_ops import current_revision, head_revision, run_migrations
+from stancecoder.db.change_notice import FUNCTION, TRIGGER
 from stancecoder.db.engine import create_project_engine
 from stancecoder.db.migrate import SCHEMA_REVISION, prepare_schema
 from stancecoder.services.project import open_project
@@ -259,4 +260,32 @@ def test_the_assignment_index_goes_on_downgrade_and_comes_back(
     assert "ix_assignment_coder_status" not in indexes()
     run_migrations(engine, "head")
     assert "ix_assignment_coder_status" in indexes()
+    engine.dispose()
+
+
+def test_the_change_log_announcement_goes_on_downgrade_and_comes_back(
+    project_target: str | Path,
+) -> None:
+    """On PostgreSQL a trigger and its function announce each change log row (0012); SQLite
+    has neither."""
+    server = isinstance(project_target, str)
+
+    def announcing() -> set[str]:
+        with engine.connect() as connection:
+            if not server:
+                query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                return set(connection.execute(text(query)).scalars()) & {TRIGGER}
+            triggers = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+            functions = "SELECT proname FROM pg_proc WHERE proname = :f"
+            found = set(connection.execute(text(triggers)).scalars()) & {TRIGGER}
+            return found | set(connection.execute(text(functions), {"f": FUNCTION}).scalars())
+
+    _project_at(project_target, "head")
+    engine = create_project_engine(project_target, foreign_keys=False)
+    made = {TRIGGER, FUNCTION} if server else set()
+    assert announcing() == made
+    run_migrations(engine, "0011")
+    assert announcing() == set()
+    run_migrations(engine, "head")
+    assert announcing() == made
     engine.dispose()

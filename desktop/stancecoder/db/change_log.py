@@ -47,6 +47,7 @@ KEEP = timedelta(days=7)
 _LOCK_KEY = 0x5C_4A_06_E1  # the advisory lock of the change log, the same for every writer
 _TOUCHED = "stancecoder.touched"
 _WRITTEN = "stancecoder.change_log_id"
+_NEWEST_ROW = "stancecoder.newest_change_log_row"  # the newest log row added by hand
 
 # How a write to each table is named: the column that holds its article, or a kind.
 _ARTICLE_KEY = {"article": "id", "passage": "article_id", "article_code": "article_id",
@@ -79,17 +80,26 @@ class Touched:
         return bool(self.articles or self.passages or self.codebook or self.everything)
 
 
-def record_changes(sessions: sessionmaker[Session], written: Callable[[int], None]) -> None:
+def record_changes(
+    sessions: sessionmaker[Session],
+    written: Callable[[int], None],
+    logged: Callable[[int], None] | None = None,
+) -> None:
     """Log every committing transaction of `sessions`; `written(id)` hears of each log row
-    once its transaction committed, so the process can tell its own writes from others'."""
+    once its transaction committed, so the process can tell its own writes from others';
+    `logged(id)` of the newest log row each committed transaction wrote, its own or rows
+    added by hand (see `db.change_listener`)."""
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "do_orm_execute", _on_execute)
     event.listen(sessions, "before_commit", _write_entry)
 
     def committed(session: Session) -> None:
         entry = session.info.pop(_WRITTEN, None)
+        newest = max(entry or 0, session.info.pop(_NEWEST_ROW, 0))
         if entry is not None:
             written(entry)
+        if newest and logged is not None:
+            logged(newest)
 
     event.listen(sessions, "after_commit", committed)
 
@@ -109,7 +119,11 @@ def note_articles(session: Session, ids: Iterable[int]) -> None:
 
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     """The ORM's writes: the objects flushed, with the ids the database gave new ones."""
-    for instance in (*session.new, *session.dirty, *session.deleted):
+    new = list(session.new)
+    added = [instance.id for instance in new if isinstance(instance, ChangeLog)]
+    if added:
+        session.info[_NEWEST_ROW] = max(session.info.get(_NEWEST_ROW, 0), *added)
+    for instance in (*new, *session.dirty, *session.deleted):
         table = instance.__table__.name
         if table not in QUIET_TABLES:
             _note_row(_touched(session), table, inspect(instance).dict)

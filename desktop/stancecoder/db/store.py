@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from stancecoder.core.actor import Actor
 from stancecoder.core.errors import NotYoursError, ProjectBusyError, ProjectError, ValidationError
 from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
+from stancecoder.db.change_listener import ChangeListener, written_here
 from stancecoder.db.change_log import record_changes
 from stancecoder.db.engine import (
     WRITE_OPTION,
@@ -56,7 +57,13 @@ class Store:
         refuse_nul_parameters(self.engine)
         self.own_changes: set[int] = set()
         """The change log rows this process committed, not to be announced back to it."""
-        record_changes(self._sessions, self.own_changes.add)
+        self.listener: ChangeListener | None = ChangeListener(self.engine) if server else None
+        """On a server, what tells a window of others' writes without asking it each time."""
+        record_changes(
+            self._sessions,
+            self.own_changes.add,
+            (lambda row: written_here(self.engine.url, row)) if server else None,
+        )
         self.actor: Actor | None = None
         """Who acts through this project; every session carries it (see `acting`)."""
         self._glance_engine: Engine | None = None  # made by the first `glance`
@@ -150,6 +157,8 @@ class Store:
             session.close()
 
     def close(self) -> None:
+        if self.listener is not None:
+            self.listener.close()
         self.engine.dispose()
         if self._glance_engine is not None:
             self._glance_engine.dispose()

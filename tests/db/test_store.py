@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -78,3 +80,19 @@ def _server_status(session: Session) -> TransactionStatus:
     return TransactionStatus(
         session.connection().connection.dbapi_connection.info.transaction_status
     )
+
+
+def test_a_project_in_a_file_never_loads_the_server_driver(tmp_path: Path) -> None:
+    """The change listener, which only a server needs, brings psycopg: a file's project
+    opens and writes without it (it costs a window's start a tenth of a second)."""
+    code = (
+        "import sys\n"
+        "from stancecoder.services.project import create_project\n"
+        "from stancecoder.services.coders import add_coder\n"
+        f"with create_project({str(tmp_path / 'study.stance')!r}) as project:\n"
+        "    add_coder(project, 'Ann')\n"
+        "print('psycopg' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == "False\n"

@@ -9,8 +9,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -20,7 +21,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from stancecoder.core.actor import Actor
 from stancecoder.core.errors import NotYoursError, ProjectBusyError, ProjectError, ValidationError
 from stancecoder.db.access import read_only_message, server_write_refusal, write_refusal
-from stancecoder.db.change_listener import ChangeListener, written_here
 from stancecoder.db.change_log import record_changes
 from stancecoder.db.engine import (
     WRITE_OPTION,
@@ -31,6 +31,9 @@ from stancecoder.db.engine import (
 from stancecoder.db.errors import database_reason, is_privilege_refusal, is_read_only_refusal
 from stancecoder.db.limits import check_lengths_on_flush, refuse_nul_parameters
 from stancecoder.db.models import Setting
+
+if TYPE_CHECKING:
+    from stancecoder.db.change_listener import ChangeListener
 
 ACTOR_KEY = "stancecoder.actor"
 GLANCE_WAIT_MS = 50  # how long a look waits for a lock on SQLite
@@ -57,13 +60,15 @@ class Store:
         refuse_nul_parameters(self.engine)
         self.own_changes: set[int] = set()
         """The change log rows this process committed, not to be announced back to it."""
-        self.listener: ChangeListener | None = ChangeListener(self.engine) if server else None
+        self.listener: ChangeListener | None = None
         """On a server, what tells a window of others' writes without asking it each time."""
-        record_changes(
-            self._sessions,
-            self.own_changes.add,
-            (lambda row: written_here(self.engine.url, row)) if server else None,
-        )
+        logged: Callable[[int], None] | None = None
+        if server:  # imported here: it brings psycopg, which a project in a file never needs
+            from stancecoder.db.change_listener import ChangeListener, written_here
+
+            self.listener = ChangeListener(self.engine)
+            logged = partial(written_here, self.engine.url)
+        record_changes(self._sessions, self.own_changes.add, logged)
         self.actor: Actor | None = None
         """Who acts through this project; every session carries it (see `acting`)."""
         self._glance_engine: Engine | None = None  # made by the first `glance`

@@ -66,9 +66,28 @@ class PassageTableModel(QAbstractTableModel):
         self._italic.setItalic(True)
 
     def set_passages(self, passages: list[PassageView], codebook: CodebookView) -> None:
-        self.beginResetModel()
+        """New rows; with the same variables as before, as rows taken away and put in
+        rather than a reset, which would rebuild the header and repaint it unchanged."""
+        variables = codebook.passage_variables()
+        if variables != self.variables:
+            self.beginResetModel()
+            self._fill(passages, codebook, variables)
+            self.endResetModel()
+            return
+        if self.passages:
+            self.beginRemoveRows(QModelIndex(), 0, len(self.passages) - 1)
+            self._fill([], codebook, variables)
+            self.endRemoveRows()
+        if passages:
+            self.beginInsertRows(QModelIndex(), 0, len(passages) - 1)
+            self._fill(passages, codebook, variables)
+            self.endInsertRows()
+
+    def _fill(
+        self, passages: list[PassageView], codebook: CodebookView, variables: list[VariableView]
+    ) -> None:
         self.passages = list(passages)
-        self.variables = codebook.passage_variables()
+        self.variables = variables
         cells: dict[int, tuple[int, tuple[str, str, str]] | None] = {}  # by code id
         self._codes = [
             _by_variable(codebook, self.variables, p.codes, cells) for p in self.passages
@@ -83,7 +102,6 @@ class PassageTableModel(QAbstractTableModel):
             ]
             for p, codes in zip(self.passages, self._codes, strict=True)
         ]
-        self.endResetModel()
 
     def headers(self) -> list[str]:
         names = [v.name[:1].upper() + v.name[1:] for v in self.variables]

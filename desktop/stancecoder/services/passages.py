@@ -54,17 +54,21 @@ def find_passage(session: Session, uid: str) -> PassageView:
 def _views(session: Session, query: Select[Any], values: dict[str, object]) -> list[PassageView]:
     """The passages `query` (one of the statements below) finds with `values`, with their
     codes (a row per code), in reading order."""
-    found: dict[int, tuple[Any, list[int]]] = {}
-    for row in session.execute(query, values):
-        codes = found.setdefault(row.id, (row, []))[1]
-        if row.code_id is not None:
-            codes.append(row.code_id)
+    found: dict[int, tuple[list[Any], list[int]]] = {}
+    # by position, not by name: naming each column of each row cost as much as the query
+    for *columns, code_id in session.execute(query, values):
+        passage = found.get(columns[0])
+        if passage is None:
+            passage = found[columns[0]] = (columns, [])
+        if code_id is not None:
+            passage[1].append(code_id)
     return [
         PassageView(
-            row.id, row.uid, row.version, row.article_id, row.name, row.start, row.end,
-            row.quote, row.memo, tuple(sorted(codes)),
+            passage_id, uid, version, article_id, coder, start, end, quote, memo,
+            tuple(sorted(codes)),
         )
-        for row, codes in found.values()
+        for (passage_id, uid, version, article_id, start, end, quote, memo, coder), codes
+        in found.values()
     ]  # fmt: skip
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
@@ -50,7 +50,7 @@ def read_article_codes(session: Session, article_id: int, coder: str) -> dict[st
     return found
 
 
-def _given_codes() -> Select[Any]:
+def _given_codes() -> Select[str, int]:
     given = and_(
         ArticleCode.variable_id == Variable.id,
         ArticleCode.article_id == bindparam("article_id"),

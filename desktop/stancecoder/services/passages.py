@@ -51,7 +51,9 @@ def find_passage(session: Session, uid: str) -> PassageView:
     return found[0]
 
 
-def _views(session: Session, query: Select[Any], values: dict[str, object]) -> list[PassageView]:
+def _views(
+    session: Session, query: Select[*tuple[Any, ...]], values: dict[str, object]
+) -> list[PassageView]:
     """The passages `query` (one of the statements below) finds with `values`, with their
     codes (a row per code), in reading order."""
     found: dict[int, tuple[list[Any], list[int]]] = {}
@@ -72,7 +74,7 @@ def _views(session: Session, query: Select[Any], values: dict[str, object]) -> l
     ]  # fmt: skip
 
 
-def _passages_where(condition: ColumnElement[bool]) -> Select[Any]:
+def _passages_where(condition: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
     return (
         select(*PASSAGE_COLUMNS, Coder.name, PassageCode.code_id)
         .join(Coder, Coder.id == Passage.coder_id)

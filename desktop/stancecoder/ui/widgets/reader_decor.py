@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtGui import QColor, QPalette, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit
 
 from stancecoder.core.segments import Span, lanes
@@ -74,7 +74,7 @@ class Decorations:
         last = document.characterCount() - 1
         keys: dict[int, int] = {}
         laid_out = False
-        block, first, after, lines, number = QTextBlock(), 0, -1, None, 0
+        first, after, lines, number = 0, -1, None, 0  # the paragraph asked about last
         for position in positions:
             at = min(position, last)
             if not first <= at < after:

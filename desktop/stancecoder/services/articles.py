@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Row,
     ScalarSelect,
     Select,
     SQLColumnExpression,
     and_,
+    bindparam,
     case,
     false,
     func,
@@ -346,11 +348,24 @@ def read_article(project: Project, article_id: int) -> ArticleView:
 
 
 def article_view(session: Session, article_id: int) -> ArticleView:
-    """`read_article` inside an open transaction, for a view that reads more with it."""
-    article = session.get(Article, article_id)
-    if article is None:
+    """`read_article` inside an open transaction, for a view that reads more with it: the
+    columns shown, not the whole row as an object (the window reads it at every switch)."""
+    return shown_article(session.execute(_SHOWN, {"article_id": article_id}).first(), article_id)
+
+
+def shown_article(row: Row[*tuple[Any, ...]] | None, article_id: int) -> ArticleView:
+    """The article in a row read with `SHOWN_COLUMNS` (a read may join more columns to
+    them); None when there is no such article."""
+    if row is None:
         raise ValidationError(f"no article with id {article_id}")
     return ArticleView(
-        article.id, article.title, article.source, article.dateline, article.published,
-        article.text, article.author, article.language, read_attributes(article.extra),
+        row.id, row.title, row.source, row.dateline, row.published, row.text, row.author,
+        row.language, read_attributes(row.extra),
     )  # fmt: skip
+
+
+SHOWN_COLUMNS = (
+    Article.id, Article.title, Article.source, Article.dateline, Article.published,
+    Article.text, Article.author, Article.language, Article.extra,
+)  # fmt: skip
+_SHOWN = select(*SHOWN_COLUMNS).where(Article.id == bindparam("article_id"))

@@ -15,9 +15,24 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sqlalchemy import and_, bindparam, select
+from sqlalchemy.orm import Session
+
 from stancecoder.core.passage_view import PassageView
-from stancecoder.services.article_codes import ArticleCoding, read_article_coding
-from stancecoder.services.articles import ArticleRow, ArticleView, article_rows, article_view
+from stancecoder.core.status import Status
+from stancecoder.db.models import Article, Assignment, Coder
+from stancecoder.services.article_codes import (
+    ArticleCoding,
+    read_article_codes,
+    read_article_coding,
+)
+from stancecoder.services.articles import (
+    SHOWN_COLUMNS,
+    ArticleRow,
+    ArticleView,
+    article_rows,
+    shown_article,
+)
 from stancecoder.services.passages import article_passages, count_coded_today
 from stancecoder.services.samples import CoderProgress, read_progress
 
@@ -55,9 +70,11 @@ def coding_view(
     with project.brief() as session:
         article, passages, coding = None, None, None
         if article_id is not None:
-            article = article_view(session, article_id) if text else None
+            if text:
+                article, coding = _shown_with_coding(session, article_id, coder)
+            else:
+                coding = read_article_coding(session, article_id, coder)
             passages = article_passages(session, article_id, coder)
-            coding = read_article_coding(session, article_id, coder)
         return CodingView(
             article=article,
             passages=passages,
@@ -66,3 +83,27 @@ def coding_view(
             coded_today=count_coded_today(session, coder) if recount else None,
             assigned=read_progress(session, coder)[0] if statuses else None,
         )
+
+
+def _shown_with_coding(
+    session: Session, article_id: int, coder: str
+) -> tuple[ArticleView, ArticleCoding]:
+    """The article shown anew with the coder's status, a join away, in one statement, and
+    their article codes in another: a statement fewer at every switch of article."""
+    row = session.execute(_WITH_STATUS, {"article_id": article_id, "coder": coder}).first()
+    article = shown_article(row, article_id)
+    assert row is not None  # else no article, and `shown_article` said so
+    status, version = (row.status, row.version) if row.status is not None else (Status.TODO, 0)
+    codes = read_article_codes(session, article_id, coder)
+    return article, ArticleCoding(status, codes, version)
+
+
+_ASSIGNED = and_(
+    Assignment.article_id == Article.id,
+    Assignment.coder_id.in_(select(Coder.id).where(Coder.name == bindparam("coder"))),
+)
+_WITH_STATUS = (
+    select(*SHOWN_COLUMNS, Assignment.status, Assignment.version)
+    .outerjoin(Assignment, _ASSIGNED)
+    .where(Article.id == bindparam("article_id"))
+)  # built once, as the statements it stands for (`article_view`, `read_assignment`)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -311,12 +311,16 @@ def read_status(session: Session, article_id: int, coder: str) -> str:
 def read_assignment(session: Session, article_id: int, coder: str) -> tuple[str, int]:
     """This coder's status for the article and its version; ('todo', 0) while they have
     no assignment."""
-    row = session.execute(
-        select(Assignment.status, Assignment.version)
-        .join(Coder, Coder.id == Assignment.coder_id)
-        .where(Assignment.article_id == article_id, Coder.name == coder)
-    ).first()
+    row = session.execute(_ASSIGNMENT, {"article_id": article_id, "coder": coder}).first()
     return (row.status, row.version) if row is not None else (Status.TODO, 0)
+
+
+# built once: the window reads it at every switch, where building it cost more than running it
+_ASSIGNMENT = (
+    select(Assignment.status, Assignment.version)
+    .join(Coder, Coder.id == Assignment.coder_id)
+    .where(Assignment.article_id == bindparam("article_id"), Coder.name == bindparam("coder"))
+)
 
 
 def assignment_version(session: Session, article_id: int, coder_id: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
@@ -33,11 +33,9 @@ def passages_of(project: Project, article_id: int, viewer: str | None) -> list[P
 def article_passages(session: Session, article_id: int, viewer: str | None) -> list[PassageView]:
     """`passages_of` inside an open transaction, for a command that reads them first. The
     blind rules are part of the one query: no statement of their own to wait for."""
-    condition = Passage.article_id == article_id
-    if viewer is not None:
-        blind = or_(_blind_mode_on(), Passage.article_id.in_(_in_open_rounds()))
-        condition = condition & or_(Coder.name == viewer, ~blind)
-    return _views(session, condition)
+    if viewer is None:
+        return _views(session, _OF_ARTICLE, {"article_id": article_id})
+    return _views(session, _SEEN_IN_ARTICLE, {"article_id": article_id, "viewer": viewer})
 
 
 def passage_by_uid(project: Project, uid: str) -> PassageView:
@@ -47,33 +45,43 @@ def passage_by_uid(project: Project, uid: str) -> PassageView:
 
 def find_passage(session: Session, uid: str) -> PassageView:
     """`passage_by_uid` inside an open transaction, for a command that then changes it."""
-    found = _views(session, Passage.uid == uid)
+    found = _views(session, _WITH_UID, {"uid": uid})
     if not found:
         raise ValidationError("that passage no longer exists (deleted elsewhere?)")
     return found[0]
 
 
-def _views(session: Session, condition: ColumnElement[bool]) -> list[PassageView]:
-    """Passages meeting `condition`, with their codes (a row per code), in reading order."""
-    rows = session.execute(
+def _views(
+    session: Session, query: Select[*tuple[Any, ...]], values: dict[str, object]
+) -> list[PassageView]:
+    """The passages `query` (one of the statements below) finds with `values`, with their
+    codes (a row per code), in reading order."""
+    found: dict[int, tuple[list[Any], list[int]]] = {}
+    # by position, not by name: naming each column of each row cost as much as the query
+    for *columns, code_id in session.execute(query, values):
+        passage = found.get(columns[0])
+        if passage is None:
+            passage = found[columns[0]] = (columns, [])
+        if code_id is not None:
+            passage[1].append(code_id)
+    return [
+        PassageView(
+            passage_id, uid, version, article_id, coder, start, end, quote, memo,
+            tuple(sorted(codes)),
+        )
+        for (passage_id, uid, version, article_id, start, end, quote, memo, coder), codes
+        in found.values()
+    ]  # fmt: skip
+
+
+def _passages_where(condition: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
+    return (
         select(*PASSAGE_COLUMNS, Coder.name, PassageCode.code_id)
         .join(Coder, Coder.id == Passage.coder_id)
         .outerjoin(PassageCode, PassageCode.passage_id == Passage.id)
         .where(condition)
         .order_by(Passage.start, Passage.end, Passage.id)
-    ).all()
-    found: dict[int, tuple[Any, list[int]]] = {}
-    for row in rows:
-        codes = found.setdefault(row.id, (row, []))[1]
-        if row.code_id is not None:
-            codes.append(row.code_id)
-    return [
-        PassageView(
-            row.id, row.uid, row.version, row.article_id, row.name, row.start, row.end,
-            row.quote, row.memo, tuple(sorted(codes)),
-        )
-        for row, codes in found.values()
-    ]  # fmt: skip
+    )
 
 
 def is_blind(session: Session) -> bool:
@@ -131,3 +139,12 @@ def count_coded_today(session: Session, coder: str) -> int:
         )
         or 0
     )
+
+
+# Built once: building a statement of joins and subqueries costs more than running it, and
+# the window reads an article's passages at every switch and every Enter.
+_IN_ARTICLE = Passage.article_id == bindparam("article_id")
+_OF_ARTICLE = _passages_where(_IN_ARTICLE)
+_BLIND = or_(_blind_mode_on(), Passage.article_id.in_(_in_open_rounds()))
+_SEEN_IN_ARTICLE = _passages_where(_IN_ARTICLE & or_(Coder.name == bindparam("viewer"), ~_BLIND))
+_WITH_UID = _passages_where(Passage.uid == bindparam("uid"))

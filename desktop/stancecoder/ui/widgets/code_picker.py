@@ -125,6 +125,7 @@ class CodePicker(QWidget):
         self.search.textEdited.connect(self._edited)
         self.popup = self._make_popup()
         self._chips = QVBoxLayout()
+        self._made: dict[int, _Chip] = {}  # by code id
         self._chips.setSpacing(4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -245,13 +246,19 @@ class CodePicker(QWidget):
         self.changed.emit()
 
     def _show_chips(self) -> None:
+        """A chip made for a code is kept, hidden, for when the code is chosen again (the
+        next article often has it): making one costs more than the rest of the picker's
+        update."""
         while self._chips.count():
-            chip = self._chips.takeAt(0).widget()
-            chip.hide()  # at once: deletion waits for the event loop
-            chip.deleteLater()
+            self._chips.takeAt(0).widget().hide()
         for code_id in self._chosen:
-            chip = _Chip(self._codes[code_id], partial(self._remove, code_id))
+            chip = self._made.get(code_id)
+            if chip is None:
+                chip = self._made[code_id] = _Chip(
+                    self._codes[code_id], partial(self._remove, code_id)
+                )
             self._chips.addWidget(chip)
+            chip.raise_()  # first among its siblings to last, as they stand in the layout
             chip.show()  # now, not on the next turn of the event loop
         verb = "add" if self.variable.multiple else "change"
         prompt = f"Search to {verb} {self.variable.name}" if self._chosen else "Search"

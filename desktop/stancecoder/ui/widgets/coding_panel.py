@@ -146,7 +146,8 @@ class CodingPanel(QWidget):
     def _apply_editable(self) -> None:
         for field in self.fields.values():
             field.setEnabled(self.editable)
-        self.memo_box.setReadOnly(not self.editable)
+        if self.memo_box.isReadOnly() == self.editable:  # Qt passes on a repeat all the same
+            self.memo_box.setReadOnly(not self.editable)
         self.buttons.setVisible(self.editable)
 
     def set_enabled_for(self, has_target: bool) -> None:

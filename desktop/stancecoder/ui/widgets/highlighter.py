@@ -46,6 +46,8 @@ class PassageHighlighter(QSyntaxHighlighter):
         self._paints: list[Paint] = []
         self._ends: list[int] = []
         self._formats: list[QTextCharFormat] = []
+        # by colour, overlap and owner, for this base and ink: the next article has the same
+        self._made: dict[tuple[str, bool, bool], QTextCharFormat] = {}
         self._base = QColor("#ffffff")
         self._ink = QColor("#000000")
 
@@ -62,13 +64,19 @@ class PassageHighlighter(QSyntaxHighlighter):
         `ink` is the text colour the tints must keep readable (black or white by default)."""
         ink = QColor(ink) if ink is not None else default_ink(base)
         old = set(self._paints) if (self._base, self._ink) == (base, ink) else None
+        if old is None:
+            self._made.clear()  # tints made for another page
         self._paints = list(paints)
         self._ends = [p.end for p in self._paints]
         self._base, self._ink = QColor(base), ink
-        cache: dict[tuple[str, bool, bool], QTextCharFormat] = {}
-        self._formats = [
-            cache.setdefault((p.colour, p.overlap, p.other), self._format(p)) for p in self._paints
-        ]
+        made = self._made
+        self._formats = []
+        for paint in self._paints:
+            looks = (paint.colour, paint.overlap, paint.other)
+            fmt = made.get(looks)
+            if fmt is None:
+                fmt = made[looks] = self._format(paint)
+            self._formats.append(fmt)
         if not redraw:
             return
         if old is None:

@@ -95,17 +95,19 @@ class Reader(ReadingView):
         decor = self._decor
         decor.spans = {s.key: (to_qt(s.start), to_qt(s.end)) for s in spans}
         decor.colours = {s.key: self._colour(s.key) for s in spans}
-        decor.labels = {p.id: initials_of(p.coder) for p in passages}
+        initials = {name: initials_of(name) for name in {p.coder for p in passages}}
+        decor.labels = {p.id: initials[p.coder] for p in passages}
         others = {p.id for p in passages if self.viewer is not None and p.coder != self.viewer}
         decor.others = others
         decor.current = decor.current if decor.current in decor.spans else None
         decor.flashing = decor.flashing if decor.flashing in decor.spans else None
         length = {s.key: s.end - s.start for s in spans}
+        names = {key: colour.name() for key, colour in decor.colours.items()}
         paints = [
             Paint(
                 to_qt(segment.start),
                 to_qt(segment.end),
-                decor.colours[shortest].name(),
+                names[shortest],
                 len(segment.keys) > 1,
                 shortest in others,
             )
@@ -193,8 +195,11 @@ class Reader(ReadingView):
         """Mark found words (code points of the text) over the passages; the one at index
         `current` stands out and is scrolled into view. The caret and selection stay."""
         to_qt = self.offsets.to_qt
-        self._decor.hits = [(to_qt(start), to_qt(end)) for start, end in hits]
-        self._decor.hit = current if current is not None and 0 <= current < len(hits) else None
+        marks = [(to_qt(start), to_qt(end)) for start, end in hits]
+        hit = current if current is not None and 0 <= current < len(hits) else None
+        if marks == self._decor.hits and hit is None and self._decor.hit is None:
+            return  # as marked (none, after an article is shown anew): nothing to redraw
+        self._decor.hits, self._decor.hit = marks, hit
         if self._decor.hit is not None:
             self._reveal(self._decor.hits[self._decor.hit][0])
         self._decor.refresh()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit
 
 from stancecoder.core.segments import Span, lanes
 from stancecoder.ui.widgets.contrast import blend, legible_mark
@@ -40,7 +40,6 @@ class Decorations:
         self.hits: list[tuple[int, int]] = []  # found words, Qt positions in text order
         self.hit: int | None = None  # the index of the hit find is at
         self._drawn: tuple[int, int, int | None, int | None] | None = None
-        self._laid_out = False  # relane had Qt lay out paragraphs
 
     def relane(self) -> None:
         """Lanes by screen line, not by character: two passages that merely share a line
@@ -50,29 +49,44 @@ class Decorations:
         each one, makes the editor re-measure the scroll range; doing that once for all
         of them instead keeps showing an article fast."""
         layout = self.editor.document().documentLayout()
-        self._laid_out = False
+        ends = {p for start, end in self.spans.values() for p in (start, end - 1)}
         quiet = layout.blockSignals(True)
         try:
-            spans = [
-                Span(key, self._line_key(start), self._line_key(end - 1) + 1)
-                for key, (start, end) in self.spans.items()
-            ]
+            keys, laid_out = self._line_keys(sorted(ends))
         finally:
             layout.blockSignals(quiet)
-        if self._laid_out:
+        if laid_out:
             layout.documentSizeChanged.emit(layout.documentSize())
             self.editor.viewport().update()
+        spans = [
+            Span(key, keys[start], keys[end - 1] + 1) for key, (start, end) in self.spans.items()
+        ]
         self.lanes = lanes(spans)
 
-    def _line_key(self, position: int) -> int:
+    def _line_keys(self, positions: list[int]) -> tuple[dict[int, int], bool]:
+        """The screen line of each position (ascending) as a key that sorts in text order,
+        and whether Qt had to lay out a paragraph for them. Positions in one paragraph ask
+        about the paragraph once. A paragraph not yet laid out is laid out by Qt's own
+        layout: the lines break there, and the spacing `SpacedLayout` puts between them
+        waits until the paragraph's geometry is asked for (most are off screen)."""
         document = self.editor.document()
-        block = document.findBlock(min(position, document.characterCount() - 1))
-        layout = block.layout()
-        if layout.lineCount() == 0:  # not laid out since the text or the width changed
-            document.documentLayout().blockBoundingRect(block)
-            self._laid_out = True
-        line = layout.lineForTextPosition(position - block.position()).lineNumber()
-        return block.blockNumber() * LINES_PER_BLOCK + max(line, 0)
+        layout = document.documentLayout()
+        last = document.characterCount() - 1
+        keys: dict[int, int] = {}
+        laid_out = False
+        first, after, lines, number = 0, -1, None, 0  # the paragraph asked about last
+        for position in positions:
+            at = min(position, last)
+            if not first <= at < after:
+                block = document.findBlock(at)
+                first, lines = block.position(), block.layout()
+                after, number = first + block.length(), block.blockNumber() * LINES_PER_BLOCK
+                if lines.lineCount() == 0:  # not laid out since the text or the width changed
+                    QPlainTextDocumentLayout.blockBoundingRect(layout, block)
+                    laid_out = True
+            line = lines.lineForTextPosition(at - first).lineNumber()
+            keys[position] = number + max(line, 0)
+        return keys, laid_out
 
     def refresh(self) -> None:
         """Redraw after the passages, the current one, the flash or the hits changed."""

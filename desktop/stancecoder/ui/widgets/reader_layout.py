@@ -25,18 +25,21 @@ class SpacedLayout(QPlainTextDocumentLayout):
         if count == 0 or not block.isVisible():
             return rect
         first = layout.lineAt(0)
-        if first.y() != _lead(first.height()):  # freshly laid out by Qt, set solid
+        height = first.height()
+        if first.y() != _lead(height):  # freshly laid out by Qt, set solid
             margin = self.document().documentMargin()
             top = 0
             for n in range(count):
-                line = layout.lineAt(n)
-                line.setPosition(QPointF(margin, top + _lead(line.height())))
-                top += _step(line.height())
-        last = layout.lineAt(count - 1)
-        total = last.y() - _lead(last.height()) + _step(last.height())
+                line = first if n == 0 else layout.lineAt(n)
+                line_height = line.height()
+                line.setPosition(QPointF(margin, top + _lead(line_height)))
+                top += _step(line_height)
+        last = first if count == 1 else layout.lineAt(count - 1)
+        last_height = last.height()
+        total = last.y() - _lead(last_height) + _step(last_height)
         following = block.next()
         if block.length() > 1 and following.isValid() and following.length() > 1:
-            total += round(_step(first.height()) * PARAGRAPH_GAP)
+            total += round(_step(height) * PARAGRAPH_GAP)
         if not following.isValid():
             total += self.document().documentMargin()
         return QRectF(rect.x(), rect.y(), rect.width(), total)

@@ -66,10 +66,32 @@ class PassageTableModel(QAbstractTableModel):
         self._italic.setItalic(True)
 
     def set_passages(self, passages: list[PassageView], codebook: CodebookView) -> None:
-        self.beginResetModel()
+        """New rows; with the same variables as before, as rows taken away and put in
+        rather than a reset, which would rebuild the header and repaint it unchanged."""
+        variables = codebook.passage_variables()
+        if variables != self.variables:
+            self.beginResetModel()
+            self._fill(passages, codebook, variables)
+            self.endResetModel()
+            return
+        if self.passages:
+            self.beginRemoveRows(QModelIndex(), 0, len(self.passages) - 1)
+            self._fill([], codebook, variables)
+            self.endRemoveRows()
+        if passages:
+            self.beginInsertRows(QModelIndex(), 0, len(passages) - 1)
+            self._fill(passages, codebook, variables)
+            self.endInsertRows()
+
+    def _fill(
+        self, passages: list[PassageView], codebook: CodebookView, variables: list[VariableView]
+    ) -> None:
         self.passages = list(passages)
-        self.variables = codebook.passage_variables()
-        self._codes = [_by_variable(codebook, self.variables, p.codes) for p in self.passages]
+        self.variables = variables
+        cells: dict[int, tuple[int, tuple[str, str, str]] | None] = {}  # by code id
+        self._codes = [
+            _by_variable(codebook, self.variables, p.codes, cells) for p in self.passages
+        ]
         # made once here: sizing the columns asks for every cell's text
         self._texts = [
             [
@@ -80,7 +102,6 @@ class PassageTableModel(QAbstractTableModel):
             ]
             for p, codes in zip(self.passages, self._codes, strict=True)
         ]
-        self.endResetModel()
 
     def headers(self) -> list[str]:
         names = [v.name[:1].upper() + v.name[1:] for v in self.variables]
@@ -94,12 +115,16 @@ class PassageTableModel(QAbstractTableModel):
 
     def filled(self, column: int) -> bool:
         """Whether any row has something in the column."""
-        return any(self.index(row, column).data() for row in range(self.rowCount()))
+        return any(texts[column] for texts in self._texts)
 
-    def looks(self, row: int, column: int) -> tuple[str, bool, bool]:
-        """All a cell's size depends on: its text, italics, a colour square or not."""
-        decorated = 0 < column <= len(self.variables) and bool(self._codes[row][column - 1])
-        return self._texts[row][column], self._others(self.passages[row]), decorated
+    def looks(self, column: int) -> list[tuple[str, bool, bool]]:
+        """All each cell's size depends on, row by row: its text, italics, a colour square
+        or not."""
+        coded = 0 < column <= len(self.variables)
+        return [
+            (texts[column], self._others(passage), coded and bool(codes[column - 1]))
+            for texts, passage, codes in zip(self._texts, self.passages, self._codes, strict=True)
+        ]
 
     def row_of(self, passage_id: int) -> int | None:
         return next((r for r, p in enumerate(self.passages) if p.id == passage_id), None)
@@ -263,8 +288,7 @@ class PassageList(QTableView):
             self._hints.clear()
         model = self.passage_model
         widest = -1
-        for row in range(model.rowCount()):
-            looks = model.looks(row, column)
+        for row, looks in enumerate(model.looks(column)):
             hint = self._hints.get(looks)
             if hint is None:
                 hint = self._hints[looks] = self.sizeHintForIndex(model.index(row, column)).width()
@@ -306,21 +330,34 @@ def fair_shares(wants: dict[int, int], room: int) -> dict[int, int]:
 
 
 def _by_variable(
-    codebook: CodebookView, variables: list[VariableView], ids: tuple[int, ...]
+    codebook: CodebookView,
+    variables: list[VariableView],
+    ids: tuple[int, ...],
+    cells: dict[int, tuple[int, tuple[str, str, str]] | None],
 ) -> list[list[tuple[str, str, str]]]:
     """A passage's codes grouped by variable as the list shows them: label (with its value
     on a scale), full path and colour. A code the codebook no longer has goes to the first
-    variable, named by its id."""
+    variable, named by its id. `cells` keeps each code's column and cell for the next
+    passage: an article's passages share a few codes."""
     grouped: list[list[tuple[str, str, str]]] = [[] for _ in variables]
-    column = {v.name: n for n, v in enumerate(variables)}
     for code_id in ids:
-        try:
-            code = codebook.code(code_id)
-        except KeyError:
-            if grouped:
-                grouped[0].append((f"code {code_id}", f"code {code_id}", FALLBACK_COLOUR))
-            continue
-        if code.variable in column:
-            text = point_text(code.value, code.label)
-            grouped[column[code.variable]].append((text, code.path_text, code.colour))
+        if code_id not in cells:
+            cells[code_id] = _cell(codebook, variables, code_id)
+        found = cells[code_id]
+        if found is not None and grouped:
+            grouped[found[0]].append(found[1])
     return grouped
+
+
+def _cell(
+    codebook: CodebookView, variables: list[VariableView], code_id: int
+) -> tuple[int, tuple[str, str, str]] | None:
+    """A code's column among `variables` and its cell; None for a code of another variable."""
+    try:
+        code = codebook.code(code_id)
+    except KeyError:
+        return 0, (f"code {code_id}", f"code {code_id}", FALLBACK_COLOUR)
+    column = next((n for n, v in enumerate(variables) if v.name == code.variable), None)
+    if column is None:
+        return None
+    return column, (point_text(code.value, code.label), code.path_text, code.colour)

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, SQLColumnExpression, select
+import numpy as np
+from sqlalchemy import Connection, Select, SQLColumnExpression, select
 
-from stancecoder.core.agreement.codings import Codings, PassageRow
+from stancecoder.core.agreement.codings import Codings, Passages, grouped_codes
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
 from stancecoder.db.models import Article, ArticleCode, Assignment, Coder, Passage, PassageCode
@@ -37,7 +39,7 @@ def load_codings(
             project=get_setting(session, "name") or project.location,
             codebook_version=book.version,
             variables=book.variables,
-            coders=names,
+            coders=sorted(names),
         )
 
         def scoped(
@@ -48,31 +50,25 @@ def load_codings(
             return query if wanted is None else query.where(article.in_(wanted))
 
         connection = session.connection()
-        # a study repeats a few combinations of codes a million times: one tuple for each
-        tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
-
-        def shared(ids: list[int]) -> tuple[int, ...]:
-            key = tuple(sorted(ids))
-            return tuples.setdefault(key, key)
-
         variable_names = {v.id: v.name for v in book.variables}
-        links = select(PassageCode.passage_id, PassageCode.variable_id, PassageCode.code_id)
-        links = scoped(links.join(Passage), Passage.article_id, Passage.coder_id)
-        passage_codes: dict[int, dict[str, list[int]]] = {}
-        for passage_id, variable_id, code_id in connection.execute(links):
-            by_variable = passage_codes.setdefault(passage_id, {})
-            by_variable.setdefault(variable_names[variable_id], []).append(code_id)
         passages = select(
             Passage.id, Passage.article_id, Passage.coder_id, Passage.start, Passage.end
         ).order_by(Passage.article_id, Passage.start)
-        for id_, article_id, coder_id, start, end in connection.execute(
-            scoped(passages, Passage.article_id, Passage.coder_id)
-        ):
-            # taken out as it is used, so the lists are freed while the rows are made
-            codes = {k: shared(v) for k, v in passage_codes.pop(id_, {}).items()}
-            row = PassageRow(id_, article_id, known[coder_id], start, end, codes)
-            out.passages.append(row)
-            out.coded_by.setdefault(article_id, set()).add(row.coder)
+        rows = _columns(connection, scoped(passages, Passage.article_id, Passage.coder_id), 5)
+        links = select(PassageCode.passage_id, PassageCode.variable_id, PassageCode.code_id)
+        links = scoped(links.join(Passage), Passage.article_id, Passage.coder_id)
+        codes, combinations = grouped_codes(
+            rows[:, 0], _columns(connection, links, 3), variable_names
+        )
+        coder_at = np.full(max(known, default=0) + 1, -1, dtype=np.int64)
+        for coder_id in ids:
+            coder_at[coder_id] = out.coders.index(known[coder_id])
+        passage_ids, article_ids, coder_ids, starts, ends = rows.T.copy()
+        out.passages = Passages(
+            passage_ids, article_ids, coder_at[coder_ids], starts, ends, codes, combinations
+        )
+        for article, coder in np.unique(rows[:, 1:3], axis=0).tolist():
+            out.coded_by.setdefault(article, set()).add(known[coder])
         article_codes = select(
             ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.variable_id,
             ArticleCode.code_id,
@@ -97,6 +93,18 @@ def load_codings(
                 out.titles[article_id] = title or f"article {article_id}"
                 out.texts[article_id] = text
         return out
+
+
+def _columns(connection: Connection, query: Select[*tuple[Any, ...]], width: int) -> np.ndarray:
+    """A query's integer rows as one array (rows × width), from the driver's own tuples: a
+    result row object for each of a million rows would cost more than the query."""
+    result = connection.execute(query)
+    try:
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(rows) * width)
+    return flat.reshape(len(rows), width)
 
 
 def _chosen(known: list[str], coders: Sequence[str] | None, consensus: str | None) -> list[str]:

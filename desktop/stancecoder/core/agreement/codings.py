@@ -71,12 +71,12 @@ class Passages:
 def grouped_codes(
     passage_ids: np.ndarray, links: np.ndarray, variable_names: Mapping[int, str]
 ) -> tuple[dict[str, np.ndarray], list[tuple[int, ...]]]:
-    """Each variable's combination per passage, from the links (passage id, variable id,
-    code id; one row each) of the passages whose ids are `passage_ids`: sorted together,
-    so a combination is one run of rows, and only combinations of two codes or more (few)
-    are made one by one."""
+    """Each variable's combination per passage of `passage_ids`, from the links (passage
+    id, variable id, code id; one row each; those of other passages are left out): sorted
+    together, so a combination is one run of rows, and made a size at a time."""
     combinations: dict[tuple[int, ...], int] = {(): NO_CODES}
     codes: dict[str, np.ndarray] = {}
+    links = links[np.isin(links[:, 0], passage_ids)]
     if not len(links):
         return codes, list(combinations)
     passage, variable, code = links[:, 0], links[:, 1], links[:, 2]
@@ -91,9 +91,14 @@ def grouped_codes(
     distinct, inverse = np.unique(code[starts[single]], return_inverse=True)
     table = np.array([combinations.setdefault((c,), len(combinations)) for c in distinct.tolist()])
     group[single] = table[inverse] if len(table) else inverse
-    for g in np.flatnonzero(~single).tolist():
-        ids = tuple(code[starts[g] : starts[g] + sizes[g]].tolist())
-        group[g] = combinations.setdefault(ids, len(combinations))
+    for size in np.unique(sizes[~single]).tolist():  # each size of combination at once
+        groups = np.flatnonzero(sizes == size)
+        rows = code[starts[groups, np.newaxis] + np.arange(size)]
+        distinct, inverse = np.unique(rows, axis=0, return_inverse=True)
+        table = [
+            combinations.setdefault(tuple(ids), len(combinations)) for ids in distinct.tolist()
+        ]
+        group[groups] = np.array(table)[inverse.ravel()]
     by_id = np.argsort(passage_ids, kind="stable")
     rows = by_id[np.searchsorted(passage_ids, passage[starts], sorter=by_id)]
     for variable_id in np.unique(variable).tolist():

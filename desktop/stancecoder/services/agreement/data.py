@@ -56,19 +56,23 @@ def load_codings(
         ).order_by(Passage.article_id, Passage.start)
         rows = _columns(connection, scoped(passages, Passage.article_id, Passage.coder_id), 5)
         links = select(PassageCode.passage_id, PassageCode.variable_id, PassageCode.code_id)
-        links = scoped(links.join(Passage), Passage.article_id, Passage.coder_id)
+        if wanted is not None:  # a few articles: the database finds their links
+            links = scoped(links.join(Passage), Passage.article_id, Passage.coder_id)
+        # else every link is read, without a join per row, and those of passages not read
+        # (the consensus layer's) are left out here
         codes, combinations = grouped_codes(
             rows[:, 0], _columns(connection, links, 3), variable_names
         )
         coder_at = np.full(max(known, default=0) + 1, -1, dtype=np.int64)
         for coder_id in ids:
             coder_at[coder_id] = out.coders.index(known[coder_id])
-        passage_ids, article_ids, coder_ids, starts, ends = rows.T.copy()
+        passage_ids, articles, coder_ids, starts, ends = rows.T.copy()
         out.passages = Passages(
-            passage_ids, article_ids, coder_at[coder_ids], starts, ends, codes, combinations
+            passage_ids, articles, coder_at[coder_ids], starts, ends, codes, combinations
         )
-        for article, coder in np.unique(rows[:, 1:3], axis=0).tolist():
-            out.coded_by.setdefault(article, set()).add(known[coder])
+        width = max(known, default=0) + 1
+        for key in np.unique(articles * width + coder_ids).tolist():
+            out.coded_by.setdefault(key // width, set()).add(known[key % width])
         article_codes = select(
             ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.variable_id,
             ArticleCode.code_id,

@@ -137,7 +137,8 @@ def _pairs(
     n_coders = int(coder.max()) + 1
     # i may pair once with coder c_j, j once with coder c_i: one flag for each
     mine, theirs = i * n_coders + coder[j], j * n_coders + coder[i]
-    alone = (_count(mine) == 1) & (_count(theirs) == 1)  # no rival: always taken
+    size = len(article) * n_coders
+    alone = (_count(mine, size) == 1) & (_count(theirs, size) == 1)  # no rival: always taken
     chosen = alone.copy()
     taken: set[int] = set()
     for k, a, b in zip(np.flatnonzero(~alone).tolist(), mine[~alone].tolist(),
@@ -148,10 +149,9 @@ def _pairs(
     return i[chosen], j[chosen]
 
 
-def _count(keys: np.ndarray) -> np.ndarray:
-    """How often each element's key occurs among all of them."""
-    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-    return counts[inverse]
+def _count(keys: np.ndarray, size: int) -> np.ndarray:
+    """How often each element's key (below `size`) occurs among all of them."""
+    return np.bincount(keys, minlength=size)[keys]
 
 
 def _units(
@@ -168,16 +168,20 @@ def _units(
         if np.array_equal(joined, component):
             break
         component = joined
-    paired = np.unique(np.concatenate((first, second)))
+    in_pair = np.zeros(n, dtype=bool)
+    in_pair[first] = in_pair[second] = True
+    paired = np.flatnonzero(in_pair)
     owner = component[paired]
-    per_coder = _count(owner * n_coders + coder[paired])
+    per_coder = _count(owner * n_coders + coder[paired], n * n_coders)
     split = np.zeros(n, dtype=bool)
     split[owner[per_coder > 1]] = True
     pair_split = split[component[first]]
     whole = paired[~split[owner]]
-    roots, members_of = np.unique(component[whole], return_inverse=True)
-    chained = np.full((len(roots), n_coders), -1, dtype=np.int64)
-    chained[members_of, coder[whole]] = whole
+    is_root = np.zeros(n, dtype=bool)
+    is_root[component[whole]] = True
+    number = np.cumsum(is_root) - 1  # the roots numbered in order
+    chained = np.full((int(is_root.sum()), n_coders), -1, dtype=np.int64)
+    chained[number[component[whole]], coder[whole]] = whole
     pairs = np.full((int(pair_split.sum()), n_coders), -1, dtype=np.int64)
     pairs[np.arange(len(pairs)), coder[first[pair_split]]] = first[pair_split]
     pairs[np.arange(len(pairs)), coder[second[pair_split]]] = second[pair_split]

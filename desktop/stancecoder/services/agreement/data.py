@@ -100,15 +100,15 @@ def load_codings(
 
 
 def _columns(connection: Connection, query: Select[*tuple[Any, ...]], width: int) -> np.ndarray:
-    """A query's integer rows as one array (rows × width), from the driver's own tuples: a
-    result row object for each of a million rows would cost more than the query."""
+    """A query's integer rows as one array (rows × width), from the driver's own tuples as
+    they arrive: neither a result row object for each of a million rows nor the list of all
+    of them is kept."""
     result = connection.execute(query)
     try:
-        rows = result.cursor.fetchall()
+        flat = np.fromiter(chain.from_iterable(result.cursor), dtype=np.int64)
     finally:
         result.close()
-    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(rows) * width)
-    return flat.reshape(len(rows), width)
+    return flat.reshape(len(flat) // width, width)
 
 
 def _chosen(known: list[str], coders: Sequence[str] | None, consensus: str | None) -> list[str]:

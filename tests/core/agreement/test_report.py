@@ -8,6 +8,7 @@ import pytest
 from stancecoder.core.agreement import Unit, unitizing_alpha_all
 from stancecoder.core.agreement.apa import apa
 from stancecoder.core.agreement.codings import Codings, Passages, PassageTuple
+from stancecoder.core.agreement.report import ReportStopped
 from stancecoder.core.agreement.report_build import build_report
 from stancecoder.core.agreement.report_json import report_as_json
 from stancecoder.core.agreement.report_text import report_lines
@@ -136,3 +137,17 @@ def test_what_was_not_compared_is_said_in_the_methods_and_in_numbers() -> None:
     assert report.left_out == {"Alice": 0, "Bob": 1}
     assert "1 passage (Bob 1) covered no sentence by half and was not compared" in report.methods
     assert "left out: 1 passage (Bob 1) covering no sentence by half" in report_lines(report)
+
+
+def test_progress_hears_of_each_variable_and_can_stop_the_report() -> None:
+    heard: list[tuple[int, int, str]] = []
+
+    def listen(done: int, total: int, name: str) -> bool:
+        heard.append((done, total, name))
+        return True
+
+    report = build_report(codings(), "matched", replicates=0, progress=listen)
+    assert heard == [(0, 3, "topic"), (1, 3, "stance"), (2, 3, "genre"), (3, 3, "")]
+    assert [v.name for v in report.variables] == ["topic", "stance", "genre"]
+    with pytest.raises(ReportStopped, match="before stance"):
+        build_report(codings(), "unitizing", progress=lambda done, total, name: done < 1)

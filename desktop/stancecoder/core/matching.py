@@ -100,8 +100,9 @@ def _candidates(
     group = article * n_coders + coder
     order = np.argsort(group, kind="stable")
     keys, first, sizes = np.unique(group[order], return_index=True, return_counts=True)
-    mine, theirs = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    for other in range(1, n_coders):
+    empty = np.zeros(0, dtype=np.int64)
+    mine, theirs, shares = [empty], [empty], [np.zeros(0)]
+    for other in range(1, n_coders):  # a coder's candidates kept before the next are made
         lower = np.flatnonzero(coder < other)
         partner = article[lower] * n_coders + other
         where = np.searchsorted(keys, partner).clip(max=max(len(keys) - 1, 0))
@@ -110,14 +111,15 @@ def _candidates(
         counts = sizes[where]
         i = np.repeat(lower, counts)
         offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-        mine.append(i)
-        theirs.append(order[np.repeat(first[where], counts) + offsets])
-    i, j = np.concatenate(mine), np.concatenate(theirs)
-    common = np.minimum(end[i], end[j]) - np.maximum(start[i], start[j])
-    union = np.maximum(end[i], end[j]) - np.minimum(start[i], start[j])
-    share = np.where(common > 0, common / np.maximum(union, 1), 0.0)
-    keep = share >= threshold - 1e-12
-    return i[keep], j[keep], share[keep]
+        j = order[np.repeat(first[where], counts) + offsets]
+        common = np.minimum(end[i], end[j]) - np.maximum(start[i], start[j])
+        union = np.maximum(end[i], end[j]) - np.minimum(start[i], start[j])
+        share = np.where(common > 0, common / np.maximum(union, 1), 0.0)
+        keep = share >= threshold - 1e-12
+        mine.append(i[keep])
+        theirs.append(j[keep])
+        shares.append(share[keep])
+    return np.concatenate(mine), np.concatenate(theirs), np.concatenate(shares)
 
 
 def _pairs(

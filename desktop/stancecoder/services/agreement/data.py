@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -77,8 +77,8 @@ def load_codings(
             ArticleCode.article_id, ArticleCode.coder_id, ArticleCode.variable_id,
             ArticleCode.code_id,
         )  # fmt: skip
-        for article_id, coder_id, variable_id, code_id in connection.execute(
-            scoped(article_codes, ArticleCode.article_id, ArticleCode.coder_id)
+        for article_id, coder_id, variable_id, code_id in _tuples(
+            connection, scoped(article_codes, ArticleCode.article_id, ArticleCode.coder_id)
         ):
             key = (article_id, known[coder_id], variable_names[variable_id])
             out.article_codes[key] = tuple(sorted((*out.article_codes.get(key, ()), code_id)))
@@ -86,14 +86,14 @@ def load_codings(
         done = select(Assignment.article_id, Assignment.coder_id).where(
             Assignment.status == Status.DONE
         )
-        for article_id, coder_id in connection.execute(
-            scoped(done, Assignment.article_id, Assignment.coder_id)
+        for article_id, coder_id in _tuples(
+            connection, scoped(done, Assignment.article_id, Assignment.coder_id)
         ):
             out.coded_by.setdefault(article_id, set()).add(known[coder_id])
         double = out.double_coded()  # the only articles whose words a report shows
         if double:
             texts = select(Article.id, Article.title, Article.text).where(Article.id.in_(double))
-            for article_id, title, text in connection.execute(texts):
+            for article_id, title, text in _tuples(connection, texts):
                 out.titles[article_id] = title or f"article {article_id}"
                 out.texts[article_id] = text
         return out
@@ -103,12 +103,19 @@ def _columns(connection: Connection, query: Select[*tuple[Any, ...]], width: int
     """A query's integer rows as one array (rows × width), from the driver's own tuples as
     they arrive: neither a result row object for each of a million rows nor the list of all
     of them is kept."""
+    flat = np.fromiter(chain.from_iterable(_tuples(connection, query)), dtype=np.int64)
+    return flat.reshape(len(flat) // width, width)
+
+
+def _tuples(connection: Connection, query: Select[*tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """A query's rows as the driver gives them, one by one: plain tuples, where a result
+    row object for each would cost more than reading it (the columns read here need no
+    conversion)."""
     result = connection.execute(query)
     try:
-        flat = np.fromiter(chain.from_iterable(result.cursor), dtype=np.int64)
+        yield from result.cursor
     finally:
         result.close()
-    return flat.reshape(len(flat) // width, width)
 
 
 def _chosen(known: list[str], coders: Sequence[str] | None, consensus: str | None) -> list[str]:

@@ -153,7 +153,8 @@ def _pairs(
 
 def _count(keys: np.ndarray, size: int) -> np.ndarray:
     """How often each element's key (below `size`) occurs among all of them."""
-    return np.bincount(keys, minlength=size)[keys]
+    counts: np.ndarray = np.bincount(keys, minlength=size)[keys]
+    return counts
 
 
 def _units(

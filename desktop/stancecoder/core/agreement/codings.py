@@ -95,10 +95,10 @@ def grouped_codes(
         groups = np.flatnonzero(sizes == size)
         rows = code[starts[groups, np.newaxis] + np.arange(size)]
         distinct, inverse = np.unique(rows, axis=0, return_inverse=True)
-        table = [
+        numbers = [
             combinations.setdefault(tuple(ids), len(combinations)) for ids in distinct.tolist()
         ]
-        group[groups] = np.array(table)[inverse.ravel()]
+        group[groups] = np.array(numbers)[inverse.ravel()]
     by_id = np.argsort(passage_ids, kind="stable")
     rows = by_id[np.searchsorted(passage_ids, passage[starts], sorter=by_id)]
     for variable_id in np.unique(variable).tolist():

@@ -142,4 +142,5 @@ def merged_stretches(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, 
 def _with_value(codings: Codings, scale: Scale) -> np.ndarray:
     """Positions of the passages of double-coded articles that give the variable a value."""
     double = codings.in_double_coded()
-    return double[given_values(scale, codings.passages)[double]]
+    found: np.ndarray = double[given_values(scale, codings.passages)[double]]
+    return found

@@ -49,7 +49,8 @@ def given_values(scale: Scale, passages: Passages) -> np.ndarray:
     for k in np.unique(combination).tolist():
         ids = passages.combinations[k]
         has[k] = bool(ids) and (not scale.ordered or scale.value(ids) is not None)
-    return has[combination]
+    given: np.ndarray = has[combination]
+    return given
 
 
 def matched_table(

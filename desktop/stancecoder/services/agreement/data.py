@@ -113,7 +113,8 @@ def _tuples(connection: Connection, query: Select[*tuple[Any, ...]]) -> Iterator
     conversion)."""
     result = connection.execute(query)
     try:
-        yield from result.cursor
+        while rows := result.cursor.fetchmany(10_000):
+            yield from rows
     finally:
         result.close()
 

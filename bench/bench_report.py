@@ -21,7 +21,7 @@ from pathlib import Path
 
 from measure import Figure, measured, table
 
-from stancecoder.core.agreement.codings import Codings, PassageRow
+from stancecoder.core.agreement.codings import Codings, Passages, PassageTuple
 from stancecoder.core.agreement.report import AgreementReport
 from stancecoder.core.agreement.report_build import build_report
 from stancecoder.core.codebook_view import CodeView, VariableView
@@ -56,6 +56,7 @@ def synthetic_report(units: int, seed: int = 1) -> AgreementReport:
     rng = random.Random(seed)
     articles = max(1, units // PER_ARTICLE)
     codings = Codings("bench", "1.0", VARIABLES, list(CODERS))
+    rows: list[PassageTuple] = []
     for article in range(1, articles + 1):
         codings.titles[article] = f"Article {article}"
         codings.texts[article] = "x" * (60 * PER_ARTICLE)
@@ -67,10 +68,9 @@ def synthetic_report(units: int, seed: int = 1) -> AgreementReport:
                     v.name: (truth[v.name] if rng.random() < 0.8 else rng.choice(v.codes).id,)
                     for v in VARIABLES[:3]
                 }
-                row = PassageRow(len(codings.passages), article, coder, 60 * place,
-                                 60 * place + 50, codes)  # fmt: skip
-                codings.passages.append(row)
+                rows.append((len(rows), article, coder, 60 * place, 60 * place + 50, codes))
                 codings.article_codes[(article, coder, "genre")] = (truth["genre"],)
+    codings.passages = Passages.from_rows(codings.coders, rows)
     return build_report(codings, "matched", replicates=200, seed=seed)
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from stancecoder.core.agreement.codings import Codings, PassageRow
+from stancecoder.core.agreement.codings import Codings, Passages, PassageTuple
 from stancecoder.core.agreement.report import AgreementReport
 from stancecoder.core.agreement.report_build import build_report
 from stancecoder.core.agreement.rounds import RoundColumn, RoundsReport, side_by_side
@@ -63,10 +63,12 @@ def hand_codings(sites: tuple[tuple[str, float, str, float], ...] = SITES) -> Co
     out = Codings("planted", "1.0", (TOPIC, STANCE, GENRE), list(CODERS))
     out.titles, out.texts = {1: "First"}, {1: "x" * (50 * len(sites) + 10)}
     out.coded_by = {1: set(CODERS)}
+    rows: list[PassageTuple] = []
     for n, (*alice, bob_topic, bob_stance) in enumerate(sites):
         for coder, (topic, stance) in zip(CODERS, (alice, (bob_topic, bob_stance)), strict=True):
             ids = {"topic": (_id(TOPIC, topic),), "stance": (_id(STANCE, stance),)}
-            out.passages.append(PassageRow(len(out.passages), 1, coder, 50 * n, 50 * n + 40, ids))
+            rows.append((len(rows), 1, coder, 50 * n, 50 * n + 40, ids))
+    out.passages = Passages.from_rows(out.coders, rows)
     # both coders give the same genre: no variation, so α is not defined for it
     out.article_codes = {(1, c, "genre"): (30,) for c in CODERS}
     return out

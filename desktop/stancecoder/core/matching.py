@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+
+import numpy as np
 
 
 @dataclass(frozen=True)
@@ -44,79 +45,150 @@ def overlap_share(a: Marked, b: Marked) -> float:
 
 def match_passages(passages: Sequence[Marked], threshold: float = 0.5) -> Matching:
     """Threshold 1.0 asks for exact spans; any share in (0, 1] is allowed."""
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"the overlap threshold must be above 0 and at most 1, got {threshold}")
-    pairs = _pairs(passages, threshold)
-    order = {id(p): i for i, p in enumerate(passages)}
-    units = sorted(_units(pairs), key=lambda unit: min(order[id(p)] for p in unit))
-    used = {id(p) for unit in units for p in unit}
+    articles: dict[Hashable, int] = {}
+    for passage in passages:
+        articles.setdefault(passage.article, len(articles))
+    coders = sorted({p.coder for p in passages})
+    number = {coder: i for i, coder in enumerate(coders)}
+    found = match_columns(
+        np.array([articles[p.article] for p in passages], dtype=np.int64),
+        np.array([number[p.coder] for p in passages], dtype=np.int64),
+        np.array([p.start for p in passages], dtype=np.int64),
+        np.array([p.end for p in passages], dtype=np.int64),
+        threshold,
+    )
     return Matching(
-        units=[{p.coder: p.key for p in unit} for unit in units],
-        unmatched=[p for p in passages if id(p) not in used],
+        units=[
+            {coders[c]: passages[p].key for c, p in enumerate(unit) if p >= 0}
+            for unit in found.units.tolist()
+        ],
+        unmatched=[passages[p] for p in found.unmatched.tolist()],
     )
 
 
-def _pairs(passages: Sequence[Marked], threshold: float) -> list[tuple[Marked, Marked]]:
-    groups: dict[tuple[Hashable, str], list[Marked]] = {}
-    for passage in passages:
-        groups.setdefault((passage.article, passage.coder), []).append(passage)
-    articles: dict[Hashable, list[str]] = {}
-    for article, coder in groups:
-        articles.setdefault(article, []).append(coder)
-    chosen = []
-    for article, coders in articles.items():
-        for first, second in combinations(sorted(coders), 2):
-            chosen += _greedy(groups[article, first], groups[article, second], threshold)
-    return chosen
+@dataclass(frozen=True)
+class ColumnMatching:
+    """`units` is units × coders (coder numbers as given): the position of each coder's
+    passage, -1 where the unit has none; `unmatched` the positions left over, in order."""
+
+    units: np.ndarray
+    unmatched: np.ndarray
 
 
-def _greedy(
-    mine: list[Marked], theirs: list[Marked], threshold: float
-) -> list[tuple[Marked, Marked]]:
-    candidates = []
-    for i, a in enumerate(mine):
-        for j, b in enumerate(theirs):
-            share = overlap_share(a, b)
-            if share >= threshold - 1e-12:
-                candidates.append((-share, a.start, b.start, i, j))
-    candidates.sort()
-    taken_a: set[int] = set()
-    taken_b: set[int] = set()
-    pairs = []
-    for _, _, _, i, j in candidates:
-        if i not in taken_a and j not in taken_b:
-            taken_a.add(i)
-            taken_b.add(j)
-            pairs.append((mine[i], theirs[j]))
-    return pairs
+def match_columns(
+    article: np.ndarray, coder: np.ndarray, start: np.ndarray, end: np.ndarray, threshold: float
+) -> ColumnMatching:
+    """The matching of passages given as columns (row i of each array is passage i; coders
+    numbered in the order their pairs are taken, articles by any integer), with the rules
+    above. Units are in the order of their first passage."""
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"the overlap threshold must be above 0 and at most 1, got {threshold}")
+    n_coders = int(coder.max()) + 1 if len(coder) else 0
+    first, second = _pairs(article, coder, start, end, threshold)
+    units = _units(first, second, coder, len(coder), n_coders)
+    used = np.zeros(len(coder), dtype=bool)
+    used[units[units >= 0]] = True
+    return ColumnMatching(units, np.flatnonzero(~used))
 
 
-def _units(pairs: list[tuple[Marked, Marked]]) -> list[list[Marked]]:
-    parent: dict[int, int] = {}
-    members: dict[int, Marked] = {}
+def _candidates(
+    article: np.ndarray, coder: np.ndarray, start: np.ndarray, end: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair (i, j) of passages of one article by coders c_i < c_j whose overlap is at
+    least `threshold` of their union, with that share."""
+    n_coders = int(coder.max()) + 1
+    group = article * n_coders + coder
+    order = np.argsort(group, kind="stable")
+    keys, first, sizes = np.unique(group[order], return_index=True, return_counts=True)
+    empty = np.zeros(0, dtype=np.int64)
+    mine, theirs, shares = [empty], [empty], [np.zeros(0)]
+    for other in range(1, n_coders):  # a coder's candidates kept before the next are made
+        lower = np.flatnonzero(coder < other)
+        partner = article[lower] * n_coders + other
+        where = np.searchsorted(keys, partner).clip(max=max(len(keys) - 1, 0))
+        has = keys[where] == partner
+        lower, where = lower[has], where[has]
+        counts = sizes[where]
+        i = np.repeat(lower, counts)
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        j = order[np.repeat(first[where], counts) + offsets]
+        common = np.minimum(end[i], end[j]) - np.maximum(start[i], start[j])
+        union = np.maximum(end[i], end[j]) - np.minimum(start[i], start[j])
+        share = np.where(common > 0, common / np.maximum(union, 1), 0.0)
+        keep = share >= threshold - 1e-12
+        mine.append(i[keep])
+        theirs.append(j[keep])
+        shares.append(share[keep])
+    return np.concatenate(mine), np.concatenate(theirs), np.concatenate(shares)
 
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for a, b in pairs:
-        for p in (a, b):
-            parent.setdefault(id(p), id(p))
-            members[id(p)] = p
-        parent[root(id(a))] = root(id(b))
-    components: dict[int, list[Marked]] = {}
-    for key, passage in members.items():
-        components.setdefault(root(key), []).append(passage)
-    own_pairs: dict[int, list[tuple[Marked, Marked]]] = {}  # a component's pairs, in order
-    for a, b in pairs:
-        own_pairs.setdefault(root(id(a)), []).append((a, b))
-    units: list[list[Marked]] = []
-    for top, component in components.items():
-        coders = [p.coder for p in component]
-        if len(set(coders)) == len(coders):
-            units.append(sorted(component, key=lambda p: p.coder))
-        else:
-            units += [[a, b] for a, b in own_pairs[top]]
-    return units
+def _pairs(
+    article: np.ndarray, coder: np.ndarray, start: np.ndarray, end: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs chosen, in the order they are taken: article by article (in the order of
+    their first passage), coder pair by coder pair, best overlap first within each, and a
+    passage paired at most once with each other coder."""
+    if not len(article):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    i, j, share = _candidates(article, coder, start, end, threshold)
+    _, first_seen, article_rank = np.unique(article, return_index=True, return_inverse=True)
+    rank = np.argsort(np.argsort(first_seen))[article_rank]
+    order = np.lexsort((j, i, start[j], start[i], -share, coder[j], coder[i], rank[i]))
+    i, j = i[order], j[order]
+    n_coders = int(coder.max()) + 1
+    # i may pair once with coder c_j, j once with coder c_i: one flag for each
+    mine, theirs = i * n_coders + coder[j], j * n_coders + coder[i]
+    size = len(article) * n_coders
+    alone = (_count(mine, size) == 1) & (_count(theirs, size) == 1)  # no rival: always taken
+    chosen = alone.copy()
+    taken: set[int] = set()
+    for k, a, b in zip(np.flatnonzero(~alone).tolist(), mine[~alone].tolist(),
+                       theirs[~alone].tolist(), strict=True):  # fmt: skip
+        if a not in taken and b not in taken:
+            taken.update((a, b))
+            chosen[k] = True
+    return i[chosen], j[chosen]
+
+
+def _count(keys: np.ndarray, size: int) -> np.ndarray:
+    """How often each element's key (below `size`) occurs among all of them."""
+    counts: np.ndarray = np.bincount(keys, minlength=size)[keys]
+    return counts
+
+
+def _units(
+    first: np.ndarray, second: np.ndarray, coder: np.ndarray, n: int, n_coders: int
+) -> np.ndarray:
+    """Pairs joined into units while a unit holds one passage per coder; a chain that would
+    hold two of one coder's passages stays as its pairs, each a unit."""
+    component = np.arange(n)
+    while True:  # each passage takes the smallest number of the passages it is paired with
+        joined = component.copy()
+        np.minimum.at(joined, first, component[second])
+        np.minimum.at(joined, second, component[first])
+        joined = joined[joined]
+        if np.array_equal(joined, component):
+            break
+        component = joined
+    in_pair = np.zeros(n, dtype=bool)
+    in_pair[first] = in_pair[second] = True
+    paired = np.flatnonzero(in_pair)
+    owner = component[paired]
+    per_coder = _count(owner * n_coders + coder[paired], n * n_coders)
+    split = np.zeros(n, dtype=bool)
+    split[owner[per_coder > 1]] = True
+    pair_split = split[component[first]]
+    whole = paired[~split[owner]]
+    is_root = np.zeros(n, dtype=bool)
+    is_root[component[whole]] = True
+    number = np.cumsum(is_root) - 1  # the roots numbered in order
+    chained = np.full((int(is_root.sum()), n_coders), -1, dtype=np.int64)
+    chained[number[component[whole]], coder[whole]] = whole
+    pairs = np.full((int(pair_split.sum()), n_coders), -1, dtype=np.int64)
+    pairs[np.arange(len(pairs)), coder[first[pair_split]]] = first[pair_split]
+    pairs[np.arange(len(pairs)), coder[second[pair_split]]] = second[pair_split]
+    units = np.concatenate((chained, pairs))
+    lowest = np.where(units >= 0, units, n).min(axis=1, initial=n)
+    taken = np.concatenate((np.zeros(len(chained)), np.flatnonzero(pair_split)))
+    return units[np.lexsort((taken, lowest))]

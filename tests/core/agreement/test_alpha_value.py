@@ -15,6 +15,7 @@ from hypothesis.extra.numpy import arrays
 from stancecoder.core.agreement import LEVELS
 from stancecoder.core.agreement.alpha_value import alpha_from_coincidences, unit_coincidences
 from stancecoder.core.agreement.data import Level
+from stancecoder.core.agreement.unit_table import rows_table
 from stancecoder.core.agreement.units import Scale, UnitRow
 from stancecoder.core.agreement.variable_stats import variable_agreement
 from stancecoder.core.codebook_view import CodeView, VariableView
@@ -102,7 +103,9 @@ def test_per_code_and_per_pair_alpha_are_the_packages(units: list[list[str | Non
         for n, values in enumerate(units)
     ]
     assume(sum(v is not None for values in units for v in values) >= 2)
-    result = variable_agreement(Scale(TOPIC), "units", rows, coders, {"replicates": 0, "seed": 1})
+    scale = Scale(TOPIC)
+    table = rows_table(rows, scale, coders)
+    result = variable_agreement(scale, "units", table, coders, {"replicates": 0, "seed": 1})
     assume(result.main.value is not None)
     used = [label for label in LABELS if any(label in values for values in units)]
     assert [r.category for r in result.per_code] == used

@@ -13,7 +13,7 @@ from stancecoder.core.agreement.apa import (
     apa_percent,
     apa_signed,
 )
-from stancecoder.core.agreement.codings import Codings, PassageRow
+from stancecoder.core.agreement.codings import Codings, Passages, PassageTuple
 from stancecoder.core.agreement.names import variable_title
 from stancecoder.core.agreement.paper_table import table_one, table_two
 from stancecoder.core.agreement.report_build import build_report
@@ -77,10 +77,12 @@ def codings(coders: list[str]) -> Codings:
     out = Codings("hand-made", "2.1", (TOPIC, STANCE), coders)
     out.titles, out.texts = {1: "First"}, {1: "word " * 40}
     out.coded_by = {1: set(coders)}
+    rows: list[PassageTuple] = []
     for (start, end), given in SITES:
         for coder, (topic, stance) in zip(coders, given, strict=False):
             ids = {"topic": (10 if topic == "Sanctions" else 11,), "stance": (21 + int(stance),)}
-            out.passages.append(PassageRow(len(out.passages), 1, coder, start, end, ids))
+            rows.append((len(rows), 1, coder, start, end, ids))
+    out.passages = Passages.from_rows(out.coders, rows)
     return out
 
 

@@ -7,7 +7,8 @@ import pytest
 
 from stancecoder.core.agreement import Unit, unitizing_alpha_all
 from stancecoder.core.agreement.apa import apa
-from stancecoder.core.agreement.codings import Codings, PassageRow
+from stancecoder.core.agreement.codings import Codings, Passages, PassageTuple
+from stancecoder.core.agreement.report import ReportStopped
 from stancecoder.core.agreement.report_build import build_report
 from stancecoder.core.agreement.report_json import report_as_json
 from stancecoder.core.agreement.report_text import report_lines
@@ -48,12 +49,14 @@ def codings() -> Codings:
     out = Codings("planted", "1.0", (TOPIC, STANCE, GENRE), ["Alice", "Bob"])
     out.titles, out.texts = {1: "First"}, {1: "x" * 200}
     out.coded_by = {1: {"Alice", "Bob"}}
+    rows: list[PassageTuple] = []
     for n, ((start, end), *coded) in enumerate(SITES):
         for coder, (topic, stance) in zip(["Alice", "Bob"], [coded[:2], coded[2:]], strict=True):
             ids = {"topic": (code_id(TOPIC, topic),), "stance": (code_id(STANCE, stance),)}
-            out.passages.append(PassageRow(len(out.passages), 1, coder, start, end, ids))
+            rows.append((len(rows), 1, coder, start, end, ids))
         if n == 0:  # one passage only Alice marked: unmatched, not compared
-            out.passages.append(PassageRow(99, 1, "Alice", 160, 180, {}))
+            rows.append((99, 1, "Alice", 160, 180, {}))
+    out.passages = Passages.from_rows(out.coders, rows)
     out.article_codes = {(1, "Alice", "genre"): (30,), (1, "Bob", "genre"): (31,)}
     return out
 
@@ -122,12 +125,29 @@ def test_what_was_not_compared_is_said_in_the_methods_and_in_numbers() -> None:
     assert "1 passage (Alice 1) had no partner and was not compared" in matched.methods
     sentences = codings()
     sentences.texts = {1: "Sanctions were imposed. Talks went on. Trade grew fast. The end came."}
-    sentences.passages = [
-        PassageRow(1, 1, "Alice", 0, 23, {"topic": (10,)}),  # the whole first sentence
-        PassageRow(2, 1, "Bob", 0, 23, {"topic": (10,)}),
-        PassageRow(3, 1, "Bob", 56, 59, {"topic": (11,)}),  # "The" of "The end came."
-    ]
+    sentences.passages = Passages.from_rows(
+        sentences.coders,
+        [
+            (1, 1, "Alice", 0, 23, {"topic": (10,)}),  # the whole first sentence
+            (2, 1, "Bob", 0, 23, {"topic": (10,)}),
+            (3, 1, "Bob", 56, 59, {"topic": (11,)}),  # "The" of "The end came."
+        ],
+    )
     report = build_report(sentences, "sentence", replicates=0)
     assert report.left_out == {"Alice": 0, "Bob": 1}
     assert "1 passage (Bob 1) covered no sentence by half and was not compared" in report.methods
     assert "left out: 1 passage (Bob 1) covering no sentence by half" in report_lines(report)
+
+
+def test_progress_hears_of_each_variable_and_can_stop_the_report() -> None:
+    heard: list[tuple[int, int, str]] = []
+
+    def listen(done: int, total: int, name: str) -> bool:
+        heard.append((done, total, name))
+        return True
+
+    report = build_report(codings(), "matched", replicates=0, progress=listen)
+    assert heard == [(0, 3, "topic"), (1, 3, "stance"), (2, 3, "genre"), (3, 3, "")]
+    assert [v.name for v in report.variables] == ["topic", "stance", "genre"]
+    with pytest.raises(ReportStopped, match="before stance"):
+        build_report(codings(), "unitizing", progress=lambda done, total, name: done < 1)

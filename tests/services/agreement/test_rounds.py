@@ -233,6 +233,12 @@ def test_progress_names_each_round_and_can_stop_the_comparison(three_rounds: Pro
     assert all(len(v.figures) == 1 for v in stopped.variables)
     report, rounds = report_with_rounds(three_rounds, progress=lambda done, *_: done < 2)
     assert report is None and rounds is not None and rounds.cancelled
+    heard: list[str] = []
+    report, rounds = report_with_rounds(
+        three_rounds, variables=lambda done, total, name: heard.append(name) or done < 1
+    )
+    assert report is None and rounds is not None and not rounds.cancelled
+    assert heard == ["actor", "topic"]  # stopped before the second variable
 
 
 def test_the_chosen_rounds_report_comes_with_the_comparison(three_rounds: Project) -> None:

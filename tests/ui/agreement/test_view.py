@@ -402,6 +402,15 @@ def test_export_carries_the_rounds(
     assert samples == list(ROUND_PLANS)
 
 
+def test_the_busy_line_names_the_variable_being_computed(qtbot: QtBot, view: AgreementView) -> None:
+    qtbot.waitUntil(lambda: view.tabs.report is not None and not view.is_running(), timeout=20000)
+    qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+    view._progressed(view._worker, 1, 3, "variable stance")
+    assert view.busy_label.text() == "Computing variable stance (2 of 3)…"
+    assert (view.busy.maximum(), view.busy.value()) == (3, 1)
+    qtbot.waitUntil(lambda: not view.is_running(), timeout=20000)
+
+
 def test_cancel_stops_the_rounds_and_shows_nothing(
     qtbot: QtBot, rounds_view: AgreementView
 ) -> None:

@@ -26,16 +26,30 @@ def unit_coincidences(codes: np.ndarray, q: int) -> np.ndarray:
     cells are added up unit by unit in order (`np.bincount` adds its weights in turn)."""
     present = codes >= 0
     m = present.sum(axis=1)
-    keys = []
-    for a, b in permutations(range(codes.shape[1]), 2):
-        both = np.flatnonzero(present[:, a] & present[:, b])
-        keys.append(both * (q * q) + codes[both, a] * q + codes[both, b])
-    if not keys:
+    pairs = list(permutations(range(codes.shape[1]), 2))
+    if not pairs:
         return np.zeros((q, q))
-    unit_cells, pairs = np.unique(np.concatenate(keys), return_counts=True)  # unit by unit
+    first, second = [a for a, _ in pairs], [b for _, b in pairs]
+    # a row's keys all lie in [u·q², (u+1)·q²): sorted row by row, they are sorted in all,
+    # the order a sort of every key would give, at the cost of a few per unit
+    keys = np.where(
+        present[:, first] & present[:, second],
+        np.arange(len(codes))[:, np.newaxis] * (q * q) + codes[:, first] * q + codes[:, second],
+        _ABSENT,
+    )
+    keys.sort(axis=1)
+    flat = keys.ravel()
+    flat = flat[flat != _ABSENT]
+    if not len(flat):
+        return np.zeros((q, q))
+    starts = np.flatnonzero(np.concatenate(([True], flat[1:] != flat[:-1])))
+    unit_cells, counts = flat[starts], np.diff(np.append(starts, len(flat)))
     units = unit_cells // (q * q)
-    shares = pairs.astype(np.float64) / (m[units] - 1).astype(np.float64)
+    shares = counts.astype(np.float64) / (m[units] - 1).astype(np.float64)
     return np.bincount(unit_cells % (q * q), weights=shares, minlength=q * q).reshape(q, q)
+
+
+_ABSENT = np.iinfo(np.int64).max  # a pair of coders not both present: sorted last, dropped
 
 
 def alpha_from_coincidences(o: np.ndarray, domain: np.ndarray, level: Level) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
@@ -24,7 +25,20 @@ class _Parts:
     reason: str
 
 
+# p_a and π of one data set at one weighting, shared by up to four coefficients (a report
+# draws them all on a million units): worked out once, kept while the data lives
+_computed: WeakKeyDictionary[ReliabilityData, dict[bytes, _Parts]] = WeakKeyDictionary()
+
+
 def _parts(data: ReliabilityData, weights: np.ndarray) -> _Parts:
+    known = _computed.setdefault(data, {})
+    key = weights.tobytes()
+    if key not in known:
+        known[key] = _parts_of(data, weights)
+    return known[key]
+
+
+def _parts_of(data: ReliabilityData, weights: np.ndarray) -> _Parts:
     counts = data.counts().astype(float)
     r = counts.sum(axis=1)
     rated = r >= 1

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stancecoder.core.agreement.codings import Codings, PassageRow
+import numpy as np
+
+from stancecoder.core.agreement.codings import NO_CODES, Codings
+from stancecoder.core.agreement.matched import MatchedUnits, given_values
 from stancecoder.core.agreement.result import Result
 from stancecoder.core.agreement.unitizing import NAME as UNITIZING
-from stancecoder.core.agreement.unitizing import unitizing_alpha
-from stancecoder.core.agreement.units import Scale, UnitRow, covers, unitizing_units
+from stancecoder.core.agreement.unitizing_spans import unitizing_alpha_of_spans
+from stancecoder.core.agreement.units import Scale, UnitRow, covers
 
 
 @dataclass(frozen=True)
@@ -39,24 +42,25 @@ class Coverage:
 
 
 def matched_coverage(
-    codings: Codings,
-    scale: Scale,
-    coders: list[str],
-    units: list[dict[str, PassageRow]],
-    unmatched: list[PassageRow],
+    codings: Codings, scale: Scale, coders: list[str], units: MatchedUnits
 ) -> Coverage:
     """A passage is compared when its unit has a value of the variable from two coders or
     more; one without a partner, or whose partner gave the variable no code, is not."""
-    coded, compared = dict.fromkeys(coders, 0), dict.fromkeys(coders, 0)
-    for unit in units:
-        given = [c for c, p in unit.items() if _has_value(scale, p)]
-        for coder in given:
-            coded[coder] += 1
-            compared[coder] += len(given) >= 2
-    for passage in unmatched:
-        if _has_value(scale, passage):
-            coded[passage.coder] += 1
-    return Coverage(coded, compared, where_alpha(codings, scale, coders))
+    passages = codings.passages
+    has = given_values(scale, passages)
+    members = units.members[:, [codings.coders.index(c) for c in coders]]
+    given = (members >= 0) & has[members]
+    compared = given & (given.sum(axis=1) >= 2)[:, np.newaxis]
+    alone = units.unmatched[has[units.unmatched]]
+    left = np.bincount(passages.coder[alone], minlength=len(codings.coders))
+    return Coverage(
+        {
+            c: int(n) + int(left[codings.coders.index(c)])
+            for c, n in zip(coders, given.sum(axis=0), strict=True)
+        },
+        {c: int(n) for c, n in zip(coders, compared.sum(axis=0), strict=True)},
+        where_alpha(codings, scale, coders),
+    )
 
 
 def sentence_coverage(
@@ -69,41 +73,74 @@ def sentence_coverage(
         pairable = sum(v is not None for v in row.values.values()) >= 2
         sentences.setdefault(row.article, []).append((next(iter(row.spans.values())), pairable))
     coded, compared = dict.fromkeys(coders, 0), dict.fromkeys(coders, 0)
-    for passage in _double_coded(codings):
-        if _has_value(scale, passage):
-            coded[passage.coder] += 1
-            compared[passage.coder] += any(
-                pairable and covers(passage, span)
-                for span, pairable in sentences.get(passage.article, [])
-            )
+    passages = codings.passages
+    double = _with_value(codings, scale)
+    for article, c, s, e in zip(passages.article[double].tolist(), passages.coder[double].tolist(),
+                                passages.start[double].tolist(), passages.end[double].tolist(),
+                                strict=True):  # fmt: skip
+        coder = codings.coders[c]
+        coded[coder] += 1
+        compared[coder] += any(
+            pairable and covers(s, e, span) for span, pairable in sentences.get(article, [])
+        )
     return Coverage(coded, compared, where_alpha(codings, scale, coders))
 
 
 def unitized_coverage(codings: Codings, scale: Scale, coders: list[str]) -> Coverage:
     """Unitizing compares every marked stretch: nothing is left out."""
     coded = dict.fromkeys(coders, 0)
-    for passage in _double_coded(codings):
-        coded[passage.coder] += _has_value(scale, passage)
+    for c in codings.passages.coder[_with_value(codings, scale)].tolist():
+        coded[codings.coders[c]] += 1
     return Coverage(coded, dict(coded), where_alpha(codings, scale, coders))
 
 
 def where_alpha(codings: Codings, scale: Scale, coders: list[str]) -> Result:
     """Unitizing α with one category, "coded": how alike the coders marked the text they
     gave this variable a code, whichever code it was."""
-    units, length = unitizing_units(codings, scale, by_code=False)
+    double = codings.double_coded()
+    length = sum(len(codings.texts[a]) for a in double)
     if length == 0 or len(coders) < 2:
         reason = "no article was coded by two coders"
         return Result(UNITIZING, None, None, 0, len(coders), reason=reason)
-    return unitizing_alpha(units, 0, length, coders=coders)
+    return unitizing_alpha_of_spans(coded_stretches(codings, scale, coders), length, coders)
 
 
-def _has_value(scale: Scale, passage: PassageRow) -> bool:
-    """Whether the passage gives the variable a value: any code of a nominal one, one value
-    of an ordered one (codes of two values make it missing, as in the units)."""
-    ids = passage.codes.get(scale.variable.name, ())
-    return bool(ids) and (not scale.ordered or scale.value(ids) is not None)
+def coded_stretches(
+    codings: Codings, scale: Scale, coders: list[str]
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per coder, the stretches of the continuum (the double-coded articles end to end, in
+    id order) their passages with a code of the variable cover, overlapping ones merged
+    into one: starts and ends, in order."""
+    double = np.array(codings.double_coded(), dtype=np.int64)
+    lengths = np.array([len(codings.texts[a]) for a in double.tolist()], dtype=np.int64)
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
+    passages = codings.passages
+    coded = codings.in_double_coded()
+    coded = coded[passages.codes_of(scale.variable.name)[coded] != NO_CODES]
+    offset = offsets[np.searchsorted(double, passages.article[coded])]
+    starts, ends = passages.start[coded] + offset, passages.end[coded] + offset
+    out = {}
+    for coder in coders:
+        mine = passages.coder[coded] == codings.coders.index(coder)
+        out[coder] = merged_stretches(starts[mine], ends[mine])
+    return out
 
 
-def _double_coded(codings: Codings) -> list[PassageRow]:
-    double = set(codings.double_coded())
-    return [p for p in codings.passages if p.article in double]
+def merged_stretches(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Overlapping spans of one coder count as one stretch, not two units (spans that only
+    touch stay apart)."""
+    if not len(starts):
+        return starts, ends
+    order = np.lexsort((ends, starts))
+    starts, ends = starts[order], ends[order]
+    reach = np.maximum.accumulate(ends)
+    begins = np.concatenate(([True], starts[1:] >= reach[:-1]))
+    first = np.flatnonzero(begins)
+    return starts[first], np.maximum.reduceat(ends, first)
+
+
+def _with_value(codings: Codings, scale: Scale) -> np.ndarray:
+    """Positions of the passages of double-coded articles that give the variable a value."""
+    double = codings.in_double_coded()
+    found: np.ndarray = double[given_values(scale, codings.passages)[double]]
+    return found

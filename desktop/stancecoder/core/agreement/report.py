@@ -8,15 +8,24 @@ articles coded by at least two of the chosen coders count.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
 from stancecoder.core.agreement.variable_stats import VariableAgreement
-from stancecoder.core.errors import ValidationError
+from stancecoder.core.errors import StanceCoderError, ValidationError
 
 UnitKind = Literal["matched", "sentence", "unitizing"]
 UNITS = ("matched", "sentence", "unitizing")
+
+# (variables done, variables in all, the variable computed next) -> False to stop
+VariableProgress = Callable[[int, int, str], bool]
+
+
+class ReportStopped(StanceCoderError):
+    """The report was stopped between two variables (its progress said so): there is no
+    report, not one with variables missing."""
 
 
 @dataclass

@@ -3,9 +3,11 @@ drawn, the disagreements listed and the methods paragraph written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+
+import numpy as np
 
 from stancecoder.core.agreement import LEVELS, Result, unitizing_alpha_all
 from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
@@ -15,13 +17,19 @@ from stancecoder.core.agreement.coverage import (
     sentence_coverage,
     unitized_coverage,
 )
-from stancecoder.core.agreement.report import AgreementReport, check_unit, unit_definition
+from stancecoder.core.agreement.matched import matched_table, matched_units
+from stancecoder.core.agreement.report import (
+    AgreementReport,
+    ReportStopped,
+    VariableProgress,
+    check_unit,
+    unit_definition,
+)
 from stancecoder.core.agreement.report_text import methods_paragraph
+from stancecoder.core.agreement.unit_table import rows_table
 from stancecoder.core.agreement.units import (
     Scale,
     article_rows,
-    matched_rows,
-    matched_units,
     sentence_left_out,
     sentence_rows,
     unitizing_units,
@@ -46,9 +54,12 @@ def build_report(
     seed: int = DEFAULT_SEED,
     round: str | None = None,
     levels: Mapping[str, str] | None = None,
+    progress: VariableProgress | None = None,
 ) -> AgreementReport:
     """`round` only names the sample the codings were narrowed to. `levels` overrides a
-    variable's level of measurement (the lead's choice, reported)."""
+    variable's level of measurement (the lead's choice, reported). `progress` hears of
+    each variable before it is computed, and stops the report (`ReportStopped`) by
+    returning False."""
     check_unit(unit)
     codings.variables = overridden_levels(codings.variables, levels or {})
     double = codings.double_coded()
@@ -67,33 +78,51 @@ def build_report(
     )
     boot: Bootstrap = {"replicates": replicates, "seed": seed}
     passage_vars = [v for v in codings.variables if v.scope == "passage"]
+    article_vars = [v for v in codings.variables if v.scope == "article"]
+    total = len(passage_vars) + len(article_vars)
     if unit == "matched":
-        units, unmatched = matched_units(codings, overlap)
-        report.unmatched = {c: sum(1 for p in unmatched if p.coder == c) for c in used}
-        for variable in passage_vars:
+        units = matched_units(codings, overlap)
+        left = np.bincount(codings.passages.coder[units.unmatched], minlength=len(codings.coders))
+        report.unmatched = {c: int(left[codings.coders.index(c)]) for c in used}
+        for variable in _announced(passage_vars, 0, total, progress):
             scale = Scale(variable)
-            rows = matched_rows(units, scale)
-            result = variable_agreement(scale, "matched passages", rows, used, boot)
-            result.disagreements = _disagreements(codings, result)
-            result.coverage = matched_coverage(codings, scale, used, units, unmatched)
+            table = matched_table(codings, units, scale, used)
+            result = variable_agreement(scale, "matched passages", table, used, boot)
+            result.disagreements = _disagreements(codings, result, table.disputed())
+            result.coverage = matched_coverage(codings, scale, used, units)
             report.variables.append(result)
     elif unit == "sentence":
         report.left_out = sentence_left_out(codings)
-        for variable in passage_vars:
+        for variable in _announced(passage_vars, 0, total, progress):
             scale = Scale(variable)
             rows = sentence_rows(codings, scale)
-            result = variable_agreement(scale, "sentences", rows, used, boot)
+            table = rows_table(rows, scale, used)
+            result = variable_agreement(scale, "sentences", table, used, boot)
             result.coverage = sentence_coverage(codings, scale, used, rows)
             report.variables.append(result)
     else:
-        report.variables += [_unitizing(codings, Scale(v), used) for v in passage_vars]
-    for variable in codings.variables:
-        if variable.scope == "article":
-            scale = Scale(variable)
-            rows = article_rows(codings, scale)
-            report.variables.append(variable_agreement(scale, "articles", rows, used, boot))
+        report.variables += [
+            _unitizing(codings, Scale(v), used)
+            for v in _announced(passage_vars, 0, total, progress)
+        ]
+    for variable in _announced(article_vars, len(passage_vars), total, progress):
+        scale = Scale(variable)
+        table = rows_table(article_rows(codings, scale), scale, used)
+        report.variables.append(variable_agreement(scale, "articles", table, used, boot))
+    if progress is not None:
+        progress(total, total, "")
     report.methods = methods_paragraph(report)
     return report
+
+
+def _announced(
+    variables: Sequence[VariableView], first: int, total: int, progress: VariableProgress | None
+) -> Iterator[VariableView]:
+    """The variables one by one, each told to `progress` first; stopped when it says so."""
+    for done, variable in enumerate(variables, start=first):
+        if progress is not None and not progress(done, total, variable.name):
+            raise ReportStopped(f"the agreement report was stopped before {variable.name}")
+        yield variable
 
 
 def overridden_levels(
@@ -137,9 +166,13 @@ def _covered(text: str, spans: Iterable[tuple[int, int]]) -> InContext:
     return in_context(text, start, end, QUOTE_LIMIT, AROUND)
 
 
-def _disagreements(codings: Codings, result: VariableAgreement) -> list[Disagreement]:
+def _disagreements(
+    codings: Codings, result: VariableAgreement, disputed: np.ndarray
+) -> list[Disagreement]:
+    """The `disputed` units (by their values) whose coders' labels differ."""
     rows: list[Disagreement] = []
-    for article, where, labels, spans in result.raw:
+    for unit in disputed.tolist():
+        article, where, labels, spans = result.raw[unit]
         given = {c: label for c, label in labels.items() if label}
         if len(set(given.values())) > 1:
             words = _covered(codings.texts.get(article, ""), spans.values())

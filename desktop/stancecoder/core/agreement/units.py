@@ -6,14 +6,14 @@ units of article-level variables; unitizing works on the spans themselves, laid 
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
 
 from stancecoder.core.agreement import Unit
-from stancecoder.core.agreement.codings import Codings, PassageRow
+from stancecoder.core.agreement.codings import Codings
 from stancecoder.core.codebook_view import VariableView, point_text, value_text
-from stancecoder.core.errors import ValidationError
-from stancecoder.core.matching import Marked, match_passages
 from stancecoder.core.sentences import split_sentences
 
 NOT_CODED = "not coded"
@@ -86,49 +86,21 @@ def article_rows(codings: Codings, scale: Scale) -> list[UnitRow]:
     return rows
 
 
-def matched_units(
-    codings: Codings, overlap: float
-) -> tuple[list[dict[str, PassageRow]], list[PassageRow]]:
-    """Matched units (coder -> passage) and the passages nobody else marked alike."""
-    double = set(codings.double_coded())
-    rows: dict[Hashable, PassageRow] = {p.id: p for p in codings.passages if p.article in double}
-    marked = [Marked(p.id, p.coder, p.article, p.start, p.end) for p in rows.values()]
-    try:
-        matching = match_passages(marked, overlap)
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from None
-    units = [{coder: rows[key] for coder, key in unit.items()} for unit in matching.units]
-    return units, [rows[m.key] for m in matching.unmatched]
-
-
-def matched_rows(units: list[dict[str, PassageRow]], scale: Scale) -> list[UnitRow]:
-    out = []
-    for unit in units:
-        first = min(unit.values(), key=lambda p: p.start)
-        row = UnitRow(first.article, f"article {first.article} [{first.start}, {first.end})")
-        for coder, passage in sorted(unit.items()):
-            row.values[coder] = scale.value(passage.codes.get(scale.variable.name, ()))
-            row.spans[coder] = (passage.start, passage.end)
-        out.append(row)
-    return out
-
-
 def sentence_rows(codings: Codings, scale: Scale) -> list[UnitRow]:
     """Each coder's codes projected onto every sentence they cover by at least half."""
     if not scale.ordered and NOT_CODED not in scale.categories:
         scale.categories.append(NOT_CODED)
-    name = scale.variable.name
     out = []
     by_article = codings.by_article()
     for article in codings.double_coded():
-        passages = by_article.get(article, [])
+        passages = _listed(codings, scale, by_article.get(article))
         for start, end in split_sentences(codings.texts[article]):
             row = UnitRow(article, f"article {article} sentence [{start}, {end})")
             for coder in sorted(codings.coded_by[article]):
                 ids: set[int] = set()
                 for p in passages:
-                    if p.coder == coder and covers(p, (start, end)):
-                        ids.update(p.codes.get(name, ()))
+                    if p.coder == coder and covers(p.start, p.end, (start, end)):
+                        ids.update(p.codes)
                 value = scale.value(tuple(sorted(ids)))
                 row.values[coder] = NOT_CODED if value is None and not scale.ordered else value
                 row.spans[coder] = (start, end)
@@ -136,11 +108,36 @@ def sentence_rows(codings: Codings, scale: Scale) -> list[UnitRow]:
     return out
 
 
-def covers(passage: PassageRow, sentence: tuple[int, int]) -> bool:
+class Listed(NamedTuple):
+    """One passage as the few per-article loops read it: its coder by name, its span and
+    its codes of one variable."""
+
+    coder: str
+    start: int
+    end: int
+    codes: tuple[int, ...]
+
+
+def _listed(codings: Codings, scale: Scale, rows: np.ndarray | None) -> list[Listed]:
+    if rows is None:
+        return []
+    passages = codings.passages
+    combinations = passages.combinations
+    return [
+        Listed(codings.coders[c], s, e, combinations[k])
+        for c, s, e, k in zip(
+            passages.coder[rows].tolist(), passages.start[rows].tolist(),
+            passages.end[rows].tolist(), passages.codes_of(scale.variable.name)[rows].tolist(),
+            strict=True,
+        )
+    ]  # fmt: skip
+
+
+def covers(start: int, end: int, sentence: tuple[int, int]) -> bool:
     """Whether a passage's codes reach a sentence: it covers at least half of it."""
-    start, end = sentence
-    covered = min(passage.end, end) - max(passage.start, start)
-    return covered >= SENTENCE_SHARE * (end - start)
+    first, last = sentence
+    covered = min(end, last) - max(start, first)
+    return covered >= SENTENCE_SHARE * (last - first)
 
 
 def sentence_left_out(codings: Codings) -> dict[str, int]:
@@ -148,31 +145,27 @@ def sentence_left_out(codings: Codings) -> dict[str, int]:
     never sees their codes, so a reader of the figures must be told how many."""
     counts = {coder: 0 for a in codings.double_coded() for coder in codings.coded_by[a]}
     by_article = codings.by_article()
+    passages = codings.passages
     for article in codings.double_coded():
         sentences = split_sentences(codings.texts[article])
-        for p in by_article.get(article, []):
-            if not any(covers(p, s) for s in sentences):
-                counts[p.coder] += 1
+        rows = by_article.get(article, np.zeros(0, dtype=np.int64))
+        for c, s, e in zip(passages.coder[rows].tolist(), passages.start[rows].tolist(),
+                           passages.end[rows].tolist(), strict=True):  # fmt: skip
+            if not any(covers(s, e, sentence) for sentence in sentences):
+                counts[codings.coders[c]] += 1
     return counts
 
 
-WHERE = "coded"  # the one category of unitizing by where a variable was coded at all
-
-
-def unitizing_units(
-    codings: Codings, scale: Scale, *, by_code: bool = True
-) -> tuple[list[Unit], int]:
+def unitizing_units(codings: Codings, scale: Scale) -> tuple[list[Unit], int]:
     """Units on one continuum (the articles end to end, in id order) and its length; each
-    code a category of its own, or (`by_code` False) one category for any code of the
-    variable: where it was coded, whatever the code."""
-    name = scale.variable.name
+    code a category of its own."""
     offset = 0
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     by_article = codings.by_article()
     for article in codings.double_coded():
-        for p in by_article.get(article, []):
-            for code in p.codes.get(name, ()):
-                key = (p.coder, scale.codes[code].path_text if by_code else WHERE)
+        for p in _listed(codings, scale, by_article.get(article)):
+            for code in p.codes:
+                key = (p.coder, scale.codes[code].path_text)
                 spans.setdefault(key, []).append((p.start + offset, p.end + offset))
         offset += len(codings.texts[article])
     units = []

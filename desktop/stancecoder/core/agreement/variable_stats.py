@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import TypedDict
@@ -17,7 +18,8 @@ from stancecoder.core.agreement import (
 )
 from stancecoder.core.agreement.alpha_value import unit_coincidences
 from stancecoder.core.agreement.coverage import Coverage
-from stancecoder.core.agreement.units import Scale, UnitRow
+from stancecoder.core.agreement.unit_table import RawRow, RawRows, UnitTable
+from stancecoder.core.agreement.units import Scale
 from stancecoder.core.wording import counted, times
 
 
@@ -61,9 +63,7 @@ class VariableAgreement:
     categories: list[str] = field(default_factory=list)
     coincidences: list[list[float]] = field(default_factory=list)
     # article, where, coder -> label, coder -> span (passage units only)
-    raw: list[tuple[int, str, dict[str, str], dict[str, tuple[int, int]]]] = field(
-        default_factory=list
-    )
+    raw: Sequence[RawRow] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rare: dict[str, int] = field(default_factory=dict)  # category -> times, when < MIN_VALUES
@@ -91,17 +91,17 @@ def undefined(level: str | None, coders: list[str], reason: str) -> Result:
 
 
 def variable_agreement(
-    scale: Scale, unit: str, rows: list[UnitRow], coders: list[str], boot: Bootstrap
+    scale: Scale, unit: str, table: UnitTable, coders: list[str], boot: Bootstrap
 ) -> VariableAgreement:
+    """`table`'s columns are `coders`, its codes positions in the scale's categories."""
     v = scale.variable
     out = VariableAgreement(v.name, v.scope, v.level, unit, coders, [])
-    matrix = [[row.values.get(c) for c in coders] for row in rows]
-    if not rows or len(coders) < 2:
+    if not len(table) or len(coders) < 2:
         why = "fewer than two coders" if len(coders) < 2 else "no unit was coded by two coders"
         out.results = [undefined(v.level, coders, why)]
         out.warnings.append(f"{v.name}: {why}, so agreement cannot be computed")
         return out
-    data = ReliabilityData(matrix, scale.categories)
+    data = ReliabilityData.from_codes(table.codes, scale.categories)
     results = all_statistics(data, v.level, **boot)
     alpha = next(r for r in results if r.name == "krippendorff_alpha")
     others = [r for r in results if r is not alpha]
@@ -113,10 +113,7 @@ def variable_agreement(
     if not scale.ordered:
         out.per_code = _per_code(data)
     out.per_pair = _per_pair(data, coders, v.level)
-    out.raw = [
-        (row.article, row.where, {c: scale.label(row.values.get(c)) for c in coders}, row.spans)
-        for row in rows
-    ]
+    out.raw = RawRows(table, out.categories, coders)
     values = data.codes[pairable]
     totals = np.bincount(values[values >= 0], minlength=data.n_categories)
     out.rare = {

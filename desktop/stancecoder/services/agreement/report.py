@@ -9,7 +9,12 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
-from stancecoder.core.agreement.report import AgreementReport, UnitKind, check_unit
+from stancecoder.core.agreement.report import (
+    AgreementReport,
+    UnitKind,
+    VariableProgress,
+    check_unit,
+)
 from stancecoder.core.agreement.report_build import build_report
 from stancecoder.core.errors import ValidationError
 from stancecoder.services.agreement.data import load_codings
@@ -30,9 +35,11 @@ def project_agreement(
     seed: int = DEFAULT_SEED,
     round: str | None = None,
     levels: Mapping[str, str] | None = None,
+    progress: VariableProgress | None = None,
 ) -> AgreementReport:
     """With a `round`, only its articles and (unless `coders` is given) its coders count.
-    `levels` overrides a variable's level of measurement (the lead's choice, reported)."""
+    `levels` overrides a variable's level of measurement (the lead's choice, reported).
+    `progress` hears of each variable and may stop the report (`build_report`)."""
     check_unit(unit)
     if round is not None:
         round, coders, article_ids = round_scope(project, round, coders, article_ids)
@@ -40,7 +47,7 @@ def project_agreement(
         codings = load_codings(project, coders, article_ids)
         return build_report(
             codings, unit, overlap=overlap, replicates=replicates, seed=seed, round=round,
-            levels=levels,
+            levels=levels, progress=progress,
         )  # fmt: skip
 
 

@@ -7,7 +7,12 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from stancecoder.core.agreement.bootstrap import DEFAULT_SEED
-from stancecoder.core.agreement.report import AgreementReport, UnitKind
+from stancecoder.core.agreement.report import (
+    AgreementReport,
+    ReportStopped,
+    UnitKind,
+    VariableProgress,
+)
 from stancecoder.core.agreement.rounds import RoundColumn, RoundsReport, side_by_side
 from stancecoder.core.errors import ValidationError
 from stancecoder.services.agreement.report import project_agreement
@@ -66,10 +71,12 @@ def report_with_rounds(
     seed: int = DEFAULT_SEED,
     round: str | None = None,
     progress: Progress | None = None,
+    variables: VariableProgress | None = None,
 ) -> tuple[AgreementReport | None, RoundsReport | None]:
     """The report asked for and, when the project has rounds, the rounds beside it. A
     round's own report comes from the comparison rather than being computed twice; the
-    report is None when `progress` stopped the comparison."""
+    report is None when `progress` stopped the comparison or `variables` (told of each
+    variable of the report asked for) stopped the report."""
     rounds = None
     if list_rounds(project):
         rounds = rounds_agreement(project, unit, overlap=overlap, seed=seed, progress=progress)
@@ -77,7 +84,12 @@ def report_with_rounds(
             return None, rounds
         if round is not None and round.strip() in rounds.reports:
             return rounds.reports[round.strip()], rounds
-    report = project_agreement(project, unit, overlap=overlap, seed=seed, round=round)
+    try:
+        report = project_agreement(
+            project, unit, overlap=overlap, seed=seed, round=round, progress=variables
+        )
+    except ReportStopped:
+        return None, rounds
     return report, rounds
 
 

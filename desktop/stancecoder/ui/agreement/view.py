@@ -1,9 +1,9 @@
 """The agreement report in the app: pick the unit and the round, compute, read, export.
 
 Compute also reports every reliability round side by side (the Rounds tab), with the same
-unit and seed. The computation (with its bootstrap) runs off the GUI thread and stops
-between rounds when cancelled; Cancel abandons its result at once, so the dialog is free
-again and the figures it shows never mix two runs.
+unit and seed. The computation (with its bootstrap) runs off the GUI thread, shows which
+round or variable it is at, and stops between two of them when cancelled; Cancel abandons
+its result at once, so the dialog is free again and the figures it shows never mix two runs.
 
 The view listens to the project's bus while it is open (it is modeless, so the lead codes
 beside it): a change to the codings marks the figures shown as out of date and asks for
@@ -186,8 +186,9 @@ class AgreementView(QDialog):
 
         def job(progress: Progress) -> tuple[AgreementReport | None, RoundsReport | None]:
             return report_with_rounds(
-                self.project, unit, overlap=overlap, seed=seed, round=round_, progress=progress
-            )
+                self.project, unit, overlap=overlap, seed=seed, round=round_,
+                progress=_named(progress, "round"), variables=_named(progress, "variable"),
+            )  # fmt: skip
 
         self.stale = False
         worker = Worker(job, self)
@@ -208,14 +209,13 @@ class AgreementView(QDialog):
         self._set_busy(False)
 
     def _progressed(self, worker: Worker, done: int, total: int, name: str) -> None:
-        """Round by round while the rounds are compared; no name once they are all done."""
+        """Round by round while the rounds are compared, then variable by variable; no name
+        while the codings are read and matched, or once all is done."""
         if worker is not self._worker or worker.cancelled:
             return
         self.busy.setRange(0, total if name else 0)
         self.busy.setValue(done)
-        self.busy_label.setText(
-            f"Computing round {done + 1} of {total}: {name}…" if name else BUSY_TEXT
-        )
+        self.busy_label.setText(f"Computing {name} ({done + 1} of {total})…" if name else BUSY_TEXT)
 
     def _finished(
         self, worker: Worker, report: AgreementReport | None, rounds: RoundsReport | None
@@ -363,3 +363,8 @@ class AgreementView(QDialog):
             self._worker.stop()
         if self._exporting is not None:
             self._exporting.wait()
+
+
+def _named(progress: Progress, kind: str) -> Progress:
+    """Progress whose steps the busy line names as rounds or as variables."""
+    return lambda done, total, name: progress(done, total, name and f"{kind} {name}")

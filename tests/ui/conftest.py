@@ -6,6 +6,7 @@ The helpers shared by the ui tests live here as fixtures, because test modules r
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -15,7 +16,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -70,14 +71,25 @@ def themed(qapp: QApplication) -> Callable[..., AbstractContextManager[None]]:
     @contextmanager
     def look(dark: bool = False) -> Iterator[None]:
         palette, sheet = qapp.palette(), qapp.styleSheet()
+        _earlier_windows_gone(qapp)
         apply_theme(qapp, dark)
         try:
             yield
         finally:
+            _earlier_windows_gone(qapp)
             qapp.setPalette(palette)
             qapp.setStyleSheet(sheet)
 
     return look
+
+
+def _earlier_windows_gone(app: QApplication) -> None:
+    """A palette change reaches every widget alive, those earlier tests closed too: their
+    deletion waits for a turn of the event loop, or for Python's cycle collector, and a
+    half torn-down window that hears the change can crash Qt. Both are done first, here on
+    the GUI thread."""
+    gc.collect()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -7,20 +7,19 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from stancecoder.core.agreement.report import AgreementReport
 from stancecoder.core.agreement.report_figures import ForestRow, forest_alt, forest_rows
 from stancecoder.io.charts.forest import draw_forest, forest_size
 from stancecoder.io.charts.style import style_of
-from stancecoder.ui.common.theme import palette_is_dark
+from stancecoder.ui.common.theme import FollowsTheme
 
 DPI = 90  # the canvas's inches to pixels: the figure keeps its proportions, not its print size
 TALLEST = 240  # pixels: the figures per variable above it keep their room
 
 
-class ForestPanel(QWidget):
+class ForestPanel(FollowsTheme, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ForestRow] = []
@@ -46,12 +45,3 @@ class ForestPanel(QWidget):
         if self.rows:
             draw_forest(self.figure, self.rows, style_of(self.is_dark()))
             self.canvas.draw_idle()
-
-    def is_dark(self) -> bool:
-        return palette_is_dark(self.palette())
-
-    def changeEvent(self, event: QEvent) -> None:
-        """View › Theme repaints the figure with the window."""
-        if event.type() == QEvent.Type.PaletteChange:
-            self.redraw()
-        super().changeEvent(event)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 RESOURCES = files("stancecoder.resources")
 
@@ -18,6 +19,27 @@ def system_is_dark() -> bool:
 def palette_is_dark(palette: QPalette) -> bool:
     """Whether a widget is drawn in the dark look, so its figure is painted to match."""
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+# the mixin is a widget to the type checker; at run time a plain class, so that a Qt class
+# it is mixed into stays the only Qt class of the widget
+_Widget = QWidget if TYPE_CHECKING else object
+
+
+class FollowsTheme(_Widget):
+    """Mixed into a widget that paints a figure in the window's look itself (a matplotlib
+    canvas, which no palette reaches): View › Theme has it draw the figure again."""
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    def is_dark(self) -> bool:
+        return palette_is_dark(self.palette())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.redraw()
+        super().changeEvent(event)
 
 
 def dark_palette() -> QPalette:

@@ -18,7 +18,7 @@ from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,13 +36,13 @@ from stancecoder.io.charts.style import SIZE, ChartStyle, style_of
 from stancecoder.services.project import Project
 from stancecoder.ui.common.changes_bus import bus_of
 from stancecoder.ui.common.errors import show_problem
-from stancecoder.ui.common.theme import palette_is_dark
+from stancecoder.ui.common.theme import FollowsTheme
 from stancecoder.ui.common.worker import Job, Worker
 
 CHOICE_DELAY_MS = 250  # typing a date draws once the typing pauses
 
 
-class FigureView(QDialog):
+class FigureView(FollowsTheme, QDialog):
     """A view makes its choices (`_make_choices`: a widget with a `changed` signal, laid out
     above the canvas and first in the tab order) and says how its data is read (`_job`),
     drawn (`_draw`), summed up on the status line (`_said`) and where `file_button` writes it
@@ -118,15 +118,6 @@ class FigureView(QDialog):
         if self.data is not None:
             self._draw(self.data, style_of(self.is_dark()))
             self.canvas.draw_idle()
-
-    def is_dark(self) -> bool:
-        return palette_is_dark(self.palette())
-
-    def changeEvent(self, event: QEvent) -> None:
-        """View › Theme repaints the figure with the window."""
-        if event.type() == QEvent.Type.PaletteChange:
-            self.redraw()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A figure still being read is waited for: its thread must not outlive the view."""

@@ -32,6 +32,7 @@ from stancecoder.services.articles import list_articles, read_article
 from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.commands import CreatePassage
 from stancecoder.services.project import Project
+from stancecoder.ui.common.application import application
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme
 from stancecoder.ui.workbench.main_window import MainWindow
@@ -49,7 +50,7 @@ def heavy_articles(project: Project) -> list[int]:
 @contextmanager
 def workbench(project: Project, coder: str) -> Iterator[MainWindow]:
     """The main window on `project`, shown at the usual size, with throwaway settings."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     apply_theme(app)
     with tempfile.TemporaryDirectory() as folder:
         ini = QSettings(str(Path(folder) / "bench.ini"), QSettings.Format.IniFormat)

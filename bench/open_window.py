@@ -24,10 +24,10 @@ from pathlib import Path  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from stancecoder.db.engine import display_name  # noqa: E402
 from stancecoder.services.project import normalise_target  # noqa: E402
+from stancecoder.ui.common.application import application  # noqa: E402
 from stancecoder.ui.common.settings import AppSettings  # noqa: E402
 from stancecoder.ui.common.theme import apply_theme  # noqa: E402
 from stancecoder.ui.workbench.launcher import Launcher  # noqa: E402
@@ -37,7 +37,7 @@ WAIT_LIMIT_S = 60
 
 
 def open_until_shown(target: str, coder: str, folder: Path) -> dict[str, object]:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     apply_theme(app)
     settings = AppSettings(QSettings(str(folder / "open.ini"), QSettings.Format.IniFormat))
     settings.set_coder_for(display_name(normalise_target(target)), coder)

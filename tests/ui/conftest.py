@@ -26,9 +26,12 @@ from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.coders import add_coder
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project
+from stancecoder.ui.common.application import paint_on_one_thread
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme
 from stancecoder.ui.workbench.main_window import MainWindow
+
+paint_on_one_thread()  # as the app does, before pytest-qt makes the QApplication
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

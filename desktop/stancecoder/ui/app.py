@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-
-from PySide6.QtWidgets import QApplication
-
 from stancecoder.core.errors import StanceCoderError
+from stancecoder.ui.common.application import application
 from stancecoder.ui.common.errors import install_excepthook
 from stancecoder.ui.common.settings import AppSettings
 from stancecoder.ui.common.theme import apply_theme, is_dark
@@ -17,7 +14,7 @@ from stancecoder.ui.workbench.launcher import Launcher
 def run(target: str | None) -> int:
     if missing := missing_x11_libraries():
         raise StanceCoderError(x11_advice(missing))
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     settings = AppSettings()
     apply_theme(app, is_dark(settings.theme()))
     install_excepthook()

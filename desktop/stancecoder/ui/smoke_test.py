@@ -54,14 +54,14 @@ def run_smoke_test() -> int:
 def _code_one_passage(project: Project, folder: Path) -> str:
     from PySide6.QtCore import QSettings, qInstallMessageHandler
     from PySide6.QtGui import QKeySequence
-    from PySide6.QtWidgets import QApplication
 
+    from stancecoder.ui.common.application import application
     from stancecoder.ui.common.settings import AppSettings
     from stancecoder.ui.common.theme import apply_theme
     from stancecoder.ui.workbench.main_window import MainWindow
 
     qInstallMessageHandler(_without_offscreen_notice)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     apply_theme(app)
     settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(project, CODER, settings=settings)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from stancecoder.core.passage_view import PassageView
 from stancecoder.services.articles import list_articles, read_article
@@ -109,6 +110,22 @@ def test_another_coders_rows_are_in_italics_and_say_whose(table) -> None:
     assert (
         cell(table, 1, CODER, Qt.ItemDataRole.ToolTipRole) == "<p>Bob: another coder’s passage</p>"
     )
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_cells_are_painted_pixel_for_pixel_as_qt_paints_items(table, themed, dark) -> None:
+    """The list paints its own cells, for speed: what Qt's item painting draws, with a row
+    selected, another coder's rows in italics, colour squares, alternate rows, cut text."""
+    with themed(dark):
+        table.viewer = "Alice"
+        table.resize(520, 200)
+        table.select_passage(table.passage_model.passages[0].id)  # the next row alternates
+        quote = cell(table, 0, 0)
+        assert table.fontMetrics().horizontalAdvance(quote) > table.columnWidth(0)  # cut
+        ours = table.viewport().grab().toImage()
+        table.setItemDelegate(QStyledItemDelegate(table))
+        qts = table.viewport().grab().toImage()
+    assert ours == qts
 
 
 def test_the_full_text_of_every_cell_is_in_its_tooltip_and_codes_have_their_colour(table) -> None:

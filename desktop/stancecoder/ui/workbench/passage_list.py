@@ -35,6 +35,7 @@ from stancecoder.core.codebook_view import (
 )
 from stancecoder.core.passage_view import PassageView
 from stancecoder.ui.widgets.code_picker import swatch
+from stancecoder.ui.workbench.passage_cells import CellPainter, Look
 
 EMPTY_TEXT = "No passages yet. Select text in the article and code it."
 HINTS_KEPT = 20_000  # cell widths remembered, a few articles' worth
@@ -158,6 +159,14 @@ class PassageTableModel(QAbstractTableModel):
             return passage.id
         return None
 
+    def cell(self, row: int, column: int) -> tuple[str, str | None, bool]:
+        codes = self._codes[row][column - 1] if 0 < column <= len(self.variables) else []
+        return (
+            self._texts[row][column],
+            codes[0][2] if codes else None,
+            self._others(self.passages[row]),
+        )
+
     def _others(self, passage: PassageView) -> bool:
         return self.viewer is not None and passage.coder != self.viewer
 
@@ -184,6 +193,8 @@ class PassageList(QTableView):
         super().__init__(parent)
         self.passage_model = PassageTableModel(self)
         self.setModel(self.passage_model)
+        self._painter = CellPainter(self.passage_model, self)
+        self.setItemDelegate(self._painter)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -298,9 +309,11 @@ class PassageList(QTableView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._hints.clear()  # the same text takes another width
+            self._painter.forget()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._painter.look = self._look()
         super().paintEvent(event)
         if self.passage_model.rowCount():
             return
@@ -310,6 +323,28 @@ class PassageList(QTableView):
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(area, flags, EMPTY_TEXT)
         painter.end()
+
+    def _look(self) -> Look:
+        palette = self.palette()
+        group = (
+            QPalette.ColorGroup.Disabled
+            if not self.isEnabled()
+            else QPalette.ColorGroup.Active
+            if self.isActiveWindow()
+            else QPalette.ColorGroup.Inactive
+        )
+        italic = QFont(self.font())
+        italic.setItalic(True)
+        rows = self.selectionModel().selectedRows()
+        current = self.currentIndex()
+        keyboard = current.isValid() and (self.hasFocus() or self.viewport().hasFocus())
+        return Look(
+            fonts=(self.font(), italic),
+            ink=palette.color(group, QPalette.ColorRole.Text),
+            selected_ink=palette.color(group, QPalette.ColorRole.HighlightedText),
+            selected_row=rows[0].row() if rows else None,
+            focus=(current.row(), current.column()) if keyboard else None,
+        )
 
 
 def fair_shares(wants: dict[int, int], room: int) -> dict[int, int]:

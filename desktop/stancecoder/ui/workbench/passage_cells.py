@@ -1,0 +1,96 @@
+"""Painting the passage list's cells: background, the code's colour square, the text cut
+to the cell's width, pixel for pixel as Qt's own item painting draws them.
+
+Each switch of article repaints the list. Qt's item painting asks the model for some ten
+roles per cell and lays out each cell's whole text three times (its size, where to cut it,
+drawing it). Here a cell reads what it shows straight from the model, the cut text is
+kept laid out by its words, width and slant (the code columns' few dozen labels are laid
+out once per session), and what all cells of one paint share (colours, fonts, the selected
+row) is worked out once by the view (`Look`): every option and flag read in a cell is a
+call through the bindings. Sizes still come from Qt's delegate, so columns are as wide as
+before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QStaticText
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+TEXTS_KEPT = 5_000  # cut texts laid out, a few dozen articles' worth
+SWATCH = 12  # pixels, the view's icon size
+
+
+class Cells(Protocol):
+    """What a cell shows: its text, its code's colour (or None), and whether it is set in
+    italics."""
+
+    def cell(self, row: int, column: int) -> tuple[str, str | None, bool]: ...
+
+
+@dataclass(frozen=True)
+class Look:
+    """What every cell of one paint shares, in the palette's group of the moment. (The
+    view paints each row's background, alternate or selected, before its cells.)"""
+
+    fonts: tuple[QFont, QFont]  # upright, italic
+    ink: QColor
+    selected_ink: QColor
+    selected_row: int | None
+    focus: tuple[int, int] | None  # the current cell, while the list has the keyboard
+
+
+class CellPainter(QStyledItemDelegate):
+    def __init__(self, cells: Cells, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._cells = cells
+        self._margin = parent.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        self._texts: dict[tuple[str, int, bool], QStaticText] = {}
+        self.look: Look  # set by the view before each paint
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        look = self.look
+        row, column = index.row(), index.column()
+        if (row, column) == look.focus:  # Qt's frame around it is its own, one cell
+            super().paint(painter, option, index)
+            return
+        text, colour, italic = self._cells.cell(row, column)
+        rect = option.rect
+        left = rect.left() + self._margin
+        if colour is not None:
+            square = QRect(left, rect.top() + (rect.height() - SWATCH) // 2, SWATCH, SWATCH)
+            painter.fillRect(square, QColor(colour))
+            left += SWATCH + 2 * self._margin
+        width = rect.left() + rect.width() - self._margin - left
+        if not text or width <= 0:
+            return
+        font = look.fonts[italic]
+        laid = self._laid_out(text, width, font, italic)
+        painter.setFont(font)
+        painter.setPen(look.selected_ink if row == look.selected_row else look.ink)
+        top = rect.top() + (rect.height() - laid.size().height()) / 2
+        painter.drawStaticText(QPointF(left, top), laid)
+
+    def _laid_out(self, text: str, width: int, font: QFont, italic: bool) -> QStaticText:
+        key = (text, width, italic)
+        laid = self._texts.get(key)
+        if laid is None:
+            if len(self._texts) > TEXTS_KEPT:
+                self._texts.clear()
+            cut = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            laid = self._texts[key] = QStaticText(cut)
+            laid.setTextFormat(Qt.TextFormat.PlainText)
+            laid.prepare(font=font)
+        return laid
+
+    def forget(self) -> None:
+        """The font or the style changed: the same text takes another width."""
+        self._texts.clear()

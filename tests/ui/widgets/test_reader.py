@@ -267,6 +267,23 @@ def test_current_passage_is_an_extra_selection(reader: Reader) -> None:
     assert reader.extraSelections() == []
 
 
+def test_changes_made_while_refreshing_once_are_drawn_together_at_the_end(reader) -> None:
+    """A saved coding brings new passages and then a current one: the marks are drawn
+    once, for both, when the block ends (also when it ends with an error)."""
+    kim = passage(1, TEXT, "Kim 김정은")
+    reader.show_article(TEXT, [], {})
+    with pytest.raises(RuntimeError), reader.refreshing_once():
+        reader.set_passages([kim], {1: PINK})
+        reader.set_current_passage(1)
+        assert reader.current_passage == 1
+        assert reader.extraSelections() == []  # not drawn yet
+        assert reader.margin.bars == []
+        raise RuntimeError("the command failed half way")
+    (mark,) = reader.extraSelections()
+    assert mark.cursor.selectionStart() == OffsetMap(TEXT).to_qt(kim.start)
+    assert [bar.key for bar in reader.margin.bars] == [1]
+
+
 def test_tooltip_lists_every_passage_under_the_mouse(qtbot, reader) -> None:
     reader.show_article(
         TEXT,

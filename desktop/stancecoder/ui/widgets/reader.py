@@ -7,6 +7,7 @@ stay inside, converted through the view's one `OffsetMap`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QHideEvent, QMouseEvent, QPalette, QShowEvent
@@ -78,6 +79,10 @@ class Reader(ReadingView):
         self._store(passages, colours, redraw=True)
         self.place()
         self._decor.refresh()
+
+    def refreshing_once(self) -> AbstractContextManager[None]:
+        """The marks (current passage, bars) redrawn once for all changes made inside."""
+        return self._decor.held()
 
     def set_describer(self, describe: Callable[[int], str]) -> None:
         """What the tooltip says of a passage (the window knows the codebook)."""

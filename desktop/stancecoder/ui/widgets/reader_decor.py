@@ -8,6 +8,8 @@ passage would otherwise make Qt repaint text nobody can see.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit
@@ -40,6 +42,8 @@ class Decorations:
         self.hits: list[tuple[int, int]] = []  # found words, Qt positions in text order
         self.hit: int | None = None  # the index of the hit find is at
         self._drawn: tuple[int, int, int | None, int | None] | None = None
+        self._holds = 0
+        self._owed = False
 
     def relane(self) -> None:
         """Lanes by screen line, not by character: two passages that merely share a line
@@ -89,9 +93,27 @@ class Decorations:
         return keys, laid_out
 
     def refresh(self) -> None:
-        """Redraw after the passages, the current one, the flash or the hits changed."""
+        """Redraw after the passages, the current one, the flash or the hits changed; while
+        held, once when let go."""
         self._drawn = None
-        self.sync()
+        if self._holds:
+            self._owed = True
+        else:
+            self.sync()
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Refreshes asked for inside are done once, at the end: a coding saved changes
+        the passages and then the current one, and each refresh measures the screen and
+        every bar on it again."""
+        self._holds += 1
+        try:
+            yield
+        finally:
+            self._holds -= 1
+            if not self._holds and self._owed:
+                self._owed = False
+                self.sync()
 
     def sync(self) -> None:
         """Follow the view; cheap when nothing moved, as it runs after every repaint."""

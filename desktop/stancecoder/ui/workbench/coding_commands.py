@@ -70,14 +70,15 @@ class CodingCommands:
             return
         codes, memo = h.panel.values(), h.panel.memo()
         span = h.reader.selected_span()
-        if span is not None and span[0] < span[1]:
-            changes = h.undo.run(CreatePassage(h.article.id, h.coder, *span, codes, memo))
-            if changes is not None:
-                h.reader.select_span(span[1], span[1])
-                for passage_id in changes.passages:
-                    h.select_passage(passage_id)
-        elif h.current is not None:
-            h.undo.run(UpdatePassage(h.current.uid, h.current.version, codes=codes, memo=memo))
+        with h.reader.refreshing_once():
+            if span is not None and span[0] < span[1]:
+                changes = h.undo.run(CreatePassage(h.article.id, h.coder, *span, codes, memo))
+                if changes is not None:
+                    h.reader.select_span(span[1], span[1])
+                    for passage_id in changes.passages:
+                        h.select_passage(passage_id)
+            elif h.current is not None:
+                h.undo.run(UpdatePassage(h.current.uid, h.current.version, codes=codes, memo=memo))
 
     def cancel_coding(self) -> None:
         h = self.host

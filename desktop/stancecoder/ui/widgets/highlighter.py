@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -21,9 +21,9 @@ from stancecoder.ui.widgets.contrast import legible_mark, readable_tint
 TINTS = {"light": (0.45, 0.62), "dark": (0.36, 0.5)}
 
 
-@dataclass(frozen=True)
-class Paint:
-    """One piece of text in Qt positions, tinted with one colour."""
+class Paint(NamedTuple):
+    """One piece of text in Qt positions, tinted with one colour (a named tuple, as
+    `core.segments.Span`: hundreds are made at each switch, and compared after a coding)."""
 
     start: int
     end: int

@@ -99,7 +99,9 @@ class Reader(ReadingView):
         to_qt = self.offsets.to_qt
         decor = self._decor
         decor.spans = {s.key: (to_qt(s.start), to_qt(s.end)) for s in spans}
-        decor.colours = {s.key: self._colour(s.key) for s in spans}
+        chosen = {s.key: self._colours.get(s.key, "") for s in spans}
+        tints = {name: self._tint(name) for name in set(chosen.values())}  # a few colours
+        decor.colours = {key: tints[name] for key, name in chosen.items()}
         initials = {name: initials_of(name) for name in {p.coder for p in passages}}
         decor.labels = {p.id: initials[p.coder] for p in passages}
         others = {p.id for p in passages if self.viewer is not None and p.coder != self.viewer}
@@ -107,23 +109,27 @@ class Reader(ReadingView):
         decor.current = decor.current if decor.current in decor.spans else None
         decor.flashing = decor.flashing if decor.flashing in decor.spans else None
         length = {s.key: s.end - s.start for s in spans}
-        names = {key: colour.name() for key, colour in decor.colours.items()}
+        names = {name: tint.name() for name, tint in tints.items()}
         paints = [
             Paint(
                 to_qt(segment.start),
                 to_qt(segment.end),
-                names[shortest],
+                names[chosen[shortest]],
                 len(segment.keys) > 1,
                 shortest in others,
             )
             for segment in flatten(spans)
-            for shortest in [min(segment.keys, key=lambda k: (length[k], k))]
+            for shortest in [
+                segment.keys[0]
+                if len(segment.keys) == 1
+                else min(segment.keys, key=lambda k: (length[k], k))
+            ]
         ]
         ink = self.palette().color(QPalette.ColorRole.Text)
         self._highlighter.set_paints(paints, self._base(), redraw=redraw, ink=ink)
 
-    def _colour(self, key: int) -> QColor:
-        colour = QColor(self._colours.get(key, ""))
+    def _tint(self, name: str) -> QColor:
+        colour = QColor(name)
         return colour if colour.isValid() else self.palette().color(QPalette.ColorRole.Mid)
 
     def _base(self) -> QColor:

@@ -38,7 +38,7 @@ from stancecoder.ui.widgets.code_picker import swatch
 from stancecoder.ui.workbench.passage_cells import CellPainter, Look
 
 EMPTY_TEXT = "No passages yet. Select text in the article and code it."
-HINTS_KEPT = 20_000  # cell widths remembered, a few articles' worth
+HINTS_KEPT = 20_000  # cell widths and rows remembered, a few articles' worth
 QUOTE_SHARE = 0.22  # of the width the quote keeps: its words are highlighted in the reader
 Index = QModelIndex | QPersistentModelIndex
 _Role = Qt.ItemDataRole
@@ -63,12 +63,18 @@ class PassageTableModel(QAbstractTableModel):
         # per row, per variable: (text, full path, colour) of each of its codes
         self._codes: list[list[list[tuple[str, str, str]]]] = []
         self._texts: list[list[str]] = []  # per row, what each column shows
+        # both of a passage by its id and version, as made for `_codebook`
+        self._made: dict[tuple[int, int], tuple[list[list[tuple[str, str, str]]], list[str]]] = {}
+        self._codebook: CodebookView | None = None
         self._italic = QFont()
         self._italic.setItalic(True)
 
     def set_passages(self, passages: list[PassageView], codebook: CodebookView) -> None:
         """New rows; with the same variables as before, as rows taken away and put in
         rather than a reset, which would rebuild the header and repaint it unchanged."""
+        if codebook is not self._codebook:
+            self._made.clear()
+            self._codebook = codebook
         variables = codebook.passage_variables()
         if variables != self.variables:
             self.beginResetModel()
@@ -87,22 +93,36 @@ class PassageTableModel(QAbstractTableModel):
     def _fill(
         self, passages: list[PassageView], codebook: CodebookView, variables: list[VariableView]
     ) -> None:
+        """Each row's cells are made once per version of its passage: after Enter one row
+        is new and the others are as they were."""
         self.passages = list(passages)
         self.variables = variables
+        if len(self._made) > HINTS_KEPT:
+            self._made.clear()
         cells: dict[int, tuple[int, tuple[str, str, str]] | None] = {}  # by code id
-        self._codes = [
-            _by_variable(codebook, self.variables, p.codes, cells) for p in self.passages
+        rows = [
+            self._made.get((p.id, p.version)) or self._make(p, codebook, cells)
+            for p in self.passages
         ]
+        self._codes = [codes for codes, _texts in rows]
+        self._texts = [texts for _codes, texts in rows]
+
+    def _make(
+        self,
+        passage: PassageView,
+        codebook: CodebookView,
+        cells: dict[int, tuple[int, tuple[str, str, str]] | None],
+    ) -> tuple[list[list[tuple[str, str, str]]], list[str]]:
+        codes = _by_variable(codebook, self.variables, passage.codes, cells)
         # made once here: sizing the columns asks for every cell's text
-        self._texts = [
-            [
-                " ".join(p.quote.split()),
-                *(", ".join(text for text, _path, _colour in by) for by in codes),
-                " ".join(p.memo.split()),
-                p.coder,
-            ]
-            for p, codes in zip(self.passages, self._codes, strict=True)
+        texts = [
+            " ".join(passage.quote.split()),
+            *(", ".join(text for text, _path, _colour in by) for by in codes),
+            " ".join(passage.memo.split()),
+            passage.coder,
         ]
+        self._made[passage.id, passage.version] = codes, texts
+        return codes, texts
 
     def headers(self) -> list[str]:
         names = [v.name[:1].upper() + v.name[1:] for v in self.variables]

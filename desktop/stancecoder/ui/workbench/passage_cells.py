@@ -48,7 +48,8 @@ class CellPainter(QStyledItemDelegate):
         super().__init__(parent)
         self._cells = cells
         self._margin = parent.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-        self._texts: dict[tuple[str, int, bool], QStaticText] = {}
+        self._texts: dict[tuple[str, int, bool], tuple[QStaticText, float]] = {}  # and height
+        self._colours: dict[str, QColor] = {}
         self.look: Look  # set by the view before each paint
 
     def paint(
@@ -67,29 +68,35 @@ class CellPainter(QStyledItemDelegate):
         left = rect.left() + self._margin
         if colour is not None:
             square = QRect(left, rect.top() + (rect.height() - SWATCH) // 2, SWATCH, SWATCH)
-            painter.fillRect(square, QColor(colour))
+            painter.fillRect(square, self._colour(colour))
             left += SWATCH + 2 * self._margin
         width = rect.left() + rect.width() - self._margin - left
         if not text or width <= 0:
             return
         font = look.fonts[italic]
-        laid = self._laid_out(text, width, font, italic)
+        laid, height = self._texts.get((text, width, italic)) or self._lay_out(
+            text, width, font, italic
+        )
         painter.setFont(font)
         painter.setPen(look.selected_ink if row == look.selected_row else look.ink)
-        top = rect.top() + (rect.height() - laid.size().height()) / 2
-        painter.drawStaticText(QPointF(left, top), laid)
+        painter.drawStaticText(QPointF(left, rect.top() + (rect.height() - height) / 2), laid)
 
-    def _laid_out(self, text: str, width: int, font: QFont, italic: bool) -> QStaticText:
-        key = (text, width, italic)
-        laid = self._texts.get(key)
-        if laid is None:
-            if len(self._texts) > TEXTS_KEPT:
-                self._texts.clear()
-            cut = cut_text(text, width, QFontMetrics(font))
-            laid = self._texts[key] = QStaticText(cut)
-            laid.setTextFormat(Qt.TextFormat.PlainText)
-            laid.prepare(font=font)
-        return laid
+    def _lay_out(
+        self, text: str, width: int, font: QFont, italic: bool
+    ) -> tuple[QStaticText, float]:
+        if len(self._texts) > TEXTS_KEPT:
+            self._texts.clear()
+        laid = QStaticText(cut_text(text, width, QFontMetrics(font)))
+        laid.setTextFormat(Qt.TextFormat.PlainText)
+        laid.prepare(font=font)
+        made = self._texts[text, width, italic] = laid, laid.size().height()
+        return made
+
+    def _colour(self, name: str) -> QColor:
+        colour = self._colours.get(name)
+        if colour is None:
+            colour = self._colours[name] = QColor(name)
+        return colour
 
     def forget(self) -> None:
         """The font or the style changed: the same text takes another width."""

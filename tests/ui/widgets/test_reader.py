@@ -150,6 +150,16 @@ def test_passages_that_only_share_a_line_get_separate_bars(reader: Reader) -> No
     assert bars[1].lane != bars[2].lane  # no text in common, but one bar would hide the gap
 
 
+def test_lanes_follow_the_lines_as_they_break_at_another_width(qtbot, reader) -> None:
+    putin, tuesday = passage(1, TEXT, "Putin"), passage(2, TEXT, "Tuesday")
+    reader.show_article(TEXT, [putin, tuesday], {1: PINK, 2: BLUE})
+    assert {bar.lane for bar in reader.margin.bars} == {0, 1}  # one line: two lanes
+    reader.resize(300, 420)  # "Tuesday" breaks onto a line of its own
+    qtbot.waitUntil(lambda: char_point(reader, tuesday.start).y() > char_point(reader, 0).y())
+    reader.set_passages([putin, tuesday], {1: PINK, 2: BLUE})
+    assert {bar.lane for bar in reader.margin.bars} == {0}
+
+
 def test_bars_follow_their_lines(reader: Reader) -> None:
     first, third = passage(1, TEXT, "Putin"), passage(2, TEXT, "third paragraph")
     reader.show_article(TEXT, [first, third], {1: PINK, 2: PINK})

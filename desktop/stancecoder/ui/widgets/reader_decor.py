@@ -44,6 +44,9 @@ class Decorations:
         self._drawn: tuple[int, int, int | None, int | None] | None = None
         self._holds = 0
         self._owed = False
+        # the screen line keys found, for the lines as they break now (`_line_keys`)
+        self._keys: dict[int, int] = {}
+        self._breaks: tuple[int, int, str, object] | None = None
 
     def relane(self) -> None:
         """Lanes by screen line, not by character: two passages that merely share a line
@@ -72,14 +75,24 @@ class Decorations:
         and whether Qt had to lay out a paragraph for them. Positions in one paragraph ask
         about the paragraph once. A paragraph not yet laid out is laid out by Qt's own
         layout: the lines break there, and the spacing `SpacedLayout` puts between them
-        waits until the paragraph's geometry is asked for (most are off screen)."""
-        document = self.editor.document()
+        waits until the paragraph's geometry is asked for (most are off screen).
+
+        Keys found are kept until the lines break anew (another text, width, font or wrap):
+        after a coding saved, only the new passage's ends are looked up."""
+        editor = self.editor
+        document = editor.document()
+        breaks = (
+            document.revision(), editor.viewport().width(), editor.font().key(),
+            editor.lineWrapMode(),
+        )  # fmt: skip
+        if breaks != self._breaks:
+            self._breaks, self._keys = breaks, {}
+        keys = self._keys
         layout = document.documentLayout()
         last = document.characterCount() - 1
-        keys: dict[int, int] = {}
         laid_out = False
         first, after, lines, number = 0, -1, None, 0  # the paragraph asked about last
-        for position in positions:
+        for position in (p for p in positions if p not in keys):
             at = min(position, last)
             if not first <= at < after:
                 block = document.findBlock(at)

@@ -26,6 +26,7 @@ from stancecoder.services.project import Project
 from stancecoder.ui.widgets.contrast import blend
 from stancecoder.ui.widgets.highlighter import TINTS
 from stancecoder.ui.widgets.reader import Reader
+from stancecoder.ui.widgets.reader_layout import LINE_HEIGHT
 from stancecoder.ui.widgets.reading_view import ReadingView
 
 TEXT = (
@@ -465,6 +466,23 @@ def test_lines_are_spaced_and_the_column_is_centred(reader: Reader) -> None:
     view = reader.viewport().geometry()
     left, right = view.left(), reader.width() - view.right()
     assert left > 200 and abs(left - right) < reader.verticalScrollBar().sizeHint().width() + 4
+
+
+def test_a_paragraph_is_as_tall_as_its_spaced_lines_after_every_new_break(qtbot, reader) -> None:
+    """Its height is kept between Qt's questions, and dropped when its lines break anew."""
+    reader.show_article(" ".join(["Putin met Kim in Pyongyang on Tuesday."] * 12), [], {})
+    block = reader.document().firstBlock()
+    margin = reader.document().documentMargin()
+    counts = []
+    for change in (lambda: None, lambda: reader.resize(320, 420), reader.zoom_in):
+        change()
+        qtbot.wait(10)
+        height = reader.blockBoundingRect(block).height()  # lays the lines out
+        lines = block.layout()
+        step = round(lines.lineAt(0).height() * LINE_HEIGHT)
+        assert height == lines.lineCount() * step + margin
+        counts.append((lines.lineCount(), step))
+    assert counts[0][0] < counts[1][0] and counts[1][1] < counts[2][1]  # narrower, larger
 
 
 def test_zoom_steps_emit_and_stay_in_range(qtbot, reader) -> None:

@@ -6,6 +6,7 @@ a block far away would make the editor lay out everything in between.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from PySide6.QtCore import QPointF, QRectF
@@ -30,24 +31,40 @@ def visible_blocks(editor: QPlainTextEdit) -> Iterator[tuple[QTextBlock, QRectF]
 
 
 class Screen:
-    """What is on screen now, measured once and asked many times."""
+    """What is on screen now, measured once and asked many times: the paragraphs on
+    screen and, once asked about, each one's lines. The margin asks for the lines of every
+    passage on screen, two each; asking Qt every time took a dozen calls from Python each."""
 
     def __init__(self, editor: QPlainTextEdit) -> None:
-        self._document = editor.document()
         self.height = float(editor.viewport().height())
-        self._rects = {b.blockNumber(): r for b, r in visible_blocks(editor)}
+        shown = list(visible_blocks(editor))
+        self._blocks = [block for block, _rect in shown]
+        self._tops = [rect.topLeft() for _block, rect in shown]
+        self._starts = [block.position() for block in self._blocks]
+        self._ends = [
+            start + block.length() for start, block in zip(self._starts, self._blocks, strict=True)
+        ]
+        self._lines: dict[int, tuple[list[int], list[QRectF]]] = {}  # by index in _blocks
         self.first = editor.firstVisibleBlock().position()  # Qt positions, half-open
-        last = self._document.findBlockByNumber(max(self._rects, default=0))
-        self.last = last.position() + last.length() if self._rects else self.first
+        self.last = self._ends[-1] if shown else self.first
 
     def line_rect(self, position: int) -> QRectF | None:
         """The screen line holding the character at `position`, if it is on screen."""
-        block = self._document.findBlock(position)
-        rect = self._rects.get(block.blockNumber())
-        line = block.layout().lineForTextPosition(position - block.position())
-        if rect is None or not line.isValid():
+        n = bisect_right(self._starts, position) - 1
+        if n < 0 or position >= self._ends[n]:
             return None
-        return line.naturalTextRect().translated(rect.topLeft())
+        starts, rects = self._lines.get(n) or self._measure(n)
+        return rects[max(bisect_right(starts, position - self._starts[n]) - 1, 0)]
+
+    def _measure(self, n: int) -> tuple[list[int], list[QRectF]]:
+        layout = self._blocks[n].layout()
+        lines = [layout.lineAt(i) for i in range(layout.lineCount())]
+        top = self._tops[n]
+        measured = self._lines[n] = (
+            [line.textStart() for line in lines],
+            [line.naturalTextRect().translated(top) for line in lines],
+        )
+        return measured
 
 
 def line_rect(editor: QPlainTextEdit, position: int) -> QRectF:

@@ -36,8 +36,7 @@ from stancecoder.core.charts.series import (
 )
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.layer import Layer
-from stancecoder.db.models import Variable
-from stancecoder.services.code_lookup import CodeLookup
+from stancecoder.services.code_lookup import CodeLookup, Variable
 from stancecoder.services.coded_data import layer_coders, resolve_layer
 from stancecoder.services.output_target import check_output
 from stancecoder.services.retrieval import RetrievalFilter, select_codings, stance_variable

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
+from stancecoder.core.codebook_model import Level, Scope
 from stancecoder.core.errors import ValidationError
-from stancecoder.db.models import Code, Variable
+from stancecoder.db import models
 
 PATH_SEPARATORS = (" › ", " > ", "/")
 
@@ -25,16 +28,64 @@ def parse_number(token: str) -> float | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A code as stored, to read: what the lookup hands out."""
+
+    id: int
+    uid: str
+    variable_id: int
+    parent_id: int | None
+    label: str
+    value: float | None
+    description: str
+    colour: str | None
+    shortcut: str | None
+    position: int
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """A variable as stored, with its codes in codebook order, to read."""
+
+    id: int
+    name: str
+    level: Level
+    scope: Scope
+    multiple: bool
+    description: str
+    position: int
+    codes: tuple[Code, ...]
+
+
+_VARIABLE_NAMES = [f.name for f in fields(Variable) if f.name != "codes"]
+_VARIABLE_COLUMNS = [models.Variable.__table__.c[name] for name in _VARIABLE_NAMES]
+_CODEBOOK = (  # one statement, a row per code: on a database server each is a round trip
+    select(*_VARIABLE_COLUMNS, *(models.Code.__table__.c[f.name] for f in fields(Code)))
+    .outerjoin(models.Code, models.Code.variable_id == models.Variable.id)
+    .order_by(models.Variable.position, models.Code.position, models.Code.id)
+)  # the columns as the fields, in their order: a row's parts make them positionally
+
+
 class CodeLookup:
-    """Every variable and code of a project, read once per transaction."""
+    """Every variable and code of a project, read once per transaction.
+
+    Read as plain rows, not mapped objects: every coding saved reads the codebook, and
+    making its sixty-odd mapped objects took a millisecond, a quarter of saving one."""
 
     def __init__(self, session: Session) -> None:
-        # one joined query: on a database server every statement is a round trip
-        variables = session.scalars(
-            select(Variable).order_by(Variable.position).options(joinedload(Variable.codes))
-        ).unique()
-        self.variables: dict[str, Variable] = {v.name: v for v in variables}
-        self._codes: dict[int, list[Code]] = {v.id: list(v.codes) for v in self.variables.values()}
+        split = len(_VARIABLE_COLUMNS)
+        rows: dict[int, tuple[Sequence[Any], list[Code]]] = {}  # by variable id, in order
+        for row in session.execute(_CODEBOOK):
+            codes = rows.setdefault(row[0], (row[:split], []))[1]
+            if row[split] is not None:  # else a variable without codes
+                codes.append(Code(*row[split:]))
+        self.variables: dict[str, Variable] = {}
+        for columns, codes in rows.values():
+            named = dict(zip(_VARIABLE_NAMES, columns, strict=True))
+            self.variables[named["name"]] = Variable(**named, codes=tuple(codes))
+        self._codes = {v.id: v.codes for v in self.variables.values()}
         self._by_id = {c.id: c for codes in self._codes.values() for c in codes}
 
     def variable(self, name: str) -> Variable:

@@ -33,8 +33,8 @@ from stancecoder.core.crosstab import (
 )
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.layer import Layer
-from stancecoder.db.models import Article, ArticleCode, Code, Coder, Variable
-from stancecoder.services.code_lookup import CodeLookup
+from stancecoder.db.models import Article, ArticleCode, Coder
+from stancecoder.services.code_lookup import Code, CodeLookup, Variable
 from stancecoder.services.coded_data import Coding, layer_coders, read_codings, resolve_layer
 from stancecoder.services.retrieval import RetrievalFilter, stance_variable
 

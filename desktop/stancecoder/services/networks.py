@@ -29,8 +29,7 @@ from stancecoder.core.layer import Layer
 from stancecoder.core.networks.network import Network, build, by_period, check_kind
 from stancecoder.core.networks.statements import Statement
 from stancecoder.core.wording import counted
-from stancecoder.db.models import Variable
-from stancecoder.services.code_lookup import CodeLookup
+from stancecoder.services.code_lookup import CodeLookup, Variable
 from stancecoder.services.coded_data import (
     default_layer,
     layer_choices,

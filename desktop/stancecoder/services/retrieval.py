@@ -22,16 +22,8 @@ from stancecoder.core.context import InContext, in_context
 from stancecoder.core.crosstab import ARTICLE_DIMENSIONS, article_category
 from stancecoder.core.errors import ValidationError
 from stancecoder.core.status import Status
-from stancecoder.db.models import (
-    Article,
-    ArticleCode,
-    Assignment,
-    Code,
-    Coder,
-    Passage,
-    Variable,
-)
-from stancecoder.services.code_lookup import CodeLookup
+from stancecoder.db.models import Article, ArticleCode, Assignment, Coder, Passage
+from stancecoder.services.code_lookup import Code, CodeLookup, Variable
 from stancecoder.services.coded_data import Coding, read_codings
 from stancecoder.services.coders import require_coder
 

@@ -8,7 +8,10 @@ import pytest
 from sqlalchemy import update
 
 from stancecoder.db.models import Article
+from stancecoder.services.article_rows_by_id import rows_by_id
 from stancecoder.services.articles import list_articles, matching_articles, read_article
+from stancecoder.services.coders import add_coder
+from stancecoder.services.codings import add_passage, set_status
 from stancecoder.services.corpus import import_corpus
 from stancecoder.services.project import Project
 
@@ -55,11 +58,25 @@ def test_search_ignores_case_in_every_script(corpus: Project, words: str, titles
     assert found(corpus, words) == titles
 
 
-def test_only_refreshes_the_rows_asked_for(corpus: Project) -> None:
+def test_the_rows_of_some_articles_are_those_of_the_whole_list(corpus: Project) -> None:
+    """Read by id (after an action, or as the list scrolls) with the coder's status and
+    count, everyone's count without a coder, and the copies marked."""
     everything = list_articles(corpus)
-    chosen = {everything[1].id, everything[3].id}
-    assert list_articles(corpus, only=chosen) == [everything[1], everything[3]]
-    assert list_articles(corpus, only=()) == []
+    ids = [row.id for row in everything]
+    add_coder(corpus, "Alice")
+    add_coder(corpus, "Bob")
+    add_passage(corpus, ids[1], "Alice", 0, 5, {})
+    add_passage(corpus, ids[1], "Bob", 0, 5, {})
+    add_passage(corpus, ids[3], "Bob", 0, 5, {})
+    set_status(corpus, ids[3], "Alice", "done")
+    chosen = [ids[3], ids[1], ids[0]]
+    for coder in ("Alice", "Bob", None):
+        whole = [row for row in list_articles(corpus, coder) if row.id in chosen]
+        assert rows_by_id(corpus, coder, chosen) == whole
+    alices = {row.id: row for row in rows_by_id(corpus, "Alice", chosen)}
+    assert (alices[ids[3]].status, alices[ids[3]].passages) == ("done", 0)
+    assert [row.passages for row in rows_by_id(corpus, None, [ids[1]])] == [2]
+    assert rows_by_id(corpus, "Alice", ()) == []
 
 
 def test_an_article_without_a_title_is_listed_by_its_first_words(corpus: Project) -> None:

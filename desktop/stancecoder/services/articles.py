@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -111,55 +110,40 @@ class ArticleQuery:
 
 
 def list_articles(
-    project: Project,
-    coder: str | None = None,
-    query: ArticleQuery | None = None,
-    only: Collection[int] | None = None,
+    project: Project, coder: str | None = None, query: ArticleQuery | None = None
 ) -> list[ArticleRow]:
     """Articles with this coder's status and passage count (all coders' if None), in
-    import order, narrowed by `query` and, when given, to the ids in `only` (the rows an
-    action touched, or those the list is about to show: see `services.article_order`).
+    import order, narrowed by `query`. The rows of some articles named by id (those an
+    action touched, or those the list is about to show) are `services.article_rows_by_id`.
 
     Runs on the session's connection without ORM row processing: at 10,000 articles that
     halves the time of every read of the whole list."""
     with project.reading() as session:
-        return article_rows(session, coder, query, only)
-
-
-def article_rows(
-    session: Session,
-    coder: str | None = None,
-    query: ArticleQuery | None = None,
-    only: Collection[int] | None = None,
-) -> list[ArticleRow]:
-    """`list_articles` inside an open transaction, for a refresh that reads more with it."""
-    query = query or ArticleQuery()
-    connection = session.connection()
-    coder_id = coder_id_of(coder)
-    counts = passage_counts(connection, coder, coder_id, only)
-    statuses = coder_statuses(connection, coder, coder_id, only)
-    articles = kept_articles(session, coder, coder_id, query).add_columns(
-        Article.title, Article.source, Article.published, opening_text()
-    )
-    if only is not None:
-        articles = articles.where(Article.id.in_(only))
-    marks = copy_marks(session, only)
-    return [
-        ArticleRow(
-            id=article_id,
-            title=title or opening_words(text),
-            source=source,
-            published=published,
-            status=statuses.get(article_id, Status.TODO),
-            passages=counts.get(article_id, 0),
-            copy_of=marks[article_id].kept_id if article_id in marks else None,
-            excluded=article_id in marks and marks[article_id].excluded,
+        query = query or ArticleQuery()
+        connection = session.connection()
+        coder_id = coder_id_of(coder)
+        counts = passage_counts(connection, coder, coder_id)
+        statuses = coder_statuses(connection, coder, coder_id)
+        articles = kept_articles(session, coder, coder_id, query).add_columns(
+            Article.title, Article.source, Article.published, opening_text()
         )
-        for article_id, attributes, title, source, published, text in connection.execute(
-            articles.order_by(Article.id)
-        )
-        if not query.attribute or query.attribute.keeps(attributes)
-    ]
+        marks = copy_marks(session)
+        return [
+            ArticleRow(
+                id=article_id,
+                title=title or opening_words(text),
+                source=source,
+                published=published,
+                status=statuses.get(article_id, Status.TODO),
+                passages=counts.get(article_id, 0),
+                copy_of=marks[article_id].kept_id if article_id in marks else None,
+                excluded=article_id in marks and marks[article_id].excluded,
+            )
+            for article_id, attributes, title, source, published, text in connection.execute(
+                articles.order_by(Article.id)
+            )
+            if not query.attribute or query.attribute.keeps(attributes)
+        ]
 
 
 def kept_articles(
@@ -228,13 +212,8 @@ def coder_id_of(coder: str | None) -> CoderId:
     return select(Coder.id).where(Coder.name == coder).scalar_subquery() if coder else None
 
 
-def passage_counts(
-    connection: Connection,
-    coder: str | None,
-    coder_id: CoderId,
-    only: Collection[int] | None = None,
-) -> dict[int, int]:
-    """Each article's passages by this coder (by everyone if None), of those in `only`."""
+def passage_counts(connection: Connection, coder: str | None, coder_id: CoderId) -> dict[int, int]:
+    """Each article's passages by this coder (by everyone if None)."""
     passages = select(Passage.article_id, func.count()).group_by(Passage.article_id)
     if coder is not None:
         # "+ 0" keeps SQLite off the (coder, created) index: through it the count read a
@@ -242,25 +221,15 @@ def passage_counts(
         # where the (article, coder) index alone answers in order (20 ms); PostgreSQL scans
         # the table either way
         passages = passages.where(Passage.coder_id + 0 == coder_id)
-    if only is not None:
-        passages = passages.where(Passage.article_id.in_(only))
     return {article_id: count for article_id, count in connection.execute(passages)}
 
 
-def coder_statuses(
-    connection: Connection,
-    coder: str | None,
-    coder_id: CoderId,
-    only: Collection[int] | None = None,
-) -> dict[int, str]:
-    """The coder's status of each article given to them, of those in `only`; none
-    without a coder."""
+def coder_statuses(connection: Connection, coder: str | None, coder_id: CoderId) -> dict[int, str]:
+    """The coder's status of each article given to them; none without a coder."""
     if coder is None:
         return {}
     status = select(Assignment.article_id, Assignment.status)
     status = status.where(Assignment.coder_id == coder_id)
-    if only is not None:
-        status = status.where(Assignment.article_id.in_(only))
     return {article_id: value for article_id, value in connection.execute(status)}
 
 

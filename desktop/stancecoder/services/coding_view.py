@@ -26,13 +26,8 @@ from stancecoder.services.article_codes import (
     read_article_codes,
     read_article_coding,
 )
-from stancecoder.services.articles import (
-    SHOWN_COLUMNS,
-    ArticleRow,
-    ArticleView,
-    article_rows,
-    shown_article,
-)
+from stancecoder.services.article_rows_by_id import read_rows_by_id
+from stancecoder.services.articles import SHOWN_COLUMNS, ArticleRow, ArticleView, shown_article
 from stancecoder.services.passages import article_passages, count_coded_today
 from stancecoder.services.samples import CoderProgress, read_progress
 
@@ -79,7 +74,7 @@ def coding_view(
             article=article,
             passages=passages,
             coding=coding,
-            rows=article_rows(session, coder, only=rows) if rows else [],
+            rows=read_rows_by_id(session, coder, rows) if rows else [],
             coded_today=count_coded_today(session, coder) if recount else None,
             assigned=read_progress(session, coder)[0] if statuses else None,
         )

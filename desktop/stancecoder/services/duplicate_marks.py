@@ -10,7 +10,7 @@ commands, each its own inverse's inverse, and the history records them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -104,15 +104,13 @@ def cluster_views(session: Session) -> list[ClusterView]:
     ]
 
 
-def copy_marks(session: Session, only: Collection[int] | None = None) -> dict[int, CopyMark]:
-    """The copies (kept ones left out) of the articles in `only`, or of all, by article."""
+def copy_marks(session: Session) -> dict[int, CopyMark]:
+    """The copies (kept ones left out), by article."""
     query = (
         select(DuplicateCopy.article_id, DuplicateCluster.kept_article_id, DuplicateCopy.excluded)
         .join(DuplicateCluster, DuplicateCluster.id == DuplicateCopy.cluster_id)
         .where(DuplicateCopy.article_id != DuplicateCluster.kept_article_id)
     )
-    if only is not None:
-        query = query.where(DuplicateCopy.article_id.in_(only))
     return {
         article_id: CopyMark(kept, excluded)
         for article_id, kept, excluded in session.execute(query)

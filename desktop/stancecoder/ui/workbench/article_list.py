@@ -37,10 +37,10 @@ from stancecoder.core.codebook_view import CodebookView
 from stancecoder.core.status import Status
 from stancecoder.services.article_filters import attribute_values
 from stancecoder.services.article_order import ArticleOrder, article_ids
+from stancecoder.services.article_rows_by_id import rows_by_id
 from stancecoder.services.articles import (
     ArticleQuery,
     ArticleRow,
-    list_articles,
     list_sources,
     matching_articles,
 )
@@ -200,7 +200,7 @@ class ArticlePanel(QWidget):
         if self._project is None or (changes is not None and not changes.articles):
             return
         if changes is not None and self.in_place(changes):
-            self.update_rows(list_articles(self._project, self._coder, only=changes.articles))
+            self.update_rows(rows_by_id(self._project, self._coder, changes.articles))
             return
         self._fill_sources(self._project)  # an import or another window: new sources too
         self._reload()
@@ -337,7 +337,7 @@ class ArticlePanel(QWidget):
         """The rows the table is about to show, as the coder sees them."""
         if self._project is None or not ids:
             return []
-        return list_articles(self._project, self._coder, only=ids)
+        return rows_by_id(self._project, self._coder, ids)
 
     def _set_order(self, column: int, order: Qt.SortOrder) -> None:
         """A header click: the same filters, in the column's order (import order for -1).

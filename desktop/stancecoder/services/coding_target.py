@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.errors import ValidationError
@@ -46,16 +46,7 @@ def get_article(session: Session, article_id: int) -> Article:
 def coding_target(session: Session, article_id: int, coder_name: str) -> CodingTarget:
     """The article and coder (refused as before when either does not exist), with the
     coder's assignment of the article, the codebook's version and the copy kept instead."""
-    version = select(Setting.value).where(Setting.key == "codebook_version").scalar_subquery()
-    row = session.execute(
-        select(Article, Coder, Assignment, version, kept_instead(article_id).scalar_subquery())
-        .select_from(Article)
-        .join(Coder, Coder.name == coder_name)
-        .outerjoin(
-            Assignment, and_(Assignment.article_id == Article.id, Assignment.coder_id == Coder.id)
-        )
-        .where(Article.id == article_id)
-    ).first()
+    row = session.execute(_TARGET, {"article_id": article_id, "coder": coder_name}).first()
     if row is None:  # say which is missing, or take the coder's name as stored
         get_article(session, article_id)
         coder = require_coder(session, coder_name)  # found whatever the name's case
@@ -63,3 +54,21 @@ def coding_target(session: Session, article_id: int, coder_name: str) -> CodingT
             return coding_target(session, article_id, coder.name)
         raise ValidationError(f"no article with id {article_id}")  # removed meanwhile
     return CodingTarget(*row)
+
+
+# built once: every coding saved runs it, and building it cost as much as running it
+_TARGET = (
+    select(
+        Article,
+        Coder,
+        Assignment,
+        select(Setting.value).where(Setting.key == "codebook_version").scalar_subquery(),
+        kept_instead(Article.id).scalar_subquery(),
+    )
+    .select_from(Article)
+    .join(Coder, Coder.name == bindparam("coder"))
+    .outerjoin(
+        Assignment, and_(Assignment.article_id == Article.id, Assignment.coder_id == Coder.id)
+    )
+    .where(Article.id == bindparam("article_id"))
+)

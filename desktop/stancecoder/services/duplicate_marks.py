@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
 from stancecoder.core.changes import Changes
@@ -127,7 +127,7 @@ def refuse_excluded(session: Session, article_id: int) -> None:
     refuse_copy(article_id, session.scalar(kept_instead(article_id)))
 
 
-def kept_instead(article_id: int) -> Select[int]:
+def kept_instead(article_id: int | SQLColumnExpression[int]) -> Select[int]:
     """The copy kept for coding in place of the article, when it is an excluded copy (no
     row otherwise): a query of its own, or part of a larger one."""
     return (

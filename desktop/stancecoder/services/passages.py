@@ -130,15 +130,7 @@ def coded_today(project: Project, coder: str) -> int:
 def count_coded_today(session: Session, coder: str) -> int:
     """`coded_today` inside an open transaction, for a refresh that reads more with it."""
     midnight = datetime.combine(datetime.now().date(), time()).astimezone().astimezone(UTC)
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Passage)
-            .join(Coder, Coder.id == Passage.coder_id)
-            .where(Coder.name == coder, Passage.created_at >= midnight)
-        )
-        or 0
-    )
+    return session.scalar(_CODED_SINCE, {"coder": coder, "since": midnight}) or 0
 
 
 # Built once: building a statement of joins and subqueries costs more than running it, and
@@ -148,3 +140,9 @@ _OF_ARTICLE = _passages_where(_IN_ARTICLE)
 _BLIND = or_(_blind_mode_on(), Passage.article_id.in_(_in_open_rounds()))
 _SEEN_IN_ARTICLE = _passages_where(_IN_ARTICLE & or_(Coder.name == bindparam("viewer"), ~_BLIND))
 _WITH_UID = _passages_where(Passage.uid == bindparam("uid"))
+_CODED_SINCE = (
+    select(func.count())
+    .select_from(Passage)
+    .join(Coder, Coder.id == Passage.coder_id)
+    .where(Coder.name == bindparam("coder"), Passage.created_at >= bindparam("since"))
+)

@@ -17,8 +17,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QStaticText
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QStaticText
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 TEXTS_KEPT = 5_000  # cut texts laid out, a few dozen articles' worth
 SWATCH = 12  # pixels, the view's icon size
@@ -41,6 +47,31 @@ class Look:
     selected_ink: QColor
     selected_row: int | None
     focus: tuple[int, int] | None  # the current cell, while the list has the keyboard
+
+    @classmethod
+    def of(cls, view: QAbstractItemView) -> Look:
+        """As Qt's item painting sees the view: its palette's group (disabled, active
+        window or not), its font, the one row selected, the current cell with focus."""
+        palette = view.palette()
+        group = (
+            QPalette.ColorGroup.Disabled
+            if not view.isEnabled()
+            else QPalette.ColorGroup.Active
+            if view.isActiveWindow()
+            else QPalette.ColorGroup.Inactive
+        )
+        italic = QFont(view.font())
+        italic.setItalic(True)
+        rows = view.selectionModel().selectedRows()
+        current = view.currentIndex()
+        keyboard = current.isValid() and (view.hasFocus() or view.viewport().hasFocus())
+        return cls(
+            fonts=(view.font(), italic),
+            ink=palette.color(group, QPalette.ColorRole.Text),
+            selected_ink=palette.color(group, QPalette.ColorRole.HighlightedText),
+            selected_row=rows[0].row() if rows else None,
+            focus=(current.row(), current.column()) if keyboard else None,
+        )
 
 
 class CellPainter(QStyledItemDelegate):

@@ -333,7 +333,7 @@ class PassageList(QTableView):
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self._painter.look = self._look()
+        self._painter.look = Look.of(self)
         super().paintEvent(event)
         if self.passage_model.rowCount():
             return
@@ -343,28 +343,6 @@ class PassageList(QTableView):
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(area, flags, EMPTY_TEXT)
         painter.end()
-
-    def _look(self) -> Look:
-        palette = self.palette()
-        group = (
-            QPalette.ColorGroup.Disabled
-            if not self.isEnabled()
-            else QPalette.ColorGroup.Active
-            if self.isActiveWindow()
-            else QPalette.ColorGroup.Inactive
-        )
-        italic = QFont(self.font())
-        italic.setItalic(True)
-        rows = self.selectionModel().selectedRows()
-        current = self.currentIndex()
-        keyboard = current.isValid() and (self.hasFocus() or self.viewport().hasFocus())
-        return Look(
-            fonts=(self.font(), italic),
-            ink=palette.color(group, QPalette.ColorRole.Text),
-            selected_ink=palette.color(group, QPalette.ColorRole.HighlightedText),
-            selected_row=rows[0].row() if rows else None,
-            focus=(current.row(), current.column()) if keyboard else None,
-        )
 
 
 def fair_shares(wants: dict[int, int], room: int) -> dict[int, int]:

@@ -1,5 +1,6 @@
-"""Painting the passage list's cells: background, the code's colour square, the text cut
-to the cell's width, pixel for pixel as Qt's own item painting draws them.
+"""Painting the passage list's cells: the code's colour square and the text cut to the
+cell's width, pixel for pixel as Qt's own item painting draws them (the view paints each
+row's background first).
 
 Each switch of article repaints the list. Qt's item painting asks the model for some ten
 roles per cell and lays out each cell's whole text three times (its size, where to cut it,
@@ -39,8 +40,7 @@ class Cells(Protocol):
 
 @dataclass(frozen=True)
 class Look:
-    """What every cell of one paint shares, in the palette's group of the moment. (The
-    view paints each row's background, alternate or selected, before its cells.)"""
+    """What every cell of one paint shares, in the palette's group of the moment."""
 
     fonts: tuple[QFont, QFont]  # upright, italic
     ink: QColor
@@ -78,10 +78,12 @@ class CellPainter(QStyledItemDelegate):
     def __init__(self, cells: Cells, parent: QWidget) -> None:
         super().__init__(parent)
         self._cells = cells
-        self._margin = parent.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        self._view = parent
+        self._margin = 0
         self._texts: dict[tuple[str, int, bool], tuple[QStaticText, float]] = {}  # and height
         self._colours: dict[str, QColor] = {}
         self.look: Look  # set by the view before each paint
+        self.forget()
 
     def paint(
         self,
@@ -130,8 +132,10 @@ class CellPainter(QStyledItemDelegate):
         return colour
 
     def forget(self) -> None:
-        """The font or the style changed: the same text takes another width."""
+        """The font or the style changed: the same text takes another width, and a cell
+        the style's margins."""
         self._texts.clear()
+        self._margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
 
 
 def cut_text(text: str, width: int, metrics: QFontMetrics) -> str:

@@ -78,12 +78,11 @@ class CellPainter(QStyledItemDelegate):
     def __init__(self, cells: Cells, parent: QWidget) -> None:
         super().__init__(parent)
         self._cells = cells
-        self._view = parent
         self._margin = 0
         self._texts: dict[tuple[str, int, bool], tuple[QStaticText, float]] = {}  # and height
         self._colours: dict[str, QColor] = {}
         self.look: Look  # set by the view before each paint
-        self.forget()
+        self.forget(parent.style())
 
     def paint(
         self,
@@ -131,11 +130,11 @@ class CellPainter(QStyledItemDelegate):
             colour = self._colours[name] = QColor(name)
         return colour
 
-    def forget(self) -> None:
+    def forget(self, style: QStyle) -> None:
         """The font or the style changed: the same text takes another width, and a cell
         the style's margins."""
         self._texts.clear()
-        self._margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        self._margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
 
 
 def cut_text(text: str, width: int, metrics: QFontMetrics) -> str:

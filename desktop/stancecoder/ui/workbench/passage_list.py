@@ -329,7 +329,7 @@ class PassageList(QTableView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._hints.clear()  # the same text takes another width
-            self._painter.forget()
+            self._painter.forget(self.style())
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

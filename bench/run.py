@@ -11,7 +11,9 @@ that (100,000 articles, 1,000,000 passages), with its own targets (`targets.py`)
 The team figure has five coders' processes code at once for a minute (a second at tiny).
 With `--postgres` (or STANCECODER_BENCH_POSTGRES) open, switch, code and the team are measured
 again on PostgreSQL, with the SQLite figures of the same run as peers; the database must
-be empty or hold an earlier benchmark project, which is replaced.
+be empty or hold an earlier benchmark project, which is replaced. A coding's statements
+replayed through the driver alone (`bench_bare_driver.py`) show what of a coding's time
+is the database's own, on each.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_agreement import agreement_figures, report_figure
+from bench_bare_driver import bare_driver_figure
 from bench_charts import chart_figures
 from bench_check import check_figure
 from bench_corpus import import_figure
@@ -143,6 +146,7 @@ def sqlite_figures(scratch: Path, size: Size, runs: int, samples: int) -> list[F
             ("agreement report", lambda: [report_figure(project, size.passages, runs)]),
             ("check", lambda: [check_figure(project, size.articles, runs)]),
             ("switch and code", lambda: workbench_figures(project, coder, samples)),
+            ("coding, driver alone", lambda: [bare_driver_figure(project, coder, samples)]),
             ("live refresh", lambda: live_figures(project, coder, samples)),
             ("team", lambda: team_figures(project, size.team_seconds)),
         ]  # the codings made last: the export counts the generated passages only
@@ -171,6 +175,10 @@ def postgres_figures(
         compared += attempt(
             "live refresh" + PG_LABEL, lambda: live_figures(project, coder, samples, PG_LABEL)
         )
+        floor = attempt(  # compared without a target: what the database itself costs
+            "coding, driver alone" + PG_LABEL,
+            lambda: [bare_driver_figure(project, coder, samples, PG_LABEL)],
+        )
         team = attempt(
             "article search" + PG_LABEL,
             lambda: [article_search_figure(project, samples, PG_LABEL)],
@@ -179,13 +187,14 @@ def postgres_figures(
             "team" + PG_LABEL, lambda: team_figures(project, size.team_seconds, label=PG_LABEL)
         )
     by_name = {figure.name: figure for figure in peers}
-    for figure in compared:
+    for figure in compared + floor:
         figure.peer = by_name.get(figure.name.removesuffix(PG_LABEL))
         figure.peer_label = "SQLite, same run"
+    for figure in compared:
         if figure.peer is not None and (size.pg_ratio_everywhere or figure.peer.target()):
             figure.limit = figure.p95_limit = figure.memory_limit = None
             figure.ratio_limit = size.pg_ratio
-    return figures + compared + team
+    return figures + compared + floor + team
 
 
 def built(

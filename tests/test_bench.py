@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from stancecoder.core.text import canonical_text
 from stancecoder.db.models import Article, Passage
@@ -24,6 +24,7 @@ from stancecoder.services.project import Project, create_project
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
+from bench_bare_driver import replaying  # noqa: E402
 from synthetic import build_project, write_files  # noqa: E402
 from synthetic_codings import HEAVY_SHARE  # noqa: E402
 from synthetic_text import MAX_LENGTH, MIN_LENGTH, make_article  # noqa: E402
@@ -58,6 +59,7 @@ ROWS = [
     "switch article (text + 50 passages highlighted)",
     "create a coding from a selection, committed",
     "the same, committed + shown in the window",
+    "a coding's statements through the driver alone",
     "look for others' changes, none",
     "look for others' changes, one coding",
     "coding, one writer alone",
@@ -73,6 +75,7 @@ PG_ROWS = [
     "the same, committed + shown in the window",
     "look for others' changes, none",
     "look for others' changes, one coding",
+    "a coding's statements through the driver alone",
     "article search over 30 articles",
     "coding, one writer alone",
     "coding, 5 writers at once",
@@ -150,6 +153,43 @@ def test_the_round_trips_bench_counts_and_times_each_action(project_target: str 
         assert int(trips) >= int(statements) + 2  # BEGIN and COMMIT
     else:
         assert (statements, trips) == ("", "")
+
+
+def test_the_bare_driver_saves_the_captured_coding_again(project_target: str | Path) -> None:
+    """The floor is the same work: each replay adds what the save it copies added, a
+    passage over the same span with the same code, its history row and its log row."""
+    with build_project(project_target, 200, 3, 2000) as project:
+        with replaying(project, "Alice") as replay:
+            saved = _saved(project, replay.saved.passage_id)
+            before = _rows(project)
+            replay()
+            replay()
+        added = {table: count - before[table] for table, count in _rows(project).items()}
+        newest = _newest(project, 2)
+    assert added == {"passage": 2, "passage_code": 2, "history": 2, "change_log": 2}
+    assert [_saved(project, passage_id)[:2] for passage_id in newest] == [saved[:2]] * 2
+    assert len({saved[2], *(_saved(project, passage_id)[2] for passage_id in newest)}) == 3
+
+
+def _rows(project: Project) -> dict[str, int]:
+    with project.transaction() as session:
+        return {
+            table: session.scalar(text(f"SELECT count(*) FROM {table}"))
+            for table in ("passage", "passage_code", "history", "change_log")
+        }
+
+
+def _newest(project: Project, count: int) -> list[int]:
+    with project.transaction() as session:
+        return list(session.scalars(select(Passage.id).order_by(Passage.id.desc()).limit(count)))
+
+
+def _saved(project: Project, passage_id: int) -> tuple[object, ...]:
+    """A passage's span and codes, and its uid."""
+    with project.transaction() as session:
+        passage = session.get_one(Passage, passage_id)
+        codes = sorted(code.code_id for code in passage.codes)
+        return ((passage.article_id, passage.start, passage.end), codes, passage.uid)
 
 
 def test_same_seed_same_articles_and_another_seed_others(tmp_path: Path) -> None:

@@ -64,6 +64,20 @@ def test_code_a_selection_with_shortcuts_then_undo_and_redo(
     assert [p.quote for p in window.passages] == ["Vladimir Putin"]
 
 
+def test_a_closed_window_no_longer_follows_the_codings_of_another(
+    ui_project: Project, coding_window
+) -> None:
+    """Until it is deleted, a closed window would read and redraw after every coding."""
+    closed, other = coding_window(ui_project), coding_window(ui_project)
+    shown = len(closed.passages)
+    closed.close()
+    select_words(other, "Putin")
+    other.panel.choose_code(stance_code(other, "Positive"))
+    other.commands.save_coding()
+    assert len(other.passages) == shown + 1
+    assert len(closed.passages) == shown
+
+
 def test_a_key_given_in_another_window_works_after_refresh(
     qtbot: QtBot, window: MainWindow
 ) -> None:

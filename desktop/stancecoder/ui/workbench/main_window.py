@@ -8,7 +8,7 @@ made them (this window, a dialog of the lead's, an import, F5, another process: 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.articles.set_project(project, coder, assigned)
         self._show_reader_hint()
         self.status.refresh()
-        self.bus.changed.connect(self.apply_changes)
+        self._hearing = self.bus.changed.connect(self.apply_changes)
         self.watcher.trouble.connect(self.statusBar().showMessage)
         self.indexer = SearchIndexer(project, self)
         self.indexer.trouble.connect(self.statusBar().showMessage)
@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
         return {"main": self.splitter, "side": self.side_splitter}
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed, the window stops hearing its project's changes: until it is deleted, it
+        would otherwise read and redraw after every coding another window on the project
+        makes."""
+        QObject.disconnect(self._hearing)
         self.registry.close_views()
         self.watcher.stop()
         self.indexer.stop()

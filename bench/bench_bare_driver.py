@@ -23,13 +23,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from bench_workbench import SPAN
+from bench_workbench import SPAN, first_topic
 from measure import Figure, measured, table
 from sqlalchemy import event
 from synthetic import coder_names
 
 from stancecoder.services.articles import list_articles
-from stancecoder.services.codebook_view import codebook_view
 from stancecoder.services.commands import CreatePassage
 from stancecoder.services.project import Project, open_project
 
@@ -108,8 +107,7 @@ def replaying(project: Project, coder: str) -> Iterator[Replay]:
     """Coding the article with the most passages, as the window's figures do (one with 50,
     and the codings they added)."""
     article = max(list_articles(project), key=lambda row: row.passages).id
-    topic = codebook_view(project).passage_variables()[1].codes[0].id
-    saved = save_captured(project, article, coder, topic)
+    saved = save_captured(project, article, coder, first_topic(project))
     connection = project.store.engine.raw_connection()
     try:
         yield Replay(connection, saved)

@@ -47,6 +47,11 @@ def heavy_articles(project: Project) -> list[int]:
     return [row.id for row in list_articles(project) if row.passages == HEAVY_SHARE]
 
 
+def first_topic(project: Project) -> int:
+    """The code the timed codings are given: the topic variable's first."""
+    return codebook_view(project).passage_variables()[1].codes[0].id
+
+
 @contextmanager
 def workbench(project: Project, coder: str) -> Iterator[MainWindow]:
     """The main window on `project`, shown at the usual size, with throwaway settings."""
@@ -77,7 +82,7 @@ class Actions:
         text = read_article(project, self.heavy[0]).text
         step = max(1, (len(text) - SPAN) // (2 * samples + 2))
         self.starts = itertools.cycle(range(0, len(text) - SPAN, step))
-        self.topic = codebook_view(project).passage_variables()[1].codes[0].id
+        self.topic = first_topic(project)
 
     def search(self) -> None:
         """Type words into the article list's search box and wait for the list to show the
